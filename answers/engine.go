@@ -1,0 +1,384 @@
+// Package answers is the bot's answer engine: it matches a question against the knowledge
+// base and returns a platform-neutral Reply. It is pure, in memory and deterministic.
+package answers
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+// MaxQuestionLen is the longest question, in characters, the engine will consider.
+const MaxQuestionLen = 500
+
+// DefaultMinConfidence is the confidence below which the engine says it does not know.
+const DefaultMinConfidence = 0.5
+
+// Options tunes an Engine.
+type Options struct {
+	// MinConfidence is the confidence below which a reply says "I don't know";
+	// zero means DefaultMinConfidence.
+	MinConfidence float64
+	// CloseMargin is how near the second-best entry must score to be offered as
+	// "did you mean"; zero means 0.04.
+	CloseMargin float64
+}
+
+// Field weights: how strongly a word found in each part of an entry ties a question to it.
+const (
+	weightQuestion = 1.0
+	weightKeyword  = 0.9
+	weightTitle    = 0.85
+	weightQuote    = 0.65
+	weightAnswer   = 0.55
+	// weightCorrected scales a word that was a typo correction.
+	weightCorrected = 0.85
+	// bonusType is added when the entry answers the question's type.
+	bonusType = 0.06
+)
+
+// Engine answers questions from a knowledge base. It is safe for concurrent use.
+type Engine struct {
+	base     *knowledge.Base
+	opts     Options
+	an       *analyzer
+	docs     []doc
+	idf      map[string]float64
+	maxIDF   float64
+	source   Source
+	complete []string // questions offered by autocomplete
+	fallback []Suggestion
+	topics   []string
+}
+
+// doc is one entry, analysed for matching.
+type doc struct {
+	entry     knowledge.Entry
+	weights   map[string]float64 // term → the strongest field it appears in
+	questions []map[string]bool  // the terms of each phrasing
+	types     map[string]bool    // question types the entry answers
+	quotes    []Quote            // the entry's quotes, attributed
+}
+
+// New builds an Engine from a loaded knowledge base.
+func New(b *knowledge.Base, opts Options) (*Engine, error) {
+	if b == nil {
+		return nil, fmt.Errorf("answers: no knowledge base")
+	}
+	if opts.MinConfidence == 0 {
+		opts.MinConfidence = DefaultMinConfidence
+	}
+	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
+		return nil, fmt.Errorf("answers: min confidence %v is not in [0, 1]", opts.MinConfidence)
+	}
+	if opts.CloseMargin == 0 {
+		opts.CloseMargin = 0.04
+	}
+	groups := make([][]string, 0, len(b.Aliases)+len(b.People))
+	for _, a := range b.Aliases {
+		groups = append(groups, a.Terms)
+	}
+	for _, p := range b.People {
+		groups = append(groups, append([]string{p.Name}, p.Aliases...))
+	}
+	e := &Engine{base: b, opts: opts, an: newAnalyzer(groups), idf: map[string]float64{}}
+	e.source = Source{
+		Outlet: b.Source.Outlet, OutletShort: b.Source.OutletShort, Author: b.Source.Author,
+		AuthorRole: b.Source.AuthorRole, Title: b.Source.Title, Published: b.Source.Published,
+		Citation: b.Source.Citation(),
+	}
+
+	for _, en := range b.Entries {
+		for _, s := range append(append([]string{en.Title, en.Answer}, en.Questions...), en.Keywords...) {
+			e.an.learn(s)
+		}
+	}
+	for _, q := range b.Quotes {
+		e.an.learn(q.Text)
+		e.an.learn(strings.Join(q.Topics, " "))
+	}
+	for _, p := range b.People {
+		e.an.learn(p.Name + " " + strings.Join(p.Aliases, " "))
+	}
+	for _, a := range b.Aliases {
+		e.an.learn(strings.Join(a.Terms, " "))
+	}
+	e.an.freeze()
+
+	df := map[string]int{}
+	for _, en := range b.Entries {
+		d := e.index(en)
+		for t := range d.weights {
+			df[t]++
+		}
+		e.docs = append(e.docs, d)
+	}
+	n := float64(len(e.docs))
+	for t, c := range df {
+		e.idf[t] = math.Log(1 + n/float64(c))
+	}
+	e.maxIDF = math.Log(1 + n/0.5)
+
+	seen := map[string]bool{}
+	for _, d := range e.docs {
+		for i, q := range d.entry.Questions {
+			if i >= 3 {
+				break
+			}
+			if !seen[strings.ToLower(q)] {
+				seen[strings.ToLower(q)] = true
+				e.complete = append(e.complete, q)
+			}
+		}
+	}
+	e.fallback = e.defaultSuggestions()
+	e.topics = e.quoteTopics()
+	return e, nil
+}
+
+// index analyses one entry into a doc.
+func (e *Engine) index(en knowledge.Entry) doc {
+	d := doc{entry: en, weights: map[string]float64{}, types: map[string]bool{}}
+	add := func(s string, w float64) {
+		for _, t := range e.an.analyze(s, false) {
+			if !t.stop && d.weights[t.term] < w {
+				d.weights[t.term] = w
+			}
+		}
+	}
+	for _, q := range en.Questions {
+		set := map[string]bool{}
+		for _, t := range e.an.analyze(q, false) {
+			if !t.stop {
+				set[t.term] = true
+			}
+		}
+		d.questions = append(d.questions, set)
+		add(q, weightQuestion)
+	}
+	for _, k := range en.Keywords {
+		add(k, weightKeyword)
+	}
+	add(en.Title, weightTitle)
+	for _, id := range en.Quotes {
+		q, _ := e.base.Quote(id)
+		p, _ := e.base.Person(q.Speaker)
+		add(p.Name+" "+strings.Join(p.Aliases, " "), weightKeyword)
+		add(q.Text+" "+strings.Join(q.Topics, " "), weightQuote)
+		d.quotes = append(d.quotes, Quote{ID: q.ID, Text: q.Text, Speaker: p.DisplayName(), Role: p.Role, About: q.About})
+	}
+	add(en.Answer, weightAnswer)
+	for _, t := range en.Types {
+		d.types[t] = true
+	}
+	return d
+}
+
+// scored is an entry's score for one question.
+type scored struct {
+	doc   int
+	score float64
+}
+
+// Answer answers one question. It never panics, whatever the input.
+func (e *Engine) Answer(question string) Reply {
+	question = strings.ToValidUTF8(question, "\uFFFD")
+	q := strings.TrimSpace(question)
+	r := Reply{Question: question, Source: e.source}
+	switch {
+	case q == "":
+		r.Kind = KindEmpty
+		r.Answer = "Ask me a question about the Iran–Pakistan strikes of January 2024, for example one of these."
+		r.Suggestions = e.fallback
+		return r
+	case utf8.RuneCountInString(q) > MaxQuestionLen:
+		r.Kind = KindTooLong
+		r.Answer = fmt.Sprintf("Please ask a shorter question: I read questions of up to %d characters.", MaxQuestionLen)
+		r.Suggestions = e.fallback
+		return r
+	}
+
+	ranked := e.rank(q)
+	if len(ranked) == 0 || ranked[0].score < e.opts.MinConfidence {
+		r.Kind = KindUnknown
+		if len(ranked) > 0 {
+			r.Confidence = round(ranked[0].score)
+		}
+		r.Answer = "I don't know: the article I draw on does not answer that. You could ask one of these instead."
+		r.Suggestions = e.unknownSuggestions(ranked)
+		return r
+	}
+	best := e.docs[ranked[0].doc]
+	r = e.reply(best, question)
+	r.Confidence = round(math.Min(1, ranked[0].score))
+	if len(ranked) > 1 && ranked[0].score-ranked[1].score < e.opts.CloseMargin &&
+		ranked[1].score >= e.opts.MinConfidence {
+		other := e.docs[ranked[1].doc].entry
+		r.DidYouMean = &Suggestion{ID: other.ID, Question: other.Questions[0]}
+		r.Quotes = fitQuotes(r.Answer, r.Quotes, len("\n\nDid you mean: ")+len(other.Questions[0]))
+	}
+	return r
+}
+
+// AnswerID answers with one entry, as when a user presses a suggested question.
+func (e *Engine) AnswerID(id string) (Reply, bool) {
+	for _, d := range e.docs {
+		if d.entry.ID == id {
+			return e.reply(d, d.entry.Questions[0]), true
+		}
+	}
+	return Reply{}, false
+}
+
+// reply renders an entry as an answered Reply.
+func (e *Engine) reply(d doc, question string) Reply {
+	r := Reply{
+		Question: question, Answered: true, Confidence: 1, Kind: d.entry.Kind, ID: d.entry.ID,
+		Title: d.entry.Title, Answer: d.entry.Answer, Source: e.source,
+	}
+	r.Quotes = fitQuotes(r.Answer, d.quotes, 0)
+	for _, id := range d.entry.Related {
+		if rel, ok := e.base.Entry(id); ok {
+			r.Suggestions = append(r.Suggestions, Suggestion{ID: rel.ID, Question: rel.Questions[0]})
+		}
+		if len(r.Suggestions) == 3 {
+			break
+		}
+	}
+	return r
+}
+
+// fitQuotes keeps the quotes, in order, that fit with the answer within MaxTextLen
+// characters, leaving room for reserve more.
+func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
+	n := utf8.RuneCountInString(answer) + reserve
+	var out []Quote
+	for _, q := range quotes {
+		l := utf8.RuneCountInString(q.Plain()) + 2
+		if n+l > MaxTextLen {
+			continue
+		}
+		n += l
+		out = append(out, q)
+	}
+	return out
+}
+
+// rank scores every entry for the question, best first, dropping those that share no word.
+func (e *Engine) rank(q string) []scored {
+	toks := e.an.analyze(q, true)
+	qtype := questionType(words(q))
+	type qterm struct {
+		idf, weight float64
+	}
+	terms := map[string]qterm{}
+	var total float64
+	for _, t := range toks {
+		if t.stop {
+			continue
+		}
+		if _, dup := terms[t.term]; dup {
+			continue
+		}
+		idf, known := e.idf[t.term]
+		if !known {
+			idf = e.maxIDF
+		}
+		w := 1.0
+		if t.corrected {
+			w = weightCorrected
+		}
+		terms[t.term] = qterm{idf: idf, weight: w}
+		total += idf
+	}
+	if total == 0 {
+		return nil
+	}
+	var out []scored
+	for i, d := range e.docs {
+		var got float64
+		for term, qt := range terms {
+			got += qt.idf * qt.weight * d.weights[term]
+		}
+		if got == 0 {
+			continue
+		}
+		coverage := got / total
+		// How much of the best-matching phrasing the question covers.
+		var phrase float64
+		for _, set := range d.questions {
+			var have, all float64
+			for term := range set {
+				idf := e.idf[term]
+				all += idf
+				if _, ok := terms[term]; ok {
+					have += idf
+				}
+			}
+			if all > 0 && have/all > phrase {
+				phrase = have / all
+			}
+		}
+		s := 0.75*coverage + 0.25*phrase
+		if qtype != "" && d.types[qtype] {
+			s += bonusType
+		}
+		out = append(out, scored{doc: i, score: s})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	return out
+}
+
+// unknownSuggestions offers the entries nearest the question, or the defaults.
+func (e *Engine) unknownSuggestions(ranked []scored) []Suggestion {
+	var out []Suggestion
+	for _, s := range ranked {
+		if s.score < e.opts.MinConfidence/2 || len(out) == 3 {
+			break
+		}
+		en := e.docs[s.doc].entry
+		out = append(out, Suggestion{ID: en.ID, Question: en.Questions[0]})
+	}
+	for _, s := range e.fallback {
+		if len(out) == 3 {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o.ID == s.ID
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// defaultSuggestions are the overview entry's related questions, or the first entries.
+func (e *Engine) defaultSuggestions() []Suggestion {
+	var out []Suggestion
+	for _, d := range e.docs {
+		if d.entry.Kind != "overview" {
+			continue
+		}
+		for _, id := range d.entry.Related {
+			if en, ok := e.base.Entry(id); ok && len(out) < 3 {
+				out = append(out, Suggestion{ID: en.ID, Question: en.Questions[0]})
+			}
+		}
+		break
+	}
+	for _, d := range e.docs {
+		if len(out) >= 3 {
+			break
+		}
+		out = append(out, Suggestion{ID: d.entry.ID, Question: d.entry.Questions[0]})
+	}
+	return out
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }

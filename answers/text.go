@@ -1,0 +1,282 @@
+package answers
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/agnivade/levenshtein"
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// extraStopWords are words that carry no topic in a question to this bot, beyond
+// snowball's English list.
+var extraStopWords = map[string]bool{
+	"tell": true, "say": true, "said": true, "says": true, "saying": true, "think": true,
+	"thinks": true, "know": true, "please": true, "explain": true, "describe": true,
+	"give": true, "us": true, "also": true, "would": true, "could": true, "get": true,
+	"got": true, "whats": true, "wat": true, "wot": true, "hey": true, "hi": true,
+	"bot": true, "happen": true, "happened": true, "happens": true, "exactly": true,
+	"really": true, "like": true, "one": true, "ones": true, "much": true, "many": true,
+	"anything": true, "something": true, "thing": true, "things": true, "info": true,
+	"information": true, "details": true, "detail": true, "can": true, "u": true,
+	"was": true, "wasnt": true, "didnt": true, "doesnt": true, "isnt": true, "does": true,
+	"whose": true, "yes": true, "ok": true, "okay": true, "thanks": true, "thank": true,
+	"article": false,
+}
+
+// isStop reports whether a folded word carries no topic.
+func isStop(w string) bool {
+	return english.IsStopWord(w) || extraStopWords[w]
+}
+
+// foldAccents removes combining marks after canonical decomposition: "Détente" → "Detente".
+var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// words splits s into folded words: lower case, accents removed, possessives dropped,
+// apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
+func words(s string) []string {
+	if folded, _, err := transform.String(foldAccents, s); err == nil {
+		s = folded
+	}
+	s = strings.ToLower(s)
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		case isApostrophe(r) && len(cur) > 0:
+			// "iran's" → "iran"; "pakistanis'" → "pakistanis"; "don't" → "dont".
+			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
+				i++
+				flush()
+			} else if i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+				continue
+			} else {
+				flush()
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʼ'
+}
+
+// stem reduces a folded word to its English stem; numbers and short words stay as they are.
+func stem(w string) string {
+	if len(w) < 3 || unicode.IsDigit([]rune(w)[0]) {
+		return w
+	}
+	return english.Stem(w, false)
+}
+
+// token is one word of analysed text.
+type token struct {
+	term      string // stem, or an alias group's canonical term
+	stop      bool   // carries no topic
+	corrected bool   // a typo correction of the word the user wrote
+}
+
+// analyzer turns text into tokens, the same way for the knowledge base and for questions.
+type analyzer struct {
+	aliases  map[string][]aliasTerm // first stem → alias terms starting with it, longest first
+	vocab    map[string]bool        // every folded word the base uses
+	stems    map[string]bool        // every stem the base uses
+	byLength map[int][]string       // vocab words by length in runes, sorted
+}
+
+// aliasTerm is one term of an alias group, as stems, and the group's canonical term.
+type aliasTerm struct {
+	stems     []string
+	canonical string
+}
+
+func newAnalyzer(aliasGroups [][]string) *analyzer {
+	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{}}
+	for _, group := range aliasGroups {
+		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
+		for _, term := range group {
+			st := stemAll(words(term))
+			if len(st) == 0 {
+				continue
+			}
+			a.aliases[st[0]] = append(a.aliases[st[0]], aliasTerm{stems: st, canonical: canonical})
+		}
+	}
+	for k := range a.aliases {
+		terms := a.aliases[k]
+		sort.SliceStable(terms, func(i, j int) bool { return len(terms[i].stems) > len(terms[j].stems) })
+	}
+	return a
+}
+
+func stemAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = stem(w)
+	}
+	return out
+}
+
+// learn adds the words of a knowledge-base text to the vocabulary used for typo correction.
+func (a *analyzer) learn(s string) {
+	for _, w := range words(s) {
+		if !a.vocab[w] {
+			a.vocab[w] = true
+			a.stems[stem(w)] = true
+		}
+	}
+}
+
+// freeze indexes the vocabulary by word length; call it once, after the last learn.
+func (a *analyzer) freeze() {
+	a.byLength = map[int][]string{}
+	for w := range a.vocab {
+		n := len([]rune(w))
+		a.byLength[n] = append(a.byLength[n], w)
+	}
+	for _, ws := range a.byLength {
+		sort.Strings(ws)
+	}
+}
+
+// correct returns the vocabulary word closest to an unknown word, within one edit for
+// words of five to seven letters and two edits for longer ones, or "" when none is.
+func (a *analyzer) correct(w string) string {
+	n := len([]rune(w))
+	maxDist := 0
+	switch {
+	case n >= 8:
+		maxDist = 2
+	case n >= 5:
+		maxDist = 1
+	default:
+		return ""
+	}
+	best, bestDist := "", maxDist+1
+	for l := n - maxDist; l <= n+maxDist; l++ {
+		for _, v := range a.byLength[l] {
+			if d := levenshtein.ComputeDistance(w, v); d < bestDist {
+				best, bestDist = v, d
+			}
+		}
+	}
+	return best
+}
+
+// analyze turns text into tokens. With fix set, words the base does not know are
+// corrected to the nearest word it does know, when one is close enough.
+func (a *analyzer) analyze(s string, fix bool) []token {
+	ws := words(s)
+	toks := make([]token, 0, len(ws))
+	for _, w := range ws {
+		t := token{term: stem(w), stop: isStop(w)}
+		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
+			if c := a.correct(w); c != "" {
+				t = token{term: stem(c), stop: isStop(c), corrected: true}
+			}
+		}
+		toks = append(toks, t)
+	}
+	return a.canonicalize(toks)
+}
+
+// canonicalize replaces each alias term in the token stream, longest first, with its
+// group's canonical term, so that "Army of Justice" and "Jaish al-Adl" match alike.
+func (a *analyzer) canonicalize(toks []token) []token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); {
+		matched := false
+		for _, at := range a.aliases[toks[i].term] {
+			if i+len(at.stems) > len(toks) {
+				continue
+			}
+			ok, corrected := true, false
+			for j, s := range at.stems {
+				if toks[i+j].term != s {
+					ok = false
+					break
+				}
+				corrected = corrected || toks[i+j].corrected
+			}
+			if ok {
+				out = append(out, token{term: at.canonical, corrected: corrected})
+				i += len(at.stems)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out = append(out, toks[i])
+			i++
+		}
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// questionType guesses what kind of answer a question wants, from its first words.
+func questionType(ws []string) string {
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch w {
+		case "when":
+			return "when"
+		case "where":
+			return "where"
+		case "who", "whom", "whose", "whos":
+			return "who"
+		case "why":
+			return "why"
+		case "how":
+			if next == "many" || next == "much" {
+				return "howmany"
+			}
+			return "how"
+		case "what", "which", "whats", "wat":
+			if next == "date" || next == "day" || next == "time" || next == "year" || next == "month" {
+				return "when"
+			}
+			return "what"
+		case "number", "toll", "count":
+			return "howmany"
+		case "date":
+			return "when"
+		}
+		if i == 0 {
+			switch w {
+			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should":
+				return "yesno"
+			}
+		}
+	}
+	return ""
+}
