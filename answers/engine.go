@@ -39,6 +39,9 @@ const (
 	weightCorrected = 0.85
 	// bonusType is added when the entry answers the question's type.
 	bonusType = 0.06
+	// bonusOrder scales the share of the question's adjacent word pairs, in order, that a
+	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
+	bonusOrder = 0.08
 )
 
 // Engine answers questions from a knowledge base. It is safe for concurrent use.
@@ -58,10 +61,11 @@ type Engine struct {
 // doc is one entry, analysed for matching.
 type doc struct {
 	entry     knowledge.Entry
-	weights   map[string]float64 // term → the strongest field it appears in
-	questions []map[string]bool  // the terms of each phrasing
-	types     map[string]bool    // question types the entry answers
-	quotes    []Quote            // the entry's quotes, attributed
+	weights   map[string]float64   // term → the strongest field it appears in
+	questions []map[string]bool    // the terms of each phrasing
+	bigrams   []map[[2]string]bool // the ordered pairs of adjacent terms of each phrasing
+	types     map[string]bool      // question types the entry answers
+	quotes    []Quote              // the entry's quotes, attributed
 }
 
 // New builds an Engine from a loaded knowledge base.
@@ -151,13 +155,13 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		}
 	}
 	for _, q := range en.Questions {
+		terms := contentTerms(e.an.analyze(q, false))
 		set := map[string]bool{}
-		for _, t := range e.an.analyze(q, false) {
-			if !t.stop {
-				set[t.term] = true
-			}
+		for _, t := range terms {
+			set[t] = true
 		}
 		d.questions = append(d.questions, set)
+		d.bigrams = append(d.bigrams, bigrams(terms))
 		add(q, weightQuestion)
 	}
 	for _, k := range en.Keywords {
@@ -176,6 +180,28 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		d.types[t] = true
 	}
 	return d
+}
+
+// contentTerms returns the terms of the tokens that carry a topic, in order.
+func contentTerms(toks []token) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if !t.stop {
+			out = append(out, t.term)
+		}
+	}
+	return out
+}
+
+// bigrams returns the ordered pairs of adjacent distinct terms.
+func bigrams(terms []string) map[[2]string]bool {
+	out := make(map[[2]string]bool, len(terms))
+	for i := 1; i < len(terms); i++ {
+		if terms[i-1] != terms[i] {
+			out[[2]string{terms[i-1], terms[i]}] = true
+		}
+	}
+	return out
 }
 
 // scored is an entry's score for one question.
@@ -298,6 +324,7 @@ func (e *Engine) rank(q string) []scored {
 	if total == 0 {
 		return nil
 	}
+	qpairs := bigrams(contentTerms(toks))
 	var out []scored
 	for i, d := range e.docs {
 		var got float64
@@ -308,9 +335,19 @@ func (e *Engine) rank(q string) []scored {
 			continue
 		}
 		coverage := got / total
-		// How much of the best-matching phrasing the question covers.
-		var phrase float64
-		for _, set := range d.questions {
+		// How much of the best-matching phrasing the question covers, and how many of
+		// the question's word pairs it shares in order.
+		var phrase, order float64
+		for k, set := range d.questions {
+			if len(qpairs) > 0 {
+				n := 0
+				for p := range qpairs {
+					if d.bigrams[k][p] {
+						n++
+					}
+				}
+				order = math.Max(order, float64(n)/float64(len(qpairs)))
+			}
 			var have, all float64
 			for term := range set {
 				idf := e.idf[term]
@@ -323,7 +360,7 @@ func (e *Engine) rank(q string) []scored {
 				phrase = have / all
 			}
 		}
-		s := 0.75*coverage + 0.25*phrase
+		s := 0.75*coverage + 0.25*phrase + bonusOrder*order
 		if qtype != "" && d.types[qtype] {
 			s += bonusType
 		}
