@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/kljensen/snowball/english"
@@ -33,16 +34,25 @@ func isStop(w string) bool {
 	return english.IsStopWord(w) || extraStopWords[w]
 }
 
-// foldAccents removes combining marks after canonical decomposition: "Détente" → "Detente".
-var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccents removes combining marks after compatibility decomposition: "Détente" →
+// "Detente". A transformer keeps state, so each call builds its own.
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+			if folded, _, err := transform.String(t, s); err == nil {
+				return folded
+			}
+			return s
+		}
+	}
+	return s
+}
 
 // words splits s into folded words: lower case, accents removed, possessives dropped,
 // apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
 func words(s string) []string {
-	if folded, _, err := transform.String(foldAccents, s); err == nil {
-		s = folded
-	}
-	s = strings.ToLower(s)
+	s = strings.ToLower(foldAccents(s))
 	var out []string
 	var cur []rune
 	flush := func() {
