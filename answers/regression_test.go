@@ -1,0 +1,106 @@
+package answers_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// regressionFloor is the share of testdata/regression.jsonl that must pass, overall and
+// among the questions that must get "I don't know".
+const (
+	regressionFloor  = 0.90
+	abstentionsFloor = 0.90
+)
+
+// regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
+type regressionCase struct {
+	Q      string     `json:"q"`
+	Cat    string     `json:"cat"`
+	Expect string     `json:"expect"` // "answer" or "abstain"
+	Must   [][]string `json:"must"`   // each group needs one alternative in the text
+}
+
+var nonAlnum = regexp.MustCompile(`[^0-9a-z]+`)
+
+// foldForMatch folds case, accents and punctuation the way ../shared/eval/score.py does.
+func foldForMatch(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	if f, _, err := transform.String(t, s); err == nil {
+		s = f
+	}
+	return " " + strings.TrimSpace(nonAlnum.ReplaceAllString(strings.ToLower(s), " ")) + " "
+}
+
+func TestRegressionSet(t *testing.T) {
+	f, err := os.Open("testdata/regression.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []regressionCase
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var c regressionCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("testdata/regression.jsonl line %d: %v", len(cases)+1, err)
+		}
+		cases = append(cases, c)
+	}
+	e := newEngine(t)
+	var pass, abstain, abstainPass int
+	for _, c := range cases {
+		r := e.Answer(c.Q)
+		why := ""
+		switch {
+		case c.Expect == "abstain":
+			abstain++
+			if r.Answered {
+				why = "answered " + r.ID + ", should not know"
+			} else {
+				abstainPass++
+			}
+		case !r.Answered:
+			why = "said it does not know"
+		default:
+			text := foldForMatch(r.Text())
+			for _, group := range c.Must {
+				found := false
+				for _, alt := range group {
+					found = found || strings.Contains(text, foldForMatch(alt))
+				}
+				if !found {
+					why = "answered " + r.ID + " without any of " + strings.Join(group, " | ")
+					break
+				}
+			}
+		}
+		if why == "" {
+			pass++
+		} else {
+			t.Logf("miss [%s] %q: %s", c.Cat, c.Q, why)
+		}
+	}
+	share := float64(pass) / float64(len(cases))
+	t.Logf("regression set: %d/%d = %.1f%%; abstentions %d/%d", pass, len(cases), 100*share, abstainPass, abstain)
+	if len(cases) < 140 || abstain < 20 {
+		t.Errorf("the set has %d cases and %d abstentions; it needs at least 140 and 20", len(cases), abstain)
+	}
+	if share < regressionFloor {
+		t.Errorf("regression score %.1f%% is under the floor of %.0f%%", 100*share, 100*regressionFloor)
+	}
+	if abstain > 0 && float64(abstainPass)/float64(abstain) < abstentionsFloor {
+		t.Errorf("abstentions %d/%d are under the floor of %.0f%%", abstainPass, abstain, 100*abstentionsFloor)
+	}
+}
