@@ -1,0 +1,211 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// DefaultEventTimeout bounds the handling of one gateway event, the reply included.
+const DefaultEventTimeout = 10 * time.Second
+
+// GatewayOptions configures a Gateway; only Token is required.
+type GatewayOptions struct {
+	Token        string        // the bot token (DISCORD_TOKEN), without or with the "Bot " prefix
+	AppID        string        // the application ID; empty means learn it from READY
+	GuildID      string        // register commands on this guild only (instant); empty means globally
+	Logger       *slog.Logger  // where to log; nil means slog.Default()
+	ShardID      int           // this shard, from 0
+	ShardCount   int           // the number of shards; 0 or 1 means no sharding
+	Hooks        Hooks         // per-event hooks, for rate limits and metrics
+	EventTimeout time.Duration // bounds one event's handling and reply; zero means DefaultEventTimeout
+}
+
+// Gateway serves the bot over a Discord gateway connection with discordgo.
+type Gateway struct {
+	h       *handler
+	opts    GatewayOptions
+	session *discordgo.Session
+
+	ready   atomic.Bool
+	started atomic.Bool
+
+	mu       sync.Mutex
+	base     context.Context // the context events are handled in, detached from Run's cancellation
+	stopping bool
+	inflight sync.WaitGroup
+}
+
+// NewGateway returns a Gateway that answers with engine; Run connects it.
+func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
+	if engine == nil {
+		return nil, errors.New("discord: new gateway: no engine")
+	}
+	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(opts.Token), "Bot "))
+	if token == "" {
+		return nil, errors.New("discord: new gateway: no bot token (DISCORD_TOKEN)")
+	}
+	if opts.ShardCount < 0 || opts.ShardID < 0 || (opts.ShardCount > 1 && opts.ShardID >= opts.ShardCount) {
+		return nil, fmt.Errorf("discord: new gateway: shard %d of %d is out of range", opts.ShardID, opts.ShardCount)
+	}
+	if opts.EventTimeout <= 0 {
+		opts.EventTimeout = DefaultEventTimeout
+	}
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return nil, fmt.Errorf("discord: new gateway: %w", err)
+	}
+	s.Identify.Intents = Intents
+	s.StateEnabled = false // READY, which holds the bot's user, is kept all the same
+	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
+	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks), opts: opts, session: s, base: context.Background()}
+	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		g.ready.Store(true)
+		g.h.log.Info("discord: gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { g.ready.Store(true) })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { g.ready.Store(false) })
+	s.AddHandler(g.onInteraction)
+	s.AddHandler(g.onMessage)
+	return g, nil
+}
+
+// Ready reports whether the gateway is connected, for a readiness probe.
+func (g *Gateway) Ready() bool { return g.ready.Load() }
+
+// Run connects to the gateway, registers the commands, and answers interactions and
+// messages until ctx is done; then it disconnects and waits for the events in flight.
+// discordgo reconnects by itself after a lost connection. Run may be called once.
+func (g *Gateway) Run(ctx context.Context) error {
+	if !g.started.CompareAndSwap(false, true) {
+		return errors.New("discord: gateway: Run called twice")
+	}
+	g.mu.Lock()
+	g.base = context.WithoutCancel(ctx)
+	g.mu.Unlock()
+
+	if err := g.session.Open(); err != nil {
+		return fmt.Errorf("discord: open gateway: %w", err)
+	}
+	g.ready.Store(true)
+	appID, botID := g.opts.AppID, g.botID()
+	if appID == "" {
+		appID = g.readyAppID()
+	}
+	g.h.log.Info("discord: connected to gateway", "app_id", appID, "bot_user_id", botID, "guild_id", g.opts.GuildID)
+	if err := RegisterCommands(ctx, g.session, appID, g.opts.GuildID); err != nil {
+		// The commands registered last time still work; keep serving.
+		g.h.log.Error("discord: registering commands failed", "error", err.Error())
+	} else {
+		g.h.log.Info("discord: commands registered", "count", len(Commands()), "guild_id", g.opts.GuildID)
+	}
+
+	<-ctx.Done()
+	g.ready.Store(false)
+	err := g.session.Close()
+	g.mu.Lock()
+	g.stopping = true
+	g.mu.Unlock()
+	g.inflight.Wait()
+	g.h.log.Info("discord: gateway closed")
+	if err != nil {
+		return fmt.Errorf("discord: close gateway: %w", err)
+	}
+	return nil
+}
+
+// botID is the bot's own user ID, from READY.
+func (g *Gateway) botID() string {
+	st := g.session.State
+	st.RLock()
+	defer st.RUnlock()
+	if st.User == nil {
+		return ""
+	}
+	return st.User.ID
+}
+
+// readyAppID is the application ID from READY, or the bot's user ID, which equals it for bots.
+func (g *Gateway) readyAppID() string {
+	st := g.session.State
+	st.RLock()
+	defer st.RUnlock()
+	if st.Application != nil && st.Application.ID != "" {
+		return st.Application.ID
+	}
+	if st.User != nil {
+		return st.User.ID
+	}
+	return ""
+}
+
+// begin counts an event in flight, or reports false when the gateway is stopping.
+func (g *Gateway) begin() (context.Context, context.CancelFunc, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.stopping {
+		return nil, nil, false
+	}
+	g.inflight.Add(1)
+	ctx, cancel := context.WithTimeout(g.base, g.opts.EventTimeout)
+	return ctx, cancel, true
+}
+
+// guard recovers a panic in a gateway event handler so it cannot crash the bot.
+func (g *Gateway) guard(kind, id string) {
+	if p := recover(); p != nil {
+		g.h.log.Error("discord: panic in gateway handler", "kind", kind, "event_id", id,
+			"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	}
+}
+
+// onInteraction answers one INTERACTION_CREATE with an interaction callback.
+func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic == nil || ic.Interaction == nil {
+		return
+	}
+	ctx, cancel, ok := g.begin()
+	if !ok {
+		return
+	}
+	defer g.inflight.Done()
+	defer cancel()
+	defer g.guard("interaction", ic.ID)
+	if ic.Type == discordgo.InteractionPing {
+		return
+	}
+	resp := g.h.interaction(ctx, ic.Interaction)
+	endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
+	if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
+		g.h.log.Error("discord: interaction callback failed", "event_id", ic.ID, "error", err.Error())
+	}
+}
+
+// onMessage replies to one MESSAGE_CREATE that mentions the bot or is a direct message.
+func (g *Gateway) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
+	if mc == nil || mc.Message == nil {
+		return
+	}
+	ctx, cancel, ok := g.begin()
+	if !ok {
+		return
+	}
+	defer g.inflight.Done()
+	defer cancel()
+	defer g.guard("message", mc.ID)
+	send := g.h.message(ctx, mc.Message, g.botID())
+	if send == nil {
+		return
+	}
+	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+		g.h.log.Error("discord: reply failed", "event_id", mc.ID, "channel_id", mc.ChannelID, "error", err.Error())
+	}
+}

@@ -1,0 +1,355 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// customIDPrefix starts the custom ID of every suggested-question button: "ask:<entryID>".
+const customIDPrefix = "ask:"
+
+// entryIDPattern is what an entry ID in a custom ID may look like.
+var entryIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+// askCustomID is the custom ID of a button that asks for an entry, or "" if the ID cannot
+// be carried in one.
+func askCustomID(entryID string) string {
+	if !entryIDPattern.MatchString(entryID) || len(customIDPrefix)+len(entryID) > maxCustomID {
+		return ""
+	}
+	return customIDPrefix + entryID
+}
+
+// parseCustomID returns the entry ID a button's custom ID carries, and whether it is valid.
+func parseCustomID(cid string) (string, bool) {
+	if len(cid) > maxCustomID || !strings.HasPrefix(cid, customIDPrefix) {
+		return "", false
+	}
+	id := cid[len(customIDPrefix):]
+	if !entryIDPattern.MatchString(id) {
+		return "", false
+	}
+	return id, true
+}
+
+// mentionPattern matches user, role and channel mentions and @everyone/@here in a message.
+var mentionPattern = regexp.MustCompile(`<@[!&]?\d+>|<#\d+>|@everyone|@here`)
+
+// questionFromContent is the question in a message: its content without mentions, with
+// runs of white space collapsed.
+func questionFromContent(content string) string {
+	return strings.Join(strings.Fields(mentionPattern.ReplaceAllString(content, " ")), " ")
+}
+
+// Texts of the polite replies to things the bot cannot do.
+const (
+	textUnknownCommand = "I don't know that command. Try `/ask`, `/quote`, `/experts`, `/timeline` or `/about`."
+	textUnknownButton  = "I can't answer that button any more; please use `/ask` instead."
+	textInvalid        = "I couldn't read that request. Please try again, or use `/ask`."
+	textPanic          = "Sorry, something went wrong on my side while answering. Please try again."
+	textNoQuote        = "I have no quote that matches. `/experts` lists the experts I can quote."
+)
+
+// handler turns Discord events into responses; it is shared by the gateway and the HTTP endpoint.
+type handler struct {
+	engine Engine
+	log    *slog.Logger
+	hooks  Hooks
+}
+
+func newHandler(engine Engine, log *slog.Logger, hooks Hooks) *handler {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &handler{engine: engine, log: log.With("platform", "discord"), hooks: hooks}
+}
+
+// run handles one event: it asks Hooks.Before, runs work with the panic recovered, logs
+// the outcome and calls Hooks.After. It returns the outcome and Before's refusal, if any.
+func (h *handler) run(ctx context.Context, ev Event, work func(ctx context.Context) string) (outcome string, refusal error) {
+	start := time.Now()
+	log := h.log.With("kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID, "guild_id", ev.GuildID, "name", ev.Name)
+	defer func() {
+		if p := recover(); p != nil {
+			outcome = OutcomePanic
+			log.Error("discord: panic handling event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+		elapsed := time.Since(start)
+		log.Info("discord: event handled", "outcome", outcome, "elapsed_ms", elapsed.Milliseconds())
+		if h.hooks.After != nil {
+			h.hooks.After(ctx, ev, outcome, elapsed)
+		}
+	}()
+	if h.hooks.Before != nil {
+		if err := h.hooks.Before(ctx, ev); err != nil {
+			log.Info("discord: event refused", "reason", err.Error())
+			return OutcomeRefused, err
+		}
+	}
+	return work(ctx), nil
+}
+
+// interactionEvent describes an interaction for hooks and logs.
+func interactionEvent(i *discordgo.Interaction) Event {
+	ev := Event{ID: i.ID, GuildID: i.GuildID, ChannelID: i.ChannelID, Kind: KindOther}
+	if i.Member != nil && i.Member.User != nil {
+		ev.UserID = i.Member.User.ID
+	} else if i.User != nil {
+		ev.UserID = i.User.ID
+	}
+	switch d := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
+		ev.Kind, ev.Name = KindCommand, d.Name
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			ev.Kind = KindAutocomplete
+		}
+	case discordgo.MessageComponentInteractionData:
+		ev.Kind, ev.Name = KindButton, d.CustomID
+	}
+	return ev
+}
+
+// interaction answers a command, an autocomplete or a button press. It never returns nil
+// and never panics: a refused or failed event gets an ephemeral apology, or no choices.
+func (h *handler) interaction(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	ev := interactionEvent(i)
+	var resp *discordgo.InteractionResponse
+	_, refusal := h.run(ctx, ev, func(ctx context.Context) string {
+		var outcome string
+		resp, outcome = h.dispatch(ctx, i)
+		return outcome
+	})
+	if resp != nil {
+		return resp
+	}
+	text := textPanic
+	if refusal != nil {
+		text = refusalMessage(refusal)
+	}
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		return autocompleteResponse(nil)
+	}
+	return messageResponse(plain(text, true))
+}
+
+// dispatch routes an interaction by type and command.
+func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, string) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+		}
+		return h.command(i, d)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return autocompleteResponse(nil), OutcomeInvalid
+		}
+		return h.autocomplete(d)
+	case discordgo.InteractionMessageComponent:
+		d, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok {
+			return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+		}
+		return h.button(d)
+	default:
+		return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+	}
+}
+
+// command answers a slash command.
+func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
+	switch d.Name {
+	case CommandAsk:
+		r := h.engine.Answer(optionString(d.Options, "question"))
+		m := renderReply(r)
+		m.Ephemeral = optionBool(d.Options, "private")
+		return messageResponse(m), replyOutcome(r.Answered)
+	case CommandQuote:
+		qs := h.engine.Quotes(optionString(d.Options, "expert"), optionString(d.Options, "topic"))
+		if len(qs) == 0 {
+			return messageResponse(plain(textNoQuote, true)), OutcomeUnknown
+		}
+		pick := 0
+		if strings.TrimSpace(optionString(d.Options, "topic")) == "" {
+			// Without a topic every quote matches equally: vary the pick by interaction.
+			f := fnv.New32a()
+			f.Write([]byte(i.ID))
+			pick = int(f.Sum32() % uint32(len(qs)))
+		}
+		return messageResponse(renderQuote(qs[pick], h.engine.About().Source)), OutcomeAnswered
+	case CommandExperts:
+		return messageResponse(renderExperts(h.engine.Experts(), h.engine.About().Source)), OutcomeAnswered
+	case CommandTimeline:
+		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), OutcomeAnswered
+	case CommandAbout:
+		return messageResponse(renderAbout(h.engine.About())), OutcomeAnswered
+	default:
+		return messageResponse(plain(textUnknownCommand, true)), OutcomeInvalid
+	}
+}
+
+// autocomplete offers choices for the option being typed.
+func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
+	focused := focusedOption(d.Options)
+	if focused == nil {
+		return autocompleteResponse(nil), OutcomeInvalid
+	}
+	typed, _ := focused.Value.(string)
+	switch {
+	case d.Name == CommandAsk && focused.Name == "question":
+		return autocompleteResponse(h.engine.Suggest(typed, maxChoices)), OutcomeAnswered
+	case d.Name == CommandQuote && focused.Name == "expert":
+		return autocompleteResponse(h.engine.SuggestExperts(typed, maxChoices)), OutcomeAnswered
+	case d.Name == CommandQuote && focused.Name == "topic":
+		return autocompleteResponse(h.engine.SuggestTopics(typed, maxChoices)), OutcomeAnswered
+	default:
+		return autocompleteResponse(nil), OutcomeInvalid
+	}
+}
+
+// button answers a suggested question by replacing the message it was pressed on.
+func (h *handler) button(d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, string) {
+	id, ok := parseCustomID(d.CustomID)
+	if !ok {
+		return messageResponse(plain(textUnknownButton, true)), OutcomeInvalid
+	}
+	r, ok := h.engine.AnswerID(id)
+	if !ok {
+		return messageResponse(plain(textUnknownButton, true)), OutcomeUnknown
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, OutcomeAnswered
+}
+
+// messageFor returns the bot's reply to a channel or direct message, or nil when the bot
+// should not reply: the message is the bot's own or another bot's, is in a guild channel
+// without mentioning the bot, or was refused by Hooks.Before.
+func (h *handler) message(ctx context.Context, m *discordgo.Message, botID string) *discordgo.MessageSend {
+	if m == nil || m.Author == nil || m.Author.Bot || m.Author.ID == botID || botID == "" {
+		return nil
+	}
+	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
+		return nil
+	}
+	ev := Event{Kind: KindDM, ID: m.ID, UserID: m.Author.ID, GuildID: m.GuildID, ChannelID: m.ChannelID}
+	if m.GuildID != "" {
+		if !mentions(m, botID) {
+			return nil
+		}
+		ev.Kind = KindMention
+	}
+	var send *discordgo.MessageSend
+	h.run(ctx, ev, func(ctx context.Context) string {
+		q := questionFromContent(m.Content)
+		var msg message
+		outcome := OutcomeHelp
+		if q == "" {
+			msg = renderHelp(h.engine.Answer(""))
+		} else {
+			r := h.engine.Answer(q)
+			msg, outcome = renderReply(r), replyOutcome(r.Answered)
+		}
+		send = msg.send()
+		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+		return outcome
+	})
+	return send
+}
+
+// mentions reports whether a message mentions the bot by name (not by @everyone or a role).
+func mentions(m *discordgo.Message, botID string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == botID {
+			return true
+		}
+	}
+	return false
+}
+
+func replyOutcome(answered bool) string {
+	if answered {
+		return OutcomeAnswered
+	}
+	return OutcomeUnknown
+}
+
+// messageResponse is a type 4 response: a new message.
+func messageResponse(m message) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: m.data()}
+}
+
+// autocompleteResponse is a type 8 response: the choices.
+func autocompleteResponse(items []string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices(items)},
+	}
+}
+
+// focusedOption finds the option the user is typing, in subcommands too.
+func focusedOption(opts []*discordgo.ApplicationCommandInteractionDataOption) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if o.Focused {
+			return o
+		}
+		if f := focusedOption(o.Options); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// optionString is a string option's value, or "".
+func optionString(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			s, _ := o.Value.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// optionBool is a boolean option's value, or false.
+func optionBool(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			b, _ := o.Value.(bool)
+			return b
+		}
+	}
+	return false
+}
+
+// autocompleteWire is a type 8 response as Discord reads it: the choices array is always present.
+type autocompleteWire struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data struct {
+		Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	} `json:"data"`
+}
+
+// wire is the JSON body for a response; discordgo's own type drops an empty choices list.
+func wire(resp *discordgo.InteractionResponse) any {
+	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		return resp
+	}
+	w := autocompleteWire{Type: resp.Type}
+	w.Data.Choices = []*discordgo.ApplicationCommandOptionChoice{}
+	if resp.Data != nil && resp.Data.Choices != nil {
+		w.Data.Choices = resp.Data.Choices
+	}
+	return w
+}
