@@ -219,6 +219,12 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 		if err := b.hooks.Before(ctx, in.ev); err != nil {
 			outcome = OutcomeRefused
 			log.Info("slack: event refused", "reason", err.Error())
+			var rf *Refusal
+			if errors.As(err, &rf) && rf.Message != "" {
+				if err := b.tell(ctx, in, rf.Message); err != nil {
+					log.Warn("slack: could not tell the user their event was refused", "error", err.Error())
+				}
+			}
 			return
 		}
 	}
@@ -239,6 +245,27 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 		outcome = OutcomeFailed
 		log.Error("slack: reply failed", "error", err.Error())
 	}
+}
+
+// tell shows the user who sent an event a short notice that only they see.
+func (b *bot) tell(ctx context.Context, in inbound, text string) error {
+	m := noticeMessage(escape(text))
+	switch {
+	case in.mention != nil:
+		opts := []slack.MsgOption{slack.MsgOptionText(m.text, false), slack.MsgOptionBlocks(m.blocks...),
+			slack.MsgOptionTS(threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))}
+		return b.retry(ctx, in.ev.ID, "chat.postEphemeral", func(ctx context.Context) error {
+			_, err := b.api.PostEphemeralContext(ctx, in.mention.Channel, in.mention.User, opts...)
+			return err
+		})
+	case in.direct != nil:
+		return b.post(ctx, in.ev.ID, in.direct.Channel, in.direct.ThreadTimeStamp, m)
+	case in.command != nil:
+		return b.respond(ctx, in.ev.ID, in.command.ResponseURL, m, respondEphemeral)
+	case in.action != nil:
+		return b.respond(ctx, in.ev.ID, in.action.ResponseURL, m, respondEphemeral)
+	}
+	return nil
 }
 
 func threadOf(thread, ts string) string {

@@ -68,6 +68,20 @@ type Hooks struct {
 	After func(ev Event, outcome Outcome, elapsed time.Duration)
 }
 
+// Refusal is an error Hooks.Before may return to refuse an event and tell the user why:
+// a non-empty Message is shown to the asker alone (in a DM, in the DM).
+type Refusal struct {
+	Message string // plain text for the user; empty refuses silently
+}
+
+// Error says the event was refused.
+func (r *Refusal) Error() string {
+	if r.Message == "" {
+		return "refused"
+	}
+	return "refused: " + r.Message
+}
+
 // Defaults for the options common to both modes.
 const (
 	DefaultPostRetries  = 3
