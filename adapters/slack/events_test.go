@@ -1,0 +1,449 @@
+package slack
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// sign returns the headers Slack sends with a body signed at ts.
+func sign(secret, body string, ts time.Time) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
+	h := http.Header{}
+	h.Set("X-Slack-Request-Timestamp", stamp)
+	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return h
+}
+
+// httpHarness serves an EventsHandler against a fake Slack Web API.
+type httpHarness struct {
+	rec     *recorder
+	api     *httptest.Server
+	srv     *httptest.Server
+	handler *EventsHandler
+	logs    *syncBuffer
+}
+
+func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
+	t.Helper()
+	h := &httpHarness{rec: &recorder{}}
+	apiMux := http.NewServeMux()
+	h.rec.routes(func(p string, f http.HandlerFunc) { apiMux.HandleFunc(p, f) })
+	h.api = httptest.NewServer(apiMux)
+	t.Cleanup(h.api.Close)
+	var logger *slog.Logger
+	logger, h.logs = testLogger(slog.LevelInfo)
+	opts := EventsOptions{SigningSecret: testSecret, BotToken: testBotToken, APIURL: h.api.URL + "/",
+		Logger: logger, RetryBackoff: 5 * time.Millisecond, ReplyTimeout: 5 * time.Second}
+	if configure != nil {
+		configure(&opts)
+	}
+	var err error
+	h.handler, err = NewEventsHandler(realEngine(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := h.handler.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	h.handler.Routes(mux)
+	h.srv = httptest.NewServer(mux)
+	t.Cleanup(h.srv.Close)
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := h.handler.Close(ctx); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		if t.Failed() {
+			t.Log(h.logs.String())
+		}
+	})
+	return h
+}
+
+// do sends body to path with the given headers and returns the status and body.
+func (h *httpHarness) do(t *testing.T, path, contentType, body string, header http.Header) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, h.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", contentType)
+	start := time.Now()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("%s took %v, over Slack's three seconds", path, d)
+	}
+	return res.StatusCode, string(out)
+}
+
+// signed sends a body signed now with the test secret.
+func (h *httpHarness) signed(t *testing.T, path, contentType, body string) (int, string) {
+	t.Helper()
+	return h.do(t, path, contentType, body, sign(testSecret, body, time.Now()))
+}
+
+const (
+	jsonType = "application/json"
+	formType = "application/x-www-form-urlencoded"
+)
+
+func TestEventsEndpoints(t *testing.T) {
+	h := newHTTPHarness(t, nil)
+	respURL := h.api.URL + "/response/"
+	suggestion := realEngine(t).Answer("").Suggestions[0]
+	ask := realEngine(t).Answer("Why did Iran strike Pakistan?")
+
+	mentionBody := mustJSON(t, mention("EvGood", "W1", "C1", "100.000100", "", "<@UBOT> Why did Iran strike Pakistan?"))
+	challenge := mustJSON(t, map[string]any{"token": "legacy", "type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"})
+
+	cases := []struct {
+		name   string
+		path   string
+		ctype  string
+		body   string
+		header http.Header // nil: signed now with the right secret
+		status int
+		want   string // a substring of the response body
+	}{
+		{name: "challenge", path: "/slack/events", ctype: jsonType, body: challenge, status: 200,
+			want: `"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"`},
+		{name: "bad signature", path: "/slack/events", ctype: jsonType, body: mentionBody,
+			header: sign("not-the-secret", mentionBody, time.Now()), status: 401},
+		{name: "stale timestamp", path: "/slack/events", ctype: jsonType, body: mentionBody,
+			header: sign(testSecret, mentionBody, time.Now().Add(-6*time.Minute)), status: 401},
+		{name: "no signature", path: "/slack/events", ctype: jsonType, body: mentionBody, header: http.Header{}, status: 401},
+		{name: "signed for another body", path: "/slack/commands", ctype: formType, body: form("command", "/ask"),
+			header: sign(testSecret, form("command", "/timeline"), time.Now()), status: 401},
+		{name: "malformed event", path: "/slack/events", ctype: jsonType, body: `{"type": "event_callback", "event": `, status: 400},
+		{name: "malformed inner event", path: "/slack/events", ctype: jsonType,
+			body: `{"type": "event_callback", "event_id": "EvBad", "event": "text"}`, status: 400},
+		{name: "malformed command", path: "/slack/commands", ctype: formType, body: "text=%zz", status: 400},
+		{name: "command without a response URL", path: "/slack/commands", ctype: formType, body: form("command", "/ask"), status: 400},
+		{name: "malformed interaction", path: "/slack/interactivity", ctype: formType, body: form("payload", "{nope"), status: 400},
+		{name: "oversized event", path: "/slack/events", ctype: jsonType,
+			body: `{"type":"event_callback","pad":"` + strings.Repeat("x", DefaultMaxBodyBytes) + `"}`, status: 413},
+		{name: "unhandled event type", path: "/slack/events", ctype: jsonType,
+			body: mustJSON(t, callback("EvReaction", map[string]any{"type": "reaction_added", "user": "W1"})), status: 200},
+		{name: "bot message", path: "/slack/events", ctype: jsonType, status: 200,
+			body: mustJSON(t, callback("EvBot", map[string]any{"type": "message", "channel_type": "im", "channel": "D9",
+				"user": testBotUser, "bot_id": "BBOT", "text": "hi", "ts": "1.1"}))},
+		{name: "deleted message", path: "/slack/events", ctype: jsonType, status: 200,
+			body: mustJSON(t, callback("EvDel", map[string]any{"type": "message", "subtype": "message_deleted",
+				"channel_type": "im", "channel": "D9", "ts": "1.2", "deleted_ts": "1.1"}))},
+		{name: "mention", path: "/slack/events", ctype: jsonType, body: mentionBody, status: 200},
+		{name: "slash command", path: "/slack/commands", ctype: formType, status: 200,
+			body: form("command", "/ask", "text", "Why did Iran strike Pakistan?", "user_id", "W1", "user_name", "asker",
+				"channel_id", "C2", "response_url", respURL+"ask", "trigger_id", "tr-ask", "team_id", "T1")},
+		{name: "timeline command", path: "/slack/commands", ctype: formType, status: 200,
+			body: form("command", "/timeline", "user_id", "W1", "channel_id", "C2", "response_url", respURL+"timeline", "trigger_id", "tr-tl")},
+		{name: "quote command", path: "/slack/commands", ctype: formType, status: 200,
+			body: form("command", "/quote", "text", "vaez", "user_id", "W1", "channel_id", "C2", "response_url", respURL+"quote", "trigger_id", "tr-q")},
+		{name: "help command", path: "/slack/commands", ctype: formType, status: 200,
+			body: form("command", "/ask", "text", "help", "user_id", "W1", "channel_id", "C2", "response_url", respURL+"help", "trigger_id", "tr-help")},
+		{name: "suggestion pressed", path: "/slack/interactivity", ctype: formType, status: 200,
+			body: form("payload", mustJSON(t, blockAction("tr-btn", "W1", "C3", "suggest:1", suggestion.ID, respURL+"btn",
+				map[string]any{"type": "message", "message_ts": "300.000300", "thread_ts": "299.000299", "channel_id": "C3"})))},
+		{name: "share pressed", path: "/slack/interactivity", ctype: formType, status: 200,
+			body: form("payload", mustJSON(t, blockAction("tr-share", "W1", "C4", actionShare,
+				shareValue(ask.ID, "@channel why did Iran strike?"), respURL+"share",
+				map[string]any{"type": "message", "message_ts": "400.000400", "channel_id": "C4", "is_ephemeral": true})))},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var status int
+			var body string
+			if tc.header == nil {
+				status, body = h.signed(t, tc.path, tc.ctype, tc.body)
+			} else {
+				status, body = h.do(t, tc.path, tc.ctype, tc.body, tc.header)
+			}
+			if status != tc.status {
+				t.Fatalf("status %d, want %d (%s)", status, tc.status, body)
+			}
+			if tc.want != "" && !strings.Contains(body, tc.want) {
+				t.Errorf("body %q does not contain %q", body, tc.want)
+			}
+		})
+	}
+
+	// Slack retries the mention, as if our 200 had been lost: it is answered once only.
+	retry := sign(testSecret, mentionBody, time.Now())
+	retry.Set("X-Slack-Retry-Num", "1")
+	retry.Set("X-Slack-Retry-Reason", "http_timeout")
+	if status, _ := h.do(t, "/slack/events", jsonType, mentionBody, retry); status != 200 {
+		t.Fatalf("retried event: status %d, want 200", status)
+	}
+
+	waitFor(t, 5*time.Second, "the replies", func() bool {
+		ps, rs := h.rec.snapshot()
+		return len(ps) >= 3 && len(rs) >= 5
+	})
+	time.Sleep(100 * time.Millisecond) // let any reply that should not exist arrive
+
+	if ps := h.rec.postsTo("C1"); len(ps) != 1 || ps[0].ThreadTS != "100.000100" {
+		t.Errorf("mention: posts %+v, want one in thread 100.000100", ps)
+	}
+	if ps := h.rec.postsTo("C3"); len(ps) != 1 || ps[0].ThreadTS != "299.000299" ||
+		!strings.Contains(ps[0].Blocks, suggestion.Question) {
+		t.Errorf("suggestion: posts %+v, want the answer to %q in thread 299.000299", ps, suggestion.Question)
+	}
+	shared := h.rec.postsTo("C4")
+	if len(shared) != 1 || shared[0].ThreadTS != "" {
+		t.Fatalf("share: posts %+v, want one top-level post", shared)
+	}
+	assertInert(t, "shared answer", shared[0].Blocks)
+	if !strings.Contains(shared[0].Blocks, "@\u2060channel why did Iran strike?") {
+		t.Errorf("share: the question is not echoed inert: %s", shared[0].Blocks)
+	}
+	if strings.Contains(shared[0].Blocks, `"share"`) {
+		t.Errorf("share: the shared answer still offers the share button")
+	}
+	if rs := h.rec.responsesTo("/response/share"); len(rs) != 1 || rs[0].Body["delete_original"] != true {
+		t.Errorf("share: responses %+v, want the private answer deleted", rs)
+	}
+	for _, d := range []string{"D9", ""} {
+		if ps := h.rec.postsTo(d); len(ps) != 0 {
+			t.Errorf("posted to %q for an event it should ignore: %+v", d, ps)
+		}
+	}
+
+	askR := h.rec.responsesTo("/response/ask")
+	if len(askR) != 1 || askR[0].Body["response_type"] != "ephemeral" {
+		t.Fatalf("/ask: responses %+v, want one ephemeral", askR)
+	}
+	if ask.Answered && !strings.Contains(askR[0].Raw, `"action_id":"share"`) {
+		t.Errorf("/ask: the answer offers no button to post it: %s", askR[0].Raw)
+	}
+	for path, want := range map[string]string{
+		"/response/timeline": "Timeline",
+		"/response/quote":    "Vaez",
+		"/response/help":     "How to ask",
+	} {
+		rs := h.rec.responsesTo(path)
+		if len(rs) != 1 || !strings.Contains(rs[0].Raw, want) || rs[0].Body["response_type"] != "ephemeral" {
+			t.Errorf("%s: responses %+v, want one ephemeral containing %q", path, rs, want)
+		}
+	}
+	if strings.Contains(h.logs.String(), testBotToken) || strings.Contains(h.logs.String(), testSecret) {
+		t.Error("a secret was logged")
+	}
+}
+
+func TestEventsClockAndReadiness(t *testing.T) {
+	// The handler's own clock decides the timestamp window.
+	skewed := time.Now().Add(10 * time.Minute)
+	h := newHTTPHarness(t, func(o *EventsOptions) { o.Now = func() time.Time { return skewed } })
+	body := mustJSON(t, map[string]any{"type": "url_verification", "challenge": "c"})
+	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 401 {
+		t.Errorf("a request five minutes off the handler's clock: status %d, want 401", status)
+	}
+	if !h.handler.Ready() {
+		t.Error("not ready after Start")
+	}
+
+	// Before Start, events are refused with 503 so that Slack retries them.
+	cold, err := NewEventsHandler(realEngine(t), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken, APIURL: h.api.URL + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := mustJSON(t, mention("EvCold", "W1", "C1", "1.1", "", "<@UBOT> hi"))
+	req := httptest.NewRequest(http.MethodPost, "/slack/events", strings.NewReader(ev))
+	for k, v := range sign(testSecret, ev, time.Now()) {
+		req.Header[k] = v
+	}
+	rw := httptest.NewRecorder()
+	cold.ServeEvents(rw, req)
+	if rw.Code != http.StatusServiceUnavailable || cold.Ready() {
+		t.Errorf("before Start: status %d ready %v, want 503 and not ready", rw.Code, cold.Ready())
+	}
+}
+
+func TestEventsStartNamesTheWrongToken(t *testing.T) {
+	rec := &recorder{}
+	mux := http.NewServeMux()
+	rec.routes(func(p string, f http.HandlerFunc) { mux.HandleFunc(p, f) })
+	api := httptest.NewServer(mux)
+	defer api.Close()
+	h, err := NewEventsHandler(realEngine(t), EventsOptions{SigningSecret: testSecret, BotToken: "xoxb-wrong", APIURL: api.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = h.Start(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") || strings.Contains(err.Error(), "xoxb-wrong") {
+		t.Fatalf("Start = %v, want an error naming SLACK_BOT_TOKEN without showing it", err)
+	}
+	if _, err := NewEventsHandler(realEngine(t), EventsOptions{BotToken: testBotToken}); err == nil ||
+		!strings.Contains(err.Error(), "SLACK_SIGNING_SECRET") {
+		t.Errorf("no signing secret: err = %v", err)
+	}
+}
+
+func TestPostRetriesRateLimits(t *testing.T) {
+	h := newHTTPHarness(t, func(o *EventsOptions) { o.PostRetries = 3 })
+	h.rec.mu.Lock()
+	h.rec.fail429 = 2
+	h.rec.mu.Unlock()
+	body := mustJSON(t, mention("EvRL", "W1", "C1", "1.000001", "", "<@UBOT> Why did Iran strike Pakistan?"))
+	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	waitFor(t, 5*time.Second, "the rate-limited post to go through", func() bool { return len(h.rec.postsTo("C1")) == 1 })
+	if n := strings.Count(h.logs.String(), "retrying"); n != 2 {
+		t.Errorf("logged %d retries, want 2", n)
+	}
+}
+
+func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
+	var mu sync.Mutex
+	var outcomes []Outcome
+	h := newHTTPHarness(t, func(o *EventsOptions) {
+		o.PostRetries = 2
+		o.Hooks.After = func(ev Event, out Outcome, _ time.Duration) {
+			mu.Lock()
+			outcomes = append(outcomes, out)
+			mu.Unlock()
+		}
+	})
+	h.rec.mu.Lock()
+	h.rec.fail500 = true
+	h.rec.mu.Unlock()
+	body := mustJSON(t, mention("EvLost", "W1", "C1", "1.000001", "", "<@UBOT> Why did Iran strike Pakistan?"))
+	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	waitFor(t, 5*time.Second, "the failure to be reported", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(outcomes) == 1
+	})
+	if outcomes[0] != OutcomeFailed {
+		t.Errorf("outcome %q, want failed", outcomes[0])
+	}
+	logs := h.logs.String()
+	if !strings.Contains(logs, `msg="slack: reply failed"`) || !strings.Contains(logs, "event_id=EvLost") ||
+		!strings.Contains(logs, "3 attempts") {
+		t.Errorf("the lost reply is not logged with its event id and attempts:\n%s", logs)
+	}
+}
+
+func TestHooksRefuseAndRecoverPanics(t *testing.T) {
+	var mu sync.Mutex
+	got := map[string]Outcome{}
+	h := newHTTPHarness(t, func(o *EventsOptions) {
+		o.Hooks.Before = func(ctx context.Context, ev Event) error {
+			switch ev.UserID {
+			case "WPANIC":
+				panic("boom")
+			case "WSLOW":
+				return &Refusal{Message: "Please wait a moment, @here."}
+			case "WQUIET":
+				return errors.New("over the limit")
+			}
+			return nil
+		}
+		o.Hooks.After = func(ev Event, out Outcome, _ time.Duration) {
+			mu.Lock()
+			got[ev.ID] = out
+			mu.Unlock()
+		}
+	})
+	for _, c := range []struct{ id, user, channel string }{
+		{"EvPanic", "WPANIC", "C1"}, {"EvSlow", "WSLOW", "C2"}, {"EvQuiet", "WQUIET", "C3"}, {"EvFine", "W1", "C4"},
+	} {
+		body := mustJSON(t, mention(c.id, c.user, c.channel, "1.000001", "", "<@UBOT> Why did Iran strike Pakistan?"))
+		if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
+			t.Fatalf("%s: status %d", c.id, status)
+		}
+	}
+	waitFor(t, 5*time.Second, "every event's outcome", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(got) == 4
+	})
+	want := map[string]Outcome{"EvPanic": OutcomePanic, "EvSlow": OutcomeRefused, "EvQuiet": OutcomeRefused}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: outcome %q, want %q", id, got[id], w)
+		}
+	}
+	if got["EvFine"] == OutcomePanic || len(h.rec.postsTo("C4")) != 1 {
+		t.Errorf("the bot stopped serving after a panic: %v %v", got, h.rec.postsTo("C4"))
+	}
+	slow := h.rec.postsTo("C2")
+	if len(slow) != 1 || slow[0].Method != "chat.postEphemeral" || slow[0].User != "WSLOW" {
+		t.Errorf("refusal notice: posts %+v, want one ephemeral to WSLOW", slow)
+	} else {
+		assertInert(t, "refusal", slow[0].Blocks)
+	}
+	if ps := append(h.rec.postsTo("C1"), h.rec.postsTo("C3")...); len(ps) != 0 {
+		t.Errorf("posted for a panicked or silently refused event: %+v", ps)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, "panic while handling an event") || !strings.Contains(logs, "event_id=EvPanic") {
+		t.Errorf("the panic is not logged with its event id:\n%s", logs)
+	}
+}
+
+func TestShareFallsBackToResponseURL(t *testing.T) {
+	h := newHTTPHarness(t, nil)
+	h.rec.mu.Lock()
+	h.rec.failChannel = "G1"
+	h.rec.mu.Unlock()
+	ask := realEngine(t).Answer("")
+	payload := blockAction("tr-share", "W1", "G1", actionShare, shareValue(ask.Suggestions[0].ID, "a question"),
+		h.api.URL+"/response/fallback", map[string]any{"type": "message", "message_ts": "1.1", "channel_id": "G1", "is_ephemeral": true})
+	if status, _ := h.signed(t, "/slack/interactivity", formType, form("payload", mustJSON(t, payload))); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	waitFor(t, 5*time.Second, "the shared answer", func() bool { return len(h.rec.responsesTo("/response/fallback")) == 1 })
+	if r := h.rec.responsesTo("/response/fallback")[0]; r.Body["response_type"] != "in_channel" {
+		t.Errorf("fallback response_type %v, want in_channel", r.Body["response_type"])
+	}
+}
+
+func BenchmarkServeEvents(b *testing.B) {
+	h, err := NewEventsHandler(realEngine(b), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken})
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := mustJSON(b, map[string]any{"type": "url_verification", "challenge": "c"})
+	header := sign(testSecret, body, time.Now())
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/slack/events", strings.NewReader(body))
+		req.Header = header.Clone()
+		rw := httptest.NewRecorder()
+		h.ServeEvents(rw, req)
+		if rw.Code != 200 {
+			b.Fatal(rw.Code)
+		}
+	}
+}
