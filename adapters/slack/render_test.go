@@ -1,0 +1,208 @@
+package slack
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/borderbot/borderbot/answers"
+	"github.com/slack-go/slack"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedSource is the source as the knowledge base names it; fixed so goldens stay stable.
+var fixedSource = answers.Source{Outlet: "The New Arab", OutletShort: "TNA", Author: "Giorgio Cafiero",
+	AuthorRole: "CEO of Gulf State Analytics", Published: "January 2024",
+	Citation: "Source: The New Arab, analysis by Giorgio Cafiero (January 2024)"}
+
+// golden compares a rendered message with testdata/name.golden.json, or rewrites it with -update.
+func golden(t *testing.T, name string, m message) {
+	t.Helper()
+	got, err := json.MarshalIndent(map[string]any{"text": m.text, "blocks": m.blocks}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name+".golden.json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test -update if the change is meant):\n%s", path, got)
+	}
+	if len(m.blocks) > maxBlocks {
+		t.Errorf("%s: %d blocks, over Slack's %d", name, len(m.blocks), maxBlocks)
+	}
+}
+
+func TestGoldenFact(t *testing.T) {
+	r := answers.Reply{
+		Question: "Why did Iran strike Pakistan?", Answered: true, Confidence: 0.82, Kind: "event", ID: "iran-strike",
+		Title:  "Iran's strike in Balochistan, 16 January 2024",
+		Answer: "On 16 January 2024, Iran fired missiles at two bases of Jaish al-Adl in Pakistan's Balochistan province.",
+		Quotes: []answers.Quote{
+			{Text: "Deterrence is the obsession of all states", Speaker: "Dr Rouzbeh Parsi",
+				Role: "head of the Middle East and North Africa programme at the Swedish Institute of International Affairs"},
+			{Text: "Iranian terrorist organisation", Speaker: "Hossein Amir Abdollahian", Role: "Iran's Foreign Minister"},
+		},
+		Source:     fixedSource,
+		DidYouMean: &answers.Suggestion{ID: "pakistan-strike", Question: "What happened on 18 January 2024?"},
+		Suggestions: []answers.Suggestion{
+			{ID: "pakistan-strike", Question: "What happened on 18 January 2024?"},
+			{ID: "overview", Question: "What happened between Iran and Pakistan in January 2024, and why did the two neighbours strike each other's territory?"},
+		},
+	}
+	golden(t, "fact", replyMessage(r, view{}))
+	golden(t, "fact_ask", replyMessage(r, view{echo: true, share: true}))
+}
+
+func TestGoldenUnknown(t *testing.T) {
+	r := answers.Reply{
+		Question: "@channel what is the weather on Mars? <script>", Kind: answers.KindUnknown, Confidence: 0.12,
+		Answer: "I don't know: the article I draw on does not answer that. You could ask one of these instead.",
+		Source: fixedSource,
+		Suggestions: []answers.Suggestion{
+			{ID: "iran-strike", Question: "What happened on 16 January 2024?"},
+			{ID: "pakistan-strike", Question: "What happened on 18 January 2024?"},
+			{ID: "expert-parsi", Question: "Who is Rouzbeh Parsi?"},
+			{ID: "expert-vaez", Question: "Who is Ali Vaez?"},
+		},
+	}
+	m := replyMessage(r, view{echo: true})
+	golden(t, "unknown", m)
+	raw := mustJSON(t, m.blocks)
+	if strings.Count(raw, `"type":"button"`) != 3 {
+		t.Errorf("want three suggestion buttons: %s", raw)
+	}
+	assertInert(t, "unknown", raw)
+}
+
+func TestGoldenQuote(t *testing.T) {
+	quotes := []answers.Quote{
+		{Text: "In general, I'm sceptical when states claim they can solve these kinds of problems through military strikes", Speaker: "Dr Rouzbeh Parsi", Role: "head of the programme"},
+		{Text: "unforced error on Tehran’s part", Speaker: "Dr Rouzbeh Parsi", Role: "head of the programme"},
+	}
+	golden(t, "quote", quotesMessage("Quotes from Dr Rouzbeh Parsi", quotes, fixedSource))
+}
+
+func TestGoldenTimeline(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, time.January, d, 0, 0, 0, 0, time.UTC) }
+	events := []answers.Event{
+		{Date: day(16), Text: "Iran fires missiles at two Jaish al-Adl bases in Pakistan's Balochistan province.", EntryID: "iran-strike"},
+		{Date: day(18), Text: "Pakistan retaliates with drones, rockets & missiles around Saravan in Iran.", EntryID: "pakistan-strike"},
+	}
+	golden(t, "timeline", timelineMessage(events, fixedSource))
+}
+
+func TestTimelineStaysWithinSlackLimits(t *testing.T) {
+	var events []answers.Event
+	for i := range 400 {
+		events = append(events, answers.Event{Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i),
+			Text: strings.Repeat("A long line about what happened. ", 5)})
+	}
+	m := timelineMessage(events, fixedSource)
+	if len(m.blocks) > maxBlocks {
+		t.Errorf("%d blocks, over %d", len(m.blocks), maxBlocks)
+	}
+	for _, b := range m.blocks {
+		if s, ok := b.(*slack.SectionBlock); ok {
+			if n := len([]rune(s.Text.Text)); n > maxSectionText {
+				t.Errorf("a section of %d characters", n)
+			}
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"<@UBOT> who struck first?", "who struck first?"},
+		{"<@UBOT|borderbot>   who   struck first?  ", "who struck first?"},
+		{"<!channel> <!here> hi <@W1|ann> and <@W2>", "@channel @here hi @ann and @W2"},
+		{"<!subteam^S1|@team> see <https://example.com|this> and <https://x.y>", "@team see this and https://x.y"},
+		{"in <#C1|general>, is 1 &lt; 2 &amp;&amp; 3 &gt; 2?", "in #general, is 1 < 2 && 3 > 2?"},
+		{"", ""},
+	} {
+		if got := plainText(tc.in, testBotUser); got != tc.want {
+			t.Errorf("plainText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestInert(t *testing.T) {
+	got := inert("<!channel> @here & <@U1>")
+	if strings.ContainsAny(got, "<>") || strings.Contains(got, "@here") || !strings.Contains(got, "&amp;") {
+		t.Errorf("inert = %q", got)
+	}
+}
+
+func TestSplitQuoteQuery(t *testing.T) {
+	for _, tc := range []struct{ in, expert, topic string }{
+		{"", "", ""},
+		{"vaez", "vaez", ""},
+		{"Ali Vaez about deterrence", "Ali Vaez", "deterrence"},
+		{"parsi on the US", "parsi", "the US"},
+		{"about Jaish al-Adl", "", "Jaish al-Adl"},
+	} {
+		e, topic := splitQuoteQuery(tc.in)
+		if e != tc.expert || topic != tc.topic {
+			t.Errorf("splitQuoteQuery(%q) = %q, %q; want %q, %q", tc.in, e, topic, tc.expert, tc.topic)
+		}
+	}
+}
+
+func TestShareValueFits(t *testing.T) {
+	id, q := parseShareValue(shareValue("iran-strike", strings.Repeat("é", 3000)))
+	if id != "iran-strike" || len(shareValue("iran-strike", strings.Repeat("é", 3000))) > maxButtonValue || q == "" {
+		t.Errorf("shareValue does not fit: id %q, %d bytes", id, len(q))
+	}
+}
+
+func TestEventLog(t *testing.T) {
+	now := time.Unix(1000, 0)
+	l := newEventLog(func() time.Time { return now }, time.Minute, 3)
+	if !l.first("a") || l.first("a") {
+		t.Fatal("an id is not remembered")
+	}
+	now = now.Add(2 * time.Minute)
+	if !l.first("a") {
+		t.Error("an id is remembered past the window")
+	}
+	for _, id := range []string{"b", "c", "d", "e"} {
+		l.first(id)
+	}
+	if len(l.seen) > 3 {
+		t.Errorf("the log holds %d ids, over its bound of 3", len(l.seen))
+	}
+}
+
+func FuzzPlainTextIsInert(f *testing.F) {
+	for _, s := range []string{"<@UBOT> hi", "<!channel>", "&lt;!here&gt;", "<<@U1>>", "<https://a|b>", "@everyone"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := inert(plainText(s, testBotUser))
+		if strings.ContainsAny(out, "<>") {
+			t.Errorf("inert(plainText(%q)) = %q keeps markup", s, out)
+		}
+		for _, ping := range []string{"@channel", "@here", "@everyone"} {
+			if strings.Contains(out, ping) {
+				t.Errorf("inert(plainText(%q)) = %q keeps %s", s, out, ping)
+			}
+		}
+	})
+}
