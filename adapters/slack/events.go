@@ -162,6 +162,10 @@ func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form, err := url.ParseQuery(string(body))
+	if err == nil && form.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK) // Slack checking the certificate: nothing to answer
+		return
+	}
 	if err != nil || form.Get("command") == "" || form.Get("response_url") == "" {
 		h.fail(w, r, http.StatusBadRequest, "malformed slash command")
 		return

@@ -84,8 +84,11 @@ func (r *Refusal) Error() string {
 
 // Defaults for the options common to both modes.
 const (
-	DefaultPostRetries  = 3
+	// DefaultPostRetries is how many times a failed post is retried.
+	DefaultPostRetries = 3
+	// DefaultRetryBackoff is the first wait before retrying a post Slack gave no Retry-After for.
 	DefaultRetryBackoff = 500 * time.Millisecond
+	// DefaultReplyTimeout bounds the handling of one event, its retries included.
 	DefaultReplyTimeout = 30 * time.Second
 	// maxRetryWait is the longest the adapter waits before retrying one post.
 	maxRetryWait = 60 * time.Second

@@ -79,6 +79,7 @@ func (s *SocketMode) Ready() bool { return s.ready.Load() }
 
 // Run calls auth.test, then connects and answers events until ctx ends; it then waits
 // up to ShutdownGrace for replies in flight and returns nil, or the error that stopped it.
+// A SocketMode runs once.
 func (s *SocketMode) Run(ctx context.Context) error {
 	if err := s.bot.start(ctx); err != nil {
 		return err
@@ -137,6 +138,15 @@ func (s *SocketMode) socketError(err error) error {
 // onEvent acks every envelope at once, then hands what it carries to the bot.
 func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
 	log := s.bot.log
+	defer func() {
+		if p := recover(); p != nil {
+			envelope := ""
+			if evt.Request != nil {
+				envelope = evt.Request.EnvelopeID
+			}
+			log.Error("slack: panic while reading an envelope", "envelope_id", envelope, "panic", fmt.Sprint(p))
+		}
+	}()
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		s.ready.Store(false)
