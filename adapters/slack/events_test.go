@@ -174,7 +174,7 @@ func TestEventsEndpoints(t *testing.T) {
 				map[string]any{"type": "message", "message_ts": "300.000300", "thread_ts": "299.000299", "channel_id": "C3"})))},
 		{name: "share pressed", path: "/slack/interactivity", ctype: formType, status: 200,
 			body: form("payload", mustJSON(t, blockAction("tr-share", "W1", "C4", actionShare,
-				shareValue(ask.ID, "@channel why did Iran strike?"), respURL+"share",
+				shareValue(suggestion.ID, "@channel why did Iran strike?"), respURL+"share",
 				map[string]any{"type": "message", "message_ts": "400.000400", "channel_id": "C4", "is_ephemeral": true})))},
 	}
 	for _, tc := range cases {
