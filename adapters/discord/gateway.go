@@ -49,7 +49,10 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	if engine == nil {
 		return nil, errors.New("discord: new gateway: no engine")
 	}
-	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(opts.Token), "Bot "))
+	token := strings.TrimSpace(opts.Token)
+	if token == "Bot" || strings.HasPrefix(token, "Bot ") {
+		token = strings.TrimSpace(token[len("Bot"):])
+	}
 	if token == "" {
 		return nil, errors.New("discord: new gateway: no bot token (DISCORD_TOKEN)")
 	}
