@@ -203,7 +203,7 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 		if outcome == OutcomeFailed || outcome == OutcomePanic {
 			level = slog.LevelError
 		}
-		log.Log(context.Background(), level, "slack: event handled", "outcome", string(outcome), "elapsed", elapsed)
+		log.Log(context.Background(), level, "slack: event handled", "outcome", outcome, "elapsed", elapsed)
 		if b.hooks.After != nil {
 			func() {
 				defer func() {
@@ -211,7 +211,7 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 						log.Error("slack: panic in Hooks.After", "panic", fmt.Sprint(p))
 					}
 				}()
-				b.hooks.After(in.ev, outcome, elapsed)
+				b.hooks.After(ctx, in.ev, outcome, elapsed)
 			}()
 		}
 	}()
@@ -276,7 +276,7 @@ func threadOf(thread, ts string) string {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread.
-func (b *bot) onMessage(ctx context.Context, ev Event, text, channel, thread string) (Outcome, error) {
+func (b *bot) onMessage(ctx context.Context, ev Event, text, channel, thread string) (string, error) {
 	q := plainText(text, b.selfID())
 	b.log.Debug("slack: question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
@@ -286,7 +286,7 @@ func (b *bot) onMessage(ctx context.Context, ev Event, text, channel, thread str
 	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
 
-func outcomeOf(r answers.Reply) Outcome {
+func outcomeOf(r answers.Reply) string {
 	if r.Answered {
 		return OutcomeAnswered
 	}
@@ -298,7 +298,7 @@ func (b *bot) help() message {
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
-func (b *bot) onCommand(ctx context.Context, ev Event, c *slack.SlashCommand) (Outcome, error) {
+func (b *bot) onCommand(ctx context.Context, ev Event, c *slack.SlashCommand) (string, error) {
 	text := plainText(c.Text, "")
 	b.log.Debug("slack: command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
@@ -368,7 +368,7 @@ func splitQuoteQuery(text string) (expert, topic string) {
 }
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
-func (b *bot) onAction(ctx context.Context, ev Event, cb *slack.InteractionCallback) (Outcome, error) {
+func (b *bot) onAction(ctx context.Context, ev Event, cb *slack.InteractionCallback) (string, error) {
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
@@ -399,7 +399,7 @@ func (b *bot) onAction(ctx context.Context, ev Event, cb *slack.InteractionCallb
 
 // share posts an /ask answer to the channel, then removes the private copy; when the
 // bot cannot post there itself it posts through the response URL instead.
-func (b *bot) share(ctx context.Context, ev Event, cb *slack.InteractionCallback, value string) (Outcome, error) {
+func (b *bot) share(ctx context.Context, ev Event, cb *slack.InteractionCallback, value string) (string, error) {
 	id, question := parseShareValue(value)
 	r, ok := b.engine.AnswerID(id)
 	if !ok {

@@ -324,10 +324,10 @@ func TestPostRetriesRateLimits(t *testing.T) {
 
 func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 	var mu sync.Mutex
-	var outcomes []Outcome
+	var outcomes []string
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.PostRetries = 2
-		o.Hooks.After = func(ev Event, out Outcome, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev Event, out string, _ time.Duration) {
 			mu.Lock()
 			outcomes = append(outcomes, out)
 			mu.Unlock()
@@ -357,7 +357,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 
 func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 	var mu sync.Mutex
-	got := map[string]Outcome{}
+	got := map[string]string{}
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.Hooks.Before = func(ctx context.Context, ev Event) error {
 			switch ev.UserID {
@@ -370,7 +370,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 			}
 			return nil
 		}
-		o.Hooks.After = func(ev Event, out Outcome, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev Event, out string, _ time.Duration) {
 			mu.Lock()
 			got[ev.ID] = out
 			mu.Unlock()
@@ -389,7 +389,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 		defer mu.Unlock()
 		return len(got) == 4
 	})
-	want := map[string]Outcome{"EvPanic": OutcomePanic, "EvSlow": OutcomeRefused, "EvQuiet": OutcomeRefused}
+	want := map[string]string{"EvPanic": OutcomePanic, "EvSlow": OutcomeRefused, "EvQuiet": OutcomeRefused}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: outcome %q, want %q", id, got[id], w)

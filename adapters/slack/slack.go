@@ -44,19 +44,16 @@ type Event struct {
 	Command   string // "/ask" and the like, for KindCommand
 }
 
-// Outcome says how handling one event ended, for Hooks.After and the logs.
-type Outcome string
-
-// Outcomes of handling one event.
+// Outcomes of handling one event, as logged and passed to Hooks.After.
 const (
-	OutcomeAnswered Outcome = "answered" // an answer was posted
-	OutcomeUnknown  Outcome = "unknown"  // "I don't know" was posted
-	OutcomeHelp     Outcome = "help"     // help, a quote or the timeline was posted
-	OutcomeShared   Outcome = "shared"   // an ephemeral answer was posted to the channel
-	OutcomeIgnored  Outcome = "ignored"  // nothing to do
-	OutcomeRefused  Outcome = "refused"  // Hooks.Before refused the event
-	OutcomeFailed   Outcome = "failed"   // the reply could not be posted
-	OutcomePanic    Outcome = "panic"    // handling panicked; the panic was recovered
+	OutcomeAnswered = "answered" // an answer was posted
+	OutcomeUnknown  = "unknown"  // "I don't know" was posted
+	OutcomeHelp     = "help"     // help, a quote or the timeline was posted
+	OutcomeShared   = "shared"   // an ephemeral /ask answer was posted to the channel
+	OutcomeIgnored  = "ignored"  // nothing to do: an unknown command or button
+	OutcomeRefused  = "refused"  // Hooks.Before refused the event
+	OutcomeFailed   = "failed"   // the reply could not be posted, even after retries
+	OutcomePanic    = "panic"    // handling panicked; the panic was recovered and logged
 )
 
 // Hooks let the caller wrap the handling of every event, for rate limits and metrics.
@@ -64,8 +61,9 @@ type Hooks struct {
 	// Before, if set, is called before an event is handled; a non-nil error refuses
 	// the event: it is logged with the error and nothing is posted.
 	Before func(ctx context.Context, ev Event) error
-	// After, if set, is called once each event has been handled or refused.
-	After func(ev Event, outcome Outcome, elapsed time.Duration)
+	// After, if set, is called once each event has been handled or refused, with its
+	// outcome (one of the Outcome constants) and how long it took.
+	After func(ctx context.Context, ev Event, outcome string, elapsed time.Duration)
 }
 
 // Refusal is an error Hooks.Before may return to refuse an event and tell the user why:
