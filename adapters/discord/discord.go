@@ -169,6 +169,23 @@ func RegisterCommands(ctx context.Context, s *discordgo.Session, appID, guildID 
 	return nil
 }
 
+// Register registers the commands once with a bot token, as `bot discord register` does:
+// on guildID when set, else globally.
+func Register(ctx context.Context, token, appID, guildID string) error {
+	token = strings.TrimSpace(token)
+	if token == "Bot" || strings.HasPrefix(token, "Bot ") {
+		token = strings.TrimSpace(token[len("Bot"):])
+	}
+	if token == "" {
+		return errors.New("discord: register commands: no bot token (DISCORD_TOKEN)")
+	}
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return fmt.Errorf("discord: register commands: %w", err)
+	}
+	return RegisterCommands(ctx, s, appID, guildID)
+}
+
 // ParsePublicKey decodes the application's public key, as the Developer Portal shows it in hex.
 func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 	s = strings.TrimSpace(s)

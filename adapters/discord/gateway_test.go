@@ -514,3 +514,15 @@ func TestRegisterCommandsGlobal(t *testing.T) {
 		t.Errorf("a 404 gave %v", err)
 	}
 }
+
+func TestRegisterWithToken(t *testing.T) {
+	f := newFakeDiscord(t)
+	useFakeEndpoints(t, f.srv.URL)
+	if err := Register(context.Background(), "Bot test-token", fakeAppID, fakeGuild); err != nil {
+		t.Fatal(err)
+	}
+	f.waitCall(t, http.MethodPut, "/applications/app1/guilds/guild1/commands")
+	if err := Register(context.Background(), " ", fakeAppID, ""); err == nil {
+		t.Error("no token accepted")
+	}
+}

@@ -1,0 +1,106 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/borderbot/borderbot/answers"
+	"github.com/bwmarrin/discordgo"
+)
+
+// The real engine satisfies the adapter's interface.
+var _ Engine = (*answers.Engine)(nil)
+
+func TestMessagePath(t *testing.T) {
+	const bot = "1100000000000000001"
+	msg := func(guild, author, content string, isBot bool, mentions ...string) *discordgo.Message {
+		m := &discordgo.Message{ID: "m", ChannelID: "c", GuildID: guild, Content: content,
+			Author: &discordgo.User{ID: author, Bot: isBot}}
+		for _, id := range mentions {
+			m.Mentions = append(m.Mentions, &discordgo.User{ID: id})
+		}
+		return m
+	}
+	var outcomes []string
+	hooks := Hooks{
+		Before: func(_ context.Context, ev Event) error {
+			if ev.UserID == "limited" {
+				return errors.New("rate limited")
+			}
+			return nil
+		},
+		After: func(_ context.Context, ev Event, outcome string, _ time.Duration) {
+			outcomes = append(outcomes, ev.Kind+"/"+outcome)
+		},
+	}
+	logs := &syncBuffer{}
+	h := newHandler(testEngine(t), testLogger(logs), hooks)
+	tests := []struct {
+		name  string
+		m     *discordgo.Message
+		reply bool
+		title string
+	}{
+		{"mention", msg("g", "u", "<@"+bot+"> When did Iran strike Pakistan?", false, bot), true, ""},
+		{"DM", msg("", "u", "When did Iran strike Pakistan?", false), true, ""},
+		{"empty DM", msg("", "u", "", false), true, "How to ask"},
+		{"empty mention", msg("g", "u", "<@!"+bot+">  ", false, bot), true, "How to ask"},
+		{"own message", msg("", bot, "hello", true), false, ""},
+		{"other bot", msg("g", "b2", "<@"+bot+"> hi", true, bot), false, ""},
+		{"no mention", msg("g", "u", "hello all", false), false, ""},
+		{"@everyone only", msg("g", "u", "@everyone hello", false), false, ""},
+		{"refused", msg("", "limited", "When did Iran strike Pakistan?", false), false, ""},
+		{"no author", &discordgo.Message{ID: "x", Content: "hi"}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			send := h.message(context.Background(), tc.m, bot)
+			if (send != nil) != tc.reply {
+				t.Fatalf("reply %v, want %v", send != nil, tc.reply)
+			}
+			if send == nil {
+				return
+			}
+			if send.Reference == nil || send.Reference.MessageID != tc.m.ID {
+				t.Errorf("reference %+v", send.Reference)
+			}
+			if am := send.AllowedMentions; am == nil || am.Parse == nil || len(am.Parse) != 0 || am.RepliedUser {
+				t.Errorf("allowed mentions %+v", am)
+			}
+			if tc.title != "" && send.Embeds[0].Title != tc.title {
+				t.Errorf("title %q, want %q", send.Embeds[0].Title, tc.title)
+			}
+		})
+	}
+	want := "mention/answered dm/answered dm/help mention/help dm/refused"
+	if got := strings.Join(outcomes, " "); got != want {
+		t.Errorf("outcomes %q, want %q", got, want)
+	}
+	if strings.Contains(logs.String(), "When did Iran") {
+		t.Error("message text logged")
+	}
+
+	ph := newHandler(panicky{testEngine(t)}, testLogger(logs), Hooks{})
+	if send := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
+		t.Error("a panicking engine produced a reply")
+	}
+	if !strings.Contains(logs.String(), "panic") || !strings.Contains(logs.String(), "event_id=m") {
+		t.Error("message panic not logged with its id")
+	}
+}
+
+func TestCommandsWithinLimits(t *testing.T) {
+	for _, c := range Commands() {
+		if len(c.Name) > 32 || len(c.Description) == 0 || textLen(c.Description) > 100 {
+			t.Errorf("/%s: name or description over Discord's limits", c.Name)
+		}
+		for _, o := range c.Options {
+			if len(o.Name) > 32 || textLen(o.Description) > 100 || o.Description == "" {
+				t.Errorf("/%s %s: over Discord's limits", c.Name, o.Name)
+			}
+		}
+	}
+}
