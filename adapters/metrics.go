@@ -6,12 +6,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// Outcomes of one question, as counted in bot_questions_total.
-const (
-	OutcomeAnswered = "answered" // the bot answered
-	OutcomeUnknown  = "unknown"  // the bot said it does not know
-	OutcomeRejected = "rejected" // refused: rate-limited, too long, or a bad request
-)
+// OutcomeRejected labels questions refused, as rate-limited or invalid, in
+// bot_questions_total; the other labels are OutcomeAnswered and OutcomeUnknown.
+const OutcomeRejected = "rejected"
 
 // Metrics is what every adapter reports to Prometheus.
 type Metrics struct {

@@ -42,6 +42,9 @@ const (
 	// bonusOrder scales the share of the question's adjacent word pairs, in order, that a
 	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
 	bonusOrder = 0.08
+	// penaltyCount is taken off an entry that gives no number when the question asks
+	// "how many": the nearest fact about missiles does not say how many were fired.
+	penaltyCount = 0.2
 )
 
 // Engine answers questions from a knowledge base. It is safe for concurrent use.
@@ -363,6 +366,8 @@ func (e *Engine) rank(q string) []scored {
 		s := 0.75*coverage + 0.25*phrase + bonusOrder*order
 		if qtype != "" && d.types[qtype] {
 			s += bonusType
+		} else if qtype == "howmany" {
+			s -= penaltyCount
 		}
 		out = append(out, scored{doc: i, score: s})
 	}

@@ -13,8 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/bwmarrin/discordgo"
 )
@@ -54,56 +54,20 @@ const (
 	KindOther        = "other"        // any other interaction type
 )
 
-// Outcomes of handling one event, as logged and passed to Hooks.After.
-const (
-	OutcomeAnswered = "answered" // an answer, a quote, a list or autocomplete choices
-	OutcomeUnknown  = "unknown"  // the bot said it does not know, or could not find what was asked
-	OutcomeHelp     = "help"     // the help text
-	OutcomeInvalid  = "invalid"  // an unknown command or button, or a malformed interaction
-	OutcomeRefused  = "refused"  // Hooks.Before refused the event
-	OutcomePanic    = "panic"    // handling panicked; the panic was recovered and logged
-)
-
-// Event describes one incoming Discord event, for Hooks.
-type Event struct {
-	Kind      string // KindCommand, KindAutocomplete, KindButton, KindMention, KindDM or KindOther
-	ID        string // the interaction or message ID
-	UserID    string // who sent it
-	GuildID   string // empty in direct messages
-	ChannelID string
-	Name      string // the command name, or the button's custom ID
-}
-
-// Hooks let the caller observe and refuse events, for rate limits and metrics; both are optional.
-//
-// Before runs before an event is handled; a non-nil error refuses the event: interactions
-// get an ephemeral reply (the Refusal's Message if the error is a *Refusal, else a polite
-// default), autocomplete gets no choices, and messages get no reply. After runs once the
-// event has been handled, with its outcome (one of the Outcome constants) and duration.
-type Hooks struct {
-	Before func(ctx context.Context, ev Event) error
-	After  func(ctx context.Context, ev Event, outcome string, elapsed time.Duration)
-}
-
-// Refusal is an error a Hooks.Before returns to refuse an event with a message for the user.
-type Refusal struct {
-	Message string // shown to the user, ephemerally
-}
-
-// Error returns the refusal's message.
-func (r *Refusal) Error() string { return "refused: " + r.Message }
-
 // refusalText is what a refused user is told when the hook gives no message.
 const refusalText = "Sorry, I can't answer that right now. Please try again in a moment."
 
-// refusalMessage returns the text to show for a refusal error.
+// refusalMessage returns the text to show for a refusal error in reply to an
+// interaction, which must always get a response.
 func refusalMessage(err error) string {
-	var r *Refusal
-	if errors.As(err, &r) && strings.TrimSpace(r.Message) != "" {
-		return r.Message
+	if m := adapters.RefusalMessage(err); m != "" {
+		return m
 	}
 	return refusalText
 }
+
+// platform names Discord in events, logs and metrics.
+const platform = "discord"
 
 // Commands returns the bot's slash command definitions.
 func Commands() []*discordgo.ApplicationCommand {

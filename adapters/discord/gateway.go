@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters"
 	"log/slog"
 	"runtime/debug"
 	"strings"
@@ -19,14 +20,14 @@ const DefaultEventTimeout = 10 * time.Second
 
 // GatewayOptions configures a Gateway; only Token is required.
 type GatewayOptions struct {
-	Token        string        // the bot token (DISCORD_TOKEN), without or with the "Bot " prefix
-	AppID        string        // the application ID; empty means learn it from READY
-	GuildID      string        // register commands on this guild only (instant); empty means globally
-	Logger       *slog.Logger  // where to log; nil means slog.Default()
-	ShardID      int           // this shard, from 0
-	ShardCount   int           // the number of shards; 0 or 1 means no sharding
-	Hooks        Hooks         // per-event hooks, for rate limits and metrics
-	EventTimeout time.Duration // bounds one event's handling and reply; zero means DefaultEventTimeout
+	Token        string         // the bot token (DISCORD_TOKEN), without or with the "Bot " prefix
+	AppID        string         // the application ID; empty means learn it from READY
+	GuildID      string         // register commands on this guild only (instant); empty means globally
+	Logger       *slog.Logger   // where to log; nil means slog.Default()
+	ShardID      int            // this shard, from 0
+	ShardCount   int            // the number of shards; 0 or 1 means no sharding
+	Hooks        adapters.Hooks // per-event hooks, for rate limits and metrics
+	EventTimeout time.Duration  // bounds one event's handling and reply; zero means DefaultEventTimeout
 }
 
 // Gateway serves the bot over a Discord gateway connection with discordgo.

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters"
 	"hash/fnv"
 	"log/slog"
 	"regexp"
@@ -62,10 +63,10 @@ const (
 type handler struct {
 	engine Engine
 	log    *slog.Logger
-	hooks  Hooks
+	hooks  adapters.Hooks
 }
 
-func newHandler(engine Engine, log *slog.Logger, hooks Hooks) *handler {
+func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks) *handler {
 	if log == nil {
 		log = slog.Default()
 	}
@@ -74,12 +75,12 @@ func newHandler(engine Engine, log *slog.Logger, hooks Hooks) *handler {
 
 // run handles one event: it asks Hooks.Before, runs work with the panic recovered, logs
 // the outcome and calls Hooks.After. It returns the outcome and Before's refusal, if any.
-func (h *handler) run(ctx context.Context, ev Event, work func(ctx context.Context) string) (outcome string, refusal error) {
+func (h *handler) run(ctx context.Context, ev adapters.Event, work func(ctx context.Context) string) (outcome string, refusal error) {
 	start := time.Now()
-	log := h.log.With("kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID, "guild_id", ev.GuildID, "name", ev.Name)
+	log := h.log.With("kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID, "name", ev.Name)
 	defer func() {
 		if p := recover(); p != nil {
-			outcome = OutcomePanic
+			outcome = adapters.OutcomePanic
 			log.Error("discord: panic handling event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		}
 		elapsed := time.Since(start)
@@ -91,15 +92,15 @@ func (h *handler) run(ctx context.Context, ev Event, work func(ctx context.Conte
 	if h.hooks.Before != nil {
 		if err := h.hooks.Before(ctx, ev); err != nil {
 			log.Info("discord: event refused", "reason", err.Error())
-			return OutcomeRefused, err
+			return adapters.OutcomeRefused, err
 		}
 	}
 	return work(ctx), nil
 }
 
 // interactionEvent describes an interaction for hooks and logs.
-func interactionEvent(i *discordgo.Interaction) Event {
-	ev := Event{ID: i.ID, GuildID: i.GuildID, ChannelID: i.ChannelID, Kind: KindOther}
+func interactionEvent(i *discordgo.Interaction) adapters.Event {
+	ev := adapters.Event{Platform: platform, ID: i.ID, ChannelID: i.ChannelID, Kind: KindOther}
 	if i.Member != nil && i.Member.User != nil {
 		ev.UserID = i.Member.User.ID
 	} else if i.User != nil {
@@ -146,23 +147,23 @@ func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 	case discordgo.InteractionApplicationCommand:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+			return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 		}
 		return h.command(i, d)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return autocompleteResponse(nil), OutcomeInvalid
+			return autocompleteResponse(nil), adapters.OutcomeInvalid
 		}
 		return h.autocomplete(d)
 	case discordgo.InteractionMessageComponent:
 		d, ok := i.Data.(discordgo.MessageComponentInteractionData)
 		if !ok {
-			return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+			return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 		}
 		return h.button(d)
 	default:
-		return messageResponse(plain(textInvalid, true)), OutcomeInvalid
+		return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 	}
 }
 
@@ -177,7 +178,7 @@ func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationComma
 	case CommandQuote:
 		qs := h.engine.Quotes(optionString(d.Options, "expert"), optionString(d.Options, "topic"))
 		if len(qs) == 0 {
-			return messageResponse(plain(textNoQuote, true)), OutcomeUnknown
+			return messageResponse(plain(textNoQuote, true)), adapters.OutcomeUnknown
 		}
 		pick := 0
 		if strings.TrimSpace(optionString(d.Options, "topic")) == "" {
@@ -186,15 +187,15 @@ func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationComma
 			f.Write([]byte(i.ID))
 			pick = int(f.Sum32() % uint32(len(qs)))
 		}
-		return messageResponse(renderQuote(qs[pick], h.engine.About().Source)), OutcomeAnswered
+		return messageResponse(renderQuote(qs[pick], h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandExperts:
-		return messageResponse(renderExperts(h.engine.Experts(), h.engine.About().Source)), OutcomeAnswered
+		return messageResponse(renderExperts(h.engine.Experts(), h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandTimeline:
-		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), OutcomeAnswered
+		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandAbout:
-		return messageResponse(renderAbout(h.engine.About())), OutcomeAnswered
+		return messageResponse(renderAbout(h.engine.About())), adapters.OutcomeAnswered
 	default:
-		return messageResponse(plain(textUnknownCommand, true)), OutcomeInvalid
+		return messageResponse(plain(textUnknownCommand, true)), adapters.OutcomeInvalid
 	}
 }
 
@@ -202,18 +203,18 @@ func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationComma
 func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
 	focused := focusedOption(d.Options)
 	if focused == nil {
-		return autocompleteResponse(nil), OutcomeInvalid
+		return autocompleteResponse(nil), adapters.OutcomeInvalid
 	}
 	typed, _ := focused.Value.(string)
 	switch {
 	case d.Name == CommandAsk && focused.Name == "question":
-		return autocompleteResponse(h.engine.Suggest(typed, maxChoices)), OutcomeAnswered
+		return autocompleteResponse(h.engine.Suggest(typed, maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "expert":
-		return autocompleteResponse(h.engine.SuggestExperts(typed, maxChoices)), OutcomeAnswered
+		return autocompleteResponse(h.engine.SuggestExperts(typed, maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "topic":
-		return autocompleteResponse(h.engine.SuggestTopics(typed, maxChoices)), OutcomeAnswered
+		return autocompleteResponse(h.engine.SuggestTopics(typed, maxChoices)), adapters.OutcomeAnswered
 	default:
-		return autocompleteResponse(nil), OutcomeInvalid
+		return autocompleteResponse(nil), adapters.OutcomeInvalid
 	}
 }
 
@@ -221,18 +222,18 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 func (h *handler) button(d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, string) {
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
-		return messageResponse(plain(textUnknownButton, true)), OutcomeInvalid
+		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
 	}
 	r, ok := h.engine.AnswerID(id)
 	if !ok {
-		return messageResponse(plain(textUnknownButton, true)), OutcomeUnknown
+		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeUnknown
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, OutcomeAnswered
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, adapters.OutcomeAnswered
 }
 
 // messageFor returns the bot's reply to a channel or direct message, or nil when the bot
 // should not reply: the message is the bot's own or another bot's, is in a guild channel
-// without mentioning the bot, or was refused by Hooks.Before.
+// without mentioning the bot, or was refused silently by Hooks.Before.
 func (h *handler) message(ctx context.Context, m *discordgo.Message, botID string) *discordgo.MessageSend {
 	if m == nil || m.Author == nil || m.Author.Bot || m.Author.ID == botID || botID == "" {
 		return nil
@@ -240,7 +241,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return nil
 	}
-	ev := Event{Kind: KindDM, ID: m.ID, UserID: m.Author.ID, GuildID: m.GuildID, ChannelID: m.ChannelID}
+	ev := adapters.Event{Platform: platform, Kind: KindDM, ID: m.ID, UserID: m.Author.ID, ChannelID: m.ChannelID}
 	if m.GuildID != "" {
 		if !mentions(m, botID) {
 			return nil
@@ -248,10 +249,10 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		ev.Kind = KindMention
 	}
 	var send *discordgo.MessageSend
-	h.run(ctx, ev, func(ctx context.Context) string {
+	_, refusal := h.run(ctx, ev, func(ctx context.Context) string {
 		q := questionFromContent(m.Content)
 		var msg message
-		outcome := OutcomeHelp
+		outcome := adapters.OutcomeHelp
 		if q == "" {
 			msg = renderHelp(h.engine.Answer(""))
 		} else {
@@ -262,6 +263,11 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 		return outcome
 	})
+	// A refusal with a message (the one "slow down") is said once; others are silent.
+	if text := adapters.RefusalMessage(refusal); refusal != nil && text != "" {
+		send = plain(text, false).send()
+		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	}
 	return send
 }
 
@@ -277,9 +283,9 @@ func mentions(m *discordgo.Message, botID string) bool {
 
 func replyOutcome(answered bool) string {
 	if answered {
-		return OutcomeAnswered
+		return adapters.OutcomeAnswered
 	}
-	return OutcomeUnknown
+	return adapters.OutcomeUnknown
 }
 
 // messageResponse is a type 4 response: a new message.

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"github.com/borderbot/borderbot/adapters"
 	"strings"
 	"testing"
 	"time"
@@ -25,14 +26,17 @@ func TestMessagePath(t *testing.T) {
 		return m
 	}
 	var outcomes []string
-	hooks := Hooks{
-		Before: func(_ context.Context, ev Event) error {
+	hooks := adapters.Hooks{
+		Before: func(_ context.Context, ev adapters.Event) error {
 			if ev.UserID == "limited" {
 				return errors.New("rate limited")
 			}
+			if ev.UserID == "warned" {
+				return &adapters.Refusal{Message: adapters.SlowDown}
+			}
 			return nil
 		},
-		After: func(_ context.Context, ev Event, outcome string, _ time.Duration) {
+		After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
 			outcomes = append(outcomes, ev.Kind+"/"+outcome)
 		},
 	}
@@ -53,6 +57,7 @@ func TestMessagePath(t *testing.T) {
 		{"no mention", msg("g", "u", "hello all", false), false, ""},
 		{"@everyone only", msg("g", "u", "@everyone hello", false), false, ""},
 		{"refused", msg("", "limited", "When did Iran strike Pakistan?", false), false, ""},
+		{"refused with a message", msg("g", "warned", "<@"+bot+"> When did Iran strike Pakistan?", false, bot), true, ""},
 		{"no author", &discordgo.Message{ID: "x", Content: "hi"}, false, ""},
 	}
 	for _, tc := range tests {
@@ -70,12 +75,15 @@ func TestMessagePath(t *testing.T) {
 			if am := send.AllowedMentions; am == nil || am.Parse == nil || len(am.Parse) != 0 || am.RepliedUser {
 				t.Errorf("allowed mentions %+v", am)
 			}
+			if tc.m.Author.ID == "warned" && (send.Content != adapters.SlowDown || len(send.Embeds) != 0) {
+				t.Errorf("refusal replied %q with %d embeds, want only the slow-down text", send.Content, len(send.Embeds))
+			}
 			if tc.title != "" && send.Embeds[0].Title != tc.title {
 				t.Errorf("title %q, want %q", send.Embeds[0].Title, tc.title)
 			}
 		})
 	}
-	want := "mention/answered dm/answered dm/help mention/help dm/refused"
+	want := "mention/answered dm/answered dm/help mention/help dm/refused mention/refused"
 	if got := strings.Join(outcomes, " "); got != want {
 		t.Errorf("outcomes %q, want %q", got, want)
 	}
@@ -83,7 +91,7 @@ func TestMessagePath(t *testing.T) {
 		t.Error("message text logged")
 	}
 
-	ph := newHandler(panicky{testEngine(t)}, testLogger(logs), Hooks{})
+	ph := newHandler(panicky{testEngine(t)}, testLogger(logs), adapters.Hooks{})
 	if send := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
 		t.Error("a panicking engine produced a reply")
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
+	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,7 +24,7 @@ const MaxClockSkew = 5 * time.Minute
 type HandlerOptions struct {
 	Logger *slog.Logger     // where to log; nil means slog.Default()
 	Now    func() time.Time // the clock the timestamp is checked against; nil means time.Now
-	Hooks  Hooks            // per-event hooks, for rate limits and metrics
+	Hooks  adapters.Hooks   // per-event hooks, for rate limits and metrics
 }
 
 // interactionsHandler serves Discord's HTTP interactions.

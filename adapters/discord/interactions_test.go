@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -67,7 +68,7 @@ type endpoint struct {
 	logs *syncBuffer
 }
 
-func newEndpoint(t *testing.T, engine Engine, hooks Hooks) *endpoint {
+func newEndpoint(t *testing.T, engine Engine, hooks adapters.Hooks) *endpoint {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
@@ -207,7 +208,7 @@ func opt(name string, typ int, v any) map[string]any {
 }
 
 func TestInteractionsSecurity(t *testing.T) {
-	ep := newEndpoint(t, testEngine(t), Hooks{})
+	ep := newEndpoint(t, testEngine(t), adapters.Hooks{})
 	ping := []byte(`{"id":"p1","application_id":"app1","type":1,"token":"t","version":1}`)
 	_, other, _ := ed25519.GenerateKey(nil)
 
@@ -276,7 +277,7 @@ func TestInteractionsBadKey(t *testing.T) {
 
 func TestInteractionsCommands(t *testing.T) {
 	engine := testEngine(t)
-	ep := newEndpoint(t, engine, Hooks{})
+	ep := newEndpoint(t, engine, adapters.Hooks{})
 	help := engine.Answer("")
 	if len(help.Suggestions) == 0 {
 		t.Fatal("the engine offers no default suggestions")
@@ -429,17 +430,17 @@ func (panicky) Answer(string) answers.Reply { panic("boom") }
 func TestInteractionsHooksAndPanics(t *testing.T) {
 	var mu sync.Mutex
 	var after []string
-	hooks := Hooks{
-		Before: func(_ context.Context, ev Event) error {
+	hooks := adapters.Hooks{
+		Before: func(_ context.Context, ev adapters.Event) error {
 			if ev.UserID == "slow-down" {
-				return &Refusal{Message: "Easy there: one question every few seconds."}
+				return &adapters.Refusal{Message: "Easy there: one question every few seconds."}
 			}
 			if ev.UserID == "blocked" {
 				return errors.New("blocked")
 			}
 			return nil
 		},
-		After: func(_ context.Context, ev Event, outcome string, _ time.Duration) {
+		After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
 			after = append(after, ev.Kind+"/"+ev.Name+"/"+outcome)

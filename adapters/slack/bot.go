@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -63,7 +64,7 @@ func (b *bot) selfID() string {
 
 // inbound is one decoded event the bot will handle: exactly one payload is set.
 type inbound struct {
-	ev      Event
+	ev      adapters.Event
 	mention *slackevents.AppMentionEvent
 	direct  *slackevents.MessageEvent
 	command *slack.SlashCommand
@@ -110,7 +111,7 @@ func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
 		case strings.HasPrefix(m.Channel, "D"):
 			return in, "mention in a direct message, answered as message.im", nil
 		}
-		return inbound{ev: Event{Kind: KindMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
+		return inbound{ev: adapters.Event{Platform: platform, Kind: KindMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
 	case "message":
 		var m slackevents.MessageEvent
 		if err := json.Unmarshal(outer.Event, &m); err != nil {
@@ -124,15 +125,15 @@ func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
 		case m.BotID != "" || m.User == "" || m.User == self:
 			return in, "message from a bot", nil
 		}
-		return inbound{ev: Event{Kind: KindDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
+		return inbound{ev: adapters.Event{Platform: platform, Kind: KindDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
 	}
 	return in, "event type " + head.Type, nil
 }
 
 // fromCommand wraps a slash command.
 func fromCommand(c slack.SlashCommand) inbound {
-	return inbound{ev: Event{Kind: KindCommand, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
-		Command: c.Command}, command: &c}
+	return inbound{ev: adapters.Event{Platform: platform, Kind: KindCommand, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
+		Name: c.Command}, command: &c}
 }
 
 // fromInteraction wraps a block_actions payload; skip says why other payloads are not handled.
@@ -148,7 +149,7 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 	if id == "" {
 		id = cb.ActionTs
 	}
-	return inbound{ev: Event{Kind: KindInteraction, ID: id, UserID: cb.User.ID, ChannelID: ch}, action: &cb}, ""
+	return inbound{ev: adapters.Event{Platform: platform, Kind: KindInteraction, ID: id, UserID: cb.User.ID, ChannelID: ch}, action: &cb}, ""
 }
 
 // dispatch handles one event in the background, bounded by the reply timeout.
@@ -191,16 +192,16 @@ func (b *bot) wait(ctx context.Context) error {
 // recovery, the log line with its outcome, and the After hook.
 func (b *bot) handle(ctx context.Context, in inbound) {
 	start := time.Now()
-	outcome := OutcomeFailed
+	outcome := adapters.OutcomeFailed
 	log := b.log.With("kind", in.ev.Kind, "event_id", in.ev.ID, "user_id", in.ev.UserID, "channel_id", in.ev.ChannelID)
 	defer func() {
 		if p := recover(); p != nil {
-			outcome = OutcomePanic
+			outcome = adapters.OutcomePanic
 			log.Error("slack: panic while handling an event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		}
 		elapsed := time.Since(start)
 		level := slog.LevelInfo
-		if outcome == OutcomeFailed || outcome == OutcomePanic {
+		if outcome == adapters.OutcomeFailed || outcome == adapters.OutcomePanic {
 			level = slog.LevelError
 		}
 		log.Log(context.Background(), level, "slack: event handled", "outcome", outcome, "elapsed", elapsed)
@@ -217,11 +218,10 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 	}()
 	if b.hooks.Before != nil {
 		if err := b.hooks.Before(ctx, in.ev); err != nil {
-			outcome = OutcomeRefused
+			outcome = adapters.OutcomeRefused
 			log.Info("slack: event refused", "reason", err.Error())
-			var rf *Refusal
-			if errors.As(err, &rf) && rf.Message != "" {
-				if err := b.tell(ctx, in, rf.Message); err != nil {
+			if msg := adapters.RefusalMessage(err); msg != "" {
+				if err := b.tell(ctx, in, msg); err != nil {
 					log.Warn("slack: could not tell the user their event was refused", "error", err.Error())
 				}
 			}
@@ -239,10 +239,10 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 	case in.action != nil:
 		outcome, err = b.onAction(ctx, in.ev, in.action)
 	default:
-		outcome = OutcomeIgnored
+		outcome = adapters.OutcomeIgnored
 	}
 	if err != nil {
-		outcome = OutcomeFailed
+		outcome = adapters.OutcomeFailed
 		log.Error("slack: reply failed", "error", err.Error())
 	}
 }
@@ -276,11 +276,11 @@ func threadOf(thread, ts string) string {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread.
-func (b *bot) onMessage(ctx context.Context, ev Event, text, channel, thread string) (string, error) {
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (string, error) {
 	q := plainText(text, b.selfID())
 	b.log.Debug("slack: question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
-		return OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
+		return adapters.OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
 	}
 	r := b.engine.Answer(q)
 	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
@@ -288,9 +288,9 @@ func (b *bot) onMessage(ctx context.Context, ev Event, text, channel, thread str
 
 func outcomeOf(r answers.Reply) string {
 	if r.Answered {
-		return OutcomeAnswered
+		return adapters.OutcomeAnswered
 	}
-	return OutcomeUnknown
+	return adapters.OutcomeUnknown
 }
 
 func (b *bot) help() message {
@@ -298,23 +298,23 @@ func (b *bot) help() message {
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
-func (b *bot) onCommand(ctx context.Context, ev Event, c *slack.SlashCommand) (string, error) {
+func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (string, error) {
 	text := plainText(c.Text, "")
 	b.log.Debug("slack: command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
 	switch strings.ToLower(c.Command) {
 	case "/ask":
 		if text == "" || strings.EqualFold(text, "help") {
-			return OutcomeHelp, reply(b.help())
+			return adapters.OutcomeHelp, reply(b.help())
 		}
 		r := b.engine.Answer(text)
 		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
 	case "/quote":
-		return OutcomeHelp, reply(b.quotes(text))
+		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
-		return OutcomeHelp, reply(timelineMessage(b.engine.Timeline(), b.engine.About().Source))
+		return adapters.OutcomeHelp, reply(timelineMessage(b.engine.Timeline(), b.engine.About().Source))
 	}
-	return OutcomeIgnored, reply(noticeMessage("I don't know the command " + inert(truncate(c.Command, 40)) + ". Try `/ask help`."))
+	return adapters.OutcomeIgnored, reply(noticeMessage("I don't know the command " + inert(truncate(c.Command, 40)) + ". Try `/ask help`."))
 }
 
 // quotes answers /quote [expert] [about topic].
@@ -368,7 +368,7 @@ func splitQuoteQuery(text string) (expert, topic string) {
 }
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
-func (b *bot) onAction(ctx context.Context, ev Event, cb *slack.InteractionCallback) (string, error) {
+func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (string, error) {
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
@@ -394,16 +394,16 @@ func (b *bot) onAction(ctx context.Context, ev Event, cb *slack.InteractionCallb
 			return outcomeOf(r), b.post(ctx, ev.ID, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
 		}
 	}
-	return OutcomeIgnored, nil
+	return adapters.OutcomeIgnored, nil
 }
 
 // share posts an /ask answer to the channel, then removes the private copy; when the
 // bot cannot post there itself it posts through the response URL instead.
-func (b *bot) share(ctx context.Context, ev Event, cb *slack.InteractionCallback, value string) (string, error) {
+func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback, value string) (string, error) {
 	id, question := parseShareValue(value)
 	r, ok := b.engine.AnswerID(id)
 	if !ok {
-		return OutcomeFailed, b.respond(ctx, ev.ID, cb.ResponseURL,
+		return adapters.OutcomeFailed, b.respond(ctx, ev.ID, cb.ResponseURL,
 			noticeMessage("I no longer know that answer, so I cannot post it."), respondEphemeral)
 	}
 	if question != "" {
@@ -415,17 +415,17 @@ func (b *bot) share(ctx context.Context, ev Event, cb *slack.InteractionCallback
 	if errors.As(err, &se) && cb.ResponseURL != "" {
 		b.log.Info("slack: cannot post to the channel, posting through the response URL",
 			"event_id", ev.ID, "channel_id", ev.ChannelID, "error", se.Err)
-		return OutcomeShared, b.respond(ctx, ev.ID, cb.ResponseURL, m, respondInChannel)
+		return adapters.OutcomeShared, b.respond(ctx, ev.ID, cb.ResponseURL, m, respondInChannel)
 	}
 	if err != nil {
-		return OutcomeFailed, err
+		return adapters.OutcomeFailed, err
 	}
 	if cb.ResponseURL != "" {
 		if err := b.respond(ctx, ev.ID, cb.ResponseURL, message{}, respondDelete); err != nil {
 			b.log.Warn("slack: could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
 		}
 	}
-	return OutcomeShared, nil
+	return adapters.OutcomeShared, nil
 }
 
 // post sends a message with chat.postMessage, retrying within Slack's rate limits.

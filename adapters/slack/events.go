@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -29,7 +30,7 @@ type EventsOptions struct {
 	BotToken      string // SLACK_BOT_TOKEN, xoxb-…: posts replies and calls auth.test
 	APIURL        string // the Slack Web API base; empty means Slack's own
 	Logger        *slog.Logger
-	Hooks         Hooks
+	Hooks         adapters.Hooks
 	// Now is the clock for the timestamp window and the retry memory; nil means time.Now.
 	Now func() time.Time
 	// MaxBodyBytes is the largest body accepted; zero means DefaultMaxBodyBytes.

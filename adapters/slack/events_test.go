@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -327,7 +328,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 	var outcomes []string
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.PostRetries = 2
-		o.Hooks.After = func(_ context.Context, ev Event, out string, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
 			mu.Lock()
 			outcomes = append(outcomes, out)
 			mu.Unlock()
@@ -345,7 +346,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 		defer mu.Unlock()
 		return len(outcomes) == 1
 	})
-	if outcomes[0] != OutcomeFailed {
+	if outcomes[0] != adapters.OutcomeFailed {
 		t.Errorf("outcome %q, want failed", outcomes[0])
 	}
 	logs := h.logs.String()
@@ -359,18 +360,18 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 	var mu sync.Mutex
 	got := map[string]string{}
 	h := newHTTPHarness(t, func(o *EventsOptions) {
-		o.Hooks.Before = func(ctx context.Context, ev Event) error {
+		o.Hooks.Before = func(ctx context.Context, ev adapters.Event) error {
 			switch ev.UserID {
 			case "WPANIC":
 				panic("boom")
 			case "WSLOW":
-				return &Refusal{Message: "Please wait a moment, @here."}
+				return &adapters.Refusal{Message: "Please wait a moment, @here."}
 			case "WQUIET":
 				return errors.New("over the limit")
 			}
 			return nil
 		}
-		o.Hooks.After = func(_ context.Context, ev Event, out string, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
 			mu.Lock()
 			got[ev.ID] = out
 			mu.Unlock()
@@ -389,13 +390,13 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 		defer mu.Unlock()
 		return len(got) == 4
 	})
-	want := map[string]string{"EvPanic": OutcomePanic, "EvSlow": OutcomeRefused, "EvQuiet": OutcomeRefused}
+	want := map[string]string{"EvPanic": adapters.OutcomePanic, "EvSlow": adapters.OutcomeRefused, "EvQuiet": adapters.OutcomeRefused}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: outcome %q, want %q", id, got[id], w)
 		}
 	}
-	if got["EvFine"] == OutcomePanic || len(h.rec.postsTo("C4")) != 1 {
+	if got["EvFine"] == adapters.OutcomePanic || len(h.rec.postsTo("C4")) != 1 {
 		t.Errorf("the bot stopped serving after a panic: %v %v", got, h.rec.postsTo("C4"))
 	}
 	slow := h.rec.postsTo("C2")

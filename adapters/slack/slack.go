@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack"
 )
@@ -35,50 +36,8 @@ const (
 	KindInteraction = "block_actions" // a button pressed on one of the bot's messages
 )
 
-// Event describes one piece of work the adapter is about to do, for Hooks.
-type Event struct {
-	Kind      string // one of the Kind constants
-	ID        string // the Events API event id, or the trigger id of a command or interaction
-	UserID    string // the Slack user who asked
-	ChannelID string // where they asked
-	Command   string // "/ask" and the like, for KindCommand
-}
-
-// Outcomes of handling one event, as logged and passed to Hooks.After.
-const (
-	OutcomeAnswered = "answered" // an answer was posted
-	OutcomeUnknown  = "unknown"  // "I don't know" was posted
-	OutcomeHelp     = "help"     // help, a quote or the timeline was posted
-	OutcomeShared   = "shared"   // an ephemeral /ask answer was posted to the channel
-	OutcomeIgnored  = "ignored"  // nothing to do: an unknown command or button
-	OutcomeRefused  = "refused"  // Hooks.Before refused the event
-	OutcomeFailed   = "failed"   // the reply could not be posted, even after retries
-	OutcomePanic    = "panic"    // handling panicked; the panic was recovered and logged
-)
-
-// Hooks let the caller wrap the handling of every event, for rate limits and metrics.
-type Hooks struct {
-	// Before, if set, is called before an event is handled; a non-nil error refuses
-	// the event: it is logged with the error and nothing is posted.
-	Before func(ctx context.Context, ev Event) error
-	// After, if set, is called once each event has been handled or refused, with its
-	// outcome (one of the Outcome constants) and how long it took.
-	After func(ctx context.Context, ev Event, outcome string, elapsed time.Duration)
-}
-
-// Refusal is an error Hooks.Before may return to refuse an event and tell the user why:
-// a non-empty Message is shown to the asker alone (in a DM, in the DM).
-type Refusal struct {
-	Message string // plain text for the user; empty refuses silently
-}
-
-// Error says the event was refused.
-func (r *Refusal) Error() string {
-	if r.Message == "" {
-		return "refused"
-	}
-	return "refused: " + r.Message
-}
+// platform names Slack in events, logs and metrics.
+const platform = "slack"
 
 // Defaults for the options common to both modes.
 const (
@@ -97,14 +56,14 @@ type common struct {
 	botToken     string
 	apiURL       string
 	log          *slog.Logger
-	hooks        Hooks
+	hooks        adapters.Hooks
 	retries      int
 	backoff      time.Duration
 	replyTimeout time.Duration
 	httpClient   *http.Client
 }
 
-func newCommon(botToken, apiURL string, log *slog.Logger, hooks Hooks, retries int,
+func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, retries int,
 	backoff, replyTimeout time.Duration, hc *http.Client) (common, error) {
 	switch {
 	case strings.TrimSpace(botToken) == "":

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -21,7 +22,7 @@ type SocketModeOptions struct {
 	AppToken string // SLACK_APP_TOKEN, xapp-… with connections:write: opens the socket
 	APIURL   string // the Slack Web API base, such as "https://slack.com/api/"; empty means Slack's own
 	Logger   *slog.Logger
-	Hooks    Hooks
+	Hooks    adapters.Hooks
 	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
 	// a negative number none.
 	PostRetries int
