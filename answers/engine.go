@@ -39,6 +39,9 @@ const (
 	weightCorrected = 0.85
 	// bonusType is added when the entry answers the question's type.
 	bonusType = 0.06
+	// weightPhrase is the share of the score that depends on how much of the entry's
+	// best phrasing the question covers.
+	weightPhrase = 0.3
 	// bonusOrder scales the share of the question's adjacent word pairs, in order, that a
 	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
 	bonusOrder = 0.08
@@ -363,9 +366,12 @@ func (e *Engine) rank(q string) []scored {
 				phrase = have / all
 			}
 		}
-		s := 0.75*coverage + 0.25*phrase + bonusOrder*order
+		// Coverage of the question bounds the score: an entry that shares the common
+		// words of a question but not its rarest one ("What did India say about the
+		// strikes?") cannot score high however well its phrasing fits.
+		s := coverage * (1 - weightPhrase + weightPhrase*phrase + bonusOrder*order)
 		if qtype != "" && d.types[qtype] {
-			s += bonusType
+			s += bonusType * coverage
 		} else if qtype == "howmany" {
 			s -= penaltyCount
 		}
@@ -373,6 +379,37 @@ func (e *Engine) rank(q string) []scored {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
 	return out
+}
+
+// Candidate is one entry's score for a question, as Explain reports it.
+type Candidate struct {
+	ID    string
+	Score float64
+}
+
+// Explain returns the n entries that best match a question, with their scores, and the
+// terms the question was reduced to: a tool for people editing the knowledge base.
+func (e *Engine) Explain(question string, n int) ([]Candidate, []string) {
+	var terms []string
+	for _, t := range e.an.analyze(question, true) {
+		if !t.stop {
+			term := t.term
+			if _, known := e.idf[term]; !known {
+				term += "(unknown)"
+			} else if t.corrected {
+				term += "(corrected)"
+			}
+			terms = append(terms, term)
+		}
+	}
+	var out []Candidate
+	for i, s := range e.rank(question) {
+		if i == n {
+			break
+		}
+		out = append(out, Candidate{ID: e.docs[s.doc].entry.ID, Score: round(s.score)})
+	}
+	return out, terms
 }
 
 // unknownSuggestions offers the entries nearest the question, or the defaults.

@@ -26,7 +26,9 @@ var extraStopWords = map[string]bool{
 	"information": true, "details": true, "detail": true, "can": true, "u": true,
 	"was": true, "wasnt": true, "didnt": true, "doesnt": true, "isnt": true, "does": true,
 	"whose": true, "yes": true, "ok": true, "okay": true, "thanks": true, "thank": true,
-	"article": false,
+	"time": true, "times": true, "name": true, "names": true, "stand": true, "stands": true,
+	"mean": true, "means": true, "meaning": true, "lol": true, "pls": true, "plz": true,
+	"yo": true, "bro": true, "guys": true,
 }
 
 // isStop reports whether a folded word carries no topic.
@@ -267,8 +269,9 @@ func questionType(ws []string) string {
 		case "why":
 			return "why"
 		case "how":
-			if next == "many" || next == "much" {
-				return "howmany"
+			switch next {
+			case "many", "much", "long", "far", "big", "large", "old", "often", "tall", "wide", "high":
+				return "howmany" // a quantity or a measure
 			}
 			return "how"
 		case "what", "which", "whats", "wat":

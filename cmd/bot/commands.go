@@ -59,6 +59,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	var c common
 	c.register(fs, e)
 	jsonl := fs.Bool("jsonl", false, "read questions from standard input, write JSON lines")
+	explain := fs.Bool("explain", false, "also print how the question was read and the best-scoring entries")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -76,7 +77,15 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return usageError{fmt.Errorf("ask: no question given")}
 	}
-	console.WriteReply(e.stdout, eng.Answer(strings.Join(fs.Args(), " ")))
+	q := strings.Join(fs.Args(), " ")
+	console.WriteReply(e.stdout, eng.Answer(q))
+	if *explain {
+		cands, terms := eng.Explain(q, 5)
+		fmt.Fprintf(e.stdout, "\nterms: %s\n", strings.Join(terms, " "))
+		for _, c := range cands {
+			fmt.Fprintf(e.stdout, "  %.3f  %s\n", c.Score, c.ID)
+		}
+	}
 	return nil
 }
 

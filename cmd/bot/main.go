@@ -32,8 +32,14 @@ type env struct {
 
 // run executes one command line and returns the process's exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// The first SIGINT or SIGTERM ends ctx and starts a graceful stop; releasing the
+	// handler then lets a second signal end the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	e := env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	err := dispatch(ctx, e, args)
 	var ue usageError

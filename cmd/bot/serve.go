@@ -2,14 +2,30 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
 
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
+	"github.com/borderbot/borderbot/adapters/discord"
+	"github.com/borderbot/borderbot/adapters/slack"
+	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/config"
 )
 
 func cmdServe(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "serve", "bot [serve] [flags]",
-		"Runs every adapter the configuration enables: the Discord gateway (DISCORD_TOKEN), the Discord\ninteractions endpoint (DISCORD_PUBLIC_KEY), Slack Socket Mode (SLACK_APP_TOKEN) and the Slack\nEvents API (SLACK_SIGNING_SECRET). With none enabled it runs the console on standard input.")
+		"Runs every adapter the configuration enables: the Discord gateway (DISCORD_TOKEN), the Discord\ninteractions endpoint (DISCORD_PUBLIC_KEY), Slack Socket Mode (SLACK_APP_TOKEN) and the Slack\nEvents API (SLACK_SIGNING_SECRET), with /healthz, /readyz and /metrics on the HTTP server.\nWith none enabled it runs the console on standard input.")
 	var c common
 	c.register(fs, e)
 	if err := parse(fs, args); err != nil {
@@ -22,9 +38,250 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if !cfg.AnyPlatform() {
 		return console.Run(ctx, eng, e.stdin, e.stdout)
 	}
-	return fmt.Errorf("serve: platform adapters are not wired yet")
+	log := cfg.Logger(e.stderr)
+	srv, err := newServer(cfg, eng, log, prometheus.NewRegistry())
+	if err != nil {
+		return usageError{err}
+	}
+	return srv.run(ctx, nil)
+}
+
+// runner is an adapter that holds a connection open until its context ends.
+type runner interface {
+	Run(ctx context.Context) error
+	Ready() bool
+}
+
+// server is every enabled adapter and the HTTP server they share.
+type server struct {
+	cfg     config.Config
+	log     *slog.Logger
+	mux     *http.ServeMux
+	runners map[string]runner
+	events  *slack.EventsHandler // nil unless the Slack Events API is enabled
+	ready   map[string]func() bool
+	httpUp  bool
+	mu      sync.Mutex
+}
+
+// newServer builds the adapters the configuration enables, without connecting anything.
+func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry) (*server, error) {
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := adapters.NewMetrics(reg, buildVersion())
+	hooks := adapters.NewHooks(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)
+	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{}}
+
+	if cfg.DiscordGateway() {
+		discordgo.Logger = discordLogger(log)
+		g, err := discord.NewGateway(eng, discord.GatewayOptions{
+			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
+			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("discord gateway: %w", err)
+		}
+		s.runners["discord gateway"] = g
+	}
+	if cfg.DiscordInteractions() {
+		key, err := discord.ParsePublicKey(cfg.Discord.PublicKey)
+		if err != nil {
+			return nil, fmt.Errorf("discord.public_key (DISCORD_PUBLIC_KEY): %w", err)
+		}
+		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks}))
+		s.ready["discord interactions"] = s.httpReady
+	}
+	if cfg.SlackSocketMode() {
+		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
+			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
+			Hooks: hooks, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("slack socket mode: %w", err)
+		}
+		s.runners["slack socket mode"] = sm
+	}
+	if cfg.SlackEventsAPI() {
+		eh, err := slack.NewEventsHandler(eng, slack.EventsOptions{
+			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
+			Logger: log, Hooks: hooks,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("slack events api: %w", err)
+		}
+		eh.Routes(s.mux)
+		s.events = eh
+		s.ready["slack events api"] = func() bool { return s.httpReady() && eh.Ready() }
+	}
+	for name, r := range s.runners {
+		s.ready[name] = r.Ready
+	}
+
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	s.mux.HandleFunc("GET /readyz", s.serveReady)
+	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	return s, nil
+}
+
+func (s *server) httpReady() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.httpUp
+}
+
+// serveReady answers 200 when every enabled adapter is connected or listening, and 503
+// naming those that are not.
+func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
+	var down []string
+	for name, ok := range s.ready {
+		if !ok() {
+			down = append(down, name)
+		}
+	}
+	if len(down) > 0 {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "not ready: %v\n", down)
+		return
+	}
+	fmt.Fprintln(w, "ready")
+}
+
+// run listens, starts every adapter, and serves until ctx ends or an adapter fails; then
+// it stops taking new events and waits, up to the shutdown timeout, for replies in
+// flight. listening, if set, is told the HTTP server's address once it listens.
+func (s *server) run(ctx context.Context, listening func(addr string)) error {
+	ln, err := net.Listen("tcp", s.cfg.HTTP.Addr)
+	if err != nil {
+		return usageError{fmt.Errorf("http.addr (BOT_HTTP_ADDR): %w", err)}
+	}
+	httpSrv := &http.Server{
+		Handler: s.mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second,
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	var names []string
+	for name := range s.runners {
+		names = append(names, name)
+	}
+	for name := range s.ready {
+		if _, ok := s.runners[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	s.log.Info("serving", "version", buildVersion(), "http_addr", ln.Addr().String(), "adapters", names)
+
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, len(s.runners)+2)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := httpSrv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs <- fmt.Errorf("http server: %w", err)
+		}
+	}()
+	s.mu.Lock()
+	s.httpUp = true
+	s.mu.Unlock()
+	if listening != nil {
+		listening(ln.Addr().String())
+	}
+	if s.events != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.events.Start(runCtx); err != nil && runCtx.Err() == nil {
+				errs <- fmt.Errorf("slack events api: %w", err)
+			}
+		}()
+	}
+	for name, r := range s.runners {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := r.Run(runCtx); err != nil && runCtx.Err() == nil {
+				errs <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+
+	var failure error
+	select {
+	case <-ctx.Done():
+		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.String())
+	case failure = <-errs:
+		s.log.Error("stopping: an adapter failed", "err", failure)
+	}
+	s.mu.Lock()
+	s.httpUp = false
+	s.mu.Unlock()
+
+	stopCtx, stopDone := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.HTTP.ShutdownTimeout.Duration)
+	defer stopDone()
+	if err := httpSrv.Shutdown(stopCtx); err != nil {
+		s.log.Warn("http server did not stop in time", "err", err)
+	}
+	if s.events != nil {
+		if err := s.events.Close(stopCtx); err != nil {
+			s.log.Warn("slack replies in flight were cut off", "err", err)
+		}
+	}
+	cancel() // the gateway and the socket close, after finishing their own replies
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-stopCtx.Done():
+		s.log.Warn("adapters did not stop within the shutdown timeout")
+	}
+	s.log.Info("stopped")
+	return failure
+}
+
+// discordLogger sends discordgo's own log lines to slog.
+func discordLogger(log *slog.Logger) func(msgL, caller int, format string, a ...any) {
+	levels := map[int]slog.Level{
+		discordgo.LogError: slog.LevelError, discordgo.LogWarning: slog.LevelWarn,
+		discordgo.LogInformational: slog.LevelInfo, discordgo.LogDebug: slog.LevelDebug,
+	}
+	return func(msgL, _ int, format string, a ...any) {
+		log.Log(context.Background(), levels[msgL], "discordgo: "+fmt.Sprintf(format, a...))
+	}
 }
 
 func cmdDiscord(ctx context.Context, e env, args []string) error {
-	return usageError{fmt.Errorf("discord: not available yet")}
+	if len(args) == 0 || args[0] != "register" {
+		fmt.Fprint(e.stderr, "Usage: bot discord register [flags]\n")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			return nil
+		}
+		return usageError{fmt.Errorf("discord: unknown or missing subcommand (register)")}
+	}
+	fs := newFlags(e, "discord register", "bot discord register [flags]",
+		"Registers the slash commands /ask, /quote, /experts, /timeline and /about with one bulk\noverwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
+	var c common
+	c.register(fs, e)
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	cfg, err := config.Load(c.configPath, e.getenv)
+	if err != nil {
+		return usageError{err}
+	}
+	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
+		return usageError{errors.New("discord register needs discord.token (DISCORD_TOKEN) and discord.app_id (DISCORD_APP_ID)")}
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := discord.Register(ctx, cfg.Discord.Token, cfg.Discord.AppID, cfg.Discord.GuildID); err != nil {
+		return fmt.Errorf("discord register: %w", err)
+	}
+	where := "globally (may take up to an hour to appear)"
+	if cfg.Discord.GuildID != "" {
+		where = "on guild " + cfg.Discord.GuildID
+	}
+	fmt.Fprintf(e.stdout, "registered %d commands %s\n", len(discord.Commands()), where)
+	return nil
 }
