@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	slackapi "github.com/slack-go/slack"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
@@ -65,7 +66,9 @@ type server struct {
 }
 
 // newServer builds the adapters the configuration enables, without connecting anything.
-func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry) (*server, error) {
+// tune, for tests, adjusts the Slack Events API options the configuration does not
+// cover (retries, backoff, reply timeout, HTTP client).
+func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry, tune ...func(*slack.EventsOptions)) (*server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := adapters.NewMetrics(reg, buildVersion())
 	hooks := adapters.NewHooks(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)
@@ -101,10 +104,14 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		s.runners["slack socket mode"] = sm
 	}
 	if cfg.SlackEventsAPI() {
-		eh, err := slack.NewEventsHandler(eng, slack.EventsOptions{
+		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks,
-		})
+		}
+		for _, f := range tune {
+			f(&opts)
+		}
+		eh, err := slack.NewEventsHandler(eng, opts)
 		if err != nil {
 			return nil, fmt.Errorf("slack events api: %w", err)
 		}
@@ -192,7 +199,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := s.events.Start(runCtx); err != nil && runCtx.Err() == nil {
+			if err := s.startSlackEvents(runCtx); err != nil && runCtx.Err() == nil {
 				errs <- fmt.Errorf("slack events api: %w", err)
 			}
 		}()
@@ -238,6 +245,27 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	}
 	s.log.Info("stopped")
 	return failure
+}
+
+// startSlackEvents calls auth.test until it succeeds. A failure that is not Slack
+// refusing the token (a 5xx, a timeout, no network) is retried with a capped backoff,
+// so that a Slack outage at start-up keeps /readyz at 503 instead of ending the process.
+func (s *server) startSlackEvents(ctx context.Context) error {
+	wait := 500 * time.Millisecond
+	for {
+		err := s.events.Start(ctx)
+		var refused slackapi.SlackErrorResponse
+		if err == nil || errors.As(err, &refused) || ctx.Err() != nil {
+			return err
+		}
+		s.log.Warn("slack: auth.test failed, retrying", "err", err, "wait", wait)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
 }
 
 // discordLogger sends discordgo's own log lines to slog.

@@ -1,0 +1,532 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/borderbot/borderbot/adapters/slack"
+	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/config"
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+// The secrets the test server runs with.
+const (
+	testSigningSecret = "e2e-signing-secret-0123456789abcdef"
+	testBotToken      = "xoxb-e2e-bot-token"
+	testBotUser       = "UBOT"
+)
+
+var (
+	engineOnce sync.Once
+	testEng    *answers.Engine
+	testEngErr error
+)
+
+// realEngine is the real answer engine over the embedded knowledge base, built once.
+func realEngine(t testing.TB) *answers.Engine {
+	t.Helper()
+	engineOnce.Do(func() {
+		var b *knowledge.Base
+		if b, testEngErr = knowledge.Embedded(); testEngErr == nil {
+			testEng, testEngErr = answers.New(b, answers.Options{MinConfidence: config.Default().Answers.MinConfidence})
+		}
+	})
+	if testEngErr != nil {
+		t.Fatalf("engine: %v", testEngErr)
+	}
+	return testEng
+}
+
+// syncBuffer is a log sink safe for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// slackPost is one chat.postMessage or chat.postEphemeral the fake Slack recorded.
+type slackPost struct {
+	Method   string
+	Channel  string
+	ThreadTS string
+	User     string
+	Text     string
+	Blocks   string
+	At       time.Time
+}
+
+// postFault is what the fake Slack does with one chat.postMessage instead of accepting it.
+type postFault int
+
+const (
+	faultNone      postFault = iota
+	fault429                 // 429 with Retry-After: 1
+	fault500                 // 500 Internal Server Error
+	faultHang                // no answer until the client gives up
+	faultSlackDown           // ok:false, error:fatal_error (not retried forever)
+)
+
+// fakeSlack is a local Slack Web API: auth.test, chat.postMessage, chat.postEphemeral.
+type fakeSlack struct {
+	srv *httptest.Server
+
+	mu        sync.Mutex
+	posts     []slackPost
+	attempts  map[string]int // chat.postMessage calls per channel, faults included
+	authFails int            // auth.test calls still to fail with a 500
+	authCalls int
+	authGate  chan struct{} // when set, auth.test waits for it to close
+	postDelay time.Duration // every post waits this long before it is answered
+	faults    []postFault   // the next posts' faults, in order
+	// failChannel's posts always answer 500: a reply that can never be delivered.
+	failChannel string
+	unhang      chan struct{} // closed on cleanup so no hanging handler outlives the test
+}
+
+func newFakeSlack(t testing.TB) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{attempts: map[string]int{}, unhang: make(chan struct{})}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/auth.test", f.authTest)
+	mux.HandleFunc("/chat.postMessage", f.post)
+	mux.HandleFunc("/chat.postEphemeral", f.post)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("fake Slack: unexpected call %s %s", r.Method, r.URL.Path)
+		http.NotFound(w, r)
+	})
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(func() {
+		close(f.unhang)
+		f.srv.Close()
+	})
+	return f
+}
+
+func (f *fakeSlack) url() string { return f.srv.URL + "/" }
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (f *fakeSlack) authTest(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	f.authCalls++
+	gate := f.authGate
+	fail := f.authFails > 0
+	if fail {
+		f.authFails--
+	}
+	f.mu.Unlock()
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-r.Context().Done():
+			return
+		case <-f.unhang:
+			return
+		}
+	}
+	if fail {
+		http.Error(w, "upstream trouble", http.StatusInternalServerError)
+		return
+	}
+	if r.Header.Get("Authorization") != "Bearer "+testBotToken && r.FormValue("token") != testBotToken {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true, "user_id": testBotUser, "bot_id": "BBOT", "team_id": "T1", "user": "borderbot"})
+}
+
+func (f *fakeSlack) post(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	method := strings.TrimPrefix(r.URL.Path, "/")
+	channel := r.PostForm.Get("channel")
+	f.mu.Lock()
+	f.attempts[channel]++
+	delay := f.postDelay
+	fault := faultNone
+	if method == "chat.postMessage" {
+		if channel == f.failChannel {
+			fault = fault500
+		} else if len(f.faults) > 0 {
+			fault, f.faults = f.faults[0], f.faults[1:]
+		}
+	}
+	f.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-f.unhang:
+		}
+	}
+	switch fault {
+	case fault429:
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusTooManyRequests)
+		return
+	case fault500:
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	case faultHang:
+		select {
+		case <-r.Context().Done():
+		case <-f.unhang:
+		}
+		return
+	case faultSlackDown:
+		writeJSON(w, map[string]any{"ok": false, "error": "fatal_error"})
+		return
+	}
+	p := slackPost{Method: method, Channel: channel, ThreadTS: r.PostForm.Get("thread_ts"),
+		User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), At: time.Now()}
+	f.mu.Lock()
+	f.posts = append(f.posts, p)
+	n := len(f.posts)
+	f.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "channel": channel, "ts": fmt.Sprintf("%d.000900", 1700000000+n)})
+}
+
+// snapshot returns the posts accepted so far.
+func (f *fakeSlack) snapshot() []slackPost {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]slackPost(nil), f.posts...)
+}
+
+// postsTo returns the accepted posts to one channel.
+func (f *fakeSlack) postsTo(channel string) []slackPost {
+	var out []slackPost
+	for _, p := range f.snapshot() {
+		if p.Channel == channel {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (f *fakeSlack) attemptsTo(channel string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.attempts[channel]
+}
+
+// testServer is the real server of cmd/bot, running in-process on loopback.
+type testServer struct {
+	t      testing.TB
+	base   string // http://127.0.0.1:port
+	slack  *fakeSlack
+	priv   ed25519.PrivateKey
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	done   chan error // receives run's result, once
+	result *error
+	client *http.Client
+}
+
+// serverSetup adjusts one test server before it starts.
+type serverSetup struct {
+	cfg   func(*config.Config)
+	slack func(*slack.EventsOptions)
+	// noWait starts the server without waiting for Slack's auth.test to succeed.
+	noWait bool
+}
+
+// startServer starts newServer(...).run with the Discord interactions endpoint and the
+// Slack Events API enabled, the latter against fake (a new one when nil).
+func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
+	t.Helper()
+	if fake == nil {
+		fake = newFakeSlack(t)
+	}
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.HTTP.Addr = "127.0.0.1:0"
+	cfg.HTTP.ShutdownTimeout = config.Duration{Duration: 10 * time.Second}
+	cfg.Log.Level = "debug"
+	cfg.Discord.PublicKey = hex.EncodeToString(pub)
+	cfg.Slack.SigningSecret = testSigningSecret
+	cfg.Slack.BotToken = testBotToken
+	cfg.Slack.APIURL = fake.url()
+	if setup.cfg != nil {
+		setup.cfg(&cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("test config: %v", err)
+	}
+	logs := &syncBuffer{}
+	tune := func(o *slack.EventsOptions) {
+		o.RetryBackoff = 20 * time.Millisecond
+		o.ReplyTimeout = 10 * time.Second
+		if setup.slack != nil {
+			setup.slack(o)
+		}
+	}
+	srv, err := newServer(cfg, realEngine(t), cfg.Logger(logs), prometheus.NewRegistry(), tune)
+	if err != nil {
+		t.Fatalf("newServer: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts := &testServer{t: t, slack: fake, priv: priv, logs: logs, cancel: cancel, done: make(chan error, 1),
+		client: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 100}}}
+	addr := make(chan string, 1)
+	go func() { ts.done <- srv.run(ctx, func(a string) { addr <- a }) }()
+	select {
+	case a := <-addr:
+		ts.base = "http://" + a
+	case err := <-ts.done:
+		cancel()
+		t.Fatalf("run returned before listening: %v", err)
+	case <-time.After(5 * time.Second):
+		cancel()
+		t.Fatal("server did not listen within 5s")
+	}
+	t.Cleanup(func() {
+		if err := ts.stop(); err != nil {
+			t.Errorf("run returned %v", err)
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", tail(logs.String(), 8000))
+		}
+	})
+	if !setup.noWait {
+		ts.waitReady()
+	}
+	return ts
+}
+
+// tail returns the end of s, at most n bytes.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// stop cancels the server's context and returns what run returned; it is idempotent.
+func (s *testServer) stop() error {
+	s.t.Helper()
+	if s.result != nil {
+		return *s.result
+	}
+	s.cancel()
+	var err error
+	select {
+	case err = <-s.done:
+	case <-time.After(20 * time.Second):
+		err = fmt.Errorf("run did not return within 20s of cancel")
+	}
+	s.result = &err
+	s.client.CloseIdleConnections()
+	return err
+}
+
+// waitReady waits until /readyz answers 200.
+func (s *testServer) waitReady() {
+	s.t.Helper()
+	waitFor(s.t, 5*time.Second, "/readyz 200", func() bool {
+		code, _ := s.get("/readyz")
+		return code == http.StatusOK
+	})
+}
+
+// get fetches a path and returns the status and body.
+func (s *testServer) get(path string) (int, string) {
+	s.t.Helper()
+	res, err := s.client.Get(s.base + path)
+	if err != nil {
+		s.t.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// send posts body to path with headers, returning the status, the body and how long the
+// server took to answer. It does not fail the test on a transport error but returns it.
+func (s *testServer) send(path, contentType string, body []byte, header http.Header) (int, []byte, time.Duration, error) {
+	req, err := http.NewRequest(http.MethodPost, s.base+path, bytes.NewReader(body))
+	if err != nil {
+		return 0, nil, 0, err
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", contentType)
+	start := time.Now()
+	res, err := s.client.Do(req)
+	if err != nil {
+		return 0, nil, time.Since(start), err
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	return res.StatusCode, out, time.Since(start), err
+}
+
+// slackHeaders are the headers Slack sends with a body signed at ts.
+func slackHeaders(secret string, body []byte, ts time.Time) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
+	h := http.Header{}
+	h.Set("X-Slack-Request-Timestamp", stamp)
+	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return h
+}
+
+// discordHeaders are the headers Discord sends with a body signed by key at ts.
+func discordHeaders(key ed25519.PrivateKey, body []byte, ts time.Time) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	h := http.Header{}
+	h.Set("X-Signature-Timestamp", stamp)
+	h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
+	return h
+}
+
+// slackEvent posts a signed Events API body, with a retry number when retry > 0.
+func (s *testServer) slackEvent(body []byte, retry int) (int, time.Duration, error) {
+	h := slackHeaders(testSigningSecret, body, time.Now())
+	if retry > 0 {
+		h.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
+		h.Set("X-Slack-Retry-Reason", "http_timeout")
+	}
+	code, _, took, err := s.send("/slack/events", "application/json", body, h)
+	return code, took, err
+}
+
+// discordInteraction posts a signed interaction and decodes the response.
+func (s *testServer) discordInteraction(body []byte) (int, discordResponse, time.Duration, error) {
+	code, out, took, err := s.send("/discord/interactions", "application/json", body, discordHeaders(s.priv, body, time.Now()))
+	var resp discordResponse
+	if err == nil && code == http.StatusOK {
+		if jerr := json.Unmarshal(out, &resp); jerr != nil {
+			err = fmt.Errorf("response %q: %w", out, jerr)
+		}
+	}
+	resp.raw = string(out)
+	return code, resp, took, err
+}
+
+// discordResponse is an interaction response as Discord reads it.
+type discordResponse struct {
+	Type int `json:"type"`
+	Data *struct {
+		Content string `json:"content"`
+		Flags   int    `json:"flags"`
+		Embeds  []struct {
+			Title       string `json:"title"`
+			Description string `json:"description"`
+		} `json:"embeds"`
+	} `json:"data"`
+	raw string
+}
+
+// mentionBody is an app_mention event callback asking text in channel at ts.
+func mentionBody(t testing.TB, eventID, user, channel, ts, text string) []byte {
+	t.Helper()
+	return mustJSON(t, map[string]any{
+		"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+		"event_id": eventID, "event_time": 1705400000,
+		"event": map[string]any{"type": "app_mention", "user": user, "text": "<@" + testBotUser + "> " + text,
+			"ts": ts, "channel": channel, "event_ts": ts},
+	})
+}
+
+// askBody is a Discord /ask interaction from user.
+func askBody(t testing.TB, id, user, question string) []byte {
+	t.Helper()
+	return commandBody(t, id, user, "ask", map[string]any{"name": "question", "type": 3, "value": question})
+}
+
+// commandBody is a Discord slash command interaction.
+func commandBody(t testing.TB, id, user, name string, opts ...map[string]any) []byte {
+	t.Helper()
+	if opts == nil {
+		opts = []map[string]any{}
+	}
+	return mustJSON(t, map[string]any{
+		"id": id, "application_id": "app1", "type": 2, "token": "tok-" + id, "version": 1,
+		"guild_id": "guild1", "channel_id": "chan1",
+		"member": map[string]any{"user": map[string]any{"id": user, "username": "u" + user}},
+		"data":   map[string]any{"id": "cmd-" + name, "name": name, "type": 1, "options": opts},
+	})
+}
+
+func mustJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// waitFor polls cond until it holds or the timeout passes.
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// metric returns the value of one sample line of /metrics, such as
+// `bot_questions_total{outcome="answered",platform="slack"}`, or 0 when it is absent.
+func (s *testServer) metric(sample string) float64 {
+	s.t.Helper()
+	_, body := s.get("/metrics")
+	return metricIn(body, sample)
+}
+
+func metricIn(body, sample string) float64 {
+	for _, line := range strings.Split(body, "\n") {
+		if rest, ok := strings.CutPrefix(line, sample+" "); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			if err == nil {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// quietLogger discards logs, for code that wants a logger and nothing else.
+var quietLogger = slog.New(slog.DiscardHandler)
