@@ -48,6 +48,9 @@ const (
 	// penaltyCount is taken off an entry that gives no number when the question asks
 	// "how many": the nearest fact about missiles does not say how many were fired.
 	penaltyCount = 0.2
+	// penaltySaid is taken off an entry that reports no one's words when the question
+	// asks what someone said: "What did China say?" is not answered by a fact about China.
+	penaltySaid = 0.25
 )
 
 // Engine answers questions from a knowledge base. It is safe for concurrent use.
@@ -71,6 +74,7 @@ type doc struct {
 	questions []map[string]bool    // the terms of each phrasing
 	bigrams   []map[[2]string]bool // the ordered pairs of adjacent terms of each phrasing
 	types     map[string]bool      // question types the entry answers
+	reports   bool                 // it tells what someone said: it has quotes, or says so
 	quotes    []Quote              // the entry's quotes, attributed
 }
 
@@ -185,6 +189,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	for _, t := range en.Types {
 		d.types[t] = true
 	}
+	d.reports = len(en.Quotes) > 0 || en.Kind == "person" || en.Kind == "opinion" || d.types["say"]
 	return d
 }
 
@@ -303,7 +308,9 @@ func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
 // rank scores every entry for the question, best first, dropping those that share no word.
 func (e *Engine) rank(q string) []scored {
 	toks := e.an.analyze(q, true)
-	qtype := questionType(words(q))
+	qwords := words(q)
+	qtype := questionType(qwords)
+	said := asksWhatWasSaid(qwords)
 	type qterm struct {
 		idf, weight float64
 	}
@@ -374,6 +381,9 @@ func (e *Engine) rank(q string) []scored {
 			s += bonusType * coverage
 		} else if qtype == "howmany" {
 			s -= penaltyCount
+		}
+		if said && !d.reports {
+			s -= penaltySaid
 		}
 		out = append(out, scored{doc: i, score: s})
 	}

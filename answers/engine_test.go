@@ -36,6 +36,8 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"WHEN DID IRAN’S MISSILES HIT PAKISTAN", "iran-strike", "case, curly possessive, synonym"},
 		{"Who is Javidanfer?", "", "typo in a name: any answer naming him"},
 		{"vaez", "expert-vaez", "a surname alone"},
+		{"who is umer kareem", "expert-karim", "a name two edits off"},
+		{"who is rabia akthar", "expert-akhtar", "two letters swapped"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -57,6 +59,12 @@ func TestAnswerSaysItDoesNotKnow(t *testing.T) {
 		"What is the population of Balochistan?",
 		"asdfghjkl qwerty",
 		"?!?!",
+		// Real words are not "corrected" into the article's: founded is not wounded,
+		// president is not precedent.
+		"When was Jaish al-Adl founded?",
+		"Who is the president of Iran?",
+		// The article mentions China, but not anything China said.
+		"What did China say about the strikes?",
 	} {
 		r := e.Answer(q)
 		if r.Answered {

@@ -110,6 +110,7 @@ type token struct {
 type analyzer struct {
 	aliases  map[string][]aliasTerm // first stem → alias terms starting with it, longest first
 	vocab    map[string]bool        // every folded word the base uses
+	names    map[string]bool        // folded words the base writes capitalised: names, mostly
 	stems    map[string]bool        // every stem the base uses
 	byLength map[int][]string       // vocab words by length in runes, sorted
 }
@@ -121,7 +122,7 @@ type aliasTerm struct {
 }
 
 func newAnalyzer(aliasGroups [][]string) *analyzer {
-	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{}}
+	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{}, names: map[string]bool{}}
 	for _, group := range aliasGroups {
 		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
 		for _, term := range group {
@@ -155,6 +156,11 @@ func (a *analyzer) learn(s string) {
 			a.stems[stem(w)] = true
 		}
 	}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			a.names[strings.ToLower(foldAccents(f))] = true
+		}
+	}
 }
 
 // freeze indexes the vocabulary by word length; call it once, after the last learn.
@@ -169,14 +175,18 @@ func (a *analyzer) freeze() {
 	}
 }
 
-// correct returns the vocabulary word closest to an unknown word, within one edit for
-// words of five to seven letters and two edits for longer ones, or "" when none is.
+// correct returns the vocabulary word closest to an unknown word, or "" when none is close
+// enough: the same first letter, and one edit for words of five letters or more, or two
+// for a name of six or more of about the same length, an adjacent swap counting as one
+// edit. The rules keep real words from being "corrected" into others ("founded" into
+// "wounded", "president" into "precedent") while names survive misspelling.
 func (a *analyzer) correct(w string) string {
-	n := len([]rune(w))
+	rs := []rune(w)
+	n := len(rs)
 	maxDist := 0
 	switch {
-	case n >= 8:
-		maxDist = 2
+	case n >= 6:
+		maxDist = 2 // toward names only, below
 	case n >= 5:
 		maxDist = 1
 	default:
@@ -185,12 +195,36 @@ func (a *analyzer) correct(w string) string {
 	best, bestDist := "", maxDist+1
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, v := range a.byLength[l] {
-			if d := levenshtein.ComputeDistance(w, v); d < bestDist {
+			if []rune(v)[0] != rs[0] {
+				continue
+			}
+			d := levenshtein.ComputeDistance(w, v)
+			if d == 2 && swapped(w, v) {
+				d = 1
+			}
+			if d == 2 && (l < n-1 || l > n+1 || !a.names[v]) {
+				continue
+			}
+			if d < bestDist {
 				best, bestDist = v, d
 			}
 		}
 	}
 	return best
+}
+
+// swapped reports whether a and b differ only by two adjacent letters swapped.
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	for i := 0; i+1 < len(ra); i++ {
+		if ra[i] != rb[i] {
+			return ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
+		}
+	}
+	return false
 }
 
 // analyze turns text into tokens. With fix set, words the base does not know are
@@ -250,6 +284,24 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// sayWords ask what someone said or thought rather than what happened.
+var sayWords = map[string]bool{
+	"say": true, "said": true, "says": true, "saying": true, "react": true, "reacted": true,
+	"reaction": true, "comment": true, "commented": true, "comments": true, "statement": true,
+	"statements": true, "think": true, "thinks": true, "thought": true, "opinion": true,
+	"view": true, "views": true, "stance": true, "position": true,
+}
+
+// asksWhatWasSaid reports whether a question asks what someone said or thought.
+func asksWhatWasSaid(ws []string) bool {
+	for _, w := range ws {
+		if sayWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // questionType guesses what kind of answer a question wants, from its first words.

@@ -103,7 +103,8 @@ type Alias struct {
 var Kinds = []string{"overview", "event", "fact", "group", "person", "opinion", "reason", "source", "timeline"}
 
 // QuestionTypes lists the question types an entry may declare that it answers.
-var QuestionTypes = []string{"what", "when", "where", "who", "why", "how", "howmany", "yesno"}
+// "say" marks an entry that reports what someone said without quoting them verbatim.
+var QuestionTypes = []string{"what", "when", "where", "who", "why", "how", "howmany", "yesno", "say"}
 
 // Base is a loaded, validated knowledge base. It is read-only after Load.
 type Base struct {
