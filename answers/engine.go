@@ -325,6 +325,8 @@ func (e *Engine) rank(q string) []scored {
 		}
 		idf, known := e.idf[t.term]
 		if !known {
+			// A word the base never uses counts fully against every entry: it is
+			// most often what the article does not cover ("troops", "India").
 			idf = e.maxIDF
 		}
 		w := 1.0

@@ -29,6 +29,11 @@ var extraStopWords = map[string]bool{
 	"time": true, "times": true, "name": true, "names": true, "stand": true, "stands": true,
 	"mean": true, "means": true, "meaning": true, "lol": true, "pls": true, "plz": true,
 	"yo": true, "bro": true, "guys": true,
+	// Contractions, as words() folds them: negations of verbs that are stop words already.
+	"wont": true, "cant": true, "dont": true, "arent": true, "werent": true, "havent": true,
+	"hasnt": true, "hadnt": true, "wouldnt": true, "couldnt": true, "shouldnt": true,
+	"im": true, "ive": true, "youre": true, "theyre": true, "thats": true, "theres": true,
+	"happening": true, "according": true,
 }
 
 // isStop reports whether a folded word carries no topic.
