@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -101,12 +100,12 @@ type fakeSlack struct {
 
 	mu        sync.Mutex
 	posts     []slackPost
-	attempts  map[string]int // chat.postMessage calls per channel, faults included
-	authFails int            // auth.test calls still to fail with a 500
+	attempts  map[string][]time.Time // when each chat.postMessage per channel came, faults included
+	authFails int                    // auth.test calls still to fail with a 500
 	authCalls int
-	authGate  chan struct{} // when set, auth.test waits for it to close
-	postDelay time.Duration // every post waits this long before it is answered
-	faults    []postFault   // the next posts' faults, in order
+	authGate  chan struct{}          // when set, auth.test waits for it to close
+	postDelay time.Duration          // every post waits this long before it is answered
+	faults    map[string][]postFault // per channel, the next posts' faults, in order
 	// failChannel's posts always answer 500: a reply that can never be delivered.
 	failChannel string
 	unhang      chan struct{} // closed on cleanup so no hanging handler outlives the test
@@ -114,7 +113,7 @@ type fakeSlack struct {
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{attempts: map[string]int{}, unhang: make(chan struct{})}
+	f := &fakeSlack{attempts: map[string][]time.Time{}, faults: map[string][]postFault{}, unhang: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/auth.test", f.authTest)
 	mux.HandleFunc("/chat.postMessage", f.post)
@@ -175,14 +174,14 @@ func (f *fakeSlack) post(w http.ResponseWriter, r *http.Request) {
 	method := strings.TrimPrefix(r.URL.Path, "/")
 	channel := r.PostForm.Get("channel")
 	f.mu.Lock()
-	f.attempts[channel]++
 	delay := f.postDelay
 	fault := faultNone
 	if method == "chat.postMessage" {
+		f.attempts[channel] = append(f.attempts[channel], time.Now())
 		if channel == f.failChannel {
 			fault = fault500
-		} else if len(f.faults) > 0 {
-			fault, f.faults = f.faults[0], f.faults[1:]
+		} else if fs := f.faults[channel]; len(fs) > 0 {
+			fault, f.faults[channel] = fs[0], fs[1:]
 		}
 	}
 	f.mu.Unlock()
@@ -237,10 +236,21 @@ func (f *fakeSlack) postsTo(channel string) []slackPost {
 	return out
 }
 
-func (f *fakeSlack) attemptsTo(channel string) int {
+// attemptsTo returns how many chat.postMessage calls were made to channel.
+func (f *fakeSlack) attemptsTo(channel string) int { return len(f.attemptTimes(channel)) }
+
+// attemptTimes returns when each chat.postMessage call to channel came.
+func (f *fakeSlack) attemptTimes(channel string) []time.Time {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.attempts[channel]
+	return append([]time.Time(nil), f.attempts[channel]...)
+}
+
+// failNext makes the next posts to channel fail in the given ways, in order.
+func (f *fakeSlack) failNext(channel string, faults ...postFault) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.faults[channel] = append(f.faults[channel], faults...)
 }
 
 // testServer is the real server of cmd/bot, running in-process on loopback.
@@ -527,6 +537,3 @@ func metricIn(body, sample string) float64 {
 	}
 	return 0
 }
-
-// quietLogger discards logs, for code that wants a logger and nothing else.
-var quietLogger = slog.New(slog.DiscardHandler)

@@ -191,9 +191,7 @@ func TestServeGracefulStopGivesUp(t *testing.T) {
 	s := startServer(t, fake, serverSetup{cfg: func(c *config.Config) {
 		c.HTTP.ShutdownTimeout = config.Duration{Duration: 300 * time.Millisecond}
 	}})
-	fake.mu.Lock()
-	fake.faults = []postFault{faultHang}
-	fake.mu.Unlock()
+	fake.failNext("CSTUCK", faultHang)
 	if code, _, err := s.slackEvent(mentionBody(t, "EvStuck", "W1", "CSTUCK", "1705400000.000400", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("event: %d %v", code, err)
 	}
