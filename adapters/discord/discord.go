@@ -14,9 +14,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
-	"github.com/bwmarrin/discordgo"
 )
 
 // Engine is the part of answers.Engine the Discord adapter uses.

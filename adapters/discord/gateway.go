@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/borderbot/borderbot/adapters"
 	"log/slog"
 	"runtime/debug"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // DefaultEventTimeout bounds the handling of one gateway event, the reply included.

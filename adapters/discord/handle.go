@@ -3,7 +3,6 @@ package discord
 import (
 	"context"
 	"fmt"
-	"github.com/borderbot/borderbot/adapters"
 	"hash/fnv"
 	"log/slog"
 	"regexp"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // customIDPrefix starts the custom ID of every suggested-question button: "ask:<entryID>".

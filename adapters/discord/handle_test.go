@@ -3,13 +3,14 @@ package discord
 import (
 	"context"
 	"errors"
-	"github.com/borderbot/borderbot/adapters"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/answers"
 )
 
 // The real engine satisfies the adapter's interface.

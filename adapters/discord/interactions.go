@@ -4,7 +4,6 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
-	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // MaxBodyBytes is the largest interaction body the HTTP endpoint reads.

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/knowledge"
 )

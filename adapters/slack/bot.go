@@ -13,10 +13,11 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/borderbot/borderbot/adapters"
-	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/answers"
 )
 
 // bot is what both modes share: it decodes Slack's payloads, answers them with the

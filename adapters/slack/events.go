@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // DefaultMaxBodyBytes is the largest request body the HTTP endpoints read.

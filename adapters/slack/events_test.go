@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/borderbot/borderbot/adapters"
 	"io"
 	"log/slog"
 	"net/http"
@@ -17,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -13,9 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
-	"github.com/slack-go/slack"
 )
 
 // Engine is the part of the answer engine the Slack adapter uses.
