@@ -26,6 +26,11 @@ import (
 	"github.com/borderbot/borderbot/knowledge"
 )
 
+// ackDeadline is how long Slack and Discord wait for an acknowledgement. The tests hold
+// single requests to it rather than to something tighter, because a shared test machine
+// sometimes pauses the whole process for a second or more; the load test measures more.
+const ackDeadline = 3 * time.Second
+
 // The secrets the test server runs with.
 const (
 	testSigningSecret = "e2e-signing-secret-0123456789abcdef"
