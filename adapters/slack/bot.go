@@ -517,6 +517,11 @@ func (b *bot) retryWait(err error, attempt int) (time.Duration, bool) {
 	var se slack.SlackErrorResponse
 	var ne net.Error
 	switch {
+	case errors.As(err, &ne) && ne.Timeout():
+		// A hung call that hit the HTTP client's timeout: retry it. That error also
+		// matches context.DeadlineExceeded, so it must come first; the reply's own
+		// deadline is checked by retry, which stops once ctx is done.
+		return backoff, true
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return 0, false
 	case errors.As(err, &rl):

@@ -26,20 +26,6 @@ func shortTimeouts(retries int, clientTimeout time.Duration) serverSetup {
 	}}
 }
 
-// hangBug is a bug in adapters/slack that the hang tests found.
-const hangBug = "adapters/slack (*bot).retryWait treats an HTTP client timeout as the reply's own " +
-	"deadline (net/http's timeout error matches errors.Is(err, context.DeadlineExceeded)), so a " +
-	"Web API call that hangs past the client timeout is never retried"
-
-// knownBug skips the rest of a test that fails because of a bug outside cmd/bot, unless
-// BORDERBOT_KNOWN_BUGS=1 is set. Remove the call once the bug is fixed.
-func knownBug(t *testing.T, bug string) {
-	t.Helper()
-	if os.Getenv("BORDERBOT_KNOWN_BUGS") == "" {
-		t.Skipf("known bug (BORDERBOT_KNOWN_BUGS=1 runs this): %s", bug)
-	}
-}
-
 // TestFaultSlackWebAPIRecovers: chat.postMessage answers 429 with Retry-After: 1, then
 // 500 twice, then recovers. The reply is delivered once, after waiting as Slack asked,
 // within the retry bound; meanwhile the bot keeps acknowledging events, answering
@@ -51,7 +37,6 @@ func TestFaultSlackWebAPIRecovers(t *testing.T) {
 // TestFaultSlackWebAPIHangThenRecovers: as above, with two calls that hang past the
 // client timeout before Slack recovers.
 func TestFaultSlackWebAPIHangThenRecovers(t *testing.T) {
-	knownBug(t, hangBug)
 	testRecovery(t, []postFault{fault429, fault500, faultHang, faultHang}, "CHANGY")
 }
 
@@ -161,7 +146,6 @@ func TestFaultSlackWebAPIHangs(t *testing.T) {
 	if !strings.Contains(s.logs.String(), "event_id=EvHung") {
 		t.Error("the lost reply's event id is not in the log")
 	}
-	knownBug(t, hangBug)
 	if n := fake.attemptsTo("CHUNG"); n != retries+1 {
 		t.Errorf("%d attempts against a hung API, want %d: a client timeout should be retried like any network error", n, retries+1)
 	}
