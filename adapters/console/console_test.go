@@ -1,0 +1,97 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+func engine(t *testing.T) *answers.Engine {
+	t.Helper()
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := answers.New(b, answers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestRunAnswersQuestionsAndCommands(t *testing.T) {
+	in := "Who is Ali Vaez?\n\n/experts\n/quote parsi\n/quote nobody-at-all\n/about\nWhat is the capital of France?\n"
+	var out bytes.Buffer
+	if err := Run(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Ask me about the Iran–Pakistan", // the banner
+		"International Crisis Group",     // the answer
+		"— Source: The New Arab",         // its source
+		"• Dr Rabia Akhtar, director of the Centre for Security, Strategy and Policy Research",
+		"(Dr Rouzbeh Parsi, head of the Swedish Institute",
+		`I have no quote by "nobody-at-all"`,
+		"Questions to try:",
+		"I don't know",
+		"Try:",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func TestRunStopsWhenTheContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	if err := Run(ctx, engine(t), strings.NewReader("Who is Ali Vaez?\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "Crisis Group") {
+		t.Error("answered after the context ended")
+	}
+}
+
+func TestAnswerJSONLKeepsOneLinePerQuestion(t *testing.T) {
+	long := strings.Repeat("why ", 300_000) // 1.2 MB, past the reader's buffer and maxLine
+	in := "Who is Ali Vaez?\r\n\n" + long + "\nkerman\n"
+	var out bytes.Buffer
+	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines for 4 questions", len(lines))
+	}
+	var got []JSONLine
+	for _, l := range lines {
+		var j JSONLine
+		if err := json.Unmarshal([]byte(l), &j); err != nil {
+			t.Fatalf("not JSON: %.100q", l)
+		}
+		got = append(got, j)
+	}
+	if got[0].Question != "Who is Ali Vaez?" || !got[0].Answered || got[0].Source == "" || len(got[0].Quotes) == 0 {
+		t.Errorf("first line: %+v", got[0])
+	}
+	if got[1].Answered || got[1].Kind != answers.KindEmpty {
+		t.Errorf("blank line: %+v", got[1])
+	}
+	if got[2].Kind != answers.KindTooLong || got[2].Answered {
+		t.Errorf("1.2 MB line: kind %q", got[2].Kind)
+	}
+	if got[3].Question != "kerman" || !got[3].Answered {
+		t.Errorf("the line after the long one: %+v", got[3])
+	}
+	if got[1].Quotes == nil || got[1].Suggestions == nil {
+		t.Error("empty lists must be [] in JSON, not null")
+	}
+}
