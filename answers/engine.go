@@ -3,8 +3,10 @@
 package answers
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -59,7 +61,9 @@ type Engine struct {
 	opts     Options
 	an       *analyzer
 	docs     []doc
-	idf      map[string]float64
+	terms    map[string]int32 // every term of the base → its id
+	idf      []float64        // by term id
+	postings [][]posting      // by term id: the entries that use it, and how strongly
 	maxIDF   float64
 	source   Source
 	complete []string // questions offered by autocomplete
@@ -69,14 +73,31 @@ type Engine struct {
 
 // doc is one entry, analysed for matching.
 type doc struct {
-	entry     knowledge.Entry
-	weights   map[string]float64   // term → the strongest field it appears in
-	questions []map[string]bool    // the terms of each phrasing
-	bigrams   []map[[2]string]bool // the ordered pairs of adjacent terms of each phrasing
-	types     map[string]bool      // question types the entry answers
-	reports   bool                 // it tells what someone said: it has quotes, or says so
-	quotes    []Quote              // the entry's quotes, attributed
+	entry   knowledge.Entry
+	phrases []phrase        // its phrasings of questions
+	types   map[string]bool // question types the entry answers
+	reports bool            // it tells what someone said: it has quotes, or says so
+	quotes  []Quote         // the entry's quotes, attributed
+
+	weights map[string]float64 // term → the strongest field it appears in; only while building
+	phrased [][]string         // the content terms of each phrasing; only while building
 }
+
+// phrase is one phrasing of a question an entry answers, as term ids.
+type phrase struct {
+	terms []int32  // distinct
+	idf   float64  // the sum of its terms' idf
+	pairs []uint64 // ordered pairs of adjacent terms, see pair
+}
+
+// posting says that an entry uses a term, with the weight of the strongest field it is in.
+type posting struct {
+	doc    int32
+	weight float64
+}
+
+// pair packs an ordered pair of term ids into one comparable value.
+func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // New builds an Engine from a loaded knowledge base.
 func New(b *knowledge.Base, opts Options) (*Engine, error) {
@@ -99,7 +120,7 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	for _, p := range b.People {
 		groups = append(groups, append([]string{p.Name}, p.Aliases...))
 	}
-	e := &Engine{base: b, opts: opts, an: newAnalyzer(groups), idf: map[string]float64{}}
+	e := &Engine{base: b, opts: opts, an: newAnalyzer(groups), terms: map[string]int32{}}
 	e.source = Source{
 		Outlet: b.Source.Outlet, OutletShort: b.Source.OutletShort, Author: b.Source.Author,
 		AuthorRole: b.Source.AuthorRole, Title: b.Source.Title, Published: b.Source.Published,
@@ -123,19 +144,10 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	}
 	e.an.freeze()
 
-	df := map[string]int{}
 	for _, en := range b.Entries {
-		d := e.index(en)
-		for t := range d.weights {
-			df[t]++
-		}
-		e.docs = append(e.docs, d)
+		e.docs = append(e.docs, e.index(en))
 	}
-	n := float64(len(e.docs))
-	for t, c := range df {
-		e.idf[t] = math.Log(1 + n/float64(c))
-	}
-	e.maxIDF = math.Log(1 + n/0.5)
+	e.buildPostings()
 
 	seen := map[string]bool{}
 	for _, d := range e.docs {
@@ -165,13 +177,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		}
 	}
 	for _, q := range en.Questions {
-		terms := contentTerms(e.an.analyze(q, false))
-		set := map[string]bool{}
-		for _, t := range terms {
-			set[t] = true
-		}
-		d.questions = append(d.questions, set)
-		d.bigrams = append(d.bigrams, bigrams(terms))
+		d.phrased = append(d.phrased, contentTerms(e.an.analyze(q, false)))
 		add(q, weightQuestion)
 	}
 	for _, k := range en.Keywords {
@@ -193,23 +199,63 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	return d
 }
 
+// buildPostings numbers the terms, weighs each by its rarity among entries (IDF), and
+// builds the postings and the phrasings' term ids; the docs' build-time maps are dropped.
+func (e *Engine) buildPostings() {
+	var df []int
+	for i := range e.docs {
+		d := &e.docs[i]
+		names := make([]string, 0, len(d.weights))
+		for t := range d.weights {
+			names = append(names, t)
+		}
+		sort.Strings(names) // term ids do not depend on map order
+		for _, t := range names {
+			id, ok := e.terms[t]
+			if !ok {
+				id = int32(len(df))
+				e.terms[t] = id
+				df = append(df, 0)
+				e.postings = append(e.postings, nil)
+			}
+			df[id]++
+			e.postings[id] = append(e.postings[id], posting{doc: int32(i), weight: d.weights[t]})
+		}
+	}
+	n := float64(len(e.docs))
+	e.idf = make([]float64, len(df))
+	for id, c := range df {
+		e.idf[id] = math.Log(1 + n/float64(c))
+	}
+	e.maxIDF = math.Log(1 + n/0.5)
+	for i := range e.docs {
+		d := &e.docs[i]
+		for _, terms := range d.phrased {
+			var p phrase
+			prev := int32(-1)
+			for k, t := range terms {
+				id := e.terms[t]
+				if !slices.Contains(p.terms, id) {
+					p.terms = append(p.terms, id)
+					p.idf += e.idf[id]
+				}
+				if k > 0 && id != prev && !slices.Contains(p.pairs, pair(prev, id)) {
+					p.pairs = append(p.pairs, pair(prev, id))
+				}
+				prev = id
+			}
+			d.phrases = append(d.phrases, p)
+		}
+		d.weights, d.phrased = nil, nil
+	}
+}
+
 // contentTerms returns the terms of the tokens that carry a topic, in order.
 func contentTerms(toks []token) []string {
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if !t.stop {
 			out = append(out, t.term)
-		}
-	}
-	return out
-}
-
-// bigrams returns the ordered pairs of adjacent distinct terms.
-func bigrams(terms []string) map[[2]string]bool {
-	out := make(map[[2]string]bool, len(terms))
-	for i := 1; i < len(terms); i++ {
-		if terms[i-1] != terms[i] {
-			out[[2]string{terms[i-1], terms[i]}] = true
 		}
 	}
 	return out
@@ -311,68 +357,83 @@ func (e *Engine) rank(q string) []scored {
 	qwords := words(q)
 	qtype := questionType(qwords)
 	said := asksWhatWasSaid(qwords)
+
+	// The question's distinct content terms; a word the base never uses gets an id of
+	// its own below zero, and counts fully against every entry: it is most often what
+	// the article does not cover ("troops", "India").
 	type qterm struct {
+		term        string
+		id          int32
 		idf, weight float64
 	}
-	terms := map[string]qterm{}
+	var qts []qterm
+	var seq []int32 // the content terms' ids in order, repeats kept, for word pairs
 	var total float64
 	for _, t := range toks {
 		if t.stop {
 			continue
 		}
-		if _, dup := terms[t.term]; dup {
-			continue
+		k := slices.IndexFunc(qts, func(q qterm) bool { return q.term == t.term })
+		if k < 0 {
+			qt := qterm{term: t.term, id: int32(-1 - len(qts)), idf: e.maxIDF, weight: 1}
+			if id, known := e.terms[t.term]; known {
+				qt.id, qt.idf = id, e.idf[id]
+			}
+			if t.corrected {
+				qt.weight = weightCorrected
+			}
+			qts = append(qts, qt)
+			total += qt.idf
+			k = len(qts) - 1
 		}
-		idf, known := e.idf[t.term]
-		if !known {
-			// A word the base never uses counts fully against every entry: it is
-			// most often what the article does not cover ("troops", "India").
-			idf = e.maxIDF
-		}
-		w := 1.0
-		if t.corrected {
-			w = weightCorrected
-		}
-		terms[t.term] = qterm{idf: idf, weight: w}
-		total += idf
+		seq = append(seq, qts[k].id)
 	}
 	if total == 0 {
 		return nil
 	}
-	qpairs := bigrams(contentTerms(toks))
-	var out []scored
-	for i, d := range e.docs {
-		var got float64
-		for term, qt := range terms {
-			got += qt.idf * qt.weight * d.weights[term]
+	var qpairs []uint64
+	for i := 1; i < len(seq); i++ {
+		if p := pair(seq[i-1], seq[i]); seq[i-1] != seq[i] && !slices.Contains(qpairs, p) {
+			qpairs = append(qpairs, p)
 		}
-		if got == 0 {
+	}
+	got := make([]float64, len(e.docs))
+	for _, qt := range qts {
+		if qt.id < 0 {
 			continue
 		}
-		coverage := got / total
+		for _, p := range e.postings[qt.id] {
+			got[p.doc] += qt.idf * qt.weight * p.weight
+		}
+	}
+
+	var out []scored
+	for i, d := range e.docs {
+		if got[i] == 0 {
+			continue
+		}
+		coverage := got[i] / total
 		// How much of the best-matching phrasing the question covers, and how many of
 		// the question's word pairs it shares in order.
 		var phrase, order float64
-		for k, set := range d.questions {
+		for _, p := range d.phrases {
 			if len(qpairs) > 0 {
 				n := 0
-				for p := range qpairs {
-					if d.bigrams[k][p] {
+				for _, qp := range qpairs {
+					if slices.Contains(p.pairs, qp) {
 						n++
 					}
 				}
 				order = math.Max(order, float64(n)/float64(len(qpairs)))
 			}
-			var have, all float64
-			for term := range set {
-				idf := e.idf[term]
-				all += idf
-				if _, ok := terms[term]; ok {
-					have += idf
+			var have float64
+			for _, id := range p.terms {
+				if slices.ContainsFunc(qts, func(q qterm) bool { return q.id == id }) {
+					have += e.idf[id]
 				}
 			}
-			if all > 0 && have/all > phrase {
-				phrase = have / all
+			if p.idf > 0 && have/p.idf > phrase {
+				phrase = have / p.idf
 			}
 		}
 		// Coverage of the question bounds the score: an entry that shares the common
@@ -389,7 +450,7 @@ func (e *Engine) rank(q string) []scored {
 		}
 		out = append(out, scored{doc: i, score: s})
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	return out
 }
 
@@ -406,7 +467,7 @@ func (e *Engine) Explain(question string, n int) ([]Candidate, []string) {
 	for _, t := range e.an.analyze(question, true) {
 		if !t.stop {
 			term := t.term
-			if _, known := e.idf[term]; !known {
+			if _, known := e.terms[term]; !known {
 				term += "(unknown)"
 			} else if t.corrected {
 				term += "(corrected)"

@@ -147,8 +147,8 @@ func (e *Engine) Quotes(expert, topic string) []Quote {
 }
 
 func (e *Engine) idfOf(term string) float64 {
-	if v, ok := e.idf[term]; ok {
-		return v
+	if id, ok := e.terms[term]; ok {
+		return e.idf[id]
 	}
 	return e.maxIDF
 }

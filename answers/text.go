@@ -186,8 +186,8 @@ func (a *analyzer) freeze() {
 // edit. The rules keep real words from being "corrected" into others ("founded" into
 // "wounded", "president" into "precedent") while names survive misspelling.
 func (a *analyzer) correct(w string) string {
-	rs := []rune(w)
-	n := len(rs)
+	first, _ := utf8.DecodeRuneInString(w)
+	n := utf8.RuneCountInString(w)
 	maxDist := 0
 	switch {
 	case n >= 6:
@@ -200,7 +200,7 @@ func (a *analyzer) correct(w string) string {
 	best, bestDist := "", maxDist+1
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, v := range a.byLength[l] {
-			if []rune(v)[0] != rs[0] {
+			if r, _ := utf8.DecodeRuneInString(v); r != first {
 				continue
 			}
 			d := levenshtein.ComputeDistance(w, v)
