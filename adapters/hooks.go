@@ -33,7 +33,8 @@ const (
 
 // Hooks let the caller observe and refuse events, for rate limits and metrics; both are
 // optional. Before runs before an event is handled, and a non-nil error refuses it. After
-// runs once the event has been handled or refused, with its outcome and duration.
+// runs once the event has been handled or refused, with its outcome and duration, and
+// once more with OutcomeFailed if an adapter that delivers the reply afterwards could not.
 type Hooks struct {
 	Before func(ctx context.Context, ev Event) error
 	After  func(ctx context.Context, ev Event, outcome string, elapsed time.Duration)

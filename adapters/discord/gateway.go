@@ -190,7 +190,7 @@ func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	resp := g.h.interaction(ctx, ic.Interaction)
 	endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
 	if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
-		g.h.log.Error("discord: interaction callback failed", "event_id", ic.ID, "error", err.Error())
+		g.h.undelivered(ctx, interactionEvent(ic.Interaction), err)
 	}
 }
 
@@ -211,6 +211,6 @@ func (g *Gateway) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
-		g.h.log.Error("discord: reply failed", "event_id", mc.ID, "channel_id", mc.ChannelID, "error", err.Error())
+		g.h.undelivered(ctx, messageEvent(mc.Message), err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // Fake Discord: an httptest server that speaks Discord's REST API and gateway protocol
@@ -68,6 +71,7 @@ type fakeDiscord struct {
 	conns      chan *gatewayConn
 	heartbeats atomic.Int32
 	sent       atomic.Int32
+	refuse     string // a channel whose messages the fake refuses with 403
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
@@ -103,6 +107,9 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		w.Write(body) // Discord echoes the commands, with IDs we don't need
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodPost && f.refuse != "" && path == "/channels/"+f.refuse+"/messages":
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
 		n := f.sent.Add(1)
 		fmt.Fprintf(w, `{"id":"sent%d","channel_id":%q,"content":""}`, n, strings.Split(path, "/")[2])
@@ -524,5 +531,57 @@ func TestRegisterWithToken(t *testing.T) {
 	f.waitCall(t, http.MethodPut, "/applications/app1/guilds/guild1/commands")
 	if err := Register(context.Background(), " ", fakeAppID, ""); err == nil {
 		t.Error("no token accepted")
+	}
+}
+
+// TestGatewayCountsUndeliveredReplies: when Discord refuses a reply, the loss is logged
+// with the event id and reported to Hooks.After as failed, so that it is counted.
+func TestGatewayCountsUndeliveredReplies(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.refuse = "dm-locked"
+	useFakeEndpoints(t, f.srv.URL)
+	logs := &syncBuffer{}
+	var mu sync.Mutex
+	var outcomes []string
+	hooks := adapters.Hooks{After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		outcomes = append(outcomes, ev.ID+"/"+outcome)
+	}}
+	gw, err := NewGateway(testEngine(t), GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(logs), Hooks: hooks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- gw.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	var conn *gatewayConn
+	select {
+	case conn = <-f.conns:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no gateway connection")
+	}
+	waitFor(t, "Ready()", gw.Ready)
+
+	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-lost", "", "dm-locked", "user1", false, "Who is Ali Vaez?"))
+	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-ok", "", "dm-open", "user1", false, "Who is Ali Vaez?"))
+	f.waitCall(t, http.MethodPost, "/channels/dm-open/messages")
+	waitFor(t, "the failed outcome", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Contains(outcomes, "m-lost/failed")
+	})
+	mu.Lock()
+	got := strings.Join(outcomes, " ")
+	mu.Unlock()
+	if strings.Contains(got, "m-ok/failed") || !strings.Contains(got, "m-ok/answered") {
+		t.Errorf("outcomes %q: the delivered reply is misreported", got)
+	}
+	if l := logs.String(); !strings.Contains(l, "reply not delivered") || !strings.Contains(l, "event_id=m-lost") {
+		t.Errorf("the lost reply is not logged with its event id:\n%s", l)
 	}
 }

@@ -242,13 +242,10 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return nil
 	}
-	ev := adapters.Event{Platform: platform, Kind: KindDM, ID: m.ID, UserID: m.Author.ID, ChannelID: m.ChannelID}
-	if m.GuildID != "" {
-		if !mentions(m, botID) {
-			return nil
-		}
-		ev.Kind = KindMention
+	if m.GuildID != "" && !mentions(m, botID) {
+		return nil
 	}
+	ev := messageEvent(m)
 	var send *discordgo.MessageSend
 	_, refusal := h.run(ctx, ev, func(ctx context.Context) string {
 		q := questionFromContent(m.Content)
@@ -270,6 +267,28 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	}
 	return send
+}
+
+// messageEvent describes a direct message or a mention, for hooks and logs.
+func messageEvent(m *discordgo.Message) adapters.Event {
+	ev := adapters.Event{Platform: platform, Kind: KindDM, ID: m.ID, ChannelID: m.ChannelID}
+	if m.Author != nil {
+		ev.UserID = m.Author.ID
+	}
+	if m.GuildID != "" {
+		ev.Kind = KindMention
+	}
+	return ev
+}
+
+// undelivered logs a reply that Discord did not accept and reports it to Hooks.After as
+// OutcomeFailed, so that lost replies are counted, not only logged.
+func (h *handler) undelivered(ctx context.Context, ev adapters.Event, err error) {
+	h.log.Error("discord: reply not delivered", "kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID,
+		"channel_id", ev.ChannelID, "error", err.Error())
+	if h.hooks.After != nil {
+		h.hooks.After(ctx, ev, adapters.OutcomeFailed, 0)
+	}
 }
 
 // mentions reports whether a message mentions the bot by name (not by @everyone or a role).
