@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // FuzzInteractionsHandler sends any body, correctly signed, to the interactions endpoint:
@@ -30,7 +31,7 @@ func FuzzInteractionsHandler(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	h := NewInteractionsHandler(testEngine(f), pub, HandlerOptions{
+	h := NewInteractionsHandler(testkit.Engine(f), pub, HandlerOptions{
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return fixedNow }, Hooks: adapters.Hooks{},
 	})
 	f.Fuzz(func(t *testing.T, body []byte) {

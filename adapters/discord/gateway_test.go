@@ -18,6 +18,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // Fake Discord: an httptest server that speaks Discord's REST API and gateway protocol
@@ -292,8 +293,8 @@ func messageCreate(id, guildID, channelID, authorID string, bot bool, content st
 func TestGatewayEndToEnd(t *testing.T) {
 	f := newFakeDiscord(t)
 	useFakeEndpoints(t, f.srv.URL)
-	engine := testEngine(t)
-	logs := &syncBuffer{}
+	engine := testkit.Engine(t)
+	logs := &testkit.LogBuffer{}
 	gw, err := NewGateway(engine, GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(logs)})
 	if err != nil {
 		t.Fatal(err)
@@ -483,7 +484,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 func TestNewGatewayValidates(t *testing.T) {
-	engine := testEngine(t)
+	engine := testkit.Engine(t)
 	for _, tc := range []struct {
 		name string
 		opts GatewayOptions
@@ -540,7 +541,7 @@ func TestGatewayCountsUndeliveredReplies(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.refuse = "dm-locked"
 	useFakeEndpoints(t, f.srv.URL)
-	logs := &syncBuffer{}
+	logs := &testkit.LogBuffer{}
 	var mu sync.Mutex
 	var outcomes []string
 	hooks := adapters.Hooks{After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
@@ -548,7 +549,7 @@ func TestGatewayCountsUndeliveredReplies(t *testing.T) {
 		defer mu.Unlock()
 		outcomes = append(outcomes, ev.ID+"/"+outcome)
 	}}
-	gw, err := NewGateway(testEngine(t), GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(logs), Hooks: hooks})
+	gw, err := NewGateway(testkit.Engine(t), GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(logs), Hooks: hooks})
 	if err != nil {
 		t.Fatal(err)
 	}

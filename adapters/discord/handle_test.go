@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // The real engine satisfies the adapter's interface.
@@ -41,8 +42,8 @@ func TestMessagePath(t *testing.T) {
 			outcomes = append(outcomes, ev.Kind+"/"+outcome)
 		},
 	}
-	logs := &syncBuffer{}
-	h := newHandler(testEngine(t), testLogger(logs), hooks)
+	logs := &testkit.LogBuffer{}
+	h := newHandler(testkit.Engine(t), testLogger(logs), hooks)
 	tests := []struct {
 		name  string
 		m     *discordgo.Message
@@ -92,7 +93,7 @@ func TestMessagePath(t *testing.T) {
 		t.Error("message text logged")
 	}
 
-	ph := newHandler(panicky{testEngine(t)}, testLogger(logs), adapters.Hooks{})
+	ph := newHandler(panicky{testkit.Engine(t)}, testLogger(logs), adapters.Hooks{})
 	if send := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
 		t.Error("a panicking engine produced a reply")
 	}

@@ -19,42 +19,10 @@ import (
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
-	"github.com/borderbot/borderbot/knowledge"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
-// testEngine is the real engine over the embedded knowledge base.
-func testEngine(t testing.TB) *answers.Engine {
-	t.Helper()
-	base, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := answers.New(base, answers.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func testLogger(buf *syncBuffer) *slog.Logger {
+func testLogger(buf *testkit.LogBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
@@ -65,7 +33,7 @@ var fixedNow = time.Unix(1706000000, 0)
 type endpoint struct {
 	h    http.Handler
 	priv ed25519.PrivateKey
-	logs *syncBuffer
+	logs *testkit.LogBuffer
 }
 
 func newEndpoint(t *testing.T, engine Engine, hooks adapters.Hooks) *endpoint {
@@ -78,7 +46,7 @@ func newEndpoint(t *testing.T, engine Engine, hooks adapters.Hooks) *endpoint {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &testkit.LogBuffer{}
 	h := NewInteractionsHandler(engine, key, HandlerOptions{Logger: testLogger(logs), Now: func() time.Time { return fixedNow }, Hooks: hooks})
 	return &endpoint{h: h, priv: priv, logs: logs}
 }
@@ -86,12 +54,7 @@ func newEndpoint(t *testing.T, engine Engine, hooks adapters.Hooks) *endpoint {
 // request builds a POST signed with key over timestamp + body.
 func request(key ed25519.PrivateKey, ts time.Time, body []byte) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	r.Header.Set("Content-Type", "application/json")
-	r.Header.Set("X-Signature-Timestamp", stamp)
-	if key != nil {
-		r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
-	}
+	r.Header = testkit.DiscordHeaders(key, body, ts)
 	return r
 }
 
@@ -208,7 +171,7 @@ func opt(name string, typ int, v any) map[string]any {
 }
 
 func TestInteractionsSecurity(t *testing.T) {
-	ep := newEndpoint(t, testEngine(t), adapters.Hooks{})
+	ep := newEndpoint(t, testkit.Engine(t), adapters.Hooks{})
 	ping := []byte(`{"id":"p1","application_id":"app1","type":1,"token":"t","version":1}`)
 	_, other, _ := ed25519.GenerateKey(nil)
 
@@ -267,7 +230,7 @@ func TestInteractionsBadKey(t *testing.T) {
 			t.Errorf("ParsePublicKey(%q) accepted", s)
 		}
 	}
-	h := NewInteractionsHandler(testEngine(t), nil, HandlerOptions{Logger: testLogger(&syncBuffer{})})
+	h := NewInteractionsHandler(testkit.Engine(t), nil, HandlerOptions{Logger: testLogger(&testkit.LogBuffer{})})
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, request(nil, time.Now(), []byte(`{"type":1}`)))
 	if w.Code != http.StatusInternalServerError {
@@ -276,7 +239,7 @@ func TestInteractionsBadKey(t *testing.T) {
 }
 
 func TestInteractionsCommands(t *testing.T) {
-	engine := testEngine(t)
+	engine := testkit.Engine(t)
 	ep := newEndpoint(t, engine, adapters.Hooks{})
 	help := engine.Answer("")
 	if len(help.Suggestions) == 0 {
@@ -446,7 +409,7 @@ func TestInteractionsHooksAndPanics(t *testing.T) {
 			after = append(after, ev.Kind+"/"+ev.Name+"/"+outcome)
 		},
 	}
-	ep := newEndpoint(t, panicky{testEngine(t)}, hooks)
+	ep := newEndpoint(t, panicky{testkit.Engine(t)}, hooks)
 
 	r := ep.post(t, command("p1", "ask", opt("question", 3, "anything")))
 	if r.Type != 4 || r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "went wrong") {
@@ -483,7 +446,7 @@ func TestInteractionsHooksAndPanics(t *testing.T) {
 }
 
 func BenchmarkInteractionsAsk(b *testing.B) {
-	engine := testEngine(b)
+	engine := testkit.Engine(b)
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	h := NewInteractionsHandler(engine, pub, HandlerOptions{Logger: slog.New(slog.DiscardHandler), Now: func() time.Time { return fixedNow }})
 	body, _ := json.Marshal(command("b1", "ask", opt("question", 3, "When did Iran strike Pakistan?")))

@@ -7,8 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/answers"
 )
 
 // Discord's limits, in characters.

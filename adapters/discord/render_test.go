@@ -11,8 +11,9 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/borderbot/borderbot/answers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

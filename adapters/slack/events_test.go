@@ -2,36 +2,21 @@ package slack
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
-
-// sign returns the headers Slack sends with a body signed at ts.
-func sign(secret, body string, ts time.Time) http.Header {
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
-	h := http.Header{}
-	h.Set("X-Slack-Request-Timestamp", stamp)
-	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	return h
-}
 
 // httpHarness serves an EventsHandler against a fake Slack Web API.
 type httpHarness struct {
@@ -39,7 +24,7 @@ type httpHarness struct {
 	api     *httptest.Server
 	srv     *httptest.Server
 	handler *EventsHandler
-	logs    *syncBuffer
+	logs    *testkit.LogBuffer
 }
 
 func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
@@ -57,7 +42,7 @@ func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
 		configure(&opts)
 	}
 	var err error
-	h.handler, err = NewEventsHandler(realEngine(t), opts)
+	h.handler, err = NewEventsHandler(testkit.Engine(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +95,7 @@ func (h *httpHarness) do(t *testing.T, path, contentType, body string, header ht
 // signed sends a body signed now with the test secret.
 func (h *httpHarness) signed(t *testing.T, path, contentType, body string) (int, string) {
 	t.Helper()
-	return h.do(t, path, contentType, body, sign(testSecret, body, time.Now()))
+	return h.do(t, path, contentType, body, testkit.SlackHeaders(testSecret, []byte(body), time.Now()))
 }
 
 const (
@@ -121,8 +106,8 @@ const (
 func TestEventsEndpoints(t *testing.T) {
 	h := newHTTPHarness(t, nil)
 	respURL := h.api.URL + "/response/"
-	suggestion := realEngine(t).Answer("").Suggestions[0]
-	ask := realEngine(t).Answer("Why did Iran strike Pakistan?")
+	suggestion := testkit.Engine(t).Answer("").Suggestions[0]
+	ask := testkit.Engine(t).Answer("Why did Iran strike Pakistan?")
 
 	mentionBody := mustJSON(t, mention("EvGood", "W1", "C1", "100.000100", "", "<@UBOT> Why did Iran strike Pakistan?"))
 	challenge := mustJSON(t, map[string]any{"token": "legacy", "type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"})
@@ -139,12 +124,12 @@ func TestEventsEndpoints(t *testing.T) {
 		{name: "challenge", path: "/slack/events", ctype: jsonType, body: challenge, status: 200,
 			want: `"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"`},
 		{name: "bad signature", path: "/slack/events", ctype: jsonType, body: mentionBody,
-			header: sign("not-the-secret", mentionBody, time.Now()), status: 401},
+			header: testkit.SlackHeaders("not-the-secret", []byte(mentionBody), time.Now()), status: 401},
 		{name: "stale timestamp", path: "/slack/events", ctype: jsonType, body: mentionBody,
-			header: sign(testSecret, mentionBody, time.Now().Add(-6*time.Minute)), status: 401},
+			header: testkit.SlackHeaders(testSecret, []byte(mentionBody), time.Now().Add(-6*time.Minute)), status: 401},
 		{name: "no signature", path: "/slack/events", ctype: jsonType, body: mentionBody, header: http.Header{}, status: 401},
 		{name: "signed for another body", path: "/slack/commands", ctype: formType, body: form("command", "/ask"),
-			header: sign(testSecret, form("command", "/timeline"), time.Now()), status: 401},
+			header: testkit.SlackHeaders(testSecret, []byte(form("command", "/timeline")), time.Now()), status: 401},
 		{name: "malformed event", path: "/slack/events", ctype: jsonType, body: `{"type": "event_callback", "event": `, status: 400},
 		{name: "malformed inner event", path: "/slack/events", ctype: jsonType,
 			body: `{"type": "event_callback", "event_id": "EvBad", "event": "text"}`, status: 400},
@@ -198,7 +183,7 @@ func TestEventsEndpoints(t *testing.T) {
 	}
 
 	// Slack retries the mention, as if our 200 had been lost: it is answered once only.
-	retry := sign(testSecret, mentionBody, time.Now())
+	retry := testkit.SlackHeaders(testSecret, []byte(mentionBody), time.Now())
 	retry.Set("X-Slack-Retry-Num", "1")
 	retry.Set("X-Slack-Retry-Reason", "http_timeout")
 	if status, _ := h.do(t, "/slack/events", jsonType, mentionBody, retry); status != 200 {
@@ -273,13 +258,13 @@ func TestEventsClockAndReadiness(t *testing.T) {
 	}
 
 	// Before Start, events are refused with 503 so that Slack retries them.
-	cold, err := NewEventsHandler(realEngine(t), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken, APIURL: h.api.URL + "/"})
+	cold, err := NewEventsHandler(testkit.Engine(t), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken, APIURL: h.api.URL + "/"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ev := mustJSON(t, mention("EvCold", "W1", "C1", "1.1", "", "<@UBOT> hi"))
 	req := httptest.NewRequest(http.MethodPost, "/slack/events", strings.NewReader(ev))
-	for k, v := range sign(testSecret, ev, time.Now()) {
+	for k, v := range testkit.SlackHeaders(testSecret, []byte(ev), time.Now()) {
 		req.Header[k] = v
 	}
 	rw := httptest.NewRecorder()
@@ -295,7 +280,7 @@ func TestEventsStartNamesTheWrongToken(t *testing.T) {
 	rec.routes(func(p string, f http.HandlerFunc) { mux.HandleFunc(p, f) })
 	api := httptest.NewServer(mux)
 	defer api.Close()
-	h, err := NewEventsHandler(realEngine(t), EventsOptions{SigningSecret: testSecret, BotToken: "xoxb-wrong", APIURL: api.URL})
+	h, err := NewEventsHandler(testkit.Engine(t), EventsOptions{SigningSecret: testSecret, BotToken: "xoxb-wrong", APIURL: api.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +288,7 @@ func TestEventsStartNamesTheWrongToken(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") || strings.Contains(err.Error(), "xoxb-wrong") {
 		t.Fatalf("Start = %v, want an error naming SLACK_BOT_TOKEN without showing it", err)
 	}
-	if _, err := NewEventsHandler(realEngine(t), EventsOptions{BotToken: testBotToken}); err == nil ||
+	if _, err := NewEventsHandler(testkit.Engine(t), EventsOptions{BotToken: testBotToken}); err == nil ||
 		!strings.Contains(err.Error(), "SLACK_SIGNING_SECRET") {
 		t.Errorf("no signing secret: err = %v", err)
 	}
@@ -419,7 +404,7 @@ func TestShareFallsBackToResponseURL(t *testing.T) {
 	h.rec.mu.Lock()
 	h.rec.failChannel = "G1"
 	h.rec.mu.Unlock()
-	ask := realEngine(t).Answer("")
+	ask := testkit.Engine(t).Answer("")
 	payload := blockAction("tr-share", "W1", "G1", actionShare, shareValue(ask.Suggestions[0].ID, "a question"),
 		h.api.URL+"/response/fallback", map[string]any{"type": "message", "message_ts": "1.1", "channel_id": "G1", "is_ephemeral": true})
 	if status, _ := h.signed(t, "/slack/interactivity", formType, form("payload", mustJSON(t, payload))); status != 200 {
@@ -432,12 +417,12 @@ func TestShareFallsBackToResponseURL(t *testing.T) {
 }
 
 func BenchmarkServeEvents(b *testing.B) {
-	h, err := NewEventsHandler(realEngine(b), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken})
+	h, err := NewEventsHandler(testkit.Engine(b), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken})
 	if err != nil {
 		b.Fatal(err)
 	}
 	body := mustJSON(b, map[string]any{"type": "url_verification", "challenge": "c"})
-	header := sign(testSecret, body, time.Now())
+	header := testkit.SlackHeaders(testSecret, []byte(body), time.Now())
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodPost, "/slack/events", strings.NewReader(body))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // FuzzEventsHandler sends any body, correctly signed, to each of the three Events API
@@ -30,7 +32,7 @@ func FuzzEventsHandler(f *testing.F) {
 	api := httptest.NewServer(apiMux)
 	f.Cleanup(api.Close)
 	logger, _ := testLogger(slog.LevelError)
-	h, err := NewEventsHandler(realEngine(f), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken,
+	h, err := NewEventsHandler(testkit.Engine(f), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken,
 		APIURL: api.URL + "/", Logger: logger, RetryBackoff: time.Millisecond, ReplyTimeout: 2 * time.Second})
 	if err != nil {
 		f.Fatal(err)
@@ -54,7 +56,7 @@ func FuzzEventsHandler(f *testing.F) {
 			path = "/slack/events"
 		}
 		r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
-		for k, v := range sign(testSecret, string(body), time.Now()) {
+		for k, v := range testkit.SlackHeaders(testSecret, []byte(string(body)), time.Now()) {
 			r.Header[k] = v
 		}
 		if path != "/slack/events" {

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,8 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/borderbot/borderbot/answers"
-	"github.com/borderbot/borderbot/knowledge"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 const (
@@ -23,47 +21,8 @@ const (
 	testAppToken = "xapp-test-app-token"
 )
 
-var (
-	engineOnce sync.Once
-	engine     *answers.Engine
-	engineErr  error
-)
-
-// realEngine is the real answer engine over the embedded knowledge base.
-func realEngine(t testing.TB) *answers.Engine {
-	t.Helper()
-	engineOnce.Do(func() {
-		var b *knowledge.Base
-		if b, engineErr = knowledge.Embedded(); engineErr == nil {
-			engine, engineErr = answers.New(b, answers.Options{})
-		}
-	})
-	if engineErr != nil {
-		t.Fatalf("engine: %v", engineErr)
-	}
-	return engine
-}
-
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func testLogger(level slog.Level) (*slog.Logger, *syncBuffer) {
-	buf := &syncBuffer{}
+func testLogger(level slog.Level) (*slog.Logger, *testkit.LogBuffer) {
+	buf := &testkit.LogBuffer{}
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: level})), buf
 }
 

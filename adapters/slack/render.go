@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack"
+
+	"github.com/borderbot/borderbot/answers"
 )
 
 // Action ids of the bot's buttons, and the prefix its suggestion buttons share.

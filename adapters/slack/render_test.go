@@ -10,8 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack"
+
+	"github.com/borderbot/borderbot/answers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

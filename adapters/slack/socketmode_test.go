@@ -12,8 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/borderbot/borderbot/answers"
 	"github.com/slack-go/slack/slacktest"
+
+	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // gatedEngine is the real engine whose Answer waits for a gate, so a test can see that
@@ -119,7 +121,7 @@ func runSocket(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger) (*
 
 func TestSocketModeEndToEnd(t *testing.T) {
 	h := newSocketHarness(t)
-	eng := realEngine(t)
+	eng := testkit.Engine(t)
 	gate := make(chan struct{})
 	logger, logs := testLogger(slog.LevelInfo)
 	defer func() {
@@ -260,7 +262,7 @@ func TestSocketModeEndToEnd(t *testing.T) {
 
 func TestSocketModeRefusesBadBotToken(t *testing.T) {
 	h := newSocketHarness(t)
-	sm, err := NewSocketMode(realEngine(t), SocketModeOptions{BotToken: "xoxb-wrong", AppToken: testAppToken,
+	sm, err := NewSocketMode(testkit.Engine(t), SocketModeOptions{BotToken: "xoxb-wrong", AppToken: testAppToken,
 		APIURL: h.server.GetAPIURL(), PingInterval: time.Hour})
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +288,7 @@ func TestNewSocketModeChecksTokens(t *testing.T) {
 		{"app token as bot token", testAppToken, testAppToken, "SLACK_BOT_TOKEN is an app-level token"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := NewSocketMode(realEngine(t), SocketModeOptions{BotToken: tc.bot, AppToken: tc.app})
+			_, err := NewSocketMode(testkit.Engine(t), SocketModeOptions{BotToken: tc.bot, AppToken: tc.app})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/borderbot/borderbot/adapters/slack"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // shortTimeouts makes the Slack adapter give up on a hung Web API call after
@@ -173,20 +174,20 @@ func TestFaultBadRequests(t *testing.T) {
 		want   int
 	}{
 		{"slack unsigned", "/slack/events", slackBody, http.Header{}, false, 401},
-		{"slack forged", "/slack/events", slackBody, slackHeaders("not-the-secret", slackBody, now), false, 401},
-		{"slack signed for another body", "/slack/events", slackBody, slackHeaders(testSigningSecret, discordBody, now), false, 401},
-		{"slack stale (replayed)", "/slack/events", slackBody, slackHeaders(testSigningSecret, slackBody, now.Add(-10*time.Minute)), false, 401},
-		{"slack oversized", "/slack/events", bigSlack, slackHeaders(testSigningSecret, bigSlack, now), false, 413},
-		{"slack oversized, chunked", "/slack/events", bigSlack, slackHeaders(testSigningSecret, bigSlack, now), true, 413},
-		{"slack malformed JSON", "/slack/events", malformed, slackHeaders(testSigningSecret, malformed, now), false, 400},
+		{"slack forged", "/slack/events", slackBody, testkit.SlackHeaders("not-the-secret", slackBody, now), false, 401},
+		{"slack signed for another body", "/slack/events", slackBody, testkit.SlackHeaders(testSigningSecret, discordBody, now), false, 401},
+		{"slack stale (replayed)", "/slack/events", slackBody, testkit.SlackHeaders(testSigningSecret, slackBody, now.Add(-10*time.Minute)), false, 401},
+		{"slack oversized", "/slack/events", bigSlack, testkit.SlackHeaders(testSigningSecret, bigSlack, now), false, 413},
+		{"slack oversized, chunked", "/slack/events", bigSlack, testkit.SlackHeaders(testSigningSecret, bigSlack, now), true, 413},
+		{"slack malformed JSON", "/slack/events", malformed, testkit.SlackHeaders(testSigningSecret, malformed, now), false, 400},
 		{"slack command unsigned", "/slack/commands", []byte("command=%2Fask&text=hi"), http.Header{}, false, 401},
 		{"slack interactivity unsigned", "/slack/interactivity", []byte("payload=%7B%7D"), http.Header{}, false, 401},
 		{"discord unsigned", "/discord/interactions", discordBody, http.Header{}, false, 401},
-		{"discord forged", "/discord/interactions", discordBody, discordHeaders(otherKey, discordBody, now), false, 401},
-		{"discord stale (replayed)", "/discord/interactions", discordBody, discordHeaders(s.priv, discordBody, now.Add(-10*time.Minute)), false, 401},
-		{"discord oversized", "/discord/interactions", bigDiscord, discordHeaders(s.priv, bigDiscord, now), false, 413},
-		{"discord oversized, chunked", "/discord/interactions", bigDiscord, discordHeaders(s.priv, bigDiscord, now), true, 413},
-		{"discord malformed JSON", "/discord/interactions", malformed, discordHeaders(s.priv, malformed, now), false, 400},
+		{"discord forged", "/discord/interactions", discordBody, testkit.DiscordHeaders(otherKey, discordBody, now), false, 401},
+		{"discord stale (replayed)", "/discord/interactions", discordBody, testkit.DiscordHeaders(s.priv, discordBody, now.Add(-10*time.Minute)), false, 401},
+		{"discord oversized", "/discord/interactions", bigDiscord, testkit.DiscordHeaders(s.priv, bigDiscord, now), false, 413},
+		{"discord oversized, chunked", "/discord/interactions", bigDiscord, testkit.DiscordHeaders(s.priv, bigDiscord, now), true, 413},
+		{"discord malformed JSON", "/discord/interactions", malformed, testkit.DiscordHeaders(s.priv, malformed, now), false, 400},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

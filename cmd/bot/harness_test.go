@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -21,9 +19,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/borderbot/borderbot/adapters/slack"
-	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/internal/config"
-	"github.com/borderbot/borderbot/knowledge"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // ackDeadline is how long Slack and Discord wait for an acknowledgement. The tests hold
@@ -38,46 +35,6 @@ const (
 	testBotUser       = "UBOT"
 )
 
-var (
-	engineOnce sync.Once
-	testEng    *answers.Engine
-	testEngErr error
-)
-
-// realEngine is the real answer engine over the embedded knowledge base, built once.
-func realEngine(t testing.TB) *answers.Engine {
-	t.Helper()
-	engineOnce.Do(func() {
-		var b *knowledge.Base
-		if b, testEngErr = knowledge.Embedded(); testEngErr == nil {
-			testEng, testEngErr = answers.New(b, answers.Options{MinConfidence: config.Default().Answers.MinConfidence})
-		}
-	})
-	if testEngErr != nil {
-		t.Fatalf("engine: %v", testEngErr)
-	}
-	return testEng
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// slackPost is one chat.postMessage or chat.postEphemeral the fake Slack recorded.
 type slackPost struct {
 	Method   string
 	Channel  string
@@ -264,7 +221,7 @@ type testServer struct {
 	base   string // http://127.0.0.1:port
 	slack  *fakeSlack
 	priv   ed25519.PrivateKey
-	logs   *syncBuffer
+	logs   *testkit.LogBuffer
 	cancel context.CancelFunc
 	done   chan error // receives run's result, once
 	result *error
@@ -304,7 +261,7 @@ func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("test config: %v", err)
 	}
-	logs := &syncBuffer{}
+	logs := &testkit.LogBuffer{}
 	tune := func(o *slack.EventsOptions) {
 		o.RetryBackoff = 20 * time.Millisecond
 		o.ReplyTimeout = 10 * time.Second
@@ -312,7 +269,7 @@ func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
 			setup.slack(o)
 		}
 	}
-	srv, err := newServer(cfg, realEngine(t), cfg.Logger(logs), prometheus.NewRegistry(), tune)
+	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(logs), prometheus.NewRegistry(), tune)
 	if err != nil {
 		t.Fatalf("newServer: %v", err)
 	}
@@ -413,29 +370,9 @@ func (s *testServer) send(path, contentType string, body []byte, header http.Hea
 	return res.StatusCode, out, time.Since(start), err
 }
 
-// slackHeaders are the headers Slack sends with a body signed at ts.
-func slackHeaders(secret string, body []byte, ts time.Time) http.Header {
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
-	h := http.Header{}
-	h.Set("X-Slack-Request-Timestamp", stamp)
-	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	return h
-}
-
-// discordHeaders are the headers Discord sends with a body signed by key at ts.
-func discordHeaders(key ed25519.PrivateKey, body []byte, ts time.Time) http.Header {
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	h := http.Header{}
-	h.Set("X-Signature-Timestamp", stamp)
-	h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
-	return h
-}
-
 // slackEvent posts a signed Events API body, with a retry number when retry > 0.
 func (s *testServer) slackEvent(body []byte, retry int) (int, time.Duration, error) {
-	h := slackHeaders(testSigningSecret, body, time.Now())
+	h := testkit.SlackHeaders(testSigningSecret, body, time.Now())
 	if retry > 0 {
 		h.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
 		h.Set("X-Slack-Retry-Reason", "http_timeout")
@@ -446,7 +383,7 @@ func (s *testServer) slackEvent(body []byte, retry int) (int, time.Duration, err
 
 // discordInteraction posts a signed interaction and decodes the response.
 func (s *testServer) discordInteraction(body []byte) (int, discordResponse, time.Duration, error) {
-	code, out, took, err := s.send("/discord/interactions", "application/json", body, discordHeaders(s.priv, body, time.Now()))
+	code, out, took, err := s.send("/discord/interactions", "application/json", body, testkit.DiscordHeaders(s.priv, body, time.Now()))
 	var resp discordResponse
 	if err == nil && code == http.StatusOK {
 		if jerr := json.Unmarshal(out, &resp); jerr != nil {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // The full load test runs only when asked:
@@ -49,7 +51,7 @@ func TestLoad(t *testing.T) {
 	fake.postDelay = 5 * time.Millisecond // a Web API that takes a little time, as Slack does
 	s := startServer(t, fake, serverSetup{})
 
-	eng := realEngine(t)
+	eng := testkit.Engine(t)
 	questions := eng.Suggest("", 100)
 	questions = append(questions, "Who won the 1998 World Cup final?", "What did Ali Vaez say?", "why did iran strike pakistan", "")
 	rng := rand.New(rand.NewPCG(1, 2))

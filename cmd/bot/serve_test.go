@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/internal/config"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // TestServeEndToEnd runs the real server against a fake Slack whose auth.test is held
@@ -298,8 +299,8 @@ func TestServeStopsOnARefusedToken(t *testing.T) {
 	cfg.Slack.SigningSecret = testSigningSecret
 	cfg.Slack.BotToken = "xoxb-revoked"
 	cfg.Slack.APIURL = fake.url()
-	logs := &syncBuffer{}
-	srv, err := newServer(cfg, realEngine(t), cfg.Logger(logs), prometheus.NewRegistry())
+	logs := &testkit.LogBuffer{}
+	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(logs), prometheus.NewRegistry())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,86 @@
+// Package testkit holds what the tests of several packages share: the real answer engine,
+// a log sink safe for concurrent writers, and the request signatures Slack and Discord send.
+package testkit
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *answers.Engine
+	engineErr  error
+)
+
+// Engine returns the real answer engine over the embedded knowledge base, built once
+// per test binary, with the default options.
+func Engine(tb testing.TB) *answers.Engine {
+	tb.Helper()
+	engineOnce.Do(func() {
+		var b *knowledge.Base
+		if b, engineErr = knowledge.Embedded(); engineErr == nil {
+			engine, engineErr = answers.New(b, answers.Options{})
+		}
+	})
+	if engineErr != nil {
+		tb.Fatalf("answer engine: %v", engineErr)
+	}
+	return engine
+}
+
+// LogBuffer is a log sink safe for concurrent writers.
+type LogBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+// Write appends p to the buffer.
+func (l *LogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// String returns everything written so far.
+func (l *LogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// SlackHeaders returns the headers Slack sends with a body signed with secret at ts.
+func SlackHeaders(secret string, body []byte, ts time.Time) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte("v0:" + stamp + ":"))
+	mac.Write(body)
+	h := http.Header{}
+	h.Set("X-Slack-Request-Timestamp", stamp)
+	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return h
+}
+
+// DiscordHeaders returns the headers Discord sends with an interaction body signed with
+// key at ts; a nil key leaves the signature out.
+func DiscordHeaders(key ed25519.PrivateKey, body []byte, ts time.Time) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	h := http.Header{}
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Signature-Timestamp", stamp)
+	if key != nil {
+		h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
+	}
+	return h
+}
