@@ -137,3 +137,16 @@ func TestUsageAndVersion(t *testing.T) {
 		}
 	}
 }
+
+func TestDiscordRegisterNeedsItsCredentials(t *testing.T) {
+	code, _, errOut := runBot(t, "", map[string]string{"DISCORD_TOKEN": "tok"}, "discord", "register")
+	if code != 2 || !strings.Contains(errOut, "DISCORD_APP_ID") {
+		t.Errorf("register without an app id: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := runBot(t, "", nil, "discord"); code != 2 {
+		t.Errorf("discord with no subcommand: exit %d, want 2", code)
+	}
+	if code, out, errOut := runBot(t, "", nil, "discord", "register", "-h"); code != 0 || !strings.Contains(out+errOut, "bulk") {
+		t.Errorf("discord register -h: exit %d, %q", code, out+errOut)
+	}
+}
