@@ -28,18 +28,21 @@ const maxLine = 1 << 20
 
 // Run reads questions from in, one a line, and writes each answer to out, until in ends
 // or ctx is done. Lines starting with "/" are commands: /help, /about, /experts,
-// /timeline, /quote [expert].
-func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
+// /timeline, /quote [expert]. A non-empty prompt is written before each question: pass
+// one when a person is typing, none when the input is a file or a pipe.
+func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt string) error {
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	writeBanner(w, e.About())
+	fmt.Fprint(w, prompt)
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
 	err := eachLine(ctx, in, func(line string) error {
 		line = strings.TrimSpace(line)
 		if line == "" {
-			return nil
+			fmt.Fprint(w, prompt)
+			return w.Flush()
 		}
 		if cmd, ok := strings.CutPrefix(line, "/"); ok {
 			runCommand(w, e, cmd)
@@ -47,6 +50,7 @@ func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
 			WriteReply(w, e.Answer(line))
 		}
 		fmt.Fprintln(w)
+		fmt.Fprint(w, prompt)
 		return w.Flush()
 	})
 	if err != nil {

@@ -27,7 +27,7 @@ func engine(t *testing.T) *answers.Engine {
 func TestRunAnswersQuestionsAndCommands(t *testing.T) {
 	in := "Who is Ali Vaez?\n\n/experts\n/quote parsi\n/quote nobody-at-all\n/about\nWhat is the capital of France?\n"
 	var out bytes.Buffer
-	if err := Run(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+	if err := Run(context.Background(), engine(t), strings.NewReader(in), &out, ""); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -52,7 +52,7 @@ func TestRunStopsWhenTheContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out bytes.Buffer
-	if err := Run(ctx, engine(t), strings.NewReader("Who is Ali Vaez?\n"), &out); err != nil {
+	if err := Run(ctx, engine(t), strings.NewReader("Who is Ali Vaez?\n"), &out, ""); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out.String(), "Crisis Group") {
@@ -93,5 +93,22 @@ func TestAnswerJSONLKeepsOneLinePerQuestion(t *testing.T) {
 	}
 	if got[1].Quotes == nil || got[1].Suggestions == nil {
 		t.Error("empty lists must be [] in JSON, not null")
+	}
+}
+
+func TestRunPromptsOnlyWhenAsked(t *testing.T) {
+	var out bytes.Buffer
+	if err := Run(context.Background(), engine(t), strings.NewReader("kerman\n"), &out, "> "); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n> "); n != 2 {
+		t.Errorf("%d prompts for one question, want 2 (before it and after its answer):\n%s", n, out.String())
+	}
+	out.Reset()
+	if err := Run(context.Background(), engine(t), strings.NewReader("kerman\n"), &out, ""); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "> ") {
+		t.Error("a prompt was written with none asked for")
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -37,7 +39,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if !cfg.AnyPlatform() {
-		return console.Run(ctx, eng, e.stdin, e.stdout)
+		prompt := ""
+		if isTerminal(e.stdin) {
+			prompt = "> "
+		}
+		return console.Run(ctx, eng, e.stdin, e.stdout, prompt)
 	}
 	log := cfg.Logger(e.stderr)
 	srv, err := newServer(cfg, eng, log, prometheus.NewRegistry())
@@ -312,4 +318,14 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "registered %d commands %s\n", len(discord.Commands()), where)
 	return nil
+}
+
+// isTerminal reports whether r is a terminal, where a person types.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
