@@ -220,3 +220,20 @@ func TestEveryQuoteIsVerbatimInTheArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstQuestionsMakeGoodLabels checks each entry's first phrasing, which the bot
+// shows as a suggestion and as a button label: one question, at most 80 characters
+// (Discord's limit for a button label), starting with a capital and ending with "?".
+func TestFirstQuestionsMakeGoodLabels(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range b.Entries {
+		q := e.Questions[0]
+		if n := len([]rune(q)); n > 80 || strings.Count(q, "?") != 1 || !strings.HasSuffix(q, "?") ||
+			strings.ToUpper(q[:1]) != q[:1] {
+			t.Errorf("%s (%s): first question %q is not one short question", e.ID, e.File, q)
+		}
+	}
+}
