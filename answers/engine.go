@@ -47,9 +47,17 @@ const (
 	// bonusOrder scales the share of the question's adjacent word pairs, in order, that a
 	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
 	bonusOrder = 0.08
-	// penaltyCount is taken off an entry that gives no number when the question asks
-	// "how many": the nearest fact about missiles does not say how many were fired.
-	penaltyCount = 0.2
+	// factorCount scales the score of an entry that does not give the number a question
+	// asks for: the nearest fact about missiles does not say how many were fired.
+	factorCount = 0.4
+	// weightUnknown and weightUnknownName scale the highest IDF for a question word the
+	// base never uses: an ordinary word ("guy", "fast") counts a little less than the
+	// rarest word the base knows; a name the user capitalised mid-sentence ("Afghanistan",
+	// "Houthis") counts more, since a name the article never mentions is most often a
+	// question about something it does not cover. Tuned on the dev, regression and a
+	// blind question set together.
+	weightUnknown     = 0.85
+	weightUnknownName = 1.5
 	// penaltySaid is taken off an entry that reports no one's words when the question
 	// asks what someone said: "What did China say?" is not answered by a fact about China.
 	penaltySaid = 0.25
@@ -77,6 +85,7 @@ type doc struct {
 	phrases []phrase        // its phrasings of questions
 	types   map[string]bool // question types the entry answers
 	reports bool            // it tells what someone said: it has quotes, or says so
+	counts  map[string]bool // the terms its answer puts a number to
 	quotes  []Quote         // the entry's quotes, attributed
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
@@ -192,6 +201,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		d.quotes = append(d.quotes, Quote{ID: q.ID, Text: q.Text, Speaker: p.DisplayName(), Role: p.Role, About: q.About})
 	}
 	add(en.Answer, weightAnswer)
+	d.counts = counted(e.an.analyze(en.Answer, false))
 	for _, t := range en.Types {
 		d.types[t] = true
 	}
@@ -248,6 +258,23 @@ func (e *Engine) buildPostings() {
 		}
 		d.weights, d.phrased = nil, nil
 	}
+}
+
+// answersCount reports whether the entry can answer a question of this type about a
+// quantity: a "how many X" needs an answer that puts a number to X, a "how many" of no
+// named thing an entry that declares it gives a count, and a measure ("how long") nothing
+// can answer. Other questions always pass.
+func (d doc) answersCount(qtype string, countedTerms []string) bool {
+	switch qtype {
+	case "measure":
+		return false
+	case "howmany":
+		if len(countedTerms) == 0 {
+			return d.types["howmany"]
+		}
+		return slices.ContainsFunc(countedTerms, func(t string) bool { return d.counts[t] })
+	}
+	return true
 }
 
 // contentTerms returns the terms of the tokens that carry a topic, in order.
@@ -357,6 +384,10 @@ func (e *Engine) rank(q string) []scored {
 	qwords := words(q)
 	qtype := questionType(qwords)
 	said := asksWhatWasSaid(qwords)
+	var countedTerms []string
+	if qtype == "howmany" {
+		countedTerms = countedNoun(toks)
+	}
 
 	// The question's distinct content terms; a word the base never uses gets an id of
 	// its own below zero, and counts fully against every entry: it is most often what
@@ -375,7 +406,10 @@ func (e *Engine) rank(q string) []scored {
 		}
 		k := slices.IndexFunc(qts, func(q qterm) bool { return q.term == t.term })
 		if k < 0 {
-			qt := qterm{term: t.term, id: int32(-1 - len(qts)), idf: e.maxIDF, weight: 1}
+			qt := qterm{term: t.term, id: int32(-1 - len(qts)), idf: weightUnknown * e.maxIDF, weight: 1}
+			if t.name {
+				qt.idf = weightUnknownName * e.maxIDF
+			}
 			if id, known := e.terms[t.term]; known {
 				qt.id, qt.idf = id, e.idf[id]
 			}
@@ -442,8 +476,9 @@ func (e *Engine) rank(q string) []scored {
 		s := coverage * (1 - weightPhrase + weightPhrase*phrase + bonusOrder*order)
 		if qtype != "" && d.types[qtype] {
 			s += bonusType * coverage
-		} else if qtype == "howmany" {
-			s -= penaltyCount
+		}
+		if !d.answersCount(qtype, countedTerms) {
+			s *= factorCount
 		}
 		if said && !d.reports {
 			s -= penaltySaid

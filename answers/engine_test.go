@@ -38,6 +38,8 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"vaez", "expert-vaez", "a surname alone"},
 		{"who is umer kareem", "expert-karim", "a name two edits off"},
 		{"who is rabia akthar", "expert-akhtar", "two letters swapped"},
+		{"How many guards were killed with Javidanfar?", "javidanfar-killing", "the answer counts the guards"},
+		{"how many kids died in balochistan", "", "a count of children the article gives"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -65,6 +67,12 @@ func TestAnswerSaysItDoesNotKnow(t *testing.T) {
 		"Who is the president of Iran?",
 		// The article mentions China, but not anything China said.
 		"What did China say about the strikes?",
+		// It says Iran fired missiles, but not how many; it gives no measures at all.
+		"How many missiles did Iran fire at Pakistan?",
+		"How many Jaish al-Adl fighters died?",
+		"How long is the Iran-Pakistan border?",
+		// A name the article never mentions.
+		"How did Afghanistan respond to the cross-border strikes?",
 	} {
 		r := e.Answer(q)
 		if r.Answered {

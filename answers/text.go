@@ -109,13 +109,18 @@ type token struct {
 	term      string // stem, or an alias group's canonical term
 	stop      bool   // carries no topic
 	corrected bool   // a typo correction of the word the user wrote
+	name      bool   // capitalised in the middle of the text: a name, most likely
+	known     bool   // a name the base writes capitalised
+	number    bool   // a number, in digits or in words
 }
 
 // analyzer turns text into tokens, the same way for the knowledge base and for questions.
 type analyzer struct {
 	aliases  map[string][]aliasTerm // first stem → alias terms starting with it, longest first
 	vocab    map[string]bool        // every folded word the base uses
-	names    map[string]bool        // folded words the base writes capitalised: names, mostly
+	capitals map[string]bool        // folded words the base writes capitalised, at least once
+	lower    map[string]bool        // folded words the base writes in lower case
+	names    map[string]bool        // those it never writes in lower case: names
 	stems    map[string]bool        // every stem the base uses
 	byLength map[int][]string       // vocab words by length in runes, sorted
 }
@@ -127,7 +132,8 @@ type aliasTerm struct {
 }
 
 func newAnalyzer(aliasGroups [][]string) *analyzer {
-	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{}, names: map[string]bool{}}
+	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{},
+		capitals: map[string]bool{}, lower: map[string]bool{}, names: map[string]bool{}}
 	for _, group := range aliasGroups {
 		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
 		for _, term := range group {
@@ -155,6 +161,11 @@ func stemAll(ws []string) []string {
 
 // learn adds the words of a knowledge-base text to the vocabulary used for typo correction.
 func (a *analyzer) learn(s string) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
+			a.lower[strings.ToLower(foldAccents(f))] = true
+		}
+	}
 	for _, w := range words(s) {
 		if !a.vocab[w] {
 			a.vocab[w] = true
@@ -163,13 +174,19 @@ func (a *analyzer) learn(s string) {
 	}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
-			a.names[strings.ToLower(foldAccents(f))] = true
+			a.capitals[strings.ToLower(foldAccents(f))] = true
 		}
 	}
 }
 
-// freeze indexes the vocabulary by word length; call it once, after the last learn.
+// freeze settles which words are names and indexes the vocabulary by word length; call
+// it once, after the last learn.
 func (a *analyzer) freeze() {
+	for w := range a.capitals {
+		if !a.lower[w] {
+			a.names[w] = true // "Guards" in "Revolutionary Guards" is no name: "his guards"
+		}
+	}
 	a.byLength = map[int][]string{}
 	for w := range a.vocab {
 		n := len([]rune(w))
@@ -207,7 +224,7 @@ func (a *analyzer) correct(w string) string {
 			if d == 2 && swapped(w, v) {
 				d = 1
 			}
-			if d == 2 && (l < n-1 || l > n+1 || !a.names[v]) {
+			if d == 2 && (l < n-1 || l > n+1 || !a.capitals[v]) {
 				continue
 			}
 			if d < bestDist {
@@ -236,17 +253,39 @@ func swapped(a, b string) bool {
 // corrected to the nearest word it does know, when one is close enough.
 func (a *analyzer) analyze(s string, fix bool) []token {
 	ws := words(s)
+	names := capitalised(s)
 	toks := make([]token, 0, len(ws))
-	for _, w := range ws {
-		t := token{term: stem(w), stop: isStop(w)}
+	for i, w := range ws {
+		t := token{term: stem(w), stop: isStop(w), name: i > 0 && names[w], known: a.names[w],
+			number: isNumber(w) || numberWords[w]}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			if c := a.correct(w); c != "" {
-				t = token{term: stem(c), stop: isStop(c), corrected: true}
+				t = token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c]}
 			}
 		}
 		toks = append(toks, t)
 	}
 	return a.canonicalize(toks)
+}
+
+// capitalised returns the folded words that s writes with a capital letter after its
+// first word, unless s is written all in capitals.
+func capitalised(s string) map[string]bool {
+	if strings.ToUpper(s) == s {
+		return nil
+	}
+	var out map[string]bool
+	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if r, _ := utf8.DecodeRuneInString(f); i > 0 && unicode.IsUpper(r) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			for _, w := range words(f) {
+				out[w] = true
+			}
+		}
+	}
+	return out
 }
 
 // canonicalize replaces each alias term in the token stream, longest first, with its
@@ -268,7 +307,11 @@ func (a *analyzer) canonicalize(toks []token) []token {
 				corrected = corrected || toks[i+j].corrected
 			}
 			if ok {
-				out = append(out, token{term: at.canonical, corrected: corrected})
+				known := false
+				for j := range at.stems {
+					known = known || toks[i+j].known
+				}
+				out = append(out, token{term: at.canonical, corrected: corrected, known: known})
 				i += len(at.stems)
 				matched = true
 				break
@@ -280,6 +323,74 @@ func (a *analyzer) canonicalize(toks []token) []token {
 		}
 	}
 	return out
+}
+
+// numberWords are the numbers an answer may spell out.
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"twenty": true, "thirty": true, "fifty": true, "hundred": true, "hundreds": true,
+	"thousand": true, "thousands": true, "dozen": true, "dozens": true,
+}
+
+// months are the stems of the month names, whose numbers are dates, not counts.
+var months = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range []string{"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} {
+		m[stem(name)] = true
+	}
+	return m
+}()
+
+// inDate reports whether the number at toks[i] is part of a date: a day or a year beside
+// a month, or a year on its own.
+func inDate(toks []token, i int) bool {
+	if t := toks[i].term; len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
+		return true
+	}
+	return (i > 0 && months[toks[i-1].term]) || (i+1 < len(toks) && months[toks[i+1].term])
+}
+
+// counted returns the terms an answer counts: those at most four tokens after a number
+// that is not part of a date, as "children" in "two children" or "injured" in "284 injured".
+func counted(toks []token) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range toks {
+		if !t.number || inDate(toks, i) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !toks[j].stop && !toks[j].number {
+				out[toks[j].term] = true
+			}
+		}
+	}
+	return out
+}
+
+// countedNoun returns the words a "how many" question counts: the content words right
+// after "many", "much" or "number of", leaving out names ("how many Jaish al-Adl
+// fighters" counts fighters); nil when it names none ("how many were killed").
+func countedNoun(toks []token) []string {
+	for i, t := range toks {
+		if t.term != "mani" && t.term != "much" && t.term != "number" {
+			continue
+		}
+		j := i + 1
+		if t.term == "number" && j < len(toks) && toks[j].term == "of" {
+			j++
+		}
+		var out []string
+		for ; j < len(toks) && !toks[j].stop; j++ {
+			if !toks[j].known && !toks[j].name {
+				out = append(out, toks[j].term)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 func isNumber(w string) bool {
@@ -327,8 +438,10 @@ func questionType(ws []string) string {
 			return "why"
 		case "how":
 			switch next {
-			case "many", "much", "long", "far", "big", "large", "old", "often", "tall", "wide", "high":
-				return "howmany" // a quantity or a measure
+			case "many", "much":
+				return "howmany"
+			case "long", "far", "big", "large", "old", "often", "tall", "wide", "high", "deep":
+				return "measure" // no entry declares it: the article gives no measures
 			}
 			return "how"
 		case "what", "which", "whats", "wat":
