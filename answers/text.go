@@ -34,6 +34,11 @@ var extraStopWords = map[string]bool{
 	"hasnt": true, "hadnt": true, "wouldnt": true, "couldnt": true, "shouldnt": true,
 	"im": true, "ive": true, "youre": true, "theyre": true, "thats": true, "theres": true,
 	"happening": true, "according": true,
+	// Chat filler and framing verbs that say nothing of the topic.
+	"actually": true, "per": true, "r": true, "nah": true, "yeah": true, "ya": true, "yep": true,
+	"basically": true, "anyway": true, "involved": true, "involvement": true, "mention": true,
+	"mentioned": true, "mentions": true, "brought": true, "bring": true, "deal": true,
+	"stuff": true, "trying": true, "try": true, "tried": true,
 }
 
 // isStop reports whether a folded word carries no topic.
