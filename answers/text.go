@@ -164,13 +164,9 @@ func stemAll(ws []string) []string {
 	return out
 }
 
-// learn adds the words of a knowledge-base text to the vocabulary used for typo correction.
+// learn adds the words of a knowledge-base text to the vocabulary used for typo
+// correction, noting which it writes capitalised and which in lower case.
 func (a *analyzer) learn(s string) {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
-			a.lower[strings.ToLower(foldAccents(f))] = true
-		}
-	}
 	for _, w := range words(s) {
 		if !a.vocab[w] {
 			a.vocab[w] = true
@@ -178,8 +174,11 @@ func (a *analyzer) learn(s string) {
 		}
 	}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		w := strings.ToLower(foldAccents(f))
 		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
-			a.capitals[strings.ToLower(foldAccents(f))] = true
+			a.capitals[w] = true
+		} else {
+			a.lower[w] = true
 		}
 	}
 }
