@@ -340,7 +340,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	if q := cmds[0].Options[0]; q.Name != "question" || !q.Required || !q.Autocomplete {
 		t.Errorf("/ask question option: %+v", q)
 	}
-	waitFor(t, "Ready()", gw.Ready)
+	testkit.WaitFor(t, 5*time.Second, "Ready()", gw.Ready)
 
 	help := engine.Answer("")
 	entryID := help.Suggestions[0].ID
@@ -381,7 +381,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	conn.dispatch(t, "MESSAGE_CREATE", everyone)
 	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m4", fakeGuild, "chan1", "user4", false, "<@1100000000000000001>", fakeBotID))
 
-	waitFor(t, "four replies", func() bool { return len(f.callsTo("/channels/")) >= 4 })
+	testkit.WaitFor(t, 5*time.Second, "four replies", func() bool { return len(f.callsTo("/channels/")) >= 4 })
 	replies := map[string]sentMessage{}
 	for _, c := range f.callsTo("/channels/") {
 		var m sentMessage
@@ -424,7 +424,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	if !again.resumed {
 		t.Error("reconnection did not RESUME the session")
 	}
-	waitFor(t, "Ready() after resuming", gw.Ready)
+	testkit.WaitFor(t, 5*time.Second, "Ready() after resuming", gw.Ready)
 	again.dispatch(t, "INTERACTION_CREATE", command("i4", "timeline"))
 	if tl := decodeCallback(t, f.waitCall(t, http.MethodPost, "/interactions/i4/tok-i4/callback")); tl.Type != 4 {
 		t.Errorf("/timeline after resuming: %s", tl.raw)
@@ -469,18 +469,6 @@ func decodeCallback(t *testing.T, c restCall) wireResponse {
 	}
 	r.raw = string(c.Body)
 	return r
-}
-
-// waitFor polls cond until it holds, or fails the test after five seconds.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }
 
 func TestNewGatewayValidates(t *testing.T) {
@@ -566,12 +554,12 @@ func TestGatewayCountsUndeliveredReplies(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no gateway connection")
 	}
-	waitFor(t, "Ready()", gw.Ready)
+	testkit.WaitFor(t, 5*time.Second, "Ready()", gw.Ready)
 
 	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-lost", "", "dm-locked", "user1", false, "Who is Ali Vaez?"))
 	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-ok", "", "dm-open", "user1", false, "Who is Ali Vaez?"))
 	f.waitCall(t, http.MethodPost, "/channels/dm-open/messages")
-	waitFor(t, "the failed outcome", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the failed outcome", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return slices.Contains(outcomes, "m-lost/failed")

@@ -1,10 +1,7 @@
 package discord
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -85,24 +83,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := tc.msg()
 			checkLimits(t, m)
-			got, err := json.MarshalIndent(m, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", tc.name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendering; run go test -update if the change is intended.\ngot:\n%s", path, got)
-			}
+			testkit.Golden(t, filepath.Join("testdata", tc.name+".golden.json"), m, *update)
 		})
 	}
 }

@@ -190,7 +190,7 @@ func TestEventsEndpoints(t *testing.T) {
 		t.Fatalf("retried event: status %d, want 200", status)
 	}
 
-	waitFor(t, 5*time.Second, "the replies", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the replies", func() bool {
 		ps, rs := h.rec.snapshot()
 		return len(ps) >= 3 && len(rs) >= 5
 	})
@@ -303,7 +303,7 @@ func TestPostRetriesRateLimits(t *testing.T) {
 	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	waitFor(t, 5*time.Second, "the rate-limited post to go through", func() bool { return len(h.rec.postsTo("C1")) == 1 })
+	testkit.WaitFor(t, 5*time.Second, "the rate-limited post to go through", func() bool { return len(h.rec.postsTo("C1")) == 1 })
 	if n := strings.Count(h.logs.String(), "retrying"); n != 2 {
 		t.Errorf("logged %d retries, want 2", n)
 	}
@@ -327,7 +327,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	waitFor(t, 5*time.Second, "the failure to be reported", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the failure to be reported", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return len(outcomes) == 1
@@ -371,7 +371,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 			t.Fatalf("%s: status %d", c.id, status)
 		}
 	}
-	waitFor(t, 5*time.Second, "every event's outcome", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "every event's outcome", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return len(got) == 4
@@ -410,7 +410,7 @@ func TestShareFallsBackToResponseURL(t *testing.T) {
 	if status, _ := h.signed(t, "/slack/interactivity", formType, form("payload", mustJSON(t, payload))); status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	waitFor(t, 5*time.Second, "the shared answer", func() bool { return len(h.rec.responsesTo("/response/fallback")) == 1 })
+	testkit.WaitFor(t, 5*time.Second, "the shared answer", func() bool { return len(h.rec.responsesTo("/response/fallback")) == 1 })
 	if r := h.rec.responsesTo("/response/fallback")[0]; r.Body["response_type"] != "in_channel" {
 		t.Errorf("fallback response_type %v, want in_channel", r.Body["response_type"])
 	}

@@ -158,18 +158,6 @@ func (rc *recorder) responsesTo(path string) []response {
 	return out
 }
 
-// waitFor polls cond until it holds or the timeout passes.
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %v waiting for %s", timeout, what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // assertInert fails when posted text could ping anyone.
 func assertInert(t *testing.T, what string, s string) {
 	t.Helper()

@@ -1,10 +1,7 @@
 package slack
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +10,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -25,27 +23,7 @@ var fixedSource = answers.Source{Outlet: "The New Arab", OutletShort: "TNA", Aut
 // golden compares a rendered message with testdata/name.golden.json, or rewrites it with -update.
 func golden(t *testing.T, name string, m message) {
 	t.Helper()
-	got, err := json.MarshalIndent(map[string]any{"text": m.text, "blocks": m.blocks}, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test -update if the change is meant):\n%s", path, got)
-	}
+	testkit.Golden(t, filepath.Join("testdata", name+".golden.json"), map[string]any{"text": m.text, "blocks": m.blocks}, *update)
 	if len(m.blocks) > maxBlocks {
 		t.Errorf("%s: %d blocks, over Slack's %d", name, len(m.blocks), maxBlocks)
 	}

@@ -130,7 +130,7 @@ func TestSocketModeEndToEnd(t *testing.T) {
 		}
 	}()
 	sm, stop := runSocket(t, h, gatedEngine{Engine: eng, gate: gate}, logger)
-	waitFor(t, 5*time.Second, "the socket to connect", sm.Ready)
+	testkit.WaitFor(t, 5*time.Second, "the socket to connect", sm.Ready)
 
 	suggestion := eng.Answer("").Suggestions[0]
 	respURL := h.server.GetAPIURL() + "response/"
@@ -163,7 +163,7 @@ func TestSocketModeEndToEnd(t *testing.T) {
 	all := []string{"env-mention", "env-thread", "env-dm", "env-dm-thread", "env-own", "env-bot", "env-edit",
 		"env-ping", "env-empty", "env-cmd", "env-button", "env-bad", "env-weird"}
 	// Answers wait on the gate, so these acks prove the bot acks before it answers.
-	waitFor(t, 5*time.Second, "every envelope to be acked", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "every envelope to be acked", func() bool {
 		for _, id := range all {
 			if !h.acked(id) {
 				return false
@@ -176,7 +176,7 @@ func TestSocketModeEndToEnd(t *testing.T) {
 	}
 	close(gate)
 
-	waitFor(t, 5*time.Second, "the replies", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the replies", func() bool {
 		ps, rs := h.rec.snapshot()
 		return len(ps) >= 7 && len(rs) >= 1
 	})

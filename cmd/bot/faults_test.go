@@ -52,7 +52,7 @@ func testRecovery(t *testing.T, faults []postFault, channel string) {
 		t.Fatalf("event: %d in %v, %v", code, took, err)
 	}
 	// While the reply is being retried, the bot serves everything else.
-	waitFor(t, 5*time.Second, "the first failed attempt", func() bool { return fake.attemptsTo(channel) >= 1 })
+	testkit.WaitFor(t, 5*time.Second, "the first failed attempt", func() bool { return fake.attemptsTo(channel) >= 1 })
 	if code, body := s.get("/readyz"); code != http.StatusOK {
 		t.Errorf("/readyz while Slack posts fail: %d %q; the endpoints still take events", code, body)
 	}
@@ -62,7 +62,7 @@ func testRecovery(t *testing.T, faults []postFault, channel string) {
 	if _, resp, took, err := s.discordInteraction(askBody(t, "if1", "D1", "Who is Ali Vaez?")); err != nil || resp.Type != 4 || took > ackDeadline {
 		t.Errorf("discord during the Slack outage: %v %s in %v", err, resp.raw, took)
 	}
-	waitFor(t, 8*time.Second, "the reply once Slack recovers", func() bool { return len(fake.postsTo(channel)) == 1 })
+	testkit.WaitFor(t, 8*time.Second, "the reply once Slack recovers", func() bool { return len(fake.postsTo(channel)) == 1 })
 	time.Sleep(200 * time.Millisecond)
 
 	times := fake.attemptTimes(channel)
@@ -100,7 +100,7 @@ func TestFaultSlackReplyUndeliverable(t *testing.T) {
 	if code, _, err := s.slackEvent(mentionBody(t, "EvLost", "W1", "CDEAD", "1705400400.000100", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("event: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the failure to be counted", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the failure to be counted", func() bool {
 		return s.metric(`bot_reply_failures_total{platform="slack"}`) == 1
 	})
 	if n := fake.attemptsTo("CDEAD"); n != retries+1 {
@@ -121,7 +121,7 @@ func TestFaultSlackReplyUndeliverable(t *testing.T) {
 	if code, _, err := s.slackEvent(mentionBody(t, "EvNext", "W1", "CNEXT", "1705400400.000200", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("next event: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the next reply", func() bool { return len(fake.postsTo("CNEXT")) == 1 })
+	testkit.WaitFor(t, 5*time.Second, "the next reply", func() bool { return len(fake.postsTo("CNEXT")) == 1 })
 }
 
 // TestFaultSlackWebAPIHangs: a Web API that never answers costs each attempt the client
@@ -135,7 +135,7 @@ func TestFaultSlackWebAPIHangs(t *testing.T) {
 	if code, _, err := s.slackEvent(mentionBody(t, "EvHung", "W1", "CHUNG", "1705400500.000100", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("event: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the failure to be counted", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "the failure to be counted", func() bool {
 		return s.metric(`bot_reply_failures_total{platform="slack"}`) == 1
 	})
 	if took := time.Since(start); took > 4*time.Second {
@@ -234,7 +234,7 @@ func TestFaultBadRequests(t *testing.T) {
 		if code, _, err := s.slackEvent(body, 0); err != nil || code != 200 {
 			t.Fatalf("%d %v", code, err)
 		}
-		waitFor(t, 5*time.Second, "the reply", func() bool { return len(fake.postsTo("CLONG")) == 1 })
+		testkit.WaitFor(t, 5*time.Second, "the reply", func() bool { return len(fake.postsTo("CLONG")) == 1 })
 		p := fake.postsTo("CLONG")[0]
 		if !strings.Contains(p.Text+p.Blocks, "shorter question") {
 			t.Errorf("reply to a 60,000-character question: %.300s", p.Text+" "+p.Blocks)
@@ -261,7 +261,7 @@ func TestFaultBadRequests(t *testing.T) {
 			if code, _, err := s.slackEvent(body, 0); err != nil || code != 200 {
 				t.Fatalf("%q: %d %v", q, code, err)
 			}
-			waitFor(t, 5*time.Second, "the reply", func() bool { return len(fake.postsTo(ch)) == 1 })
+			testkit.WaitFor(t, 5*time.Second, "the reply", func() bool { return len(fake.postsTo(ch)) == 1 })
 		}
 	})
 	t.Run("discord invalid UTF-8", func(t *testing.T) {

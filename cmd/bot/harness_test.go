@@ -331,7 +331,7 @@ func (s *testServer) stop() error {
 // waitReady waits until /readyz answers 200.
 func (s *testServer) waitReady() {
 	s.t.Helper()
-	waitFor(s.t, 5*time.Second, "/readyz 200", func() bool {
+	testkit.WaitFor(s.t, 5*time.Second, "/readyz 200", func() bool {
 		code, _ := s.get("/readyz")
 		return code == http.StatusOK
 	})
@@ -446,18 +446,6 @@ func mustJSON(t testing.TB, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// waitFor polls cond until it holds or the timeout passes.
-func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %v waiting for %s", timeout, what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 // metric returns the value of one sample line of /metrics, such as

@@ -134,7 +134,7 @@ func TestLoad(t *testing.T) {
 	close(queue)
 	wg.Wait()
 	sent := time.Since(start)
-	waitFor(t, 30*time.Second, fmt.Sprintf("%d Slack replies", slackEvents), func() bool { return len(fake.snapshot()) >= slackEvents })
+	testkit.WaitFor(t, 30*time.Second, fmt.Sprintf("%d Slack replies", slackEvents), func() bool { return len(fake.snapshot()) >= slackEvents })
 	allPosted := time.Since(start)
 	time.Sleep(100 * time.Millisecond) // let the last replies' After hooks count them
 	_, metrics := s.get("/metrics")

@@ -25,7 +25,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, body := s.get("/healthz"); code != http.StatusOK || strings.TrimSpace(body) != "ok" {
 		t.Errorf("/healthz: %d %q", code, body)
 	}
-	waitFor(t, 5*time.Second, "auth.test to be called", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "auth.test to be called", func() bool {
 		fake.mu.Lock()
 		defer fake.mu.Unlock()
 		return fake.authCalls > 0
@@ -51,7 +51,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, _, err := s.slackEvent(ev, 1); err != nil || code != http.StatusOK {
 		t.Fatalf("retried app_mention: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the reply in C1", func() bool { return len(fake.postsTo("C1")) > 0 })
+	testkit.WaitFor(t, 5*time.Second, "the reply in C1", func() bool { return len(fake.postsTo("C1")) > 0 })
 	time.Sleep(200 * time.Millisecond) // room for a wrong second post to show up
 	posts := fake.postsTo("C1")
 	if len(posts) != 1 {
@@ -74,7 +74,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, _, err := s.slackEvent(threaded, 0); err != nil || code != http.StatusOK {
 		t.Fatalf("threaded mention: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the reply in C2", func() bool { return len(fake.postsTo("C2")) == 1 })
+	testkit.WaitFor(t, 5*time.Second, "the reply in C2", func() bool { return len(fake.postsTo("C2")) == 1 })
 	if got := fake.postsTo("C2")[0].ThreadTS; got != "1705400000.000100" {
 		t.Errorf("threaded reply went to thread %q", got)
 	}
@@ -159,7 +159,7 @@ func TestServeGracefulStop(t *testing.T) {
 	if code, took, err := s.slackEvent(ev, 0); err != nil || code != http.StatusOK || took > ackDeadline {
 		t.Fatalf("event: %d in %v, %v", code, took, err)
 	}
-	waitFor(t, 5*time.Second, "the post to start", func() bool { return fake.attemptsTo("CSLOW") > 0 })
+	testkit.WaitFor(t, 5*time.Second, "the post to start", func() bool { return fake.attemptsTo("CSLOW") > 0 })
 	if len(fake.postsTo("CSLOW")) != 0 {
 		t.Fatal("the post finished before the stop; the fake is not slow enough")
 	}
@@ -196,7 +196,7 @@ func TestServeGracefulStopGivesUp(t *testing.T) {
 	if code, _, err := s.slackEvent(mentionBody(t, "EvStuck", "W1", "CSTUCK", "1705400000.000400", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("event: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the post to start", func() bool { return fake.attemptsTo("CSTUCK") > 0 })
+	testkit.WaitFor(t, 5*time.Second, "the post to start", func() bool { return fake.attemptsTo("CSTUCK") > 0 })
 	start := time.Now()
 	if err := s.stop(); err != nil {
 		t.Errorf("run returned %v, want nil", err)
@@ -228,13 +228,13 @@ func TestServeRateLimit(t *testing.T) {
 		if i < burst+1 {
 			// Let each reply land before the next event, so replies keep their order.
 			n := i + 1
-			waitFor(t, 5*time.Second, "reply to the busy user", func() bool { return len(fake.postsTo("CBUSY")) == n })
+			testkit.WaitFor(t, 5*time.Second, "reply to the busy user", func() bool { return len(fake.postsTo("CBUSY")) == n })
 		}
 	}
 	if code, _, err := s.slackEvent(mentionBody(t, "EvCalm", "WCALM", "CCALM", "1705400200.000100", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
 		t.Fatalf("calm user's event: %d %v", code, err)
 	}
-	waitFor(t, 5*time.Second, "the calm user's reply", func() bool { return len(fake.postsTo("CCALM")) == 1 })
+	testkit.WaitFor(t, 5*time.Second, "the calm user's reply", func() bool { return len(fake.postsTo("CCALM")) == 1 })
 	time.Sleep(300 * time.Millisecond) // room for a wrong extra reply to the busy user
 
 	busy := fake.postsTo("CBUSY")

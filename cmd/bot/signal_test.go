@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // TestServeStopsGracefullyOnSIGTERM runs the real binary as an operator would, with the
@@ -63,7 +65,7 @@ func TestServeStopsGracefullyOnSIGTERM(t *testing.T) {
 			t.Fatalf("bot did not say where it listens:\n%s", strings.Join(log, "\n"))
 		}
 	}
-	waitFor(t, 5*time.Second, "/readyz 200", func() bool {
+	testkit.WaitFor(t, 5*time.Second, "/readyz 200", func() bool {
 		res, err := http.Get("http://" + addr + "/readyz")
 		if err != nil {
 			return false

@@ -8,7 +8,10 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -83,4 +86,42 @@ func DiscordHeaders(key ed25519.PrivateKey, body []byte, ts time.Time) http.Head
 		h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
 	}
 	return h
+}
+
+// WaitFor polls cond until it holds, failing the test once timeout has passed.
+func WaitFor(tb testing.TB, timeout time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Golden compares v, as indented JSON, with the golden file at path; with update set it
+// rewrites the file first, for when a change of rendering is meant.
+func Golden(tb testing.TB, path string, v any, update bool) {
+	tb.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	got = append(got, '\n')
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("%s differs from the rendering (run go test -update if the change is meant):\n%s", path, got)
+	}
 }
