@@ -3,19 +3,18 @@
 package answers
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/borderbot/borderbot/knowledge"
 )
 
-// MaxQuestionLen is the longest question, in characters, the engine will consider.
-const MaxQuestionLen = 500
+// MaxQuestionLen is the longest message, in characters, the engine will read: Discord's
+// longest message.
+const MaxQuestionLen = 2000
 
 // DefaultMinConfidence is the confidence below which the engine says it does not know.
 const DefaultMinConfidence = 0.5
@@ -28,45 +27,15 @@ type Options struct {
 	// CloseMargin is how near the second-best entry must score to be offered as
 	// "did you mean"; zero means 0.04.
 	CloseMargin float64
+	// Weights are the parts of the score; the zero value means DefaultWeights.
+	Weights *Weights
 }
-
-// Field weights: how strongly a word found in each part of an entry ties a question to it.
-const (
-	weightQuestion = 1.0
-	weightKeyword  = 0.9
-	weightTitle    = 0.85
-	weightQuote    = 0.65
-	weightAnswer   = 0.55
-	// weightCorrected scales a word that was a typo correction.
-	weightCorrected = 0.85
-	// bonusType is added when the entry answers the question's type.
-	bonusType = 0.06
-	// weightPhrase is the share of the score that depends on how much of the entry's
-	// best phrasing the question covers.
-	weightPhrase = 0.3
-	// bonusOrder scales the share of the question's adjacent word pairs, in order, that a
-	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
-	bonusOrder = 0.08
-	// factorCount scales the score of an entry that does not give the number a question
-	// asks for: the nearest fact about missiles does not say how many were fired.
-	factorCount = 0.4
-	// weightUnknown and weightUnknownName scale the highest IDF for a question word the
-	// base never uses: an ordinary word ("guy", "fast") counts a little less than the
-	// rarest word the base knows; a name the user capitalised mid-sentence ("Afghanistan",
-	// "Houthis") counts more, since a name the article never mentions is most often a
-	// question about something it does not cover. Tuned on the dev, regression and a
-	// blind question set together.
-	weightUnknown     = 0.85
-	weightUnknownName = 1.5
-	// penaltySaid is taken off an entry that reports no one's words when the question
-	// asks what someone said: "What did China say?" is not answered by a fact about China.
-	penaltySaid = 0.25
-)
 
 // Engine answers questions from a knowledge base. It is safe for concurrent use.
 type Engine struct {
 	base     *knowledge.Base
 	opts     Options
+	w        Weights
 	an       *analyzer
 	docs     []doc
 	terms    map[string]int32 // every term of the base → its id
@@ -82,11 +51,12 @@ type Engine struct {
 // doc is one entry, analysed for matching.
 type doc struct {
 	entry   knowledge.Entry
-	phrases []phrase        // its phrasings of questions
-	types   map[string]bool // question types the entry answers
-	reports bool            // it tells what someone said: it has quotes, or says so
-	counts  map[string]bool // the terms its answer puts a number to
-	quotes  []Quote         // the entry's quotes, attributed
+	phrases []phrase                        // its phrasings of questions
+	gives   map[knowledge.QuestionType]bool // the details it gives
+	reports bool                            // it tells what someone said: it has quotes, or says so
+	counts  map[string]bool                 // the terms its answer puts a number to
+	quotes  []Quote                         // the entry's quotes, attributed
+	facts   fact                            // its answer as the claim checker reads it
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
 	phrased [][]string         // the content terms of each phrasing; only while building
@@ -122,6 +92,10 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	if opts.CloseMargin == 0 {
 		opts.CloseMargin = 0.04
 	}
+	w := DefaultWeights()
+	if opts.Weights != nil {
+		w = *opts.Weights
+	}
 	groups := make([][]string, 0, len(b.Aliases)+len(b.People))
 	for _, a := range b.Aliases {
 		groups = append(groups, a.Terms)
@@ -129,27 +103,31 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	for _, p := range b.People {
 		groups = append(groups, append([]string{p.Name}, p.Aliases...))
 	}
-	e := &Engine{base: b, opts: opts, an: newAnalyzer(groups), terms: map[string]int32{}}
+	e := &Engine{base: b, opts: opts, w: w, an: newAnalyzer(groups), terms: map[string]int32{}}
 	e.source = Source{
 		Outlet: b.Source.Outlet, OutletShort: b.Source.OutletShort, Author: b.Source.Author,
 		AuthorRole: b.Source.AuthorRole, Title: b.Source.Title, Published: b.Source.Published,
 		Citation: b.Source.Citation(),
 	}
 
+	// Written text tells names by their capitals; phrasings and keywords, typed as users
+	// type, add words but not capitals.
 	for _, en := range b.Entries {
-		for _, s := range append(append([]string{en.Title, en.Answer}, en.Questions...), en.Keywords...) {
-			e.an.learn(s)
+		e.an.learn(en.Title, true)
+		e.an.learn(en.Answer, true)
+		for _, s := range append(append([]string{}, en.Questions...), en.Keywords...) {
+			e.an.learn(s, false)
 		}
 	}
 	for _, q := range b.Quotes {
-		e.an.learn(q.Text)
-		e.an.learn(strings.Join(q.Topics, " "))
+		e.an.learn(q.Text, true)
+		e.an.learn(strings.Join(q.Topics, " "), false)
 	}
 	for _, p := range b.People {
-		e.an.learn(p.Name + " " + strings.Join(p.Aliases, " "))
+		e.an.learn(p.Name+" "+strings.Join(p.Aliases, " "), true)
 	}
 	for _, a := range b.Aliases {
-		e.an.learn(strings.Join(a.Terms, " "))
+		e.an.learn(strings.Join(a.Terms, " "), false)
 	}
 	e.an.freeze()
 
@@ -177,9 +155,10 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 
 // index analyses one entry into a doc.
 func (e *Engine) index(en knowledge.Entry) doc {
-	d := doc{entry: en, weights: map[string]float64{}, types: map[string]bool{}}
+	d := doc{entry: en, weights: map[string]float64{}, gives: map[knowledge.QuestionType]bool{}}
+	w := e.w
 	add := func(s string, w float64) {
-		for _, t := range e.an.analyze(s, false) {
+		for _, t := range e.an.withParts(s) {
 			if !t.stop && d.weights[t.term] < w {
 				d.weights[t.term] = w
 			}
@@ -187,25 +166,38 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	}
 	for _, q := range en.Questions {
 		d.phrased = append(d.phrased, contentTerms(e.an.analyze(q, false)))
-		add(q, weightQuestion)
+		add(q, w.Question)
 	}
 	for _, k := range en.Keywords {
-		add(k, weightKeyword)
+		add(k, w.Keyword)
 	}
-	add(en.Title, weightTitle)
+	add(en.Title, w.Title)
 	for _, id := range en.Quotes {
 		q, _ := e.base.Quote(id)
 		p, _ := e.base.Person(q.Speaker)
-		add(p.Name+" "+strings.Join(p.Aliases, " "), weightKeyword)
-		add(q.Text+" "+strings.Join(q.Topics, " "), weightQuote)
+		add(p.Name+" "+strings.Join(p.Aliases, " "), w.Keyword)
+		add(q.Text+" "+strings.Join(q.Topics, " "), w.Quote)
 		d.quotes = append(d.quotes, Quote{ID: q.ID, Text: q.Text, Speaker: p.DisplayName(), Role: p.Role, About: q.About})
 	}
-	add(en.Answer, weightAnswer)
-	d.counts = counted(e.an.analyze(en.Answer, false))
+	add(en.Answer, w.Answer)
+	answer := e.an.analyze(en.Answer, false)
+	d.counts = counted(answer)
 	for _, t := range en.Types {
-		d.types[t] = true
+		d.gives[t] = true
 	}
-	d.reports = len(en.Quotes) > 0 || en.Kind == "person" || en.Kind == "opinion" || d.types["say"]
+	// A date in the answer answers "when"; a counted number, "how many".
+	if hasDate(answer) {
+		d.gives[knowledge.TypeWhen] = true
+	}
+	if len(d.counts) > 0 {
+		d.gives[knowledge.TypeHowMany] = true
+	}
+	// An entry that quotes someone says who said it.
+	if len(d.quotes) > 0 {
+		d.gives[knowledge.TypeWho] = true
+	}
+	d.reports = len(en.Quotes) > 0 || en.Kind == knowledge.KindPerson || en.Kind == knowledge.KindOpinion || d.gives[knowledge.TypeSay]
+	d.facts = e.readFact(en.Answer, d.quotes)
 	return d
 }
 
@@ -260,23 +252,6 @@ func (e *Engine) buildPostings() {
 	}
 }
 
-// answersCount reports whether the entry can answer a question of this type about a
-// quantity: a "how many X" needs an answer that puts a number to X, a "how many" of no
-// named thing an entry that declares it gives a count, and a measure ("how long") nothing
-// can answer. Other questions always pass.
-func (d doc) answersCount(qtype string, countedTerms []string) bool {
-	switch qtype {
-	case "measure":
-		return false
-	case "howmany":
-		if len(countedTerms) == 0 {
-			return d.types["howmany"]
-		}
-		return slices.ContainsFunc(countedTerms, func(t string) bool { return d.counts[t] })
-	}
-	return true
-}
-
 // contentTerms returns the terms of the tokens that carry a topic, in order.
 func contentTerms(toks []token) []string {
 	out := make([]string, 0, len(toks))
@@ -286,238 +261,6 @@ func contentTerms(toks []token) []string {
 		}
 	}
 	return out
-}
-
-// scored is an entry's score for one question.
-type scored struct {
-	doc   int
-	score float64
-}
-
-// Answer answers one question. It never panics, whatever the input.
-func (e *Engine) Answer(question string) Reply {
-	question = strings.ToValidUTF8(question, "\uFFFD")
-	q := strings.TrimSpace(question)
-	r := Reply{Question: question, Source: e.source}
-	switch {
-	case q == "":
-		r.Kind = KindEmpty
-		r.Answer = "Ask me a question about the Iran–Pakistan strikes of January 2024, for example one of these."
-		r.Suggestions = e.fallback
-		return r
-	case utf8.RuneCountInString(q) > MaxQuestionLen:
-		r.Kind = KindTooLong
-		r.Answer = fmt.Sprintf("Please ask a shorter question: I read questions of up to %d characters.", MaxQuestionLen)
-		r.Suggestions = e.fallback
-		return r
-	}
-
-	ranked := e.rank(q)
-	if len(ranked) == 0 || ranked[0].score < e.opts.MinConfidence {
-		r.Kind = KindUnknown
-		if len(ranked) > 0 {
-			r.Confidence = round(ranked[0].score)
-		}
-		r.Answer = "I don't know: the article I draw on does not answer that. You could ask one of these instead."
-		r.Suggestions = e.unknownSuggestions(ranked)
-		return r
-	}
-	best := e.docs[ranked[0].doc]
-	r = e.reply(best, question)
-	r.Confidence = round(math.Min(1, ranked[0].score))
-	if len(ranked) > 1 && ranked[0].score-ranked[1].score < e.opts.CloseMargin &&
-		ranked[1].score >= e.opts.MinConfidence {
-		other := e.docs[ranked[1].doc].entry
-		r.DidYouMean = &Suggestion{ID: other.ID, Question: other.Questions[0]}
-		r.Quotes = fitQuotes(r.Answer, r.Quotes, len("\n\nDid you mean: ")+len(other.Questions[0]))
-	}
-	return r
-}
-
-// AnswerID answers with one entry, as when a user presses a suggested question.
-func (e *Engine) AnswerID(id string) (Reply, bool) {
-	for _, d := range e.docs {
-		if d.entry.ID == id {
-			return e.reply(d, d.entry.Questions[0]), true
-		}
-	}
-	return Reply{}, false
-}
-
-// reply renders an entry as an answered Reply.
-func (e *Engine) reply(d doc, question string) Reply {
-	r := Reply{
-		Question: question, Answered: true, Confidence: 1, Kind: d.entry.Kind, ID: d.entry.ID,
-		Title: d.entry.Title, Answer: d.entry.Answer, Source: e.source,
-	}
-	r.Quotes = fitQuotes(r.Answer, d.quotes, 0)
-	for _, id := range d.entry.Related {
-		if rel, ok := e.base.Entry(id); ok {
-			r.Suggestions = append(r.Suggestions, Suggestion{ID: rel.ID, Question: rel.Questions[0]})
-		}
-		if len(r.Suggestions) == 3 {
-			break
-		}
-	}
-	return r
-}
-
-// fitQuotes keeps the quotes, in order, that fit with the answer within MaxTextLen
-// characters, leaving room for reserve more.
-func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
-	n := utf8.RuneCountInString(answer) + reserve
-	var out []Quote
-	for _, q := range quotes {
-		l := utf8.RuneCountInString(q.Plain()) + 2
-		if n+l > MaxTextLen {
-			continue
-		}
-		n += l
-		out = append(out, q)
-	}
-	return out
-}
-
-// rank scores every entry for the question, best first, dropping those that share no word.
-func (e *Engine) rank(q string) []scored {
-	toks := e.an.analyze(q, true)
-	qwords := words(q)
-	qtype := questionType(qwords)
-	said := asksWhatWasSaid(qwords)
-	var countedTerms []string
-	if qtype == "howmany" {
-		countedTerms = countedNoun(toks)
-	}
-
-	// The question's distinct content terms; a word the base never uses gets an id of
-	// its own below zero, and counts fully against every entry: it is most often what
-	// the article does not cover ("troops", "India").
-	type qterm struct {
-		term        string
-		id          int32
-		idf, weight float64
-	}
-	var qts []qterm
-	var seq []int32 // the content terms' ids in order, repeats kept, for word pairs
-	var total float64
-	for _, t := range toks {
-		if t.stop {
-			continue
-		}
-		k := slices.IndexFunc(qts, func(q qterm) bool { return q.term == t.term })
-		if k < 0 {
-			qt := qterm{term: t.term, id: int32(-1 - len(qts)), idf: weightUnknown * e.maxIDF, weight: 1}
-			if t.name {
-				qt.idf = weightUnknownName * e.maxIDF
-			}
-			if id, known := e.terms[t.term]; known {
-				qt.id, qt.idf = id, e.idf[id]
-			}
-			if t.corrected {
-				qt.weight = weightCorrected
-			}
-			qts = append(qts, qt)
-			total += qt.idf
-			k = len(qts) - 1
-		}
-		seq = append(seq, qts[k].id)
-	}
-	if total == 0 {
-		return nil
-	}
-	var qpairs []uint64
-	for i := 1; i < len(seq); i++ {
-		if p := pair(seq[i-1], seq[i]); seq[i-1] != seq[i] && !slices.Contains(qpairs, p) {
-			qpairs = append(qpairs, p)
-		}
-	}
-	got := make([]float64, len(e.docs))
-	for _, qt := range qts {
-		if qt.id < 0 {
-			continue
-		}
-		for _, p := range e.postings[qt.id] {
-			got[p.doc] += qt.idf * qt.weight * p.weight
-		}
-	}
-
-	var out []scored
-	for i, d := range e.docs {
-		if got[i] == 0 {
-			continue
-		}
-		coverage := got[i] / total
-		// How much of the best-matching phrasing the question covers, and how many of
-		// the question's word pairs it shares in order.
-		var phrase, order float64
-		for _, p := range d.phrases {
-			if len(qpairs) > 0 {
-				n := 0
-				for _, qp := range qpairs {
-					if slices.Contains(p.pairs, qp) {
-						n++
-					}
-				}
-				order = math.Max(order, float64(n)/float64(len(qpairs)))
-			}
-			var have float64
-			for _, id := range p.terms {
-				if slices.ContainsFunc(qts, func(q qterm) bool { return q.id == id }) {
-					have += e.idf[id]
-				}
-			}
-			if p.idf > 0 && have/p.idf > phrase {
-				phrase = have / p.idf
-			}
-		}
-		// Coverage of the question bounds the score: an entry that shares the common
-		// words of a question but not its rarest one ("What did India say about the
-		// strikes?") cannot score high however well its phrasing fits.
-		s := coverage * (1 - weightPhrase + weightPhrase*phrase + bonusOrder*order)
-		if qtype != "" && d.types[qtype] {
-			s += bonusType * coverage
-		}
-		if !d.answersCount(qtype, countedTerms) {
-			s *= factorCount
-		}
-		if said && !d.reports {
-			s -= penaltySaid
-		}
-		out = append(out, scored{doc: i, score: s})
-	}
-	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
-	return out
-}
-
-// Candidate is one entry's score for a question, as Explain reports it.
-type Candidate struct {
-	ID    string
-	Score float64
-}
-
-// Explain returns the n entries that best match a question, with their scores, and the
-// terms the question was reduced to: a tool for people editing the knowledge base.
-func (e *Engine) Explain(question string, n int) ([]Candidate, []string) {
-	var terms []string
-	for _, t := range e.an.analyze(question, true) {
-		if !t.stop {
-			term := t.term
-			if _, known := e.terms[term]; !known {
-				term += "(unknown)"
-			} else if t.corrected {
-				term += "(corrected)"
-			}
-			terms = append(terms, term)
-		}
-	}
-	var out []Candidate
-	for i, s := range e.rank(question) {
-		if i == n {
-			break
-		}
-		out = append(out, Candidate{ID: e.docs[s.doc].entry.ID, Score: round(s.score)})
-	}
-	return out, terms
 }
 
 // unknownSuggestions offers the entries nearest the question, or the defaults.
@@ -549,7 +292,7 @@ func (e *Engine) unknownSuggestions(ranked []scored) []Suggestion {
 func (e *Engine) defaultSuggestions() []Suggestion {
 	var out []Suggestion
 	for _, d := range e.docs {
-		if d.entry.Kind != "overview" {
+		if d.entry.Kind != knowledge.KindOverview {
 			continue
 		}
 		for _, id := range d.entry.Related {

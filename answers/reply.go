@@ -5,11 +5,19 @@ import (
 	"time"
 )
 
+// ReplyKind says what a reply is: the kind of the entry it answers with, or one of the
+// kinds below.
+type ReplyKind string
+
 // Reply kinds that are not entry kinds.
 const (
-	KindUnknown = "unknown"  // the base does not answer the question
-	KindEmpty   = "empty"    // nothing was asked
-	KindTooLong = "too_long" // the question is over MaxQuestionLen
+	KindUnknown      ReplyKind = "unknown"        // the base does not answer the question
+	KindNotInArticle ReplyKind = "not_in_article" // the article covers the subject, not the detail asked
+	KindQuote        ReplyKind = "quote"          // who said a quoted passage
+	KindSeveral      ReplyKind = "several"        // answers to several questions of one message
+	KindInstruction  ReplyKind = "instruction"    // an instruction the bot does not follow
+	KindEmpty        ReplyKind = "empty"          // nothing was asked
+	KindTooLong      ReplyKind = "too_long"       // the question is over MaxQuestionLen
 )
 
 // MaxTextLen is the most characters Reply.Text returns.
@@ -20,7 +28,7 @@ type Reply struct {
 	Question    string       // the question as asked
 	Answered    bool         // false when the bot does not know
 	Confidence  float64      // in [0, 1]
-	Kind        string       // the entry's kind, or KindUnknown, KindEmpty, KindTooLong
+	Kind        ReplyKind    // the entry's kind, or one of the reply kinds above
 	ID          string       // the entry answered, if any
 	Title       string       // a short heading for the answer
 	Answer      string       // the answer itself, without quotes
@@ -28,6 +36,8 @@ type Reply struct {
 	Source      Source       // where the answer comes from
 	DidYouMean  *Suggestion  // a close second reading of the question, if any
 	Suggestions []Suggestion // follow-ups when answered, things to ask instead when not
+	Verdict     Verdict      // for a claim or a yes/no question: what the facts say of it
+	Parts       []Reply      // for KindSeveral: the answer to each question, in order
 }
 
 // Quote is a verbatim quote with its attribution.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
+	"github.com/borderbot/borderbot/knowledge"
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -39,11 +40,20 @@ var extraStopWords = map[string]bool{
 	"basically": true, "anyway": true, "involved": true, "involvement": true, "mention": true,
 	"mentioned": true, "mentions": true, "brought": true, "bring": true, "deal": true,
 	"stuff": true, "trying": true, "try": true, "tried": true,
+	// Prepositions snowball's list lacks, and honorifics.
+	"within": true, "among": true, "amongst": true, "amid": true, "upon": true, "onto": true,
+	"via": true, "toward": true, "towards": true, "despite": true, "dr": true, "mr": true,
+	"mrs": true, "ms": true, "sir": true,
+	// Support verbs: "launch strikes", "carry out attacks" ask about the strikes.
+	"launch": true, "launched": true, "launching": true, "conduct": true, "conducted": true,
+	"carry": true, "carried": true, "perform": true, "performed": true, "undertake": true,
+	"undertook": true, "stage": true, "staged": true, "mount": true, "mounted": true,
+	"execute": true, "executed": true, "unleash": true, "unleashed": true,
 }
 
 // isStop reports whether a folded word carries no topic.
 func isStop(w string) bool {
-	return english.IsStopWord(w) || extraStopWords[w]
+	return english.IsStopWord(w) || extraStopWords[w] || fillerWords[w] || summaryWords[w]
 }
 
 // foldAccents removes combining marks after compatibility decomposition: "Détente" →
@@ -111,12 +121,15 @@ func stem(w string) string {
 
 // token is one word of analysed text.
 type token struct {
-	term      string // stem, or an alias group's canonical term
-	stop      bool   // carries no topic
-	corrected bool   // a typo correction of the word the user wrote
-	name      bool   // capitalised in the middle of the text: a name, most likely
-	known     bool   // a name the base writes capitalised
-	number    bool   // a number, in digits or in words
+	term      string    // stem, or an alias group's canonical term
+	stop      bool      // carries no topic
+	corrected bool      // a typo correction of the word the user wrote
+	synonym   bool      // an English synonym of the word the user wrote
+	class     wordClass // what the word is, when the base never uses it
+	part      bool      // a word of an alias phrase, kept beside its canonical term
+	name      bool      // capitalised in the middle of the text: a name, most likely
+	known     bool      // a name the base writes capitalised
+	number    bool      // a number, in digits or in words
 }
 
 // analyzer turns text into tokens, the same way for the knowledge base and for questions.
@@ -128,6 +141,21 @@ type analyzer struct {
 	names    map[string]bool        // those it never writes in lower case: names
 	stems    map[string]bool        // every stem the base uses
 	byLength map[int][]string       // vocab words by length in runes, sorted
+	stemmed  map[string]string      // every base word → its stem, read-only once frozen
+	frozen   bool
+}
+
+// stem returns a word's stem, from the base's words without stemming again.
+func (a *analyzer) stem(w string) string {
+	if s, ok := a.stemmed[w]; ok {
+		return s
+	}
+	if a.frozen {
+		return stem(w)
+	}
+	s := stem(w)
+	a.stemmed[w] = s
+	return s
 }
 
 // aliasTerm is one term of an alias group, as stems, and the group's canonical term.
@@ -138,7 +166,8 @@ type aliasTerm struct {
 
 func newAnalyzer(aliasGroups [][]string) *analyzer {
 	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{},
-		capitals: map[string]bool{}, lower: map[string]bool{}, names: map[string]bool{}}
+		capitals: map[string]bool{}, lower: map[string]bool{}, names: map[string]bool{},
+		stemmed: map[string]string{}}
 	for _, group := range aliasGroups {
 		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
 		for _, term := range group {
@@ -165,13 +194,17 @@ func stemAll(ws []string) []string {
 }
 
 // learn adds the words of a knowledge-base text to the vocabulary used for typo
-// correction, noting which it writes capitalised and which in lower case.
-func (a *analyzer) learn(s string) {
+// correction and, for text written with care (cased), notes which words it writes
+// capitalised and which in lower case.
+func (a *analyzer) learn(s string, cased bool) {
 	for _, w := range words(s) {
 		if !a.vocab[w] {
 			a.vocab[w] = true
-			a.stems[stem(w)] = true
+			a.stems[a.stem(w)] = true
 		}
+	}
+	if !cased {
+		return
 	}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		w := strings.ToLower(foldAccents(f))
@@ -199,6 +232,7 @@ func (a *analyzer) freeze() {
 	for _, ws := range a.byLength {
 		sort.Strings(ws)
 	}
+	a.frozen = true
 }
 
 // correct returns the vocabulary word closest to an unknown word, or "" when none is close
@@ -215,6 +249,8 @@ func (a *analyzer) correct(w string) string {
 		maxDist = 2 // toward names only, below
 	case n >= 5:
 		maxDist = 1
+	case n >= 3:
+		return a.correctShort(w)
 	default:
 		return ""
 	}
@@ -239,6 +275,37 @@ func (a *analyzer) correct(w string) string {
 	return best
 }
 
+// correctShort corrects a word of three or four letters only by the slips that keep it
+// recognisable: a doubled letter typed once ("tol" for "toll") or two letters swapped.
+func (a *analyzer) correctShort(w string) string {
+	n := utf8.RuneCountInString(w)
+	for _, v := range a.byLength[n+1] {
+		if doubledOnce(w, v) {
+			return v
+		}
+	}
+	for _, v := range a.byLength[n] {
+		if swapped(w, v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// doubledOnce reports whether b is a with one of its letters doubled.
+func doubledOnce(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(rb) != len(ra)+1 {
+		return false
+	}
+	for i := 0; i+1 < len(rb); i++ {
+		if rb[i] == rb[i+1] && string(rb[:i])+string(rb[i+1:]) == a {
+			return true
+		}
+	}
+	return false
+}
+
 // swapped reports whether a and b differ only by two adjacent letters swapped.
 func swapped(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
@@ -256,20 +323,29 @@ func swapped(a, b string) bool {
 // analyze turns text into tokens. With fix set, words the base does not know are
 // corrected to the nearest word it does know, when one is close enough.
 func (a *analyzer) analyze(s string, fix bool) []token {
+	return a.canonicalize(a.tokens(s, fix))
+}
+
+// tokens turns text into tokens before alias phrases are replaced.
+func (a *analyzer) tokens(s string, fix bool) []token {
 	ws := words(s)
 	names := capitalised(s)
 	toks := make([]token, 0, len(ws))
 	for i, w := range ws {
-		t := token{term: stem(w), stop: isStop(w), name: i > 0 && names[w], known: a.names[w],
+		if fix {
+			if n, ok := shorthand[w]; ok {
+				w = n
+			}
+			w = cardinal(w)
+		}
+		t := token{term: a.stem(w), stop: isStop(w), name: i > 0 && names[w], known: a.names[w],
 			number: isNumber(w) || numberWords[w]}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
-			if c := a.correct(w); c != "" {
-				t = token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c]}
-			}
+			t = a.resolve(w, t)
 		}
 		toks = append(toks, t)
 	}
-	return a.canonicalize(toks)
+	return toks
 }
 
 // capitalised returns the folded words that s writes with a capital letter after its
@@ -294,7 +370,18 @@ func capitalised(s string) map[string]bool {
 
 // canonicalize replaces each alias term in the token stream, longest first, with its
 // group's canonical term, so that "Army of Justice" and "Jaish al-Adl" match alike.
-func (a *analyzer) canonicalize(toks []token) []token {
+func (a *analyzer) canonicalize(toks []token) []token { return a.canonical(toks, false) }
+
+// withParts analyses knowledge-base text for the index: each alias phrase of several
+// words stands as its canonical term and, after it, as its own words, so that a question
+// naming only "council" still finds "the Women Peace Council".
+func (a *analyzer) withParts(s string) []token {
+	return a.canonical(a.tokens(s, false), true)
+}
+
+// canonical replaces alias terms with their group's canonical term, keeping the words of
+// a phrase of several words after it when parts is set.
+func (a *analyzer) canonical(toks []token, parts bool) []token {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); {
 		matched := false
@@ -316,6 +403,12 @@ func (a *analyzer) canonicalize(toks []token) []token {
 					known = known || toks[i+j].known
 				}
 				out = append(out, token{term: at.canonical, corrected: corrected, known: known})
+				if parts && len(at.stems) > 1 {
+					for _, t := range toks[i : i+len(at.stems)] {
+						t.part = true
+						out = append(out, t)
+					}
+				}
 				i += len(at.stems)
 				matched = true
 				break
@@ -358,14 +451,16 @@ func inDate(toks []token, i int) bool {
 }
 
 // counted returns the terms an answer counts: those at most four tokens after a number
-// that is not part of a date, as "children" in "two children" or "injured" in "284 injured".
+// that is not part of a date, as "children" in "two children" or "injured" in "284 injured",
+// and the verb up to six tokens before it, as "killed" in "killed Javidanfar and two of
+// his guards".
 func counted(toks []token) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range toks {
 		if !t.number || inDate(toks, i) {
 			continue
 		}
-		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		for j := max(0, i-6); j < len(toks) && j <= i+4; j++ {
 			if !toks[j].stop && !toks[j].number {
 				out[toks[j].term] = true
 			}
@@ -374,27 +469,46 @@ func counted(toks []token) map[string]bool {
 	return out
 }
 
-// countedNoun returns the words a "how many" question counts: the content words right
-// after "many", "much" or "number of", leaving out names ("how many Jaish al-Adl
-// fighters" counts fighters); nil when it names none ("how many were killed").
+// countedNoun returns the words a "how many" question counts: the content words after
+// "many", "much" or "number of" up to the first preposition, leaving out names ("how many
+// Jaish al-Adl fighters were killed" counts fighters and killed); nil when it names none
+// ("how many were there").
 func countedNoun(toks []token) []string {
 	for i, t := range toks {
 		if t.term != "mani" && t.term != "much" && t.term != "number" {
 			continue
 		}
-		j := i + 1
-		if t.term == "number" && j < len(toks) && toks[j].term == "of" {
-			j++
-		}
 		var out []string
-		for ; j < len(toks) && !toks[j].stop; j++ {
-			if !toks[j].known && !toks[j].name {
+		for j := i + 1; j < len(toks) && !countStops[toks[j].term] && !auxiliaries[toks[j].term]; j++ {
+			if !toks[j].stop && !toks[j].known && !toks[j].name {
 				out = append(out, toks[j].term)
 			}
 		}
 		return out
 	}
 	return nil
+}
+
+// countStops end the counted phrase of a "how many" question.
+var countStops = map[string]bool{
+	"by": true, "in": true, "at": true, "from": true, "dure": true, "around": true, "on": true,
+	"near": true, "after": true, "befor": true, "when": true, "while": true,
+	"across": true, "insid": true, "into": true,
+}
+
+// cardinal turns an ordinal in digits into its number: "18th" → "18".
+func cardinal(w string) string {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return w
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		if isNumber(w[:n-2]) {
+			return w[:n-2]
+		}
+	}
+	return w
 }
 
 func isNumber(w string) bool {
@@ -425,7 +539,7 @@ func asksWhatWasSaid(ws []string) bool {
 }
 
 // questionType guesses what kind of answer a question wants, from its first words.
-func questionType(ws []string) string {
+func questionType(ws []string) knowledge.QuestionType {
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -433,35 +547,35 @@ func questionType(ws []string) string {
 		}
 		switch w {
 		case "when":
-			return "when"
+			return knowledge.TypeWhen
 		case "where":
-			return "where"
+			return knowledge.TypeWhere
 		case "who", "whom", "whose", "whos":
-			return "who"
+			return knowledge.TypeWho
 		case "why":
-			return "why"
+			return knowledge.TypeWhy
 		case "how":
 			switch next {
 			case "many", "much":
-				return "howmany"
+				return knowledge.TypeHowMany
 			case "long", "far", "big", "large", "old", "often", "tall", "wide", "high", "deep":
-				return "measure" // no entry declares it: the article gives no measures
+				return knowledge.TypeMeasure // no entry declares it: the article gives no measures
 			}
-			return "how"
+			return knowledge.TypeHow
 		case "what", "which", "whats", "wat":
 			if next == "date" || next == "day" || next == "time" || next == "year" || next == "month" {
-				return "when"
+				return knowledge.TypeWhen
 			}
-			return "what"
+			return knowledge.TypeWhat
 		case "number", "toll", "count":
-			return "howmany"
+			return knowledge.TypeHowMany
 		case "date":
-			return "when"
+			return knowledge.TypeWhen
 		}
 		if i == 0 {
 			switch w {
 			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should":
-				return "yesno"
+				return knowledge.TypeYesNo
 			}
 		}
 	}

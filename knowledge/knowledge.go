@@ -63,16 +63,16 @@ type Quote struct {
 
 // Entry is one answerable topic: a fact, an event, a group, a person, a reason.
 type Entry struct {
-	ID        string   `toml:"id"`
-	Kind      string   `toml:"kind"`      // one of Kinds
-	Title     string   `toml:"title"`     // a short heading
-	Answer    string   `toml:"answer"`    // the plain-text answer, supported by the article
-	Questions []string `toml:"questions"` // phrasings of the questions it answers
-	Keywords  []string `toml:"keywords"`  // words and names that point to it
-	Types     []string `toml:"types"`     // question types it answers best: see QuestionTypes
-	Quotes    []string `toml:"quotes"`    // Quote IDs shown with the answer, most relevant first
-	Related   []string `toml:"related"`   // Entry IDs offered as follow-ups
-	Date      string   `toml:"date"`      // YYYY-MM-DD when the entry is an event
+	ID        string         `toml:"id"`
+	Kind      Kind           `toml:"kind"`      // one of Kinds
+	Title     string         `toml:"title"`     // a short heading
+	Answer    string         `toml:"answer"`    // the plain-text answer, supported by the article
+	Questions []string       `toml:"questions"` // phrasings of the questions it answers
+	Keywords  []string       `toml:"keywords"`  // words and names that point to it
+	Types     []QuestionType `toml:"types"`     // the details it gives, by the question types they answer: see QuestionTypes
+	Quotes    []string       `toml:"quotes"`    // Quote IDs shown with the answer, most relevant first
+	Related   []string       `toml:"related"`   // Entry IDs offered as follow-ups
+	Date      string         `toml:"date"`      // YYYY-MM-DD when the entry is an event
 
 	File string `toml:"-"`
 }
@@ -99,12 +99,58 @@ type Alias struct {
 	File string `toml:"-"`
 }
 
+// Kind is what an entry is about: an event, a group, a person, a reason…
+type Kind string
+
+// The entry kinds the base accepts.
+const (
+	KindOverview Kind = "overview" // the whole article in brief
+	KindEvent    Kind = "event"    // something that happened on a date
+	KindFact     Kind = "fact"     // a fact about the strikes or their context
+	KindGroup    Kind = "group"    // an armed group
+	KindPerson   Kind = "person"   // someone the article names or quotes
+	KindOpinion  Kind = "opinion"  // an expert's view, with their quotes
+	KindReason   Kind = "reason"   // a cause, or a reason to expect de-escalation
+	KindSource   Kind = "source"   // the article itself: its author, its outlet
+	KindTimeline Kind = "timeline" // the dated events in order
+)
+
 // Kinds lists the entry kinds the base accepts.
-var Kinds = []string{"overview", "event", "fact", "group", "person", "opinion", "reason", "source", "timeline"}
+var Kinds = []Kind{KindOverview, KindEvent, KindFact, KindGroup, KindPerson, KindOpinion, KindReason, KindSource, KindTimeline}
+
+// QuestionType is the kind of answer a question wants, and the kind of detail an entry
+// gives: an entry that gives a date answers "when".
+type QuestionType string
+
+// The question types. An entry answers a when, where, who, why or how-many question only
+// when it declares that type (a date or a counted number in its answer declares when or
+// how many by itself); "what", "how" and "yesno" are open to any entry that matches.
+const (
+	TypeWhat    QuestionType = "what"
+	TypeWhen    QuestionType = "when"    // gives a date
+	TypeWhere   QuestionType = "where"   // gives a place
+	TypeWho     QuestionType = "who"     // names a person or a group, or says who someone is
+	TypeWhy     QuestionType = "why"     // gives a reason
+	TypeHow     QuestionType = "how"     // says how something was done
+	TypeHowMany QuestionType = "howmany" // gives a count
+	TypeYesNo   QuestionType = "yesno"   // settles a yes-or-no question
+	TypeSay     QuestionType = "say"     // reports what someone said, without quoting them
+	TypeOpinion QuestionType = "opinion" // gathers the experts' views, for a request to take a side
+	TypeMeasure QuestionType = "measure" // a length, an age, a size: no entry gives one
+)
 
 // QuestionTypes lists the question types an entry may declare that it answers.
-// "say" marks an entry that reports what someone said without quoting them verbatim.
-var QuestionTypes = []string{"what", "when", "where", "who", "why", "how", "howmany", "yesno", "say"}
+var QuestionTypes = []QuestionType{TypeWhat, TypeWhen, TypeWhere, TypeWho, TypeWhy, TypeHow, TypeHowMany, TypeYesNo, TypeSay, TypeOpinion}
+
+// Gives reports whether the entry declares that it gives the detail a question type asks for.
+func (e Entry) Gives(t QuestionType) bool {
+	for _, have := range e.Types {
+		if have == t {
+			return true
+		}
+	}
+	return false
+}
 
 // Base is a loaded, validated knowledge base. It is read-only after Load.
 type Base struct {
@@ -190,11 +236,21 @@ func (s Stats) String() string {
 		s.Entries, s.Questions, s.People, s.Experts, s.Quotes, s.Events, s.Aliases)
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if strings.EqualFold(v, s) {
+// oneOf reports whether v is in list, exactly: "Overview" is not "overview".
+func oneOf[T ~string](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
 			return true
 		}
 	}
 	return false
+}
+
+// names joins a list of typed names for an error message.
+func names[T ~string](list []T) string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return strings.Join(out, ", ")
 }

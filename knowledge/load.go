@@ -186,8 +186,8 @@ func (b *Base) index() error {
 		b.entries[e.ID] = i
 	}
 	for _, e := range b.Entries {
-		if !contains(Kinds, e.Kind) {
-			bad(e.File, "entry", e.ID, "kind %q is not one of %s", e.Kind, strings.Join(Kinds, ", "))
+		if !oneOf(Kinds, e.Kind) {
+			bad(e.File, "entry", e.ID, "kind %q is not one of %s (in lower case)", e.Kind, names(Kinds))
 		}
 		text(e.File, "entry", e.ID, "title", e.Title, true)
 		text(e.File, "entry", e.ID, "answer", e.Answer, true)
@@ -198,8 +198,8 @@ func (b *Base) index() error {
 			text(e.File, "entry", e.ID, "question", q, true)
 		}
 		for _, t := range e.Types {
-			if !contains(QuestionTypes, t) {
-				bad(e.File, "entry", e.ID, "type %q is not one of %s", t, strings.Join(QuestionTypes, ", "))
+			if !oneOf(QuestionTypes, t) {
+				bad(e.File, "entry", e.ID, "type %q is not one of %s (in lower case)", t, names(QuestionTypes))
 			}
 		}
 		for _, id := range e.Quotes {

@@ -113,6 +113,20 @@ kind = "rumour"
 title = "Odd"
 answer = "An answer."
 questions = ["Odd?"]`, []string{`entry "odd"`, `kind "rumour"`}},
+		// A kind in another case would pass a case-blind check and then be lost.
+		{"kind in capitals", "more.toml", `[[entry]]
+id = "big"
+kind = "Overview"
+title = "Big"
+answer = "An answer."
+questions = ["Big?"]`, []string{`entry "big"`, `kind "Overview"`, "lower case"}},
+		{"bad type", "more.toml", `[[entry]]
+id = "typed"
+kind = "fact"
+title = "Typed"
+answer = "An answer."
+types = ["When"]
+questions = ["Typed?"]`, []string{`entry "typed"`, `type "When"`}},
 		{"no questions", "more.toml", `[[entry]]
 id = "mute"
 kind = "fact"

@@ -192,7 +192,7 @@ type JSONLine struct {
 func NewJSONLine(r answers.Reply) JSONLine {
 	l := JSONLine{
 		Question: r.Question, Answered: r.Answered, Confidence: r.Confidence, Text: r.Text(),
-		Kind: r.Kind, ID: r.ID, Quotes: r.Quotes, Source: r.Source.Citation,
+		Kind: string(r.Kind), ID: r.ID, Quotes: r.Quotes, Source: r.Source.Citation,
 		Suggestions: r.SuggestionQuestions(),
 	}
 	if l.Quotes == nil {

@@ -82,10 +82,10 @@ func TestAnswerJSONLKeepsOneLinePerQuestion(t *testing.T) {
 	if got[0].Question != "Who is Ali Vaez?" || !got[0].Answered || got[0].Source == "" || len(got[0].Quotes) == 0 {
 		t.Errorf("first line: %+v", got[0])
 	}
-	if got[1].Answered || got[1].Kind != answers.KindEmpty {
+	if got[1].Answered || got[1].Kind != string(answers.KindEmpty) {
 		t.Errorf("blank line: %+v", got[1])
 	}
-	if got[2].Kind != answers.KindTooLong || got[2].Answered {
+	if got[2].Kind != string(answers.KindTooLong) || got[2].Answered {
 		t.Errorf("1.2 MB line: kind %q", got[2].Kind)
 	}
 	if got[3].Question != "kerman" || !got[3].Answered {

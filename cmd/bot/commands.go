@@ -59,7 +59,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	var c common
 	c.register(fs, e)
 	jsonl := fs.Bool("jsonl", false, "read questions from standard input, write JSON lines")
-	explain := fs.Bool("explain", false, "also print how the question was read and the best-scoring entries")
+	explain := fs.Bool("explain", false, "also print every step: cleaning, splitting, how each question was read, the five best entries with each part of their score, the check and the decision")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -78,14 +78,14 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Errorf("ask: no question given")}
 	}
 	q := strings.Join(fs.Args(), " ")
-	console.WriteReply(e.stdout, eng.Answer(q))
-	if *explain {
-		cands, terms := eng.Explain(q, 5)
-		fmt.Fprintf(e.stdout, "\nterms: %s\n", strings.Join(terms, " "))
-		for _, c := range cands {
-			fmt.Fprintf(e.stdout, "  %.3f  %s\n", c.Score, c.ID)
-		}
+	if !*explain {
+		console.WriteReply(e.stdout, eng.Answer(q))
+		return nil
 	}
+	r, x := eng.Explain(q)
+	console.WriteReply(e.stdout, r)
+	fmt.Fprintln(e.stdout)
+	x.Write(e.stdout)
 	return nil
 }
 

@@ -1,0 +1,398 @@
+package answers
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+// Answer answers one chat message: it cleans it, splits it into the questions it asks,
+// reads, retrieves, checks and decides each, and composes one reply. It never panics,
+// whatever the input.
+func (e *Engine) Answer(message string) Reply {
+	r, _ := e.answer(message, false)
+	return r
+}
+
+// answer is Answer, keeping a trace of every step when explain is set.
+func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
+	message = strings.ToValidUTF8(message, "\uFFFD")
+	var ex *Explanation
+	if explain {
+		ex = &Explanation{}
+	}
+	r := Reply{Question: message, Source: e.source}
+	if utf8.RuneCountInString(message) > MaxQuestionLen {
+		r.Kind = KindTooLong
+		r.Answer = fmt.Sprintf("Please ask a shorter question: I read messages of up to %d characters.", MaxQuestionLen)
+		r.Suggestions = e.fallback
+		return r, ex
+	}
+	c := Clean(message)
+	segs := Segments(c.Text)
+	asks, more := Plan(segs)
+	if len(asks) == 0 && c.Quoted != "" {
+		asks = []Ask{{Text: c.Quoted}}
+	}
+	if ex != nil {
+		ex.Cleaned, ex.Segments, ex.More = c, segs, more
+	}
+	if len(asks) == 0 {
+		r.Kind = KindEmpty
+		r.Answer = "Ask me a question about the Iran–Pakistan strikes of January 2024, for example one of these."
+		r.Suggestions = e.fallback
+		return r, ex
+	}
+	asks = dedupe(e.resolvePronouns(asks))
+	parts := make([]Reply, 0, len(asks))
+	for _, a := range asks {
+		var step *AskExplanation
+		if ex != nil {
+			ex.Asks = append(ex.Asks, AskExplanation{Ask: a})
+			step = &ex.Asks[len(ex.Asks)-1]
+		}
+		p := e.answerAsk(a, c.Quoted, step)
+		p.Question = a.Text
+		parts = append(parts, p)
+	}
+	if len(parts) == 1 && !more {
+		parts[0].Question = message
+		return parts[0], ex
+	}
+	return e.combine(message, parts, more), ex
+}
+
+// answerAsk answers one question of a message.
+func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
+	q := readAsk(a, quoted)
+	if ex != nil {
+		ex.Query = q
+	}
+	switch q.Intent {
+	case IntentOffTopic:
+		return e.unknown(ranking{}, ex, "off topic")
+	case IntentWhoSaid:
+		if r, ok := e.attribute(q.Quoted); ok {
+			ex.decided("attributed the quote to " + r.Quotes[0].Speaker)
+			return r
+		}
+		r := e.unknown(ranking{}, ex, "no quote of the article has those words")
+		r.Answer = "I can't find those words in the article, so I can't say who said them. You could ask one of these instead."
+		return r
+	case IntentInstruction:
+		return e.instruction(q, ex)
+	}
+	// "who said Iran underestimated Pakistan?" without quotation marks is a quote too.
+	if q.Type == knowledge.TypeWho && asksWhoSaid(q.Text) {
+		if r, ok := e.attribute(afterWhoSaid(q.Text)); ok {
+			ex.decided("attributed the quote to " + r.Quotes[0].Speaker)
+			return r
+		}
+	}
+	toks := e.an.analyze(q.Text, true)
+	rk := e.rank(toks, q)
+	if ex != nil {
+		ex.Terms = rk.terms
+	}
+	switch q.Intent {
+	case IntentSummary:
+		if e.onlyGeneric(rk.terms) {
+			if d, ok := e.docOfKind(knowledge.KindOverview); ok {
+				ex.decided("summary of the whole article")
+				return e.reply(d, q.Text)
+			}
+		}
+	case IntentOpinion:
+		if rk.top().score >= e.opts.MinConfidence*0.6 {
+			return e.opinion(rk, q, ex)
+		}
+	}
+	e.explainRanking(ex, rk, q, toks)
+	best, ok := e.pick(rk, q, toks)
+	if !ok {
+		// The article covers the subject but not what is asked: the best entry for the
+		// subject does not give the detail, or the detail asked is a word it never uses.
+		if top := rk.top(); top.doc >= 0 {
+			d := e.docs[top.doc]
+			okCheck, missing := e.check(d, q, toks)
+			switch {
+			case !okCheck && top.topic >= e.opts.MinConfidence:
+				ex.decided("near miss: " + d.entry.ID + " does not give " + missing)
+				return e.nearMiss(d, q, top)
+			case rk.focusUnknown() && top.topic >= e.opts.MinConfidence:
+				ex.decided("near miss: the article never names " + q.Focus)
+				return e.nearMiss(d, q, top)
+			}
+		}
+		return e.unknown(rk, ex, "no entry scores over the threshold")
+	}
+	d := e.docs[best.doc]
+	r := e.reply(d, q.Text)
+	r.Confidence = round(math.Min(1, best.score))
+	if q.Intent == IntentClaim {
+		v, why := e.decide(q, toks, d.facts)
+		r.Verdict = v
+		r.Answer = v.prefix() + r.Answer
+		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
+	} else {
+		ex.decided("answered " + d.entry.ID)
+	}
+	if second, ok := e.runnerUp(rk, best, q, toks); ok {
+		other := e.docs[second.doc].entry
+		r.DidYouMean = &Suggestion{ID: other.ID, Question: other.Questions[0]}
+		r.Quotes = fitQuotes(r.Answer, r.Quotes, len("\n\nDid you mean: ")+len(other.Questions[0]))
+	}
+	r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+	return r
+}
+
+// instruction answers a message that tells the bot what to say: it says nothing it is
+// told, and checks the claim the instruction carries against the article.
+func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
+	r := Reply{Kind: KindInstruction, Source: e.source, Suggestions: e.fallback,
+		Answer: "I don't take instructions on what to say: I only repeat what the article says."}
+	claim := Query{Text: stripInstruction(q.Text), Intent: IntentClaim}
+	toks := e.an.analyze(claim.Text, true)
+	rk := e.rank(toks, claim)
+	if best, ok := e.pick(rk, claim, toks); ok {
+		d := e.docs[best.doc]
+		v, why := e.decide(claim, toks, d.facts)
+		r.Verdict, r.ID = v, d.entry.ID
+		r.Answer += " On that, the article says: " + v.prefix() + d.entry.Answer
+		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against %s: %s (%s)", d.entry.ID, v, why))
+	} else {
+		ex.decided("instruction not followed; nothing in it to check")
+	}
+	return r
+}
+
+// pick returns the best entry that scores over the threshold and gives what is asked.
+func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
+	for _, s := range rk.scores {
+		if s.score < e.opts.MinConfidence {
+			break
+		}
+		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+			return s, true
+		}
+	}
+	return scored{}, false
+}
+
+// runnerUp returns an entry that answers as well as the best, within the close margin, to
+// offer as "did you mean".
+func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (scored, bool) {
+	for _, s := range rk.scores {
+		if s.doc == best.doc {
+			continue
+		}
+		if best.score-s.score >= e.opts.CloseMargin || s.score < e.opts.MinConfidence {
+			return scored{}, false
+		}
+		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+			return s, true
+		}
+	}
+	return scored{}, false
+}
+
+// onlyGeneric reports whether a question names nothing but what the whole article is
+// about (Iran, Pakistan, the strikes): such a summary request wants the overview.
+func (e *Engine) onlyGeneric(qts []qterm) bool {
+	for _, qt := range qts {
+		if qt.id < 0 {
+			if qt.class == classOrdinary {
+				continue
+			}
+			return false
+		}
+		if e.idf[qt.id] > e.maxIDF/3 {
+			return false
+		}
+	}
+	return true
+}
+
+// docOfKind returns the first entry of a kind.
+func (e *Engine) docOfKind(k knowledge.Kind) (doc, bool) {
+	for _, d := range e.docs {
+		if d.entry.Kind == k {
+			return d, true
+		}
+	}
+	return doc{}, false
+}
+
+// opinion answers a request to take a side with no side taken: the experts' attributed
+// views on the subject, or the entry that gathers them all.
+func (e *Engine) opinion(rk ranking, q Query, ex *AskExplanation) Reply {
+	const lead = "I don't take sides: I report what the article and its experts say. "
+	for _, s := range rk.scores {
+		if s.score < e.opts.MinConfidence {
+			break
+		}
+		if d := e.docs[s.doc]; d.entry.Kind == knowledge.KindOpinion && len(d.quotes) > 0 {
+			ex.decided("opinion: the experts' view in " + d.entry.ID)
+			r := e.reply(d, q.Text)
+			r.Answer = lead + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
+	}
+	for _, d := range e.docs {
+		if d.entry.Gives(knowledge.TypeOpinion) {
+			ex.decided("opinion: the experts' views in " + d.entry.ID)
+			r := e.reply(d, q.Text)
+			r.Answer = lead + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
+	}
+	return e.unknown(rk, ex, "no entry gathers the experts' views")
+}
+
+// unknown is the reply when the article does not answer the question.
+func (e *Engine) unknown(rk ranking, ex *AskExplanation, why string) Reply {
+	ex.decided("I don't know: " + why)
+	r := Reply{Kind: KindUnknown, Source: e.source}
+	r.Confidence = round(math.Max(0, math.Min(1, rk.top().score)))
+	r.Answer = "I don't know: the article I draw on does not answer that. You could ask one of these instead."
+	r.Suggestions = e.unknownSuggestions(rk.scores)
+	return r
+}
+
+// nearMiss is the reply when the article covers the question's subject but not the detail
+// asked: it says so, and says what the article does say.
+func (e *Engine) nearMiss(d doc, q Query, s scored) Reply {
+	r := Reply{Kind: KindNotInArticle, Source: e.source, ID: d.entry.ID, Title: d.entry.Title}
+	r.Confidence = round(math.Max(0, math.Min(1, s.score)))
+	r.Answer = "The article does not say " + indirect(q.Text) + ". What it does say: " + firstSentences(d.entry.Answer, 2)
+	r.Suggestions = append([]Suggestion{{ID: d.entry.ID, Question: d.entry.Questions[0]}}, e.related(d)...)
+	if len(r.Suggestions) > 3 {
+		r.Suggestions = r.Suggestions[:3]
+	}
+	return r
+}
+
+// combine makes one reply of the answers to several questions of one message.
+func (e *Engine) combine(message string, parts []Reply, more bool) Reply {
+	r := Reply{Question: message, Kind: KindSeveral, Source: e.source, Parts: parts}
+	budget := MaxTextLen / len(parts)
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "%d. ", i+1)
+		text := p.Answer
+		if utf8.RuneCountInString(text) > budget-20 {
+			text = fitSentences(text, budget-20)
+		}
+		b.WriteString(text)
+		if p.Answered {
+			r.Answered = true
+			if r.ID == "" {
+				r.ID = p.ID
+			}
+			r.Confidence = math.Max(r.Confidence, p.Confidence)
+		}
+		r.Suggestions = appendNew(r.Suggestions, p.Suggestions...)
+	}
+	if more {
+		fmt.Fprintf(&b, "\n\nI answer up to %d questions a message: ask the others again.", MaxQuestionsPerMessage)
+	}
+	r.Answer = b.String()
+	var quotes []Quote
+	for _, p := range parts {
+		if len(p.Quotes) > 0 {
+			quotes = append(quotes, p.Quotes[0])
+		}
+	}
+	r.Quotes = fitQuotes(r.Answer, quotes, 0)
+	if len(r.Suggestions) > 3 {
+		r.Suggestions = r.Suggestions[:3]
+	}
+	return r
+}
+
+// dedupe drops a question the message asks twice.
+func dedupe(asks []Ask) []Ask {
+	out := asks[:0]
+	seen := map[string]bool{}
+	for _, a := range asks {
+		k := strings.Join(words(a.Text), " ")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// appendNew appends the suggestions not already in list.
+func appendNew(list []Suggestion, more ...Suggestion) []Suggestion {
+	for _, s := range more {
+		dup := false
+		for _, o := range list {
+			dup = dup || o.ID == s.ID
+		}
+		if !dup {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// AnswerID answers with one entry, as when a user presses a suggested question.
+func (e *Engine) AnswerID(id string) (Reply, bool) {
+	for _, d := range e.docs {
+		if d.entry.ID == id {
+			return e.reply(d, d.entry.Questions[0]), true
+		}
+	}
+	return Reply{}, false
+}
+
+// reply renders an entry as an answered Reply.
+func (e *Engine) reply(d doc, question string) Reply {
+	r := Reply{
+		Question: question, Answered: true, Confidence: 1, Kind: ReplyKind(d.entry.Kind), ID: d.entry.ID,
+		Title: d.entry.Title, Answer: d.entry.Answer, Source: e.source,
+	}
+	r.Quotes = fitQuotes(r.Answer, d.quotes, 0)
+	r.Suggestions = e.related(d)
+	return r
+}
+
+// related returns up to three of an entry's related questions.
+func (e *Engine) related(d doc) []Suggestion {
+	var out []Suggestion
+	for _, id := range d.entry.Related {
+		if rel, ok := e.base.Entry(id); ok {
+			out = append(out, Suggestion{ID: rel.ID, Question: rel.Questions[0]})
+		}
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// fitQuotes keeps the quotes, in order, that fit with the answer within MaxTextLen
+// characters, leaving room for reserve more.
+func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
+	n := utf8.RuneCountInString(answer) + reserve
+	var out []Quote
+	for _, q := range quotes {
+		l := utf8.RuneCountInString(q.Plain()) + 2
+		if n+l > MaxTextLen {
+			continue
+		}
+		n += l
+		out = append(out, q)
+	}
+	return out
+}

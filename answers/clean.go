@@ -1,0 +1,116 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cleaned is a chat message with what all chat platforms share taken out of it: emoji,
+// :shortcodes:, markdown, @names, #channels and links. Platform markup (Slack's <@U…>,
+// Discord's <@id>) is the adapters' to remove before the engine sees the text.
+type Cleaned struct {
+	Text   string // the message as words and sentence punctuation
+	Quoted string // a quoted passage the message asks about (a "> " block or a quotation), if any
+}
+
+var (
+	codeFence  = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
+	shortcode  = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
+	link       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	atName     = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
+	hashName   = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	markdown   = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
+	quotation  = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(])'([^']{8,}?)'(?:[\s,.?!:;)—–-]|$)|‘([^‘’]{8,})’`)
+	whitespace = regexp.MustCompile(`\s+`)
+	tldr       = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+)
+
+// Clean removes chat noise from a message and picks out a quoted passage it asks about.
+func Clean(s string) Cleaned {
+	s = strings.ToValidUTF8(s, " ")
+	s = codeFence.ReplaceAllString(s, "$1")
+	var c Cleaned
+	// A "> " line quotes something; the rest of the message says what to do with it.
+	var rest []string
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, ">") {
+			q := strings.TrimSpace(strings.TrimLeft(t, "> "))
+			if c.Quoted == "" {
+				c.Quoted = q
+			} else {
+				c.Quoted += " " + q
+			}
+			continue
+		}
+		rest = append(rest, line)
+	}
+	s = strings.Join(rest, "\n")
+	s = link.ReplaceAllString(s, " ")
+	s = tldr.ReplaceAllString(s, "tldr")
+	s = shortcode.ReplaceAllString(s, " ")
+	s = atName.ReplaceAllString(s, "$1 ")
+	s = hashName.ReplaceAllString(s, "$1 ")
+	s = markdown.ReplaceAllStringFunc(s, func(m string) string {
+		if m == "_" || m == "*" {
+			return " "
+		}
+		return ""
+	})
+	s = dropSymbols(s)
+	if c.Quoted == "" {
+		if m := quotation.FindStringSubmatch(s); m != nil {
+			for _, g := range m[1:] {
+				if g != "" && len(strings.Fields(g)) >= 3 {
+					c.Quoted = strings.TrimSpace(g)
+					break
+				}
+			}
+		}
+	} else {
+		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
+	}
+	c.Text = strings.TrimSpace(whitespace.ReplaceAllString(s, " "))
+	c.Quoted = strings.TrimSpace(whitespace.ReplaceAllString(c.Quoted, " "))
+	return c
+}
+
+// dropSymbols replaces emoji, pictographs and other symbols, and the joiners and
+// selectors that build emoji, with spaces; letters, digits and punctuation stay.
+func dropSymbols(s string) string {
+	clean := true
+	for _, r := range s {
+		if r >= utf8.RuneSelf && isSymbol(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r >= utf8.RuneSelf && isSymbol(r) {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isSymbol reports whether r is part of an emoji or another symbol that carries no words.
+func isSymbol(r rune) bool {
+	switch {
+	case r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f'):
+		return true // zero-width joiner, keycap, variation selectors
+	case r >= 0x1f000 && r <= 0x1faff, r >= 0x2600 && r <= 0x27bf, r >= 0x1f1e6 && r <= 0x1f1ff:
+		return true // pictographs, dingbats, regional indicators (flags)
+	case r >= 0xe0020 && r <= 0xe007f:
+		return true // tag characters of flag sequences
+	}
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Co, r)
+}

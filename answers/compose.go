@@ -1,0 +1,287 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+	"unicode"
+	"unicode/utf8"
+)
+
+// attribute finds the verbatim quote a pasted passage comes from, and replies with its
+// speaker, their role and the whole quote.
+func (e *Engine) attribute(passage string) (Reply, bool) {
+	pw := words(passage)
+	if len(pw) < 3 {
+		return Reply{}, false
+	}
+	best, bestRun := -1, 0
+	for i, q := range e.base.Quotes {
+		if run := inOrder(pw, words(q.Text)); run > bestRun {
+			best, bestRun = i, run
+		}
+	}
+	// Most of the passage, in the quote's own order: a few words may be misremembered,
+	// left out or misspelt.
+	if best < 0 || bestRun < 3 || float64(bestRun) < 0.7*float64(len(pw)) {
+		return Reply{}, false
+	}
+	q := e.base.Quotes[best]
+	p, _ := e.base.Person(q.Speaker)
+	quote := Quote{ID: q.ID, Text: q.Text, Speaker: p.DisplayName(), Role: p.Role, About: q.About}
+	r := Reply{Answered: true, Confidence: round(float64(bestRun) / float64(len(pw))), Kind: KindQuote,
+		ID: "quote:" + q.ID, Title: "Who said it: " + p.DisplayName(), Source: e.source,
+		Answer: "Those are the words of " + quote.Attribution() + ", speaking about " + q.About + ".",
+		Quotes: []Quote{quote}}
+	if p.Entry != "" {
+		if en, ok := e.base.Entry(p.Entry); ok {
+			r.Suggestions = []Suggestion{{ID: en.ID, Question: en.Questions[0]}}
+		}
+	}
+	return r, true
+}
+
+// inOrder returns how many words of a stand in b in the same order (the longest common
+// subsequence), a word matching its misspelling by one letter.
+func inOrder(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case sameWord(a[i], b[j]):
+				cur[j+1] = prev[j] + 1
+			default:
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// sameWord reports whether two folded words are the same, or one a slip of the other.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) == 1
+}
+
+// asksWhoSaid reports whether a question asks who said something.
+func asksWhoSaid(s string) bool { return hasAnyPhrase(words(s), whoSaidPhrases) }
+
+// afterWhoSaid returns what follows "who said" in a question: the words to attribute.
+func afterWhoSaid(s string) string {
+	ws := words(s)
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "who" || ws[i] == "whos") && (ws[i+1] == "said" || ws[i+1] == "says" || ws[i+1] == "wrote" || ws[i+1] == "described") {
+			rest := ws[i+2:]
+			if len(rest) > 0 && rest[0] == "that" {
+				rest = rest[1:]
+			}
+			return strings.Join(rest, " ")
+		}
+	}
+	return ""
+}
+
+// stripInstruction removes the instruction around a claim ("from now on tell everyone
+// that X" → "X"), so that the claim is checked rather than obeyed.
+func stripInstruction(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if strings.EqualFold(strings.Trim(w, ",:;"), "that") && i+1 < len(ws) {
+			return strings.Join(ws[i+1:], " ")
+		}
+	}
+	lower := strings.ToLower(s)
+	for _, p := range []string{"tell everyone", "tell people", "always say", "say", "announce", "repeat after me"} {
+		if i := strings.LastIndex(lower, p+" "); i >= 0 {
+			return strings.TrimSpace(s[i+len(p)+1:])
+		}
+	}
+	return s
+}
+
+// pronouns stand for a person named earlier in the message.
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true}
+
+// resolvePronouns replaces he, she, him and her in each question with the person the
+// message named last before it: "who's Ali Vaez, and what did he think" asks about Vaez.
+func (e *Engine) resolvePronouns(asks []Ask) []Ask {
+	last := ""
+	for i, a := range asks {
+		if last != "" {
+			ws := strings.Fields(a.Text)
+			changed := false
+			for k, w := range ws {
+				lw := strings.ToLower(strings.Trim(w, "?,.!"))
+				if pronouns[lw] {
+					ws[k] = last
+					if lw == "his" || lw == "hers" || lw == "her" && k+1 < len(ws) && !isStop(strings.ToLower(ws[k+1])) {
+						ws[k] = last + "'s"
+					}
+					changed = true
+				}
+			}
+			if changed {
+				asks[i].Text = strings.Join(ws, " ")
+			}
+		}
+		if p := e.personIn(a.Text); p != "" {
+			last = p
+		}
+	}
+	return asks
+}
+
+// personIn returns the name of the last person of the base a text names, or "".
+func (e *Engine) personIn(s string) string {
+	ws := words(s)
+	name, at := "", -1
+	for _, p := range e.base.People {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			nw := words(n)
+			for i := 0; i+len(nw) <= len(ws); i++ {
+				if hasPhrase(ws[i:i+len(nw)], nw) && i > at {
+					name, at = p.Name, i
+				}
+			}
+		}
+	}
+	return name
+}
+
+// auxiliaries open a direct question and go when it becomes an indirect one.
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true}
+
+// copulas follow the question word in "who is X", and go to the end in "who X is".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+
+// pastTense gives the past of the verbs that follow "did" most often in questions.
+var pastTense = map[string]string{
+	"say": "said", "do": "did", "think": "thought", "make": "made", "cost": "cost", "hit": "hit",
+	"fly": "flew", "take": "took", "give": "gave", "get": "got", "go": "went", "come": "came",
+	"know": "knew", "see": "saw", "tell": "told", "find": "found", "lead": "led", "pay": "paid",
+	"buy": "bought", "send": "sent", "build": "built", "fight": "fought", "win": "won",
+	"lose": "lost", "mean": "meant", "begin": "began", "run": "ran", "put": "put", "set": "set",
+	"spend": "spent", "leave": "left", "keep": "kept", "hold": "held", "bring": "brought",
+	"write": "wrote", "speak": "spoke", "break": "broke", "choose": "chose", "shoot": "shot",
+	"meet": "met", "sell": "sold", "launch": "launched", "use": "used", "fire": "fired",
+	"agree": "agreed", "die": "died", "react": "reacted", "respond": "responded",
+}
+
+// indirect turns a question into the words that follow "the article does not say":
+// "how much did the missiles cost?" → "how much the missiles cost".
+func indirect(q string) string {
+	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), "?!. "))
+	ws := strings.Fields(q)
+	if len(ws) == 0 {
+		return "that"
+	}
+	lw := func(i int) string { return strings.ToLower(strings.Trim(ws[i], ",")) }
+	// Find the question word; what stands before it is framing.
+	start := -1
+	for i := range ws {
+		if w := lw(i); questionWords[w] && w != "is" && w != "are" && w != "was" && w != "were" && w != "do" && w != "does" && w != "did" || w == "whats" || w == "what's" {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return "whether " + lowerFirst(q)
+	}
+	ws = ws[start:]
+	ws[0] = strings.ToLower(ws[0])
+	head := ws[0]
+	switch head {
+	case "what's", "whats":
+		return "what " + strings.Join(ws[1:], " ") + " is"
+	case "who's", "whos":
+		return "who " + strings.Join(ws[1:], " ") + " is"
+	case "where's", "wheres":
+		return "where " + strings.Join(ws[1:], " ") + " is"
+	}
+	// "how much did X cost" → "how much X cost", with the past tense after "did";
+	// "who is X" → "who X is".
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		w := strings.ToLower(ws[i])
+		if copulas[w] && i+1 < len(ws) {
+			return strings.Join(append(append(append([]string{}, ws[:i]...), ws[i+1:]...), w), " ")
+		}
+		if !auxiliaries[w] {
+			continue
+		}
+		rest := ws[i+1:]
+		if w == "did" {
+			for k := 1; k < len(rest); k++ {
+				if p, ok := pastTense[strings.ToLower(rest[k])]; ok {
+					rest = append(append(append([]string{}, rest[:k]...), p), rest[k+1:]...)
+					break
+				}
+			}
+		}
+		return strings.Join(append(append([]string{}, ws[:i]...), rest...), " ")
+	}
+	ws[0] = strings.ToLower(ws[0])
+	return strings.Join(ws, " ")
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || (len(s) > n && unicode.IsUpper(rune(s[n]))) {
+		return s // an acronym stays as it is
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// sentences cuts text into its sentences, each with its full stop.
+func sentences(text string) []string {
+	var out []string
+	for _, s := range strings.SplitAfter(text, ". ") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// firstSentences returns the first n sentences of a text.
+func firstSentences(text string, n int) string {
+	ss := sentences(text)
+	if len(ss) > n {
+		ss = ss[:n]
+	}
+	return strings.Join(ss, " ")
+}
+
+// fitSentences returns as many whole sentences of text as fit in max characters, or the
+// first sentence cut at a word with an ellipsis.
+func fitSentences(text string, max int) string {
+	var b strings.Builder
+	for _, s := range sentences(text) {
+		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(s)+1 > max {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+	}
+	if b.Len() > 0 {
+		return b.String()
+	}
+	rs := []rune(text)
+	if len(rs) <= max {
+		return text
+	}
+	cut := string(rs[:max-1])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

@@ -1,0 +1,269 @@
+package answers
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Verdict is what the article's facts say of a claim or a yes/no question.
+type Verdict uint8
+
+// The verdicts, from the facts of the entry that answers a claim.
+const (
+	VerdictOpen   Verdict = iota // the facts neither confirm nor contradict it: they are given as they are
+	VerdictYes                   // every detail the claim names is in the facts
+	VerdictNo                    // a detail the claim names is contradicted by the facts
+	VerdictPartly                // some details hold and some are contradicted
+)
+
+func (v Verdict) String() string {
+	switch v {
+	case VerdictYes:
+		return "yes"
+	case VerdictNo:
+		return "no"
+	case VerdictPartly:
+		return "partly"
+	}
+	return "open"
+}
+
+// prefix is how a reply opens for the verdict.
+func (v Verdict) prefix() string {
+	switch v {
+	case VerdictYes:
+		return "Yes. "
+	case VerdictNo:
+		return "No. "
+	case VerdictPartly:
+		return "Partly. "
+	}
+	return ""
+}
+
+// fact is an entry's answer as the claim checker reads it: its dates, its numbers, the
+// terms it uses, and those it uses under a negation.
+type fact struct {
+	dates   []date          // the dates it gives
+	numbers map[int]bool    // the numbers it gives, dates left out
+	terms   map[string]bool // every term of the answer and its quotes
+	negated map[string]bool // terms in a sentence that says "not", "no" or "never"
+}
+
+// date is a day of a month; day 0 stands for the whole month.
+type date struct {
+	day   int
+	month string // a month's stem
+}
+
+// readFact reads an entry's answer and quotes for the claim checker.
+func (e *Engine) readFact(answer string, quotes []Quote) fact {
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]bool{}}
+	texts := []string{answer}
+	for _, q := range quotes {
+		texts = append(texts, q.Text)
+	}
+	for _, text := range texts {
+		for _, sentence := range strings.SplitAfter(text, ". ") {
+			toks := e.an.analyze(sentence, false)
+			neg := false
+			for _, w := range words(sentence) {
+				neg = neg || negations[w] || w == "without" || w == "nor"
+			}
+			f.dates = append(f.dates, dates(toks)...)
+			for n := range numbers(toks) {
+				f.numbers[n] = true
+			}
+			for _, t := range toks {
+				if t.stop {
+					continue
+				}
+				f.terms[t.term] = true
+				if neg {
+					f.negated[t.term] = true
+				}
+			}
+		}
+	}
+	return f
+}
+
+// decide weighs a claim's details against the facts of the entry that answers it. A date,
+// a number or a name of the claim that the facts contradict, or a claim the facts deny
+// ("not Iranian nationals"), is a No; details all in the facts are a Yes.
+func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string) {
+	var hold, conflict []string
+	// Dates: a day or month the facts do not give, where they give others.
+	for _, d := range dates(toks) {
+		if len(f.dates) == 0 {
+			continue
+		}
+		if d.in(f.dates) {
+			hold = append(hold, d.String())
+		} else {
+			conflict = append(conflict, d.String())
+		}
+	}
+	// Numbers: a count the facts do not give, where they give others.
+	if len(f.numbers) > 0 {
+		for n := range numbers(toks) {
+			if f.numbers[n] {
+				hold = append(hold, strconv.Itoa(n))
+			} else {
+				conflict = append(conflict, strconv.Itoa(n))
+			}
+		}
+	}
+	// Names: a name of the base that the facts do not use, where the claim ties it to them.
+	for _, t := range toks {
+		if t.stop || t.number {
+			continue
+		}
+		switch {
+		case f.terms[t.term] && t.known:
+			hold = append(hold, t.term)
+		case !f.terms[t.term] && t.known && e.isName(t.term):
+			conflict = append(conflict, t.term)
+		}
+	}
+	// Denials: the claim's rarest terms stand in a sentence of the facts that negates them.
+	denied := 0
+	content := 0
+	for _, t := range toks {
+		if t.stop || t.number || !f.terms[t.term] {
+			continue
+		}
+		content++
+		if f.negated[t.term] && e.idfOf(t.term) > e.maxIDF/3 {
+			denied++
+		}
+	}
+	if denied > 0 && denied*2 >= content/2 && !claim.Negated {
+		conflict = append(conflict, "denied")
+	}
+	switch {
+	case len(conflict) > 0 && len(hold) > 0 && !onlyNames(conflict):
+		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", ")
+	case len(conflict) > 0:
+		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
+	case len(hold) > 0 && !claim.Negated:
+		return VerdictYes, "holds: " + strings.Join(hold, ", ")
+	}
+	return VerdictOpen, "nothing to weigh"
+}
+
+// onlyNames reports whether every conflict is a name: a wrong name makes the claim wrong,
+// whatever else holds ("Vaez is with the Swedish Institute").
+func onlyNames(conflicts []string) bool {
+	for _, c := range conflicts {
+		if c == "denied" || (c != "" && c[0] >= '0' && c[0] <= '9') || strings.Contains(c, " ") {
+			return false
+		}
+	}
+	return true
+}
+
+// isName reports whether a term names something: a canonical alias group or a word the
+// base only ever writes capitalised.
+func (e *Engine) isName(term string) bool {
+	return strings.HasPrefix(term, "alias:") || e.an.names[term]
+}
+
+func (d date) String() string {
+	if d.day == 0 {
+		return d.month
+	}
+	return strconv.Itoa(d.day) + " " + d.month
+}
+
+// in reports whether the date agrees with one of the facts' dates: the same day of the
+// same month, or, for a whole month, any day of it.
+func (d date) in(ds []date) bool {
+	for _, o := range ds {
+		if o.month == d.month && (d.day == 0 || o.day == 0 || o.day == d.day) {
+			return true
+		}
+	}
+	return false
+}
+
+// dates returns the dates that tokens give: "16 January", "January 16", "in February".
+func dates(toks []token) []date {
+	var out []date
+	for i, t := range toks {
+		if !months[t.term] {
+			continue
+		}
+		d := date{month: monthStem(t.term)}
+		if i > 0 {
+			d.day = dayNumber(toks[i-1].term)
+		}
+		if d.day == 0 && i+1 < len(toks) {
+			d.day = dayNumber(toks[i+1].term)
+		}
+		if d.day == 0 && (t.term == "may" || t.term == "mar") {
+			continue // "Iran may", "to mar": a month only beside a day
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// hasDate reports whether tokens give a date.
+func hasDate(toks []token) bool { return len(dates(toks)) > 0 }
+
+// monthStem maps a month's stem or abbreviation to the stem of its full name.
+func monthStem(s string) string {
+	if full, ok := monthAbbrev[s]; ok {
+		return full
+	}
+	return s
+}
+
+var monthAbbrev = map[string]string{
+	"jan": stem("january"), "feb": stem("february"), "mar": stem("march"), "apr": stem("april"),
+	"jun": stem("june"), "jul": stem("july"), "aug": stem("august"), "sep": stem("september"),
+	"sept": stem("september"), "oct": stem("october"), "nov": stem("november"), "dec": stem("december"),
+}
+
+// dayNumber reads a day of the month, "16" or "16th", or returns 0.
+func dayNumber(s string) int {
+	s = strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+// numberValue holds the numbers an answer or a claim may spell out, by stem; "one" is
+// left out, since "the one who" counts nothing.
+var numberValue = func() map[string]int {
+	m := map[string]int{}
+	for w, n := range map[string]int{
+		"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50,
+		"hundred": 100, "couple": 2, "pair": 2, "dozen": 12,
+	} {
+		m[stem(w)] = n
+	}
+	return m
+}()
+
+// numbers returns the counts that tokens give, leaving out dates and years.
+func numbers(toks []token) map[int]bool {
+	out := map[int]bool{}
+	for i, t := range toks {
+		if inDate(toks, i) {
+			continue
+		}
+		if n, ok := numberValue[t.term]; ok {
+			out[n] = true
+			continue
+		}
+		if n, err := strconv.Atoi(t.term); err == nil && t.number {
+			out[n] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,258 @@
+package answers
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+// qterm is one distinct content term of a question, as the ranking weighs it.
+type qterm struct {
+	term   string
+	id     int32     // the term's id; below zero for a term the base never uses
+	class  wordClass // what the word is, when the base never uses it
+	focus  bool      // the detail the question asks for by name
+	idf    float64   // its weight in the question: its IDF, or a share of the highest one
+	weight float64   // how surely it is what the user wrote: 1, or less for a correction or a synonym
+}
+
+// scored is an entry's score for one question, with the parts it is made of.
+type scored struct {
+	doc          int
+	score        float64 // the final score, the confidence of an answer
+	topic        float64 // the score without the unknown detail the question asks for
+	coverage     float64 // the share of the question's weight the entry matches
+	phrase       float64 // the share of its best phrasing the question covers
+	order        float64 // the share of the question's word pairs it shares in order
+	typed        bool    // it declares the question's type
+	said         bool    // the said penalty was taken off
+	missingNames int     // the names of the question it does not use
+}
+
+// ranking is every entry that shares a term with a question, best first.
+type ranking struct {
+	terms  []qterm
+	scores []scored
+}
+
+// top returns the best entry's score, or a zero score with doc -1.
+func (r ranking) top() scored {
+	if len(r.scores) == 0 {
+		return scored{doc: -1}
+	}
+	return r.scores[0]
+}
+
+// focusUnknown reports whether the detail the question asks for by name is a word the
+// base never uses.
+func (r ranking) focusUnknown() bool {
+	for _, t := range r.terms {
+		if t.focus && t.id < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// queryTerms weighs the question's distinct content terms. A word the base never uses gets
+// an id of its own below zero and counts against every entry, by what kind of word it is.
+func (e *Engine) queryTerms(toks []token, q Query) []qterm {
+	var qts []qterm
+	focusTerm := ""
+	if q.Focus != "" {
+		focusTerm = stem(q.Focus)
+	}
+	claim := q.Intent == IntentClaim
+	for i, t := range toks {
+		if t.stop || slices.ContainsFunc(qts, func(q qterm) bool { return q.term == t.term }) {
+			continue
+		}
+		// A claim's dates and numbers are what is checked, not what it is about.
+		if claim && (t.number || months[t.term] || inDate(toks, i)) {
+			continue
+		}
+		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm}
+		if id, known := e.terms[t.term]; known {
+			qt.id, qt.idf = id, e.idf[id]
+			switch {
+			case t.synonym:
+				qt.weight = e.w.Synonym
+			case t.corrected:
+				qt.weight = e.w.Corrected
+			}
+		} else {
+			qt.class = t.class
+			if t.name && qt.class != className && qt.class != classOrdinary {
+				qt.class = className
+			}
+			switch {
+			case qt.focus:
+				qt.idf = e.w.UnknownFocus * e.maxIDF
+			case claim:
+				// A claim's unknown words are most often what is wrong with it: the facts
+				// of its subject settle it.
+				qt.idf = e.w.UnknownOrdinary * e.maxIDF / 2
+			case qt.class == className:
+				qt.idf = e.w.UnknownName * e.maxIDF
+			case qt.class == classOrdinary:
+				qt.idf = e.w.UnknownOrdinary * e.maxIDF
+			default:
+				qt.idf = e.w.UnknownWord * e.maxIDF
+			}
+		}
+		qts = append(qts, qt)
+	}
+	return qts
+}
+
+// rank scores every entry for the question's tokens, best first, dropping those that
+// share no term. It retrieves; whether an entry gives what is asked is check's to say.
+func (e *Engine) rank(toks []token, q Query) ranking {
+	qts := e.queryTerms(toks, q)
+	// The topic leaves out the everyday words and the detail the base never uses: an
+	// entry that covers the topic but not them is a near miss, not an answer.
+	var total, offTopic float64
+	var names []int32 // the names the question asks about, which an answer must use
+	for _, qt := range qts {
+		total += qt.idf
+		if qt.id < 0 && (qt.focus || qt.class == classOrdinary) {
+			offTopic += qt.idf
+		}
+		// A claim must be about its subject, its first name; its other names are checked.
+		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && len(names) == 1) {
+			names = append(names, qt.id)
+		}
+	}
+	if total == 0 {
+		return ranking{terms: qts}
+	}
+	// The content terms' ids in order, repeats dropped, for word pairs.
+	var qpairs []uint64
+	prev := int32(0)
+	first := true
+	for _, t := range toks {
+		if t.stop {
+			continue
+		}
+		k := slices.IndexFunc(qts, func(q qterm) bool { return q.term == t.term })
+		if k < 0 {
+			continue // a claim's date or number
+		}
+		id := qts[k].id
+		if !first && id != prev && !slices.Contains(qpairs, pair(prev, id)) {
+			qpairs = append(qpairs, pair(prev, id))
+		}
+		prev, first = id, false
+	}
+	got := make([]float64, len(e.docs))
+	for _, qt := range qts {
+		if qt.id < 0 {
+			continue
+		}
+		for _, p := range e.postings[qt.id] {
+			got[p.doc] += qt.idf * qt.weight * p.weight
+		}
+	}
+	missing := make([]int, len(e.docs))
+	for _, id := range names {
+		for i := range missing {
+			missing[i]++
+		}
+		for _, p := range e.postings[id] {
+			missing[p.doc]--
+		}
+	}
+
+	said := q.Intent == IntentSaid
+	w := e.w
+	out := make([]scored, 0, 16)
+	for i, d := range e.docs {
+		if got[i] == 0 {
+			continue
+		}
+		s := scored{doc: i, coverage: got[i] / total}
+		for _, p := range d.phrases {
+			if len(qpairs) > 0 {
+				n := 0
+				for _, qp := range qpairs {
+					if slices.Contains(p.pairs, qp) {
+						n++
+					}
+				}
+				s.order = max(s.order, float64(n)/float64(len(qpairs)))
+			}
+			var have float64
+			for _, id := range p.terms {
+				if slices.ContainsFunc(qts, func(q qterm) bool { return q.id == id }) {
+					have += e.idf[id]
+				}
+			}
+			if p.idf > 0 {
+				s.phrase = max(s.phrase, have/p.idf)
+			}
+		}
+		// Coverage of the question bounds the score: an entry that shares the common
+		// words of a question but not its rarest one cannot score high however well
+		// its phrasing fits.
+		fit := 1 - w.Phrase + w.Phrase*s.phrase + w.Order*s.order
+		if q.Type != "" && d.gives[q.Type] {
+			s.typed = true
+			fit += w.TypeBonus
+		}
+		for k := 0; k < missing[i]; k++ {
+			fit *= w.MissingName
+		}
+		s.missingNames = missing[i]
+		s.score = s.coverage * fit
+		s.topic = s.score
+		if offTopic > 0 && total > offTopic {
+			s.topic = got[i] / (total - offTopic) * fit
+		}
+		if said && !d.reports {
+			s.said = true
+			s.score -= w.SaidPenalty
+		}
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	return ranking{terms: qts, scores: out}
+}
+
+// genericCounts are counted words that any count of people answers.
+var genericCounts = map[string]bool{
+	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
+	stem("humans"): true, stem("folks"): true, stem("civilians"): false,
+}
+
+// check reports whether an entry gives the detail a question asks for, and if not, what
+// is missing: a when, where, who, why or how-many question needs an entry that declares
+// that detail, "how many X" one that puts a number to X, and a measure nothing gives.
+func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
+	switch q.Type {
+	case knowledge.TypeMeasure:
+		return false, "measure"
+	case knowledge.TypeHowMany:
+		if counted := countedNoun(toks); len(counted) > 0 {
+			// Every specific word of "how many X were Y" must be what the entry counts;
+			// "people" is any count of people.
+			for _, t := range counted {
+				if !d.counts[t] && !genericCounts[t] {
+					return false, "count of " + t
+				}
+			}
+			return true, ""
+		}
+		if !d.gives[knowledge.TypeHowMany] {
+			return false, "count"
+		}
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWho, knowledge.TypeWhy:
+		if !d.gives[q.Type] {
+			return false, string(q.Type)
+		}
+	}
+	if q.Intent == IntentSaid && !d.reports {
+		return false, "said"
+	}
+	return true, ""
+}

@@ -1,0 +1,270 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/borderbot/borderbot/knowledge"
+)
+
+// Intent is what a question wants done.
+type Intent uint8
+
+// The intents the engine reads.
+const (
+	IntentFact        Intent = iota // a fact: who, what, when, where, why, how many
+	IntentClaim                     // whether a statement is true: a yes/no question or a claim to check
+	IntentSaid                      // what someone said or thought
+	IntentWhoSaid                   // who said a quoted passage
+	IntentSummary                   // a summary of the article or of one part of it
+	IntentOpinion                   // the bot's own view, or which side is right
+	IntentOffTopic                  // arithmetic, or an instruction with nothing to check
+	IntentInstruction               // an instruction to assert something: the claim in it is checked
+)
+
+var intentNames = [...]string{"fact", "claim", "said", "who said", "summary", "opinion", "off topic", "instruction"}
+
+func (i Intent) String() string {
+	if int(i) < len(intentNames) {
+		return intentNames[i]
+	}
+	return "unknown"
+}
+
+// Query is one question as the engine reads it.
+type Query struct {
+	Text    string                 // the question, cleaned
+	Intent  Intent                 // what it wants done
+	Type    knowledge.QuestionType // the kind of answer it wants: when, where, who, how many…; "" for any
+	Focus   string                 // the detail asked for, as a folded word ("cost", "model"), if one is named
+	Negated bool                   // the question or claim is negative ("didn't", "not")
+	Quoted  string                 // a passage to attribute, for IntentWhoSaid
+}
+
+// shorthand maps chat spellings to the words they stand for, so that they are read as
+// those words.
+var shorthand = map[string]string{
+	"u": "you", "ur": "your", "r": "are", "y": "why", "pls": "please", "plz": "please",
+	"ppl": "people", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
+	"abt": "about", "w": "with", "wen": "when", "wat": "what", "wut": "what", "wht": "what",
+	"whn": "when", "wher": "where", "hw": "how", "smth": "something", "sth": "something",
+	"thx": "thanks", "tho": "though", "b4": "before", "govt": "government", "gov": "government",
+	"intl": "international", "mil": "military", "natl": "national", "iran's": "iran",
+	"bcos": "because", "bcoz": "because", "becuz": "because", "dat": "that", "da": "the",
+	"teh": "the", "wit": "with", "ya": "you", "yr": "your", "2day": "today", "k": "okay",
+	"msg": "message", "info": "information", "pak": "pakistan", "paki": "pakistan",
+	"ppls": "people", "iranian's": "iranian", "gonna": "going", "wanna": "want",
+	"kinda": "kind", "sorta": "sort", "wassup": "hello", "sup": "hello", "yall": "you",
+	"ima": "i", "imma": "i", "lemme": "let", "gimme": "give", "dunno": "know",
+	"pov": "view", "asap": "soon", "nvm": "never", "irl": "real", "fyi": "information",
+}
+
+// fillerWords carry nothing a question asks about, in chat: they cost nothing.
+var fillerWords = map[string]bool{
+	"idk": true, "imo": true, "imho": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
+	"lmao": true, "omg": true, "btw": true, "fr": true, "lowkey": true, "highkey": true,
+	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "pls": true,
+	"please": true, "hey": true, "hi": true, "hello": true, "thanks": true, "thx": true,
+	"bro": true, "dude": true, "man": true, "folks": true, "guys": true, "everyone": true,
+	"anyone": true, "anybody": true, "someone": true, "somebody": true, "quick": true,
+	"q": true, "qs": true, "question": true, "questions": true, "even": true, "just": true,
+	"like": true, "literally": true, "basically": true, "actually": true, "really": true,
+	"exactly": true, "precisely": true, "seriously": true, "honestly": true, "wondering": true,
+	"curious": true, "confused": true, "dumb": true, "stupid": true, "silly": true, "sorry": true,
+	"sry": true, "wait": true, "hmm": true, "um": true, "uh": true, "again": true, "remind": true,
+	"recall": false, "asking": true, "ask": true, "wanted": true, "want": true, "need": true,
+	"wonder": true, "real": true, "talk": true, "yall": true, "bot": true, "eli5": true,
+	"tl": true, "dr": false, "tldr": true, "pretty": true, "sure": true, "kinda": true,
+	"sort": false, "guess": true, "figure": true, "understand": true, "get": true,
+	"right": true, "true": true, "correct": true, "wrong": true, "legit": true, "clarify": true,
+	"clarification": true, "clear": true, "help": true, "somebody's": true, "else": true,
+	"yeah": true, "yea": true, "yep": true, "nope": true, "nah": true, "oh": true, "ah": true,
+	"huh": true, "wow": true, "damn": true, "dang": true, "heck": true, "hell": true,
+	"gonna": true, "going": true, "wanna": true, "let": true, "lemme": true, "gimme": true,
+	"tell": true, "explain": true, "mean": true, "means": true, "meant": true, "anyway": true,
+	"anyways": true, "yo": true, "whole": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+}
+
+// summaryWords ask for a summary.
+var summaryWords = map[string]bool{
+	"tldr": true, "eli5": true, "summary": true, "summarize": true, "summarise": true,
+	"summarized": true, "recap": true, "gist": true, "nutshell": true, "overview": true,
+	"rundown": true, "breakdown": true, "synopsis": true, "brief": true, "briefly": true,
+	"summing": true, "sum": true, "main": false, "bullet": true, "bullets": true,
+	"points": false, "simple": true, "simply": true, "plain": true, "english": true,
+}
+
+// opinionPhrases ask the bot to take a side or give its own view.
+var opinionPhrases = [][]string{
+	{"who", "is", "right"}, {"whos", "right"}, {"who", "s", "right"}, {"in", "the", "right"},
+	{"justified"}, {"justify"}, {"justifiable"}, {"your", "take"}, {"ur", "take"},
+	{"your", "opinion"}, {"ur", "opinion"}, {"you", "think"}, {"u", "think"}, {"your", "view"},
+	{"smart", "move"}, {"good", "idea"}, {"bad", "idea"}, {"right", "to"}, {"wrong", "to"},
+	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"side", "with"},
+	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"who", "started", "it"}, {"fault"},
+	{"who", "won"}, {"winner"}, {"who", "is", "wrong"}, {"legitimate"}, {"moral"},
+	{"should", "have"}, {"was", "it", "worth"}, {"worth", "it"}, {"overreact"}, {"overreaction"},
+	{"good", "or", "bad"}, {"wise"}, {"unwise"}, {"mistake"}, {"your", "thoughts"}, {"ur", "thoughts"},
+	{"whats", "your"}, {"agree"}, {"support"}, {"better", "side"},
+}
+
+// whoSaidPhrases ask who said a quoted passage.
+var whoSaidPhrases = [][]string{
+	{"who", "said"}, {"who", "says"}, {"whose", "words"}, {"whose", "quote"}, {"whose", "line"},
+	{"who", "is", "quoted"}, {"whos", "quoted"}, {"who", "wrote"}, {"who", "s", "that", "from"},
+	{"whos", "that", "from"}, {"who", "is", "that", "from"}, {"who", "that", "from"},
+	{"attribution"}, {"attribute"}, {"source", "of"}, {"which", "expert"}, {"who", "said", "it"},
+	{"who", "s", "quote"}, {"whose", "is"}, {"who", "made"}, {"who", "called"}, {"quote", "from"},
+	{"who", "was", "that"}, {"who", "said", "this"}, {"said", "by"}, {"words", "of"}, {"whos", "line"},
+	{"who", "described"}, {"who", "put", "it"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
+}
+
+// instructionPhrases tell the bot what to say instead of asking it.
+var instructionPhrases = [][]string{
+	{"from", "now", "on"}, {"ignore", "your"}, {"ignore", "all"}, {"ignore", "previous"},
+	{"tell", "everyone"}, {"tell", "people"}, {"pretend"}, {"you", "are", "now"}, {"say", "that"},
+	{"repeat", "after"}, {"announce"}, {"act", "as"}, {"roleplay"}, {"jailbreak"}, {"forget", "your"},
+	{"new", "rule"}, {"always", "say"}, {"always", "answer"}, {"only", "answer"}, {"respond", "only"},
+}
+
+// negations make a question or claim negative.
+var negations = map[string]bool{
+	"not": true, "no": true, "never": true, "didnt": true, "doesnt": true, "dont": true,
+	"isnt": true, "wasnt": true, "werent": true, "arent": true, "hasnt": true, "havent": true,
+	"hadnt": true, "wont": true, "cant": true, "couldnt": true, "neither": true, "nor": true,
+}
+
+// hasPhrase reports whether the words hold the phrase, in order and adjacent.
+func hasPhrase(ws []string, p []string) bool {
+	for i := 0; i+len(p) <= len(ws); i++ {
+		ok := true
+		for k := range p {
+			if ws[i+k] != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPhrase(ws []string, ps [][]string) bool {
+	for _, p := range ps {
+		if hasPhrase(ws, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize replaces chat shorthand in folded words with the words it stands for.
+func normalize(ws []string) []string {
+	for i, w := range ws {
+		if n, ok := shorthand[w]; ok {
+			ws[i] = n
+		}
+	}
+	return ws
+}
+
+// readAsk reads one ask of a message: its intent, the type of answer it wants, and the
+// detail it asks for.
+func readAsk(a Ask, quoted string) Query {
+	q := Query{Text: a.Text}
+	ws := normalize(words(a.Text))
+	q.Type = questionType(ws)
+	for _, w := range ws {
+		if negations[w] {
+			q.Negated = true
+		}
+	}
+	switch {
+	case quoted != "" && (hasAnyPhrase(ws, whoSaidPhrases) || len(ws) <= 3):
+		q.Intent, q.Quoted = IntentWhoSaid, quoted
+	case isArithmetic(a.Text):
+		q.Intent = IntentOffTopic
+	case hasAnyPhrase(ws, instructionPhrases):
+		q.Intent = IntentInstruction
+	case asksSummary(ws):
+		q.Intent = IntentSummary
+	case hasAnyPhrase(ws, opinionPhrases) && !asksWhatWasSaid(ws):
+		q.Intent = IntentOpinion
+	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
+		q.Intent = IntentSaid
+	case a.Claim || q.Type == knowledge.TypeYesNo:
+		q.Intent = IntentClaim
+	}
+	q.Focus = focusWord(ws)
+	return q
+}
+
+// asksSummary reports whether the words ask for a summary rather than for one fact.
+func asksSummary(ws []string) bool {
+	for i, w := range ws {
+		if summaryWords[w] {
+			return true
+		}
+		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {
+			return true
+		}
+		if (w == "went" || w == "go" || w == "goes" || w == "going") && i+1 < len(ws) && (ws[i+1] == "down" || ws[i+1] == "on") {
+			return true
+		}
+		if w == "article" && i > 0 && (ws[i-1] == "the" || ws[i-1] == "this") && i+1 < len(ws) && ws[i+1] == "about" {
+			return true
+		}
+	}
+	return hasPhrase(ws, []string{"what", "happened"}) && len(ws) <= 8 || hasPhrase(ws, []string{"whole", "thing"})
+}
+
+// isArithmetic reports whether a message is a sum to work out: digits around an operator.
+func isArithmetic(s string) bool {
+	digitBefore := false
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digitBefore = true
+		case r == '+' || r == '*' || r == '/' || r == '=' || r == '^' || r == '×' || r == '÷' || (r == 'x' && digitBefore) || (r == '-' && digitBefore):
+			rest := strings.TrimLeft(s[i+len(string(r)):], " ")
+			if digitBefore && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				return true
+			}
+		case r == ' ':
+		default:
+			digitBefore = false
+		}
+	}
+	return false
+}
+
+// detailNouns name details a question can ask for that no fact of the article gives
+// unless it uses the same word: a model, a cost, a population.
+var detailNouns = map[string]bool{
+	"model": true, "models": true, "make": true, "brand": true, "version": true, "variant": true,
+	"cost": true, "costs": true, "price": true, "prices": true, "budget": true, "worth": true,
+	"population": true, "age": true, "ages": true, "old": true, "size": true, "height": true,
+	"weight": true, "distance": true, "length": true, "area": true, "speed": true, "range": true,
+	"codename": true, "percent": true, "percentage": true, "salary": true, "gdp": true,
+}
+
+// focusWord returns the detail a question asks for by name, when it names one: the noun
+// after "what/which", "how much", "what kind of" ("which model", "what cost").
+func focusWord(ws []string) string {
+	for i, w := range ws {
+		if detailNouns[w] {
+			return w
+		}
+		if (w == "which" || w == "what") && i+1 < len(ws) {
+			next := ws[i+1]
+			if next == "kind" || next == "type" || next == "sort" {
+				continue
+			}
+			if !isStop(next) && !questionWords[next] {
+				return next
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,349 @@
+package answers
+
+import (
+	"strings"
+)
+
+// MaxQuestionsPerMessage is the most questions of one message the engine answers.
+const MaxQuestionsPerMessage = 3
+
+// SegmentKind says what one sentence of a message does.
+type SegmentKind uint8
+
+// The kinds of sentence in a chat message.
+const (
+	SegmentQuestion  SegmentKind = iota // asks something
+	SegmentClaimTag                     // "true?", "is that right?": asks whether the sentence before it holds
+	SegmentChatter                      // a greeting, thanks, or context around the question
+	SegmentStatement                    // says something: a claim, if a tag or a framing asks about it
+)
+
+func (k SegmentKind) String() string {
+	switch k {
+	case SegmentQuestion:
+		return "question"
+	case SegmentClaimTag:
+		return "claim tag"
+	case SegmentChatter:
+		return "chatter"
+	}
+	return "statement"
+}
+
+// Segment is one sentence of a message and what it does.
+type Segment struct {
+	Text string
+	Kind SegmentKind
+}
+
+// Ask is one thing a message asks, made of one or more of its sentences.
+type Ask struct {
+	Text  string // what to read and answer
+	Claim bool   // the message asks whether Text is true
+}
+
+// splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
+// the question mark with its sentence, and at ", and" / " and also" before a new question.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	flush := func(end int) {
+		if t := strings.TrimSpace(string(rs[start:end])); t != "" {
+			out = append(out, t)
+		}
+		start = end
+	}
+	for i := 0; i < len(rs); i++ {
+		switch r := rs[i]; r {
+		case '?', '!', ';', '\n':
+			for i+1 < len(rs) && (rs[i+1] == '?' || rs[i+1] == '!') {
+				i++
+			}
+			flush(i + 1)
+		case '.':
+			// A full stop ends a sentence before a space; "U.S." and "3.5" stay whole.
+			if i+1 < len(rs) && rs[i+1] == ' ' && !(i > 0 && isUpperRune(rs[i-1]) && (i < 2 || rs[i-2] == '.' || rs[i-2] == ' ')) {
+				flush(i + 1)
+			}
+		case ':':
+			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
+			if i+1 < len(rs) && rs[i+1] == ' ' {
+				flush(i + 1)
+			}
+		case '—', '–':
+			flush(i)
+			start = i + 1
+		}
+	}
+	flush(len(rs))
+	var split []string
+	for _, sent := range out {
+		for _, part := range splitContext(sent) {
+			split = append(split, splitConjoined(part)...)
+		}
+	}
+	return split
+}
+
+// contextOpeners start a sentence that gives context rather than asking: "I'm writing a
+// paper on this and need to get it right what weapons…".
+var contextOpeners = map[string]bool{
+	"i": true, "im": true, "ive": true, "id": true, "my": true, "we": true, "were": false,
+	"our": true, "me": true, "so": true, "ok": true, "okay": true, "hey": true, "hi": true,
+	"hello": true, "yo": true, "sorry": true, "sry": true, "lol": true, "thanks": true,
+	"this": true, "for": true, "need": true, "writing": true, "reading": true, "been": true,
+}
+
+// splitContext cuts a sentence that opens with context and runs on into a question
+// without a stop, at the question word: the context becomes a sentence of its own.
+func splitContext(s string) []string {
+	ws := strings.Fields(s)
+	if len(ws) < 5 || !contextOpeners[strings.ToLower(strings.Trim(ws[0], ",.!'’"))] && !contextOpeners[words(ws[0])[0]] {
+		return []string{s}
+	}
+	for i := 3; i < len(ws)-1; i++ {
+		w := strings.ToLower(strings.Trim(ws[i], ",;:"))
+		switch w {
+		case "what", "who", "when", "where", "why", "which", "how", "whats", "what's", "who's", "whos", "wat", "wen":
+			return []string{strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")}
+		}
+	}
+	return []string{s}
+}
+
+func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts
+// a second question.
+func splitConjoined(s string) []string {
+	ws := strings.Fields(s)
+	for i := 1; i+1 < len(ws); i++ {
+		w := strings.ToLower(strings.Trim(ws[i], ",;"))
+		if w != "and" && w != "also" && w != "plus" && w != "&" {
+			continue
+		}
+		next := strings.ToLower(strings.Trim(ws[i+1], ",;"))
+		if next == "also" && i+2 < len(ws) {
+			next = strings.ToLower(ws[i+2])
+		}
+		if !questionWords[next] || i < 3 {
+			continue
+		}
+		// A list inside one question ("when and where") is no new question.
+		first := strings.Join(ws[:i], " ")
+		if !startsQuestion(first) {
+			continue
+		}
+		return append([]string{strings.TrimRight(first, ",;")}, splitConjoined(strings.Join(ws[i+1:], " "))...)
+	}
+	return []string{s}
+}
+
+// questionWords start a question.
+var questionWords = map[string]bool{
+	"who": true, "whos": true, "who's": true, "whom": true, "whose": true, "what": true, "whats": true,
+	"what's": true, "wat": true, "when": true, "where": true, "wheres": true, "where's": true,
+	"why": true, "how": true, "hows": true, "how's": true, "which": true, "did": true, "does": true,
+	"do": true, "is": true, "was": true, "were": true, "are": true, "has": true, "have": true,
+	"can": true, "could": true, "will": true, "would": true, "should": true, "wen": true, "y": true,
+}
+
+// startsQuestion reports whether a sentence reads as a question or a request.
+func startsQuestion(s string) bool {
+	ws := words(s)
+	for i, w := range ws {
+		if i > 3 {
+			break
+		}
+		if questionWords[w] || requestWords[w] {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(s), "?")
+}
+
+// requestWords start a request that asks for an answer without a question.
+var requestWords = map[string]bool{
+	"tell": true, "explain": true, "summarize": true, "summarise": true, "describe": true,
+	"give": true, "list": true, "name": true, "eli5": true, "tldr": true, "define": true,
+	"recap": true, "sum": true, "outline": true, "share": true, "show": true, "need": true,
+	"any": true, "anyone": true, "anybody": true, "someone": true, "curious": true, "wondering": true,
+}
+
+// claimTags are the sentences that only ask whether the one before is true.
+var claimTags = []string{
+	"true", "is that true", "is it true", "is this true", "is that right", "is it right", "right",
+	"correct", "is that correct", "is this correct", "or nah", "or not", "yes or no", "real",
+	"is that real", "fact or fiction", "confirm", "can you confirm", "can u confirm", "legit",
+	"is that legit", "accurate", "is that accurate", "fr", "no", "yeah", "yea", "am i right",
+	"right or wrong", "true or false", "did that happen", "does that check out", "fake",
+	"is this accurate", "is that so", "isnt it", "wasnt it", "didnt it", "didnt they",
+}
+
+// chatterPhrases are whole sentences that carry nothing to answer.
+var chatterPhrases = []string{
+	"hi", "hey", "hello", "yo", "hiya", "thanks", "thank you", "thx", "ty", "pls", "please",
+	"lol", "lmao", "ok", "okay", "hmm", "quick one", "quick q", "quick question", "sorry",
+	"sry", "ngl", "tbh", "idk", "bot", "hey bot", "hi bot", "help me out", "asking for a friend",
+	"good morning", "gm", "question", "q", "qq", "random q", "dumb q", "serious question",
+	"real talk", "ok real talk", "so", "um", "uh", "wait", "ok so", "so like", "hey all",
+	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
+}
+
+var claimTagSet, chatterSet = phraseSet(claimTags), phraseSet(chatterPhrases)
+
+func phraseSet(ps []string) map[string]bool {
+	m := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		m[strings.Join(words(p), " ")] = true
+	}
+	return m
+}
+
+// classify says what one sentence does.
+func classify(s string) SegmentKind {
+	ws := words(s)
+	key := strings.Join(ws, " ")
+	switch {
+	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws):
+		return SegmentChatter
+	case claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]:
+		return SegmentClaimTag
+	case startsQuestion(s):
+		return SegmentQuestion
+	}
+	return SegmentStatement
+}
+
+// countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
+// "2 qs" that announce questions.
+func countsOnlyChatter(ws []string) bool {
+	for _, w := range ws {
+		if !chatterSet[w] && !isNumber(w) && w != "qs" && w != "questions" && w != "all" && w != "everyone" && w != "guys" && w != "folks" {
+			return false
+		}
+	}
+	return true
+}
+
+// claimFramings introduce a claim someone made: the rest of the sentence is the claim.
+var claimFramings = []string{
+	"is it true that", "is it true", "is it correct that", "is it right that", "true that",
+	"someone said", "someone says", "somebody said", "someone told me", "my friend says",
+	"my friend said", "a friend says", "people are saying", "ppl are saying", "ppl say",
+	"people say", "i heard", "i read", "heard that", "i read that", "i heard that",
+	"someone claimed", "i was told", "they say", "is it a fact that", "did you know",
+	"pretty sure", "im pretty sure", "i think", "i thought", "fact check", "fact-check",
+	"confirm that", "can you confirm", "can u confirm", "verify", "check this",
+}
+
+// claimFramingWords are claimFramings as folded word lists, longest first.
+var claimFramingWords = func() [][]string {
+	out := make([][]string, 0, len(claimFramings))
+	for _, p := range claimFramings {
+		out = append(out, words(p))
+	}
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if len(out[j]) > len(out[i]) {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}()
+
+// framedClaim reports whether a sentence reports a claim ("someone said X", "is it true
+// X"), within its first words.
+func framedClaim(s string) bool {
+	ws := words(s)
+	for _, f := range claimFramingWords {
+		for at := 0; at <= 6 && at+len(f) <= len(ws); at++ {
+			match := true
+			for k, w := range f {
+				if ws[at+k] != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Segments cuts a message into its sentences and says what each does.
+func Segments(text string) []Segment {
+	var out []Segment
+	for _, s := range splitSentences(text) {
+		out = append(out, Segment{Text: s, Kind: classify(s)})
+	}
+	return out
+}
+
+// Plan turns a message's sentences into the things it asks, at most
+// MaxQuestionsPerMessage of them, and says whether there were more. Chatter is dropped;
+// a statement followed by a claim tag, or framed as someone's claim, becomes a claim; a
+// short fragment that follows a question ("like which model?") is read with it.
+func Plan(segs []Segment) (asks []Ask, more bool) {
+	var pending []string // statements not yet asked about
+	for i, sg := range segs {
+		switch sg.Kind {
+		case SegmentChatter:
+		case SegmentStatement:
+			pending = append(pending, sg.Text)
+		case SegmentClaimTag:
+			if len(pending) > 0 {
+				asks = append(asks, Ask{Text: strings.Join(pending, " "), Claim: true})
+				pending = nil
+			} else if len(asks) > 0 {
+				asks[len(asks)-1].Claim = true
+			}
+		case SegmentQuestion:
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
+				asks[len(asks)-1].Text += " " + sg.Text
+				continue
+			}
+			text := sg.Text
+			// A statement just before a short question is what it asks about: "my prof
+			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
+			// whats her affiliation?".
+			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
+				(contentWords(sg.Text) <= 2 || len(words(pending[n-1])) <= 4) {
+				text = pending[n-1] + " " + text
+				pending = pending[:n-1]
+			}
+			asks = append(asks, Ask{Text: text, Claim: framedClaim(text)})
+		}
+	}
+	if len(asks) == 0 && len(pending) > 0 {
+		// Only statements: the message itself is what is asked, a claim when framed as one.
+		text := strings.Join(pending, " ")
+		asks = append(asks, Ask{Text: text, Claim: framedClaim(text)})
+	}
+	if len(asks) > MaxQuestionsPerMessage {
+		return asks[:MaxQuestionsPerMessage], true
+	}
+	return asks, false
+}
+
+// contentWords counts the words of a sentence that carry a topic.
+func contentWords(s string) int {
+	n := 0
+	for _, w := range words(s) {
+		if !isStop(w) && !questionWords[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// isFragment reports whether a question is too short to stand alone: it refines the one
+// before it ("like which model?", "and when?").
+func isFragment(s string) bool {
+	ws := words(s)
+	return contentWords(s) <= 1 && len(ws) <= 4 && (len(ws) == 0 || ws[0] == "like" || ws[0] == "or" || ws[0] == "i" || ws[0] == "as")
+}

@@ -1,0 +1,68 @@
+package answers
+
+import (
+	"github.com/borderbot/borderbot/answers/lexicon"
+)
+
+// wordClass says what a question word is when the knowledge base never uses it.
+type wordClass uint8
+
+const (
+	classUnknown  wordClass = iota // neither the base nor the English lexicon knows it
+	classOrdinary                  // an everyday English word: no evidence against an answer
+	className                      // a name: a place, a person, a country the article never mentions
+)
+
+func (c wordClass) String() string {
+	switch c {
+	case classOrdinary:
+		return "ordinary"
+	case className:
+		return "name"
+	}
+	return "unknown"
+}
+
+// resolve reads a folded question word the base does not use: a typo of one of the
+// base's words, an English synonym of one, an everyday English word, a name, or none of
+// these. It returns the token to use in its place.
+func (a *analyzer) resolve(w string, t token) token {
+	entry, english := lexicon.Lookup(w)
+	if english && entry.Proper {
+		t.class = className
+		return t
+	}
+	if !english {
+		// Not an English word: a misspelling of one of the base's words or names first,
+		// then of an everyday word.
+		if c := a.correct(w); c != "" {
+			return token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c]}
+		}
+		fixed, ok := lexicon.Misspelling(w)
+		if !ok {
+			t.class = classUnknown
+			return t
+		}
+		if isStop(fixed) {
+			return token{term: stem(fixed), stop: true}
+		}
+		if a.stems[stem(fixed)] {
+			return token{term: stem(fixed), corrected: true}
+		}
+		w = fixed
+	}
+	// An English noun the base does not use: one of its synonyms may be ("kids" for
+	// "children"). Verbs are left alone: their synonyms stray too far ("found" is also
+	// "establish", "learn" is also "see").
+	if e, _ := lexicon.Lookup(w); e.POS&lexicon.Verb != 0 || e.POS&lexicon.Noun == 0 {
+		t.class = classOrdinary
+		return t
+	}
+	for _, s := range lexicon.Synonyms(w) {
+		if !isStop(s) && a.stems[stem(s)] {
+			return token{term: stem(s), synonym: true, known: a.names[s]}
+		}
+	}
+	t.class = classOrdinary
+	return t
+}
