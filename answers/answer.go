@@ -99,11 +99,19 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 	}
 	switch q.Intent {
 	case IntentSummary:
-		if e.onlyGeneric(rk.terms) {
+		// A summary of the whole article, unless the request names a part of it that
+		// an entry covers well.
+		if top := rk.top(); e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
 			if d, ok := e.docOfKind(knowledge.KindOverview); ok {
 				ex.decided("summary of the whole article")
 				return e.reply(d, q.Text)
 			}
+		} else if top.score < e.opts.MinConfidence {
+			d := e.docs[top.doc]
+			ex.decided("summary of " + d.entry.ID)
+			r := e.reply(d, q.Text)
+			r.Confidence = round(top.topic)
+			return r
 		}
 	case IntentOpinion:
 		if rk.top().score >= e.opts.MinConfidence*0.6 {
@@ -204,7 +212,7 @@ func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (score
 func (e *Engine) onlyGeneric(qts []qterm) bool {
 	for _, qt := range qts {
 		if qt.id < 0 {
-			if qt.class == classOrdinary {
+			if qt.class == classOrdinary || qt.class == classNoun {
 				continue
 			}
 			return false

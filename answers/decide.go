@@ -163,6 +163,12 @@ func onlyNames(conflicts []string) bool {
 	return true
 }
 
+// isSpecific reports whether a term is the article's own: a name, an alias group, or a
+// word no English lexicon has.
+func (e *Engine) isSpecific(term string) bool {
+	return strings.HasPrefix(term, "alias:") || e.an.specific[term]
+}
+
 // isName reports whether a term names something: a canonical alias group or a word the
 // base only ever writes capitalised.
 func (e *Engine) isName(term string) bool {

@@ -28,6 +28,7 @@ type scored struct {
 	typed        bool    // it declares the question's type
 	said         bool    // the said penalty was taken off
 	missingNames int     // the names of the question it does not use
+	everyday     bool    // it shares only everyday English words with the question
 }
 
 // ranking is every entry that shares a term with a question, best first.
@@ -97,6 +98,8 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 				qt.idf = e.w.UnknownName * e.maxIDF
 			case qt.class == classOrdinary:
 				qt.idf = e.w.UnknownOrdinary * e.maxIDF
+			case qt.class == classNoun:
+				qt.idf = e.w.UnknownNoun * e.maxIDF
 			default:
 				qt.idf = e.w.UnknownWord * e.maxIDF
 			}
@@ -116,7 +119,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	var names []int32 // the names the question asks about, which an answer must use
 	for _, qt := range qts {
 		total += qt.idf
-		if qt.id < 0 && (qt.focus || qt.class == classOrdinary) {
+		if qt.id < 0 && (qt.focus || qt.class == classOrdinary || qt.class == classNoun) {
 			offTopic += qt.idf
 		}
 		// A claim must be about its subject, its first name; its other names are checked.
@@ -146,12 +149,15 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		prev, first = id, false
 	}
 	got := make([]float64, len(e.docs))
+	specific := make([]bool, len(e.docs))
 	for _, qt := range qts {
 		if qt.id < 0 {
 			continue
 		}
+		own := e.isSpecific(qt.term)
 		for _, p := range e.postings[qt.id] {
 			got[p.doc] += qt.idf * qt.weight * p.weight
+			specific[p.doc] = specific[p.doc] || own
 		}
 	}
 	missing := make([]int, len(e.docs))
@@ -202,6 +208,12 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		for k := 0; k < missing[i]; k++ {
 			fit *= w.MissingName
+		}
+		// Everyday words alone ("a good movie") do not make a question about the article:
+		// it must share a name or a word of the article's own.
+		if !specific[i] {
+			fit *= w.OnlyEveryday
+			s.everyday = true
 		}
 		s.missingNames = missing[i]
 		s.score = s.coverage * fit

@@ -81,7 +81,9 @@ var fillerWords = map[string]bool{
 	"huh": true, "wow": true, "damn": true, "dang": true, "heck": true, "hell": true,
 	"gonna": true, "going": true, "wanna": true, "let": true, "lemme": true, "gimme": true,
 	"tell": true, "explain": true, "mean": true, "means": true, "meant": true, "anyway": true,
-	"anyways": true, "yo": true, "whole": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+	"anyways": true, "yo": true, "whole": true, "tf": true, "wtf": true, "af": true,
+	"hella": true, "super": true, "totally": true, "prob": true, "probably": true,
+	"maybe": true, "perhaps": true, "kind": true, "acc": true, "accordingly": false, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
 }
 
 // summaryWords ask for a summary.
@@ -101,10 +103,14 @@ var opinionPhrases = [][]string{
 	{"smart", "move"}, {"good", "idea"}, {"bad", "idea"}, {"right", "to"}, {"wrong", "to"},
 	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"side", "with"},
 	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"who", "started", "it"}, {"fault"},
-	{"who", "won"}, {"winner"}, {"who", "is", "wrong"}, {"legitimate"}, {"moral"},
+	{"who", "is", "wrong"}, {"legitimate"}, {"moral"},
 	{"should", "have"}, {"was", "it", "worth"}, {"worth", "it"}, {"overreact"}, {"overreaction"},
-	{"good", "or", "bad"}, {"wise"}, {"unwise"}, {"mistake"}, {"your", "thoughts"}, {"ur", "thoughts"},
-	{"whats", "your"}, {"agree"}, {"support"}, {"better", "side"},
+	{"good", "or", "bad"}, {"mistake"}, {"your", "thoughts"}, {"ur", "thoughts"},
+	{"whats", "your"}, {"agree"}, {"support"}, {"better", "side"}, {"wdyt"}, {"thoughts"},
+	{"bad", "guy"}, {"bad", "guys"}, {"good", "guy"}, {"good", "guys"}, {"villain"}, {"proportionate"},
+	{"disproportionate"}, {"fair"}, {"unfair"}, {"lose", "more"}, {"gained"}, {"useful"},
+	{"talking", "shop"}, {"your", "verdict"}, {"ur", "verdict"}, {"hot", "take"}, {"overreacted"},
+	{"were", "they", "right"}, {"was", "it", "right"}, {"deserve"}, {"deserved"}, {"blame"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -172,6 +178,9 @@ func normalize(ws []string) []string {
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the
 // detail it asks for.
 func readAsk(a Ask, quoted string) Query {
+	if a.Claim {
+		a.Text = stripFraming(a.Text)
+	}
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
 	q.Type = questionType(ws)
@@ -198,6 +207,47 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	q.Focus = focusWord(ws)
 	return q
+}
+
+// reportVerbs report what someone else said: "someone in #general said X".
+var reportVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "claims": true, "claimed": true, "told": true,
+	"heard": true, "reckons": true, "swears": true, "insists": true, "posted": true, "tweeted": true,
+	"thinks": true, "think": true, "read": true, "saying": true, "wrote": true, "mentioned": true,
+}
+
+// stripFraming removes the report around a claim, so that the claim is read and not the
+// report: "someone in #general said Islamic State claimed the Kerman bombing, true?" →
+// "Islamic State claimed the Kerman bombing, true?".
+func stripFraming(s string) string {
+	ws := strings.Fields(s)
+	lower := func(i int) string {
+		if w := words(ws[i]); len(w) > 0 {
+			return w[0]
+		}
+		return ""
+	}
+	for i := 0; i < len(ws) && i < 8; i++ {
+		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) {
+			continue
+		}
+		// "what did Parsi say about the US" reports nothing: the report needs a claimant
+		// before it that is not a question.
+		if questionWords[lower(0)] && lower(0) != "is" {
+			return s
+		}
+		rest := ws[i+1:]
+		if w := words(rest[0]); len(w) > 0 && (w[0] == "that" || w[0] == "me") {
+			rest = rest[1:]
+		}
+		return strings.Join(rest, " ")
+	}
+	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
+		if strings.HasPrefix(strings.ToLower(s), p) {
+			return s[len(p):]
+		}
+	}
+	return s
 }
 
 // asksSummary reports whether the words ask for a summary rather than for one fact.

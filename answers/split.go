@@ -312,17 +312,17 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
 			// whats her affiliation?".
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				(contentWords(sg.Text) <= 2 || len(words(pending[n-1])) <= 4) {
+				(isFragment(sg.Text) || len(words(pending[n-1])) <= 4) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
-			asks = append(asks, Ask{Text: text, Claim: framedClaim(text)})
+			asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text)})
 		}
 	}
 	if len(asks) == 0 && len(pending) > 0 {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
-		asks = append(asks, Ask{Text: text, Claim: framedClaim(text)})
+		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text)})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
@@ -345,5 +345,38 @@ func contentWords(s string) int {
 // before it ("like which model?", "and when?").
 func isFragment(s string) bool {
 	ws := words(s)
-	return contentWords(s) <= 1 && len(ws) <= 4 && (len(ws) == 0 || ws[0] == "like" || ws[0] == "or" || ws[0] == "i" || ws[0] == "as")
+	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || len(capitalised(s)) > 0 {
+		return false
+	}
+	for _, w := range ws {
+		if referents[w] {
+			return true
+		}
+	}
+	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
+}
+
+// referents point back at what was said before: "where were those?", "which ones?".
+var referents = map[string]bool{
+	"those": true, "that": true, "it": true, "them": true, "ones": true, "they": true,
+	"this": true, "these": true, "there": true, "her": true, "his": true, "him": true, "she": true, "he": true,
+}
+
+// trailingTags end a sentence that asks whether it is true: "…, right?", "…didn't it".
+var trailingTags = [][]string{
+	{"right"}, {"true"}, {"correct"}, {"yes"}, {"no"}, {"yeah"}, {"innit"}, {"or", "nah"}, {"or", "not"},
+	{"didnt", "it"}, {"didnt", "they"}, {"didnt", "he"}, {"didnt", "she"}, {"wasnt", "it"}, {"isnt", "it"},
+	{"werent", "they"}, {"arent", "they"}, {"doesnt", "it"}, {"dont", "they"}, {"hasnt", "it"}, {"is", "that", "right"},
+	{"is", "that", "true"}, {"am", "i", "right"}, {"or", "am", "i", "wrong"}, {"correct", "me", "if", "im", "wrong"},
+}
+
+// endsWithTag reports whether a sentence closes with a tag asking if it is true.
+func endsWithTag(s string) bool {
+	ws := words(s)
+	for _, t := range trailingTags {
+		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
+	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/runes"
@@ -142,6 +143,7 @@ type analyzer struct {
 	stems    map[string]bool        // every stem the base uses
 	byLength map[int][]string       // vocab words by length in runes, sorted
 	stemmed  map[string]string      // every base word → its stem, read-only once frozen
+	specific map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
 	frozen   bool
 }
 
@@ -225,9 +227,13 @@ func (a *analyzer) freeze() {
 		}
 	}
 	a.byLength = map[int][]string{}
+	a.specific = map[string]bool{}
 	for w := range a.vocab {
 		n := len([]rune(w))
 		a.byLength[n] = append(a.byLength[n], w)
+		if a.names[w] || !lexicon.Known(w) {
+			a.specific[a.stem(w)] = true
+		}
 	}
 	for _, ws := range a.byLength {
 		sort.Strings(ws)
@@ -574,7 +580,8 @@ func questionType(ws []string) knowledge.QuestionType {
 		}
 		if i == 0 {
 			switch w {
-			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should":
+			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should",
+				"didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "hasnt", "havent", "wouldnt", "shouldnt":
 				return knowledge.TypeYesNo
 			}
 		}

@@ -9,7 +9,8 @@ type wordClass uint8
 
 const (
 	classUnknown  wordClass = iota // neither the base nor the English lexicon knows it
-	classOrdinary                  // an everyday English word: no evidence against an answer
+	classOrdinary                  // an everyday English word that can be a verb or a modifier: little evidence against an answer
+	classNoun                      // an everyday English noun and nothing else: often the detail asked for
 	className                      // a name: a place, a person, a country the article never mentions
 )
 
@@ -17,6 +18,8 @@ func (c wordClass) String() string {
 	switch c {
 	case classOrdinary:
 		return "ordinary"
+	case classNoun:
+		return "noun"
 	case className:
 		return "name"
 	}
@@ -57,12 +60,15 @@ func (a *analyzer) resolve(w string, t token) token {
 	if e, _ := lexicon.Lookup(w); e.POS&lexicon.Verb != 0 || e.POS&lexicon.Noun == 0 {
 		t.class = classOrdinary
 		return t
+	} else if e.POS == lexicon.Noun {
+		t.class = classNoun
+	} else {
+		t.class = classOrdinary
 	}
 	for _, s := range lexicon.Synonyms(w) {
 		if !isStop(s) && a.stems[stem(s)] {
 			return token{term: stem(s), synonym: true, known: a.names[s]}
 		}
 	}
-	t.class = classOrdinary
 	return t
 }

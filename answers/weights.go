@@ -17,18 +17,22 @@ type Weights struct {
 	// phrasing shares: it tells "Iran struck Pakistan" from "Pakistan struck Iran".
 	Order float64
 	// The weight, in shares of the highest IDF, of a question word the base never uses:
-	// Ordinary for an everyday English word (the lexicon knows it: "paper", "clip"),
+	// Ordinary for an everyday English word that can be a verb or a modifier ("work",
+	// "reckon"), Noun for one that is only a noun ("nationality", "population"),
 	// Focus for the detail the question asks for by name ("which model", "the cost"),
 	// Word for a word neither the base nor the lexicon knows, and Name for a name
 	// ("Turkey", "Erdogan"): a name the article never mentions is most often a question
 	// about something it does not cover.
-	UnknownOrdinary, UnknownFocus, UnknownWord, UnknownName float64
+	UnknownOrdinary, UnknownNoun, UnknownFocus, UnknownWord, UnknownName float64
 	// SaidPenalty is taken off an entry that reports no one's words when the question
 	// asks what someone said: "What did China say?" is not answered by a fact about China.
 	SaidPenalty float64
 	// MissingName scales the score of an entry once for each name the question asks
 	// about that it never uses: "What did Russia say?" is not answered without Russia.
 	MissingName float64
+	// OnlyEveryday scales the score of an entry that shares only everyday English words
+	// with the question, no name or word of the article's own: "a good movie".
+	OnlyEveryday float64
 }
 
 // DefaultWeights are the weights tuned on the dev set, our regression and paraphrase sets
@@ -38,7 +42,7 @@ func DefaultWeights() Weights {
 		Question: 1.0, Keyword: 0.9, Title: 0.85, Quote: 0.65, Answer: 0.55,
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
-		UnknownOrdinary: 0.6, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, MissingName: 0.7,
+		UnknownOrdinary: 0.2, UnknownNoun: 0.7, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
+		SaidPenalty: 0.25, MissingName: 0.7, OnlyEveryday: 0.5,
 	}
 }
