@@ -101,7 +101,9 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 	case IntentSummary:
 		// A summary of the whole article, unless the request names a part of it that
 		// an entry covers well.
-		if top := rk.top(); e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
+		if top := rk.top(); rk.hasUnknownName() {
+			break
+		} else if e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
 			if d, ok := e.docOfKind(knowledge.KindOverview); ok {
 				ex.decided("summary of the whole article")
 				return e.reply(d, q.Text)
@@ -217,12 +219,17 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 			}
 			return false
 		}
-		if e.idf[qt.id] > e.maxIDF/3 {
+		if e.idf[qt.id] > e.maxIDF/3 && !wholeWords[qt.term] {
 			return false
 		}
 	}
 	return true
 }
+
+// wholeWords name the whole article in a summary request: "summarize the article".
+var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, stem("story"): true,
+	stem("text"): true, stem("analysis"): true, stem("report"): true, stem("situation"): true,
+	stem("conflict"): true, stem("crisis"): true, stem("events"): true}
 
 // docOfKind returns the first entry of a kind.
 func (e *Engine) docOfKind(k knowledge.Kind) (doc, bool) {

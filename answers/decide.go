@@ -166,13 +166,13 @@ func onlyNames(conflicts []string) bool {
 // isSpecific reports whether a term is the article's own: a name, an alias group, or a
 // word no English lexicon has.
 func (e *Engine) isSpecific(term string) bool {
-	return strings.HasPrefix(term, "alias:") || e.an.specific[term]
+	return e.an.nameGroups[term] || e.an.specific[term]
 }
 
-// isName reports whether a term names something: a canonical alias group or a word the
-// base only ever writes capitalised.
+// isName reports whether a term names something: the canonical term of a group of names
+// or a word the base only ever writes capitalised.
 func (e *Engine) isName(term string) bool {
-	return strings.HasPrefix(term, "alias:") || e.an.names[term]
+	return e.an.nameGroups[term] || e.an.names[term]
 }
 
 func (d date) String() string {

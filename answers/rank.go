@@ -56,6 +56,16 @@ func (r ranking) focusUnknown() bool {
 	return false
 }
 
+// hasUnknownName reports whether the question names something the base never mentions.
+func (r ranking) hasUnknownName() bool {
+	for _, t := range r.terms {
+		if t.id < 0 && t.class == className {
+			return true
+		}
+	}
+	return false
+}
+
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
 // an id of its own below zero and counts against every entry, by what kind of word it is.
 func (e *Engine) queryTerms(toks []token, q Query) []qterm {
@@ -117,7 +127,11 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// entry that covers the topic but not them is a near miss, not an answer.
 	var total, offTopic float64
 	var names []int32 // the names the question asks about, which an answer must use
+	unknownWords := 0
 	for _, qt := range qts {
+		if qt.id < 0 {
+			unknownWords++
+		}
 		total += qt.idf
 		if qt.id < 0 && (qt.focus || qt.class == classOrdinary || qt.class == classNoun) {
 			offTopic += qt.idf
@@ -211,7 +225,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		// Everyday words alone ("a good movie") do not make a question about the article:
 		// it must share a name or a word of the article's own.
-		if !specific[i] {
+		if !specific[i] && unknownWords > 0 {
 			fit *= w.OnlyEveryday
 			s.everyday = true
 		}

@@ -102,15 +102,15 @@ var opinionPhrases = [][]string{
 	{"your", "opinion"}, {"ur", "opinion"}, {"you", "think"}, {"u", "think"}, {"your", "view"},
 	{"smart", "move"}, {"good", "idea"}, {"bad", "idea"}, {"right", "to"}, {"wrong", "to"},
 	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"side", "with"},
-	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"who", "started", "it"}, {"fault"},
+	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"at", "fault"}, {"whose", "fault"},
 	{"who", "is", "wrong"}, {"legitimate"}, {"moral"},
 	{"should", "have"}, {"was", "it", "worth"}, {"worth", "it"}, {"overreact"}, {"overreaction"},
-	{"good", "or", "bad"}, {"mistake"}, {"your", "thoughts"}, {"ur", "thoughts"},
-	{"whats", "your"}, {"agree"}, {"support"}, {"better", "side"}, {"wdyt"}, {"thoughts"},
+	{"good", "or", "bad"}, {"a", "mistake"}, {"ur", "thoughts"},
+	{"whats", "your"}, {"do", "you", "agree"}, {"better", "side"}, {"wdyt"}, {"your", "thoughts"},
 	{"bad", "guy"}, {"bad", "guys"}, {"good", "guy"}, {"good", "guys"}, {"villain"}, {"proportionate"},
 	{"disproportionate"}, {"fair"}, {"unfair"}, {"lose", "more"}, {"gained"}, {"useful"},
 	{"talking", "shop"}, {"your", "verdict"}, {"ur", "verdict"}, {"hot", "take"}, {"overreacted"},
-	{"were", "they", "right"}, {"was", "it", "right"}, {"deserve"}, {"deserved"}, {"blame"},
+	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved", "it"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -259,7 +259,7 @@ func asksSummary(ws []string) bool {
 		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {
 			return true
 		}
-		if (w == "went" || w == "go" || w == "goes" || w == "going") && i+1 < len(ws) && (ws[i+1] == "down" || ws[i+1] == "on") {
+		if (w == "went" && i+1 < len(ws) && ws[i+1] == "down") || (w == "going" && i+1 < len(ws) && ws[i+1] == "on") {
 			return true
 		}
 		if w == "article" && i > 0 && (ws[i-1] == "the" || ws[i-1] == "this") && i+1 < len(ws) && ws[i+1] == "about" {

@@ -144,6 +144,7 @@ type analyzer struct {
 	byLength map[int][]string       // vocab words by length in runes, sorted
 	stemmed  map[string]string      // every base word → its stem, read-only once frozen
 	specific map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
+	nameGroups map[string]bool      // the canonical terms of alias groups of names
 	frozen   bool
 }
 
@@ -170,8 +171,12 @@ func newAnalyzer(aliasGroups [][]string) *analyzer {
 	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{},
 		capitals: map[string]bool{}, lower: map[string]bool{}, names: map[string]bool{},
 		stemmed: map[string]string{}}
+	a.nameGroups = map[string]bool{}
 	for _, group := range aliasGroups {
 		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
+		if r, _ := utf8.DecodeRuneInString(group[0]); unicode.IsUpper(r) {
+			a.nameGroups[canonical] = true // "Iran", "Jaish al-Adl": names, not concepts like "killed"
+		}
 		for _, term := range group {
 			st := stemAll(words(term))
 			if len(st) == 0 {
@@ -564,7 +569,13 @@ func questionType(ws []string) knowledge.QuestionType {
 			switch next {
 			case "many", "much":
 				return knowledge.TypeHowMany
-			case "long", "far", "big", "large", "old", "often", "tall", "wide", "high", "deep":
+			case "long", "soon":
+				// "How long after Iran's strike…" asks when; "how long is the border", a measure.
+				if i+2 < len(ws) && (ws[i+2] == "after" || ws[i+2] == "before" || ws[i+2] == "did" || ws[i+2] == "until" || ws[i+2] == "later") || next == "soon" {
+					return knowledge.TypeWhen
+				}
+				return knowledge.TypeMeasure
+			case "far", "big", "large", "old", "often", "tall", "wide", "high", "deep":
 				return knowledge.TypeMeasure // no entry declares it: the article gives no measures
 			}
 			return knowledge.TypeHow
