@@ -92,7 +92,7 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 // a number or a name of the claim that the facts contradict, or a claim the facts deny
 // ("not Iranian nationals"), is a No; details all in the facts are a Yes.
 func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string) {
-	var hold, conflict []string
+	var hold, conflict, onTopic []string // onTopic: names of the claim the facts use
 	// Dates: a day or month the facts do not give, where they give others.
 	for _, d := range dates(toks) {
 		if len(f.dates) == 0 {
@@ -121,7 +121,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		}
 		switch {
 		case f.terms[t.term] && t.known:
-			hold = append(hold, t.term)
+			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && t.known && e.isName(t.term):
 			conflict = append(conflict, t.term)
 		}
@@ -146,8 +146,8 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", ")
 	case len(conflict) > 0:
 		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
-	case len(hold) > 0 && !claim.Negated:
-		return VerdictYes, "holds: " + strings.Join(hold, ", ")
+	case len(hold)+len(onTopic) > 0 && !claim.Negated:
+		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", ")
 	}
 	return VerdictOpen, "nothing to weigh"
 }

@@ -192,10 +192,6 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	if len(d.counts) > 0 {
 		d.gives[knowledge.TypeHowMany] = true
 	}
-	// An entry that quotes someone says who said it.
-	if len(d.quotes) > 0 {
-		d.gives[knowledge.TypeWho] = true
-	}
 	d.reports = len(en.Quotes) > 0 || en.Kind == knowledge.KindPerson || en.Kind == knowledge.KindOpinion || d.gives[knowledge.TypeSay]
 	d.facts = e.readFact(en.Answer, d.quotes)
 	return d

@@ -75,6 +75,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		focusTerm = stem(q.Focus)
 	}
 	claim := q.Intent == IntentClaim
+	subject := false // a claim's subject, its first name, has been seen
 	for i, t := range toks {
 		if t.stop || slices.ContainsFunc(qts, func(q qterm) bool { return q.term == t.term }) {
 			continue
@@ -86,6 +87,12 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm}
 		if id, known := e.terms[t.term]; known {
 			qt.id, qt.idf = id, e.idf[id]
+			if claim && e.isName(t.term) {
+				if subject {
+					qt.idf *= e.w.ClaimPredicate
+				}
+				subject = true
+			}
 			switch {
 			case t.synonym:
 				qt.weight = e.w.Synonym
@@ -128,6 +135,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	var total, offTopic float64
 	var names []int32 // the names the question asks about, which an answer must use
 	unknownWords := 0
+	subjectSeen := false
 	for _, qt := range qts {
 		if qt.id < 0 {
 			unknownWords++
@@ -136,9 +144,13 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		if qt.id < 0 && (qt.focus || qt.class == classOrdinary || qt.class == classNoun) {
 			offTopic += qt.idf
 		}
-		// A claim must be about its subject, its first name; its other names are checked.
-		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && len(names) == 1) {
+		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && subjectSeen) {
 			names = append(names, qt.id)
+		}
+		// A claim is about its subject, its first name; its other names are what it says
+		// of the subject, checked against the facts, not searched for.
+		if qt.id >= 0 && e.isName(qt.term) && q.Intent == IntentClaim {
+			subjectSeen = true
 		}
 	}
 	if total == 0 {
@@ -225,7 +237,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		// Everyday words alone ("a good movie") do not make a question about the article:
 		// it must share a name or a word of the article's own.
-		if !specific[i] && unknownWords > 0 {
+		if !specific[i] && unknownWords > 1 {
 			fit *= w.OnlyEveryday
 			s.everyday = true
 		}
@@ -272,7 +284,12 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if !d.gives[knowledge.TypeHowMany] {
 			return false, "count"
 		}
-	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWho, knowledge.TypeWhy:
+	case knowledge.TypeWho:
+		// An entry that quotes someone says who said it, and nothing more.
+		if !d.gives[q.Type] && !(len(d.quotes) > 0 && asksWhatWasSaid(words(q.Text))) {
+			return false, string(q.Type)
+		}
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:
 		if !d.gives[q.Type] {
 			return false, string(q.Type)
 		}

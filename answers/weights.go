@@ -33,6 +33,9 @@ type Weights struct {
 	// OnlyEveryday scales the score of an entry that shares only everyday English words
 	// with the question, no name or word of the article's own: "a good movie".
 	OnlyEveryday float64
+	// ClaimPredicate scales the names of a claim after its subject ("Vaez is with the
+	// Swedish Institute"): what the claim says of its subject, to check, not to search by.
+	ClaimPredicate float64
 }
 
 // DefaultWeights are the weights tuned on the dev set, our regression and paraphrase sets
@@ -43,6 +46,6 @@ func DefaultWeights() Weights {
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
 		UnknownOrdinary: 0.2, UnknownNoun: 0.7, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, MissingName: 0.7, OnlyEveryday: 0.5,
+		SaidPenalty: 0.25, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3,
 	}
 }
