@@ -57,6 +57,7 @@ type doc struct {
 	counts  map[string]bool                 // the terms its answer puts a number to
 	quotes  []Quote                         // the entry's quotes, attributed
 	facts   fact                            // its answer as the claim checker reads it
+	agent   string                          // the name its title makes the doer: "iran" in "Iran's strike"
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
 	phrased [][]string         // the content terms of each phrasing; only while building
@@ -194,6 +195,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	}
 	d.reports = len(en.Quotes) > 0 || en.Kind == knowledge.KindPerson || en.Kind == knowledge.KindOpinion || d.gives[knowledge.TypeSay]
 	d.facts = e.readFact(en.Answer, d.quotes)
+	d.agent = e.agent(e.an.analyze(en.Title, false))
 	return d
 }
 

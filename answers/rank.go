@@ -3,6 +3,7 @@ package answers
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/borderbot/borderbot/knowledge"
 )
@@ -29,6 +30,7 @@ type scored struct {
 	said         bool    // the said penalty was taken off
 	missingNames int     // the names of the question it does not use
 	everyday     bool    // it shares only everyday English words with the question
+	otherAgent   bool    // its title makes another name the doer than the question does
 }
 
 // ranking is every entry that shares a term with a question, best first.
@@ -43,6 +45,40 @@ func (r ranking) top() scored {
 		return scored{doc: -1}
 	}
 	return r.scores[0]
+}
+
+// agent returns the name that tokens make the doer of something: the name after "by"
+// ("killed by Iran's strike"), or else the first name followed by a verb ("Iran's
+// strike", "the Iranian strike", "did Pakistan hit back"); "" when there is none. "The
+// Iranian city" names no doer.
+func (e *Engine) agent(toks []token) string {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].term == "by" && e.isName(toks[i+1].term) {
+			return strings.TrimPrefix(toks[i+1].term, "alias:")
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].stop || !e.isName(toks[i].term) {
+			continue
+		}
+		next := toks[i+1]
+		if !next.stop && !next.number && !e.isName(next.term) && isVerb(next.word) {
+			return strings.TrimPrefix(toks[i].term, "alias:")
+		}
+	}
+	return ""
+}
+
+// sameAgent reports whether two agents are the same name, a country and its people
+// alike ("iran" and "iranian").
+func sameAgent(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a)
 }
 
 // focusUnknown reports whether the detail the question asks for by name is a word the
@@ -197,6 +233,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	}
 
 	said := q.Intent == IntentSaid
+	agent := e.agent(toks)
 	w := e.w
 	out := make([]scored, 0, 16)
 	for i, d := range e.docs {
@@ -234,6 +271,11 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		for k := 0; k < missing[i]; k++ {
 			fit *= w.MissingName
+		}
+		// "The Iranian strike" is not Pakistan's strike, nor Iran's minister Pakistan's.
+		if agent != "" && d.agent != "" && !sameAgent(agent, d.agent) {
+			fit *= w.OtherAgent
+			s.otherAgent = true
 		}
 		// Everyday words alone ("a good movie") do not make a question about the article:
 		// it must share a name or a word of the article's own.

@@ -198,7 +198,8 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentInstruction
 	case asksSummary(ws):
 		q.Intent = IntentSummary
-	case hasAnyPhrase(ws, opinionPhrases) && !asksWhatWasSaid(ws):
+		q.Text = dropWords(q.Text, summaryFormat)
+	case hasAnyPhrase(ws, opinionPhrases) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
 		q.Intent = IntentSaid
@@ -248,6 +249,38 @@ func stripFraming(s string) string {
 		}
 	}
 	return s
+}
+
+// asksTheBot reports whether a question asks the bot itself: "do you think", "ur take".
+func asksTheBot(ws []string) bool {
+	for _, w := range ws {
+		if w == "you" || w == "your" || w == "u" || w == "ur" || w == "wdyt" {
+			return true
+		}
+	}
+	return false
+}
+
+// summaryFormat are the words of a summary request that say how short, not what about:
+// "in bullet points", "in one tweet", "in a sentence or two".
+var summaryFormat = map[string]bool{
+	"bullet": true, "bullets": true, "points": true, "pts": true, "point": true, "lines": true, "line": true,
+	"sentence": true, "sentences": true, "tweet": true, "version": true, "short": true, "shorter": true,
+	"fine": true, "quick": true, "words": true, "paragraph": true, "para": true, "format": true,
+	"list": true, "plain": true, "english": true, "simple": true, "terms": true, "summary": true,
+}
+
+// dropWords removes the words of a set from a text, keeping the rest as written.
+func dropWords(s string, set map[string]bool) string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		ws := words(f)
+		if len(ws) == 1 && set[ws[0]] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
 }
 
 // asksSummary reports whether the words ask for a summary rather than for one fact.

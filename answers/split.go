@@ -120,7 +120,7 @@ func splitConjoined(s string) []string {
 	ws := strings.Fields(s)
 	for i := 1; i+1 < len(ws); i++ {
 		w := strings.ToLower(strings.Trim(ws[i], ",;"))
-		if w != "and" && w != "also" && w != "plus" && w != "&" {
+		if w != "and" && w != "also" && w != "plus" && w != "&" && w != "+" && w != "anyway" && w != "anyways" && w != "btw" && w != "but" {
 			continue
 		}
 		next := strings.ToLower(strings.Trim(ws[i+1], ",;"))

@@ -128,6 +128,7 @@ type token struct {
 	synonym   bool      // an English synonym of the word the user wrote
 	class     wordClass // what the word is, when the base never uses it
 	part      bool      // a word of an alias phrase, kept beside its canonical term
+	word      string    // the folded word as written, or the first word of an alias phrase
 	name      bool      // capitalised in the middle of the text: a name, most likely
 	known     bool      // a name the base writes capitalised
 	number    bool      // a number, in digits or in words
@@ -350,7 +351,7 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			w = cardinal(w)
 		}
 		t := token{term: a.stem(w), stop: isStop(w), name: i > 0 && names[w], known: a.names[w],
-			number: isNumber(w) || numberWords[w]}
+			number: isNumber(w) || numberWords[w], word: w}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			t = a.resolve(w, t)
 		}
@@ -413,7 +414,7 @@ func (a *analyzer) canonical(toks []token, parts bool) []token {
 				for j := range at.stems {
 					known = known || toks[i+j].known
 				}
-				out = append(out, token{term: at.canonical, corrected: corrected, known: known})
+				out = append(out, token{term: at.canonical, corrected: corrected, known: known, word: toks[i].word})
 				if parts && len(at.stems) > 1 {
 					for _, t := range toks[i : i+len(at.stems)] {
 						t.part = true

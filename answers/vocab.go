@@ -26,6 +26,12 @@ func (c wordClass) String() string {
 	return "unknown"
 }
 
+// isVerb reports whether a folded word can be a verb: "strike", "hit", "retaliated".
+func isVerb(w string) bool {
+	e, ok := lexicon.Lookup(w)
+	return ok && e.POS&lexicon.Verb != 0
+}
+
 // resolve reads a folded question word the base does not use: a typo of one of the
 // base's words, an English synonym of one, an everyday English word, a name, or none of
 // these. It returns the token to use in its place.
@@ -39,7 +45,7 @@ func (a *analyzer) resolve(w string, t token) token {
 		// Not an English word: a misspelling of one of the base's words or names first,
 		// then of an everyday word.
 		if c := a.correct(w); c != "" {
-			return token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c]}
+			return token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c], word: c}
 		}
 		fixed, ok := lexicon.Misspelling(w)
 		if !ok {
@@ -47,10 +53,10 @@ func (a *analyzer) resolve(w string, t token) token {
 			return t
 		}
 		if isStop(fixed) {
-			return token{term: stem(fixed), stop: true}
+			return token{term: stem(fixed), stop: true, word: fixed}
 		}
 		if a.stems[stem(fixed)] {
-			return token{term: stem(fixed), corrected: true}
+			return token{term: stem(fixed), corrected: true, word: fixed}
 		}
 		w = fixed
 	}
@@ -67,7 +73,7 @@ func (a *analyzer) resolve(w string, t token) token {
 	}
 	for _, s := range lexicon.Synonyms(w) {
 		if !isStop(s) && a.stems[stem(s)] {
-			return token{term: stem(s), synonym: true, known: a.names[s]}
+			return token{term: stem(s), synonym: true, known: a.names[s], word: s}
 		}
 	}
 	return t
