@@ -93,6 +93,10 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 		}
 	}
 	toks := e.an.analyze(q.Text, true)
+	q.Owns, q.Naming, q.Subtype = e.possessions(toks), e.askedName(toks), askedSubtype(toks)
+	if ex != nil {
+		ex.Query = q
+	}
 	rk := e.rank(toks, q)
 	if ex != nil {
 		ex.Terms = rk.terms

@@ -58,6 +58,9 @@ type doc struct {
 	quotes  []Quote                         // the entry's quotes, attributed
 	facts   fact                            // its answer as the claim checker reads it
 	agent   string                          // the name its title makes the doer: "iran" in "Iran's strike"
+	owned   map[string][]string             // what names own in its title and answer: foreign minister → iran
+	names   map[string]bool                 // the terms its answer gives a proper name for
+	sorts   map[string]bool                 // the terms its answer qualifies: "long-range missiles"
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
 	phrased [][]string         // the content terms of each phrasing; only while building
@@ -195,7 +198,16 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	}
 	d.reports = len(en.Quotes) > 0 || en.Kind == knowledge.KindPerson || en.Kind == knowledge.KindOpinion || d.gives[knowledge.TypeSay]
 	d.facts = e.readFact(en.Answer, d.quotes)
-	d.agent = e.agent(e.an.analyze(en.Title, false))
+	title := e.an.analyze(en.Title, false)
+	d.agent = e.agent(title)
+	d.owned = e.possessions(append(title, answer...))
+	d.names = map[string]bool{}
+	for _, sentence := range sentences(en.Answer) {
+		for t := range e.named(e.an.analyze(sentence, false)) {
+			d.names[t] = true
+		}
+	}
+	d.sorts = modified(answer)
 	return d
 }
 

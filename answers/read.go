@@ -38,6 +38,9 @@ type Query struct {
 	Focus   string                 // the detail asked for, as a folded word ("cost", "model"), if one is named
 	Negated bool                   // the question or claim is negative ("didn't", "not")
 	Quoted  string                 // a passage to attribute, for IntentWhoSaid
+	Owns    map[string][]string    // what names own in it: "Pakistan's prime minister"
+	Naming  string                 // the term whose proper name it asks for: "village" in "the name of the village"
+	Subtype string                 // the term whose sort it asks for: "drones" in "what type of drones"
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as

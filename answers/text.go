@@ -75,14 +75,23 @@ func foldAccents(s string) string {
 // words splits s into folded words: lower case, accents removed, possessives dropped,
 // apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
 func words(s string) []string {
+	ws, _ := splitWords(s)
+	return ws
+}
+
+// splitWords is words, also saying which words own what follows them: "iran" in "Iran's
+// strike" and "kids" in "the kids' names".
+func splitWords(s string) (out []string, owners []bool) {
 	s = strings.ToLower(foldAccents(s))
-	var out []string
 	var cur []rune
+	owner := false
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, string(cur))
+			owners = append(owners, owner)
 			cur = cur[:0]
 		}
+		owner = false
 	}
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
@@ -94,10 +103,12 @@ func words(s string) []string {
 			// "iran's" → "iran"; "pakistanis'" → "pakistanis"; "don't" → "dont".
 			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
 				i++
+				owner = true
 				flush()
 			} else if i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
 				continue
 			} else {
+				owner = cur[len(cur)-1] == 's' // "the kids' names"
 				flush()
 			}
 		default:
@@ -105,7 +116,7 @@ func words(s string) []string {
 		}
 	}
 	flush()
-	return out
+	return out, owners
 }
 
 func isApostrophe(r rune) bool {
@@ -129,6 +140,7 @@ type token struct {
 	class     wordClass // what the word is, when the base never uses it
 	part      bool      // a word of an alias phrase, kept beside its canonical term
 	word      string    // the folded word as written, or the first word of an alias phrase
+	owner     bool      // followed by a possessive: "Iran" in "Iran's strike"
 	name      bool      // capitalised in the middle of the text: a name, most likely
 	known     bool      // a name the base writes capitalised
 	number    bool      // a number, in digits or in words
@@ -136,17 +148,17 @@ type token struct {
 
 // analyzer turns text into tokens, the same way for the knowledge base and for questions.
 type analyzer struct {
-	aliases  map[string][]aliasTerm // first stem → alias terms starting with it, longest first
-	vocab    map[string]bool        // every folded word the base uses
-	capitals map[string]bool        // folded words the base writes capitalised, at least once
-	lower    map[string]bool        // folded words the base writes in lower case
-	names    map[string]bool        // those it never writes in lower case: names
-	stems    map[string]bool        // every stem the base uses
-	byLength map[int][]string       // vocab words by length in runes, sorted
-	stemmed  map[string]string      // every base word → its stem, read-only once frozen
-	specific map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
-	nameGroups map[string]bool      // the canonical terms of alias groups of names
-	frozen   bool
+	aliases    map[string][]aliasTerm // first stem → alias terms starting with it, longest first
+	vocab      map[string]bool        // every folded word the base uses
+	capitals   map[string]bool        // folded words the base writes capitalised, at least once
+	lower      map[string]bool        // folded words the base writes in lower case
+	names      map[string]bool        // those it never writes in lower case: names
+	stems      map[string]bool        // every stem the base uses
+	byLength   map[int][]string       // vocab words by length in runes, sorted
+	stemmed    map[string]string      // every base word → its stem, read-only once frozen
+	specific   map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
+	nameGroups map[string]bool        // the canonical terms of alias groups of names
+	frozen     bool
 }
 
 // stem returns a word's stem, from the base's words without stemming again.
@@ -340,7 +352,7 @@ func (a *analyzer) analyze(s string, fix bool) []token {
 
 // tokens turns text into tokens before alias phrases are replaced.
 func (a *analyzer) tokens(s string, fix bool) []token {
-	ws := words(s)
+	ws, owners := splitWords(s)
 	names := capitalised(s)
 	toks := make([]token, 0, len(ws))
 	for i, w := range ws {
@@ -355,6 +367,7 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			t = a.resolve(w, t)
 		}
+		t.owner = owners[i]
 		toks = append(toks, t)
 	}
 	return toks
@@ -414,7 +427,8 @@ func (a *analyzer) canonical(toks []token, parts bool) []token {
 				for j := range at.stems {
 					known = known || toks[i+j].known
 				}
-				out = append(out, token{term: at.canonical, corrected: corrected, known: known, word: toks[i].word})
+				last := toks[i+len(at.stems)-1]
+				out = append(out, token{term: at.canonical, corrected: corrected, known: known, word: toks[i].word, owner: last.owner})
 				if parts && len(at.stems) > 1 {
 					for _, t := range toks[i : i+len(at.stems)] {
 						t.part = true
@@ -473,9 +487,10 @@ func counted(toks []token) map[string]bool {
 			continue
 		}
 		for j := max(0, i-6); j < len(toks) && j <= i+4; j++ {
-			if !toks[j].stop && !toks[j].number {
-				out[toks[j].term] = true
+			if toks[j].stop || toks[j].number || (j < i && !isVerb(toks[j].word)) {
+				continue // before the number, only its verb: "killed … two of his guards"
 			}
+			out[toks[j].term] = true
 		}
 	}
 	return out
@@ -490,11 +505,23 @@ func countedNoun(toks []token) []string {
 		if t.term != "mani" && t.term != "much" && t.term != "number" {
 			continue
 		}
+		// The noun phrase after "many", then a participle after an auxiliary ("were
+		// killed", "got injured"); a verb straight after the noun ends it ("how many
+		// factors point to…").
 		var out []string
-		for j := i + 1; j < len(toks) && !countStops[toks[j].term] && !auxiliaries[toks[j].term]; j++ {
-			if !toks[j].stop && !toks[j].known && !toks[j].name {
+		j := i + 1
+		for ; j < len(toks) && !toks[j].stop && !countStops[toks[j].term]; j++ {
+			if !toks[j].known && !toks[j].name {
 				out = append(out, toks[j].term)
 			}
+			if j+1 < len(toks) && !toks[j+1].stop && len(out) > 0 && isVerb(toks[j+1].word) && !isNoun(toks[j+1].word) {
+				return out
+			}
+		}
+		for ; j < len(toks) && toks[j].stop && !countStops[toks[j].term] && !auxiliaries[toks[j].term]; j++ {
+		}
+		if j < len(toks) && j > i+1 && toks[j-1].stop && !toks[j].stop && !toks[j].known && !toks[j].name && isVerb(toks[j].word) {
+			out = append(out, toks[j].term)
 		}
 		return out
 	}

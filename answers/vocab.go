@@ -32,6 +32,12 @@ func isVerb(w string) bool {
 	return ok && e.POS&lexicon.Verb != 0
 }
 
+// isNoun reports whether a folded word can be a noun.
+func isNoun(w string) bool {
+	e, ok := lexicon.Lookup(w)
+	return ok && e.POS&lexicon.Noun != 0
+}
+
 // resolve reads a folded question word the base does not use: a typo of one of the
 // base's words, an English synonym of one, an everyday English word, a name, or none of
 // these. It returns the token to use in its place.

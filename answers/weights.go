@@ -48,7 +48,7 @@ func DefaultWeights() Weights {
 		Question: 1.0, Keyword: 0.9, Title: 0.85, Quote: 0.65, Answer: 0.55,
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
-		UnknownOrdinary: 0.2, UnknownNoun: 0.7, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
+		UnknownOrdinary: 0.2, UnknownNoun: 1.2, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
 		SaidPenalty: 0.25, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, OtherAgent: 0.6,
 	}
 }

@@ -1,0 +1,168 @@
+package answers
+
+import "strings"
+
+// possessions maps each term that a name owns in text to its owners: "Iran's foreign
+// minister" gives foreign minister → iran. It is how the engine tells one country's
+// official, or one side's response, from the other's.
+func (e *Engine) possessions(toks []token) map[string][]string {
+	var out map[string][]string
+	for i, t := range toks {
+		if !t.owner || !e.isName(t.term) {
+			continue
+		}
+		owner := strings.TrimPrefix(t.term, "alias:")
+		for _, h := range toks[i+1:] {
+			if h.stop || h.number || e.isName(h.term) {
+				break
+			}
+			if out == nil {
+				out = map[string][]string{}
+			}
+			out[h.term] = append(out[h.term], owner)
+		}
+	}
+	return out
+}
+
+// otherOwner reports whether an entry gives a term the question asks about as another
+// name's: the question asks for Pakistan's prime minister, the entry names Iran's.
+func otherOwner(asked, given map[string][]string) (string, bool) {
+	for term, owners := range asked {
+		theirs, ok := given[term]
+		if !ok {
+			continue
+		}
+		mine := false
+		for _, a := range owners {
+			for _, b := range theirs {
+				mine = mine || sameAgent(a, b)
+			}
+		}
+		if !mine {
+			return term, true
+		}
+	}
+	return "", false
+}
+
+// named returns the terms that text gives a proper name for: a word beside a name ("the
+// BLA", "Colonel Javidanfar"), "X of NAME", or a word in the phrase that follows a name
+// ("Jaish al-Adl, a militant Baloch separatist group"). "A village in Pakistan's
+// Balochistan" names no village.
+func (e *Engine) named(toks []token) map[string]bool {
+	out := map[string]bool{}
+	isName := func(t token) bool { return !t.stop && e.isName(t.term) }
+	for i, t := range toks {
+		if t.stop || t.number || isName(t) {
+			continue
+		}
+		switch {
+		case i > 0 && isName(toks[i-1]) && !toks[i-1].owner, i+1 < len(toks) && isName(toks[i+1]):
+			out[t.term] = true
+		case i+2 < len(toks) && toks[i+1].term == "of" && isName(toks[i+2]):
+			out[t.term] = true
+		}
+	}
+	for i, t := range toks {
+		if !isName(t) || i+1 >= len(toks) {
+			continue
+		}
+		// "Jaish al-Adl, a militant … group", "Abdollahian is Iran's Foreign Minister".
+		j := i + 1
+		if w := toks[j].word; w == "is" || w == "was" || w == "are" || w == "were" {
+			j++
+		}
+		if j < len(toks) && (toks[j].word == "a" || toks[j].word == "an" || toks[j].word == "the") {
+			j++
+		}
+		if j == i+1 {
+			continue
+		}
+		for _, n := range toks[j:min(len(toks), j+5)] {
+			if n.stop {
+				break
+			}
+			out[n.term] = true
+		}
+	}
+	return out
+}
+
+// modified returns the terms that text qualifies with a word before them: "long-range"
+// in "long-range missiles", "separatist" in "separatist group". A question on the type of
+// drones needs an answer that says what drones.
+func modified(toks []token) map[string]bool {
+	out := map[string]bool{}
+	for i := 1; i < len(toks); i++ {
+		if !toks[i].stop && !toks[i-1].stop && !toks[i-1].number {
+			out[toks[i].term] = true
+		}
+	}
+	return out
+}
+
+// subtypeWords ask what sort of a thing: "what type of drones", "which model".
+var subtypeWords = map[string]bool{"type": true, "types": true, "kind": true, "kinds": true,
+	"sort": true, "model": true, "models": true, "make": true, "brand": true, "variety": true, "class": true}
+
+// askedSubtype returns the term whose sort a question asks for, "drones" in "what type
+// of drones", or "".
+func askedSubtype(toks []token) string {
+	for i := 0; i+2 < len(toks); i++ {
+		if subtypeWords[toks[i].word] && toks[i+1].word == "of" && !toks[i+2].stop {
+			return toks[i+2].term
+		}
+	}
+	return ""
+}
+
+// namingWords ask for a name: "the name of the village", "what was it called".
+var namingWords = map[string]bool{"name": true, "names": true, "named": true, "called": true,
+	"codename": true, "call": true, "title": true}
+
+// askedName returns the term a question asks the name of, or "" when it asks none: the
+// last word of "the name of the village", the word before "names" in "the kids' names",
+// the subject of "what was the operation called".
+func (e *Engine) askedName(toks []token) string {
+	content := func(t token) bool { return !t.stop && !t.number && !e.isName(t.term) && !namingWords[t.word] }
+	for i, t := range toks {
+		if !namingWords[t.word] {
+			continue
+		}
+		switch t.word {
+		case "name", "names", "codename", "title":
+			// "the name of the village Iran hit": the first word after "of".
+			if i+1 < len(toks) && toks[i+1].term == "of" {
+				for _, n := range toks[i+2:] {
+					if content(n) {
+						return n.term
+					}
+				}
+			}
+			// "the kids' names", "the village's name".
+			for k := i - 1; k >= 0; k-- {
+				if content(toks[k]) {
+					return toks[k].term
+				}
+				if !toks[k].stop {
+					break
+				}
+			}
+		case "called", "named", "call":
+			// "what was Pakistan's operation called": the last word before it; "who
+			// called the strike an unforced error" asks no name.
+			for _, n := range toks[i+1:] {
+				if content(n) {
+					return ""
+				}
+			}
+			for k := i - 1; k >= 0; k-- {
+				if content(toks[k]) {
+					return toks[k].term
+				}
+			}
+		}
+	}
+	return ""
+}
