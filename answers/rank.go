@@ -121,6 +121,15 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			continue
 		}
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm}
+		// The detail asked for must be the base's own word, not a synonym of one or a word
+		// that only stems like one ("nationality" is not "nationals").
+		if id, known := e.terms[t.term]; known && qt.focus && (t.synonym || !e.an.sameLemma(t.word)) {
+			qt.class = classNoun
+			qt.idf = e.w.UnknownFocus * e.maxIDF
+			qts = append(qts, qt)
+			_ = id
+			continue
+		}
 		if id, known := e.terms[t.term]; known {
 			qt.id, qt.idf = id, e.idf[id]
 			if claim && e.isName(t.term) {
@@ -143,10 +152,10 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			switch {
 			case qt.focus:
 				qt.idf = e.w.UnknownFocus * e.maxIDF
-			case claim:
-				// A claim's unknown words are most often what is wrong with it: the facts
-				// of its subject settle it.
-				qt.idf = e.w.UnknownOrdinary * e.maxIDF / 2
+			case claim && (qt.class == className || qt.class == classUnknown):
+				// A claim's unknown names are most often what is wrong with it ("killed
+				// in Lebanon"): the facts of its subject settle it.
+				qt.idf = e.w.UnknownOrdinary * e.maxIDF
 			case qt.class == className:
 				qt.idf = e.w.UnknownName * e.maxIDF
 			case qt.class == classOrdinary:
@@ -315,11 +324,14 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	case knowledge.TypeHowMany:
 		if counted := countedNoun(toks); len(counted) > 0 {
 			// Every specific word of "how many X were Y" must be what the entry counts;
-			// "people" is any count of people.
+			// "people" is any count of people, where the entry gives a count.
 			for _, t := range counted {
 				if !d.counts[t] && !genericCounts[t] {
 					return false, "count of " + t
 				}
+			}
+			if !d.gives[knowledge.TypeHowMany] {
+				return false, "count"
 			}
 			return true, ""
 		}

@@ -157,8 +157,19 @@ type analyzer struct {
 	byLength   map[int][]string       // vocab words by length in runes, sorted
 	stemmed    map[string]string      // every base word → its stem, read-only once frozen
 	specific   map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
+	lemmas     map[string]bool        // the lexicon lemmas of the base's words
 	nameGroups map[string]bool        // the canonical terms of alias groups of names
 	frozen     bool
+}
+
+// sameLemma reports whether the base uses a word itself or another form of its lemma:
+// "weapon" for "weapons", but not "nationals" for "nationality".
+func (a *analyzer) sameLemma(w string) bool {
+	if a.vocab[w] {
+		return true
+	}
+	e, ok := lexicon.Lookup(w)
+	return !ok || a.lemmas[e.Lemma]
 }
 
 // stem returns a word's stem, from the base's words without stemming again.
@@ -246,7 +257,11 @@ func (a *analyzer) freeze() {
 	}
 	a.byLength = map[int][]string{}
 	a.specific = map[string]bool{}
+	a.lemmas = map[string]bool{}
 	for w := range a.vocab {
+		if e, ok := lexicon.Lookup(w); ok {
+			a.lemmas[e.Lemma] = true
+		}
 		n := len([]rune(w))
 		a.byLength[n] = append(a.byLength[n], w)
 		if a.names[w] || !lexicon.Known(w) {
@@ -608,7 +623,10 @@ func questionType(ws []string) knowledge.QuestionType {
 			}
 			return knowledge.TypeHow
 		case "what", "which", "whats", "wat":
-			if next == "date" || next == "day" || next == "time" || next == "year" || next == "month" {
+			if next == "time" && (i+2 >= len(ws) || ws[i+2] != "frame") {
+				return knowledge.TypeMeasure // a time of day: the article gives dates, not hours
+			}
+			if next == "date" || next == "day" || next == "year" || next == "month" {
 				return knowledge.TypeWhen
 			}
 			return knowledge.TypeWhat
