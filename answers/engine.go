@@ -58,7 +58,7 @@ type doc struct {
 	quotes  []Quote                         // the entry's quotes, attributed
 	facts   fact                            // its answer as the claim checker reads it
 	agent   string                          // the name its title makes the doer: "iran" in "Iran's strike"
-	owned   map[string][]string             // what names own in its title and answer: foreign minister → iran
+	owned   map[string][]string             // what names own in its title: retaliation → pakistan
 	names   map[string]bool                 // the terms its answer gives a proper name for
 	sorts   map[string]bool                 // the terms its answer qualifies: "long-range missiles"
 
@@ -200,7 +200,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	d.facts = e.readFact(en.Answer, d.quotes)
 	title := e.an.analyze(en.Title, false)
 	d.agent = e.agent(title)
-	d.owned = e.possessions(append(title, answer...))
+	d.owned = e.possessions(title) // an answer tells of both sides; its title, of one
 	d.names = map[string]bool{}
 	for _, sentence := range sentences(en.Answer) {
 		for t := range e.named(e.an.analyze(sentence, false)) {

@@ -48,9 +48,9 @@ func (r ranking) top() scored {
 }
 
 // agent returns the name that tokens make the doer of something: the name after "by"
-// ("killed by Iran's strike"), or else the first name followed by a verb ("Iran's
-// strike", "the Iranian strike", "did Pakistan hit back"); "" when there is none. "The
-// Iranian city" names no doer.
+// ("killed by Iran's strike"), or else the first name that owns what follows it ("Iran's
+// missiles") or is followed by a verb ("the Iranian strike", "did Pakistan hit back");
+// "" when there is none. "The Iranian city" names no doer.
 func (e *Engine) agent(toks []token) string {
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].term == "by" && e.isName(toks[i+1].term) {
@@ -62,7 +62,7 @@ func (e *Engine) agent(toks []token) string {
 			continue
 		}
 		next := toks[i+1]
-		if !next.stop && !next.number && !e.isName(next.term) && isVerb(next.word) {
+		if !next.stop && !next.number && !e.isName(next.term) && (toks[i].owner || isVerb(next.word)) {
 			return strings.TrimPrefix(toks[i].term, "alias:")
 		}
 	}
