@@ -57,16 +57,22 @@ func (e *Engine) agent(toks []token) string {
 			return strings.TrimPrefix(toks[i+1].term, "alias:")
 		}
 	}
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].stop || !e.isName(toks[i].term) {
-			continue
+	doer := func(owner bool) string {
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].stop || !e.isName(toks[i].term) {
+				continue
+			}
+			next := toks[i+1]
+			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && isVerb(next.word)) {
+				return strings.TrimPrefix(toks[i].term, "alias:")
+			}
 		}
-		next := toks[i+1]
-		if !next.stop && !next.number && !e.isName(next.term) && (toks[i].owner || isVerb(next.word)) {
-			return strings.TrimPrefix(toks[i].term, "alias:")
-		}
+		return ""
 	}
-	return ""
+	if a := doer(true); a != "" {
+		return a
+	}
+	return doer(false)
 }
 
 // sameAgent reports whether two agents are the same name, a country and its people
@@ -281,7 +287,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		for k := 0; k < missing[i]; k++ {
 			fit *= w.MissingName
 		}
-		// "The Iranian strike" is not Pakistan's strike, nor Iran's minister Pakistan's.
+		// "The Iranian strike" is not Pakistan's strike.
 		if agent != "" && d.agent != "" && !sameAgent(agent, d.agent) {
 			fit *= w.OtherAgent
 			s.otherAgent = true

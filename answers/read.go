@@ -86,7 +86,9 @@ var fillerWords = map[string]bool{
 	"tell": true, "explain": true, "mean": true, "means": true, "meant": true, "anyway": true,
 	"anyways": true, "yo": true, "whole": true, "tf": true, "wtf": true, "af": true,
 	"hella": true, "super": true, "totally": true, "prob": true, "probably": true,
-	"maybe": true, "perhaps": true, "kind": true, "acc": true, "accordingly": false, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+	"maybe": true, "perhaps": true, "kind": true, "acc": true, "week": true, "weeks": true,
+	"month": true, "months": true, "today": true, "tonight": true, "yesterday": true,
+	"tomorrow": true, "recently": true, "lately": true, "nowadays": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
 }
 
 // summaryWords ask for a summary.
