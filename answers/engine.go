@@ -189,8 +189,8 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	for _, t := range en.Types {
 		d.gives[t] = true
 	}
-	// A date in the answer answers "when"; a counted number, "how many".
-	if hasDate(answer) {
+	// An event's date answers "when"; a counted number, "how many".
+	if en.Kind == knowledge.KindEvent && hasDate(answer) {
 		d.gives[knowledge.TypeWhen] = true
 	}
 	if len(d.counts) > 0 {
