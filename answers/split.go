@@ -345,7 +345,7 @@ func contentWords(s string) int {
 // before it ("like which model?", "and when?").
 func isFragment(s string) bool {
 	ws := words(s)
-	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || len(capitalised(s)) > 0 {
+	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || hasCapital(s) {
 		return false
 	}
 	for _, w := range ws {

@@ -79,44 +79,70 @@ func words(s string) []string {
 	return ws
 }
 
-// splitWords is words, also saying which words own what follows them: "iran" in "Iran's
-// strike" and "kids" in "the kids' names".
-func splitWords(s string) (out []string, owners []bool) {
-	s = strings.ToLower(foldAccents(s))
-	var cur []rune
-	owner := false
-	flush := func() {
+// wordMark says more of a word than its letters.
+type wordMark uint8
+
+const (
+	markOwner   wordMark = 1 << iota // followed by a possessive: "iran" in "Iran's strike", "kids" in "the kids' names"
+	markCapital                      // written with a capital after the text's first word, in text not all in capitals
+)
+
+// splitWords is words, also marking the words that own what follows them and those
+// written with a capital. It reads the text once, without converting it to runes.
+func splitWords(s string) (out []string, marks []wordMark) {
+	s = foldAccents(s)
+	allCaps := true
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			allCaps = false
+			break
+		}
+	}
+	var cur []byte
+	var mark wordMark
+	flush := func(m wordMark) {
 		if len(cur) > 0 {
 			out = append(out, string(cur))
-			owners = append(owners, owner)
+			marks = append(marks, mark|m)
 			cur = cur[:0]
 		}
-		owner = false
+		mark = 0
 	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = append(cur, r)
+			if len(cur) == 0 {
+				if unicode.IsUpper(r) && !allCaps && len(out) > 0 {
+					mark |= markCapital
+				}
+			}
+			cur = utf8.AppendRune(cur, unicode.ToLower(r))
 		case isApostrophe(r) && len(cur) > 0:
 			// "iran's" → "iran"; "pakistanis'" → "pakistanis"; "don't" → "dont".
-			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
-				i++
-				owner = true
-				flush()
-			} else if i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+			next, m := utf8.DecodeRuneInString(s[i+n:])
+			after, _ := utf8.DecodeRuneInString(s[i+n+m:])
+			switch {
+			case (next == 's' || next == 'S') && (i+n+m >= len(s) || !unicode.IsLetter(after)):
+				flush(markOwner)
+				i += n + m
 				continue
-			} else {
-				owner = cur[len(cur)-1] == 's' // "the kids' names"
-				flush()
+			case i+n < len(s) && unicode.IsLetter(next):
+				// a letter follows: "don't" is one word
+			default:
+				var m wordMark
+				if cur[len(cur)-1] == 's' {
+					m = markOwner // "the kids' names"
+				}
+				flush(m)
 			}
 		default:
-			flush()
+			flush(0)
 		}
+		i += n
 	}
-	flush()
-	return out, owners
+	flush(0)
+	return out, marks
 }
 
 func isApostrophe(r rune) bool {
@@ -367,8 +393,7 @@ func (a *analyzer) analyze(s string, fix bool) []token {
 
 // tokens turns text into tokens before alias phrases are replaced.
 func (a *analyzer) tokens(s string, fix bool) []token {
-	ws, owners := splitWords(s)
-	names := capitalised(s)
+	ws, marks := splitWords(s)
 	toks := make([]token, 0, len(ws))
 	for i, w := range ws {
 		if fix {
@@ -377,35 +402,26 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			}
 			w = cardinal(w)
 		}
-		t := token{term: a.stem(w), stop: isStop(w), name: i > 0 && names[w], known: a.names[w],
+		t := token{term: a.stem(w), stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
 			number: isNumber(w) || numberWords[w], word: w}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			t = a.resolve(w, t)
 		}
-		t.owner = owners[i]
+		t.owner = marks[i]&markOwner != 0
 		toks = append(toks, t)
 	}
 	return toks
 }
 
-// capitalised returns the folded words that s writes with a capital letter after its
-// first word, unless s is written all in capitals.
-func capitalised(s string) map[string]bool {
-	if strings.ToUpper(s) == s {
-		return nil
-	}
-	var out map[string]bool
-	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		if r, _ := utf8.DecodeRuneInString(f); i > 0 && unicode.IsUpper(r) {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			for _, w := range words(f) {
-				out[w] = true
-			}
+// hasCapital reports whether text writes a word with a capital after its first word.
+func hasCapital(s string) bool {
+	_, marks := splitWords(s)
+	for _, m := range marks {
+		if m&markCapital != 0 {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // canonicalize replaces each alias term in the token stream, longest first, with its
