@@ -1,7 +1,13 @@
 package answers_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/knowledge"
@@ -47,4 +53,52 @@ func BenchmarkSuggest(b *testing.B) {
 	for b.Loop() {
 		e.Suggest("pakistan retal", 25)
 	}
+}
+
+// BenchmarkAnswerPublicSets answers every question of the public sets in turn and
+// reports the median and the slowest question's time: the engine's speed target is
+// the median.
+func BenchmarkAnswerPublicSets(b *testing.B) {
+	var qs []string
+	for _, name := range []string{"dev.jsonl", "more.jsonl", "chat-dev.jsonl"} {
+		qs = append(qs, questionsOf(b, filepath.Join("..", "..", "shared", "eval", name))...)
+	}
+	if len(qs) == 0 {
+		b.Skip("../shared/eval is not beside the repository")
+	}
+	e := newEngine(b)
+	per := make([]time.Duration, len(qs))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, q := range qs {
+			start := time.Now()
+			e.Answer(q)
+			per[i] += time.Since(start)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(per)
+	n := time.Duration(b.N)
+	b.ReportMetric(float64(per[len(per)/2]/n), "ns/median-question")
+	b.ReportMetric(float64(per[len(per)*9/10]/n), "ns/p90-question")
+	b.ReportMetric(float64(per[len(per)-1]/n), "ns/slowest-question")
+}
+
+// questionsOf reads the questions of a question set, or none if the file is absent.
+func questionsOf(tb testing.TB, path string) []string {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		var c struct {
+			Q string `json:"q"`
+		}
+		if json.Unmarshal([]byte(line), &c) == nil && c.Q != "" {
+			out = append(out, c.Q)
+		}
+	}
+	return out
 }

@@ -23,14 +23,16 @@ var (
 	hashName   = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
 	markdown   = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
 	quotation  = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(])'([^']{8,}?)'(?:[\s,.?!:;)—–-]|$)|‘([^‘’]{8,})’`)
-	whitespace = regexp.MustCompile(`\s+`)
 	tldr       = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 )
 
 // Clean removes chat noise from a message and picks out a quoted passage it asks about.
 func Clean(s string) Cleaned {
 	s = strings.ToValidUTF8(s, " ")
-	s = codeFence.ReplaceAllString(s, "$1")
+	// Each pattern runs only on text that has the character it starts with.
+	if strings.Contains(s, "```") {
+		s = codeFence.ReplaceAllString(s, "$1")
+	}
 	var c Cleaned
 	// A "> " line quotes something; the rest of the message says what to do with it.
 	var rest []string
@@ -48,19 +50,31 @@ func Clean(s string) Cleaned {
 		rest = append(rest, line)
 	}
 	s = strings.Join(rest, "\n")
-	s = link.ReplaceAllString(s, " ")
-	s = tldr.ReplaceAllString(s, "tldr")
-	s = shortcode.ReplaceAllString(s, " ")
-	s = atName.ReplaceAllString(s, "$1 ")
-	s = hashName.ReplaceAllString(s, "$1 ")
-	s = markdown.ReplaceAllStringFunc(s, func(m string) string {
-		if m == "_" || m == "*" {
-			return " "
-		}
-		return ""
-	})
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") {
+		s = link.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, ";") || strings.Contains(s, "TL") || strings.Contains(s, "tl") {
+		s = tldr.ReplaceAllString(s, "tldr")
+	}
+	if strings.Count(s, ":") >= 2 {
+		s = shortcode.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "@") {
+		s = atName.ReplaceAllString(s, "$1 ")
+	}
+	if strings.Contains(s, "#") {
+		s = hashName.ReplaceAllString(s, "$1 ")
+	}
+	if strings.ContainsAny(s, "*_~|`") {
+		s = markdown.ReplaceAllStringFunc(s, func(m string) string {
+			if m == "_" || m == "*" {
+				return " "
+			}
+			return ""
+		})
+	}
 	s = dropSymbols(s)
-	if c.Quoted == "" {
+	if c.Quoted == "" && strings.ContainsAny(s, "\"“‘'") {
 		if m := quotation.FindStringSubmatch(s); m != nil {
 			for _, g := range m[1:] {
 				if g != "" && len(strings.Fields(g)) >= 3 {
@@ -72,8 +86,8 @@ func Clean(s string) Cleaned {
 	} else {
 		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
 	}
-	c.Text = strings.TrimSpace(whitespace.ReplaceAllString(s, " "))
-	c.Quoted = strings.TrimSpace(whitespace.ReplaceAllString(c.Quoted, " "))
+	c.Text = strings.Join(strings.Fields(s), " ")
+	c.Quoted = strings.Join(strings.Fields(c.Quoted), " ")
 	return c
 }
 

@@ -16,8 +16,8 @@ func (e *Engine) attribute(passage string) (Reply, bool) {
 		return Reply{}, false
 	}
 	best, bestRun := -1, 0
-	for i, q := range e.base.Quotes {
-		if run := inOrder(pw, words(q.Text)); run > bestRun {
+	for i := range e.base.Quotes {
+		if run := inOrder(pw, e.quoteWords[i]); run > bestRun {
 			best, bestRun = i, run
 		}
 	}
@@ -113,6 +113,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true
 // resolvePronouns replaces he, she, him and her in each question with the person the
 // message named last before it: "who's Ali Vaez, and what did he think" asks about Vaez.
 func (e *Engine) resolvePronouns(asks []Ask) []Ask {
+	if len(asks) < 2 {
+		return asks
+	}
 	last := ""
 	for i, a := range asks {
 		if last != "" {
@@ -143,17 +146,20 @@ func (e *Engine) resolvePronouns(asks []Ask) []Ask {
 func (e *Engine) personIn(s string) string {
 	ws := words(s)
 	name, at := "", -1
-	for _, p := range e.base.People {
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			nw := words(n)
-			for i := 0; i+len(nw) <= len(ws); i++ {
-				if hasPhrase(ws[i:i+len(nw)], nw) && i > at {
-					name, at = p.Name, i
-				}
+	for _, p := range e.personNames {
+		for i := 0; i+len(p.words) <= len(ws); i++ {
+			if hasPhrase(ws[i:i+len(p.words)], p.words) && i > at {
+				name, at = p.name, i
 			}
 		}
 	}
 	return name
+}
+
+// personName is one way the base names a person, as folded words.
+type personName struct {
+	name  string // the person's name
+	words []string
 }
 
 // auxiliaries open a direct question and go when it becomes an indirect one.

@@ -46,12 +46,21 @@ type Engine struct {
 	complete []string // questions offered by autocomplete
 	fallback []Suggestion
 	topics   []string
+
+	// The phrasings of all entries, numbered: each one's IDF, and by term id and by
+	// ordered word pair the phrasings that use them.
+	phraseIDF   []float64
+	phraseTerms [][]int32
+	phrasePairs map[uint64][]int32
+
+	quoteWords  [][]string   // each quote's text as folded words, for attribution
+	personNames []personName // every name and alias of every person, as folded words
 }
 
 // doc is one entry, analysed for matching.
 type doc struct {
 	entry   knowledge.Entry
-	phrases []phrase                        // its phrasings of questions
+	phrases []int32                         // its phrasings of questions, as indexes of Engine.phraseIDF
 	gives   map[knowledge.QuestionType]bool // the details it gives
 	reports bool                            // it tells what someone said: it has quotes, or says so
 	counts  map[string]bool                 // the terms its answer puts a number to
@@ -152,6 +161,14 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 			}
 		}
 	}
+	for _, q := range b.Quotes {
+		e.quoteWords = append(e.quoteWords, words(q.Text))
+	}
+	for _, p := range b.People {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			e.personNames = append(e.personNames, personName{name: p.Name, words: words(n)})
+		}
+	}
 	e.fallback = e.defaultSuggestions()
 	e.topics = e.quoteTopics()
 	return e, nil
@@ -240,6 +257,8 @@ func (e *Engine) buildPostings() {
 		e.idf[id] = math.Log(1 + n/float64(c))
 	}
 	e.maxIDF = math.Log(1 + n/0.5)
+	e.phraseTerms = make([][]int32, len(df))
+	e.phrasePairs = map[uint64][]int32{}
 	for i := range e.docs {
 		d := &e.docs[i]
 		for _, terms := range d.phrased {
@@ -256,7 +275,15 @@ func (e *Engine) buildPostings() {
 				}
 				prev = id
 			}
-			d.phrases = append(d.phrases, p)
+			k := int32(len(e.phraseIDF))
+			d.phrases = append(d.phrases, k)
+			e.phraseIDF = append(e.phraseIDF, p.idf)
+			for _, id := range p.terms {
+				e.phraseTerms[id] = append(e.phraseTerms[id], k)
+			}
+			for _, pr := range p.pairs {
+				e.phrasePairs[pr] = append(e.phrasePairs[pr], k)
+			}
 		}
 		d.weights, d.phrased = nil, nil
 	}

@@ -247,33 +247,41 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 	}
 
+	// How much of each phrasing the question covers, and how many of its word pairs.
+	covered := make([]float64, len(e.phraseIDF))
+	paired := make([]int32, len(e.phraseIDF))
+	for _, qt := range qts {
+		if qt.id >= 0 {
+			for _, k := range e.phraseTerms[qt.id] {
+				covered[k] += e.idf[qt.id]
+			}
+		}
+	}
+	for _, qp := range qpairs {
+		for _, k := range e.phrasePairs[qp] {
+			paired[k]++
+		}
+	}
 	said := q.Intent == IntentSaid
 	agent := e.agent(toks)
 	w := e.w
 	out := make([]scored, 0, 16)
+	floor := scored{doc: -1}
+	// An entry that covers too little of the question to reach even a suggestion, on
+	// the whole question or on its topic, is not scored further: the fit is at most
+	// 1 + Order + TypeBonus times its coverage.
+	reach := e.opts.MinConfidence / 2 / (1 + w.Order + w.TypeBonus)
 	for i, d := range e.docs {
-		if got[i] == 0 {
+		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || got[i]/(total-offTopic) < reach) {
 			continue
 		}
 		s := scored{doc: i, coverage: got[i] / total}
-		for _, p := range d.phrases {
+		for _, k := range d.phrases {
 			if len(qpairs) > 0 {
-				n := 0
-				for _, qp := range qpairs {
-					if slices.Contains(p.pairs, qp) {
-						n++
-					}
-				}
-				s.order = max(s.order, float64(n)/float64(len(qpairs)))
+				s.order = max(s.order, float64(paired[k])/float64(len(qpairs)))
 			}
-			var have float64
-			for _, id := range p.terms {
-				if slices.ContainsFunc(qts, func(q qterm) bool { return q.id == id }) {
-					have += e.idf[id]
-				}
-			}
-			if p.idf > 0 {
-				s.phrase = max(s.phrase, have/p.idf)
+			if idf := e.phraseIDF[k]; idf > 0 {
+				s.phrase = max(s.phrase, covered[k]/idf)
 			}
 		}
 		// Coverage of the question bounds the score: an entry that shares the common
@@ -308,10 +316,38 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			s.said = true
 			s.score -= w.SaidPenalty
 		}
+		// Too low to answer, suggest or be a near miss: left out of the ranking.
+		if s.score < e.opts.MinConfidence/2 && s.topic < e.opts.MinConfidence {
+			if s.score > floor.score {
+				floor = s
+			}
+			continue
+		}
 		out = append(out, s)
 	}
-	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
-	return ranking{terms: qts, scores: out}
+	if len(out) == 0 && floor.doc >= 0 {
+		out = append(out, floor) // the best of the rest, for the confidence of "I don't know"
+	}
+	// Sort small keys, then lay the scores out in their order once.
+	type key struct {
+		score float64
+		at    int32
+	}
+	keys := make([]key, len(out))
+	for i, s := range out {
+		keys[i] = key{s.score, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at) // ties keep the base's order
+	})
+	sorted := make([]scored, len(out))
+	for i, k := range keys {
+		sorted[i] = out[k.at]
+	}
+	return ranking{terms: qts, scores: sorted}
 }
 
 // genericCounts are counted words that any count of people answers.
@@ -346,7 +382,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		}
 	case knowledge.TypeWho:
 		// An entry that quotes someone says who said it, and nothing more.
-		if !d.gives[q.Type] && !(len(d.quotes) > 0 && asksWhatWasSaid(words(q.Text))) {
+		if !d.gives[q.Type] && !(len(d.quotes) > 0 && asksWhatWasSaid(q.Words)) {
 			return false, string(q.Type)
 		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:

@@ -41,6 +41,7 @@ type Query struct {
 	Owns    map[string][]string    // what names own in it: "Pakistan's prime minister"
 	Naming  string                 // the term whose proper name it asks for: "village" in "the name of the village"
 	Subtype string                 // the term whose sort it asks for: "drones" in "what type of drones"
+	Words   []string               // its folded words, chat shorthand spelt out
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as
@@ -188,6 +189,7 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
+	q.Words = ws
 	q.Type = questionType(ws)
 	for _, w := range ws {
 		if negations[w] {

@@ -32,8 +32,9 @@ func (k SegmentKind) String() string {
 
 // Segment is one sentence of a message and what it does.
 type Segment struct {
-	Text string
-	Kind SegmentKind
+	Text  string
+	Kind  SegmentKind
+	words []string
 }
 
 // Ask is one thing a message asks, made of one or more of its sentences.
@@ -98,6 +99,10 @@ var contextOpeners = map[string]bool{
 // splitContext cuts a sentence that opens with context and runs on into a question
 // without a stop, at the question word: the context becomes a sentence of its own.
 func splitContext(s string) []string {
+	first, _, _ := strings.Cut(s, " ")
+	if fw := words(first); len(fw) == 0 || !contextOpeners[fw[0]] {
+		return []string{s}
+	}
 	ws := strings.Fields(s)
 	if len(ws) < 5 || !contextOpeners[strings.ToLower(strings.Trim(ws[0], ",.!'’"))] && !contextOpeners[words(ws[0])[0]] {
 		return []string{s}
@@ -114,9 +119,33 @@ func splitContext(s string) []string {
 
 func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' }
 
+// containsAnyWord reports whether s holds one of the words, in any case, with a space
+// or an end on each side.
+func containsAnyWord(s string, ws ...string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range ws {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(w)
+			if (j == 0 || lower[j-1] == ' ' || lower[j-1] == ',') && (end == len(lower) || lower[end] == ' ' || lower[end] == ',') {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
 // splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts
 // a second question.
 func splitConjoined(s string) []string {
+	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "also", "plus", "anyway", "anyways", "btw", "but") {
+		return []string{s}
+	}
 	ws := strings.Fields(s)
 	for i := 1; i+1 < len(ws); i++ {
 		w := strings.ToLower(strings.Trim(ws[i], ",;"))
@@ -150,8 +179,10 @@ var questionWords = map[string]bool{
 }
 
 // startsQuestion reports whether a sentence reads as a question or a request.
-func startsQuestion(s string) bool {
-	ws := words(s)
+func startsQuestion(s string) bool { return startsQuestionWords(words(s), s) }
+
+// startsQuestionWords is startsQuestion on a sentence already split into words.
+func startsQuestionWords(ws []string, s string) bool {
 	for i, w := range ws {
 		if i > 3 {
 			break
@@ -202,15 +233,17 @@ func phraseSet(ps []string) map[string]bool {
 }
 
 // classify says what one sentence does.
-func classify(s string) SegmentKind {
-	ws := words(s)
-	key := strings.Join(ws, " ")
+func classify(s string, ws []string) SegmentKind {
+	key := ""
+	if len(ws) <= 6 { // chatter and tags are short
+		key = strings.Join(ws, " ")
+	}
 	switch {
 	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws):
 		return SegmentChatter
-	case claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]:
+	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
 		return SegmentClaimTag
-	case startsQuestion(s):
+	case startsQuestionWords(ws, s):
 		return SegmentQuestion
 	}
 	return SegmentStatement
@@ -256,8 +289,10 @@ var claimFramingWords = func() [][]string {
 
 // framedClaim reports whether a sentence reports a claim ("someone said X", "is it true
 // X"), within its first words.
-func framedClaim(s string) bool {
-	ws := words(s)
+func framedClaim(s string) bool { return framedClaimWords(words(s)) }
+
+// framedClaimWords is framedClaim on a sentence already split into words.
+func framedClaimWords(ws []string) bool {
 	for _, f := range claimFramingWords {
 		for at := 0; at <= 6 && at+len(f) <= len(ws); at++ {
 			match := true
@@ -279,7 +314,8 @@ func framedClaim(s string) bool {
 func Segments(text string) []Segment {
 	var out []Segment
 	for _, s := range splitSentences(text) {
-		out = append(out, Segment{Text: s, Kind: classify(s)})
+		ws := words(s)
+		out = append(out, Segment{Text: s, Kind: classify(s, ws), words: ws})
 	}
 	return out
 }
@@ -312,11 +348,15 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
 			// whats her affiliation?".
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				(isFragment(sg.Text) || len(words(pending[n-1])) <= 4) {
+				(isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
-			asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text)})
+			ws := sg.words
+			if text != sg.Text {
+				ws = words(text)
+			}
+			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws)})
 		}
 	}
 	if len(asks) == 0 && len(pending) > 0 {
@@ -371,8 +411,10 @@ var trailingTags = [][]string{
 }
 
 // endsWithTag reports whether a sentence closes with a tag asking if it is true.
-func endsWithTag(s string) bool {
-	ws := words(s)
+func endsWithTag(s string) bool { return endsWithTagWords(words(s)) }
+
+// endsWithTagWords is endsWithTag on a sentence already split into words.
+func endsWithTagWords(ws []string) bool {
 	for _, t := range trailingTags {
 		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) {
 			return true

@@ -242,10 +242,14 @@ func newAnalyzer(aliasGroups [][]string) *analyzer {
 	return a
 }
 
+// stemAll returns the terms of words as tokens carries them: stems, and stop words as
+// they are.
 func stemAll(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = stem(w)
+		if out[i] = w; !isStop(w) {
+			out[i] = stem(w)
+		}
 	}
 	return out
 }
@@ -402,8 +406,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			}
 			w = cardinal(w)
 		}
-		t := token{term: a.stem(w), stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
+		t := token{term: w, stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
 			number: isNumber(w) || numberWords[w], word: w}
+		if !t.stop {
+			t.term = a.stem(w) // a stop word stands for itself
+		}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			t = a.resolve(w, t)
 		}
@@ -533,7 +540,7 @@ func counted(toks []token) map[string]bool {
 // ("how many were there").
 func countedNoun(toks []token) []string {
 	for i, t := range toks {
-		if t.term != "mani" && t.term != "much" && t.term != "number" {
+		if t.word != "many" && t.word != "much" && t.word != "number" {
 			continue
 		}
 		// The noun phrase after "many", then a participle after an auxiliary ("were
@@ -561,9 +568,9 @@ func countedNoun(toks []token) []string {
 
 // countStops end the counted phrase of a "how many" question.
 var countStops = map[string]bool{
-	"by": true, "in": true, "at": true, "from": true, "dure": true, "around": true, "on": true,
-	"near": true, "after": true, "befor": true, "when": true, "while": true,
-	"across": true, "insid": true, "into": true,
+	"by": true, "in": true, "at": true, "from": true, "during": true, "around": true, "on": true,
+	"near": true, "after": true, "before": true, "when": true, "while": true,
+	"across": true, "inside": true, "into": true,
 }
 
 // cardinal turns an ordinal in digits into its number: "18th" → "18".
