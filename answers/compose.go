@@ -72,7 +72,7 @@ func sameWord(a, b string) bool {
 }
 
 // asksWhoSaid reports whether a question asks who said something.
-func asksWhoSaid(s string) bool { return hasAnyPhrase(words(s), whoSaidPhrases) }
+func asksWhoSaid(s string) bool { return whoSaidSet.in(words(s)) }
 
 // afterWhoSaid returns what follows "who said" in a question: the words to attribute.
 func afterWhoSaid(s string) string {

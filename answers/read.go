@@ -162,14 +162,35 @@ func hasPhrase(ws []string, p []string) bool {
 	return false
 }
 
-func hasAnyPhrase(ws []string, ps [][]string) bool {
+// phrases is a set of phrases indexed by their first word, so that a look-up costs a
+// map access a word of the text, whatever the number of phrases.
+type phrases map[string][][]string
+
+// phraseIndex indexes phrases by their first word.
+func phraseIndex(ps [][]string) phrases {
+	out := phrases{}
 	for _, p := range ps {
-		if hasPhrase(ws, p) {
-			return true
+		out[p[0]] = append(out[p[0]], p)
+	}
+	return out
+}
+
+// in reports whether the words hold one of the phrases.
+func (ps phrases) in(ws []string) bool {
+	for i, w := range ws {
+		for _, p := range ps[w] {
+			if hasPhrase(ws[i:min(len(ws), i+len(p))], p) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// The phrase lists, indexed.
+var (
+	opinionSet, whoSaidSet, instructionSet = phraseIndex(opinionPhrases), phraseIndex(whoSaidPhrases), phraseIndex(instructionPhrases)
+)
 
 // normalize replaces chat shorthand in folded words with the words it stands for.
 func normalize(ws []string) []string {
@@ -197,16 +218,16 @@ func readAsk(a Ask, quoted string) Query {
 		}
 	}
 	switch {
-	case quoted != "" && (hasAnyPhrase(ws, whoSaidPhrases) || len(ws) <= 3):
+	case quoted != "" && (whoSaidSet.in(ws) || len(ws) <= 3):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text):
 		q.Intent = IntentOffTopic
-	case hasAnyPhrase(ws, instructionPhrases):
+	case instructionSet.in(ws):
 		q.Intent = IntentInstruction
 	case asksSummary(ws):
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat)
-	case hasAnyPhrase(ws, opinionPhrases) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
+	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
 		q.Intent = IntentSaid

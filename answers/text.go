@@ -98,26 +98,36 @@ func splitWords(s string) (out []string, marks []wordMark) {
 			break
 		}
 	}
+	out = make([]string, 0, len(s)/5+1)
+	marks = make([]wordMark, 0, len(s)/5+1)
 	var cur []byte
 	var mark wordMark
+	begin, same := 0, true // where the word began in s; whether s holds it as it is
 	flush := func(m wordMark) {
 		if len(cur) > 0 {
-			out = append(out, string(cur))
+			if same {
+				out = append(out, s[begin:begin+len(cur)]) // no copy for a lower-case word
+			} else {
+				out = append(out, string(cur))
+			}
 			marks = append(marks, mark|m)
 			cur = cur[:0]
 		}
-		mark = 0
+		mark, same = 0, true
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if len(cur) == 0 {
+				begin = i
 				if unicode.IsUpper(r) && !allCaps && len(out) > 0 {
 					mark |= markCapital
 				}
 			}
-			cur = utf8.AppendRune(cur, unicode.ToLower(r))
+			lower := unicode.ToLower(r)
+			same = same && lower == r && begin+len(cur) == i
+			cur = utf8.AppendRune(cur, lower)
 		case isApostrophe(r) && len(cur) > 0:
 			// "iran's" → "iran"; "pakistanis'" → "pakistanis"; "don't" → "dont".
 			next, m := utf8.DecodeRuneInString(s[i+n:])
