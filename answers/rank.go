@@ -63,7 +63,10 @@ func (e *Engine) agent(toks []token) string {
 				continue
 			}
 			next := toks[i+1]
-			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && isVerb(next.word)) {
+			// "The Kerman attack": a name after an article is a place, not a doer, unless
+			// it is a people's ("the Iranian strike").
+			modifier := i > 0 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") && !isAdjective(toks[i].word)
+			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && !modifier && isVerb(next.word)) {
 				return strings.TrimPrefix(toks[i].term, "alias:")
 			}
 		}

@@ -60,6 +60,9 @@ var shorthand = map[string]string{
 	"kinda": "kind", "sorta": "sort", "wassup": "hello", "sup": "hello", "yall": "you",
 	"ima": "i", "imma": "i", "lemme": "let", "gimme": "give", "dunno": "know",
 	"pov": "view", "asap": "soon", "nvm": "never", "irl": "real", "fyi": "information",
+	"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
+	"aug": "august", "sep": "september", "sept": "september", "oct": "october",
+	"nov": "november", "dec": "december",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
@@ -95,6 +98,7 @@ var fillerWords = map[string]bool{
 // summaryWords ask for a summary.
 var summaryWords = map[string]bool{
 	"tldr": true, "eli5": true, "summary": true, "summarize": true, "summarise": true,
+	"conclusion": true, "conclusions": true, "takeaway": true, "takeaways": true, "thesis": true,
 	"summarized": true, "recap": true, "gist": true, "nutshell": true, "overview": true,
 	"rundown": true, "breakdown": true, "synopsis": true, "brief": true, "briefly": true,
 	"summing": true, "sum": true, "main": false, "bullet": true, "bullets": true,
@@ -116,7 +120,7 @@ var opinionPhrases = [][]string{
 	{"bad", "guy"}, {"bad", "guys"}, {"good", "guy"}, {"good", "guys"}, {"villain"}, {"proportionate"},
 	{"disproportionate"}, {"fair"}, {"unfair"}, {"lose", "more"}, {"gained"}, {"useful"},
 	{"talking", "shop"}, {"your", "verdict"}, {"ur", "verdict"}, {"hot", "take"}, {"overreacted"},
-	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved", "it"},
+	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved"}, {"had", "it", "coming"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -226,7 +230,7 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentInstruction
 	case asksSummary(ws):
 		q.Intent = IntentSummary
-		q.Text = dropWords(q.Text, summaryFormat)
+		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
 	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
@@ -298,12 +302,13 @@ var summaryFormat = map[string]bool{
 	"list": true, "plain": true, "english": true, "simple": true, "terms": true, "summary": true,
 }
 
-// dropWords removes the words of a set from a text, keeping the rest as written.
+// dropWords removes the words of a set, and numbers, from a text, keeping the rest as
+// written.
 func dropWords(s string, set map[string]bool) string {
 	var out []string
 	for _, f := range strings.Fields(s) {
 		ws := words(f)
-		if len(ws) == 1 && set[ws[0]] {
+		if len(ws) == 1 && (set[ws[0]] || isNumber(ws[0])) {
 			continue
 		}
 		out = append(out, f)
@@ -325,6 +330,11 @@ func asksSummary(ws []string) bool {
 		}
 		if w == "article" && i > 0 && (ws[i-1] == "the" || ws[i-1] == "this") && i+1 < len(ws) && ws[i+1] == "about" {
 			return true
+		}
+	}
+	for _, w := range ws {
+		if isNumber(w) || months[w] {
+			return false // "what happened on 14 December" asks for one event
 		}
 	}
 	return hasPhrase(ws, []string{"what", "happened"}) && len(ws) <= 8 || hasPhrase(ws, []string{"whole", "thing"})

@@ -668,7 +668,7 @@ func questionType(ws []string) knowledge.QuestionType {
 		case "date":
 			return knowledge.TypeWhen
 		}
-		if i == 0 {
+		if i == 0 && !(next == "you" || next == "u") { // "can you tell me…" is a request
 			switch w {
 			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should",
 				"didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "hasnt", "havent", "wouldnt", "shouldnt":

@@ -32,6 +32,12 @@ func isVerb(w string) bool {
 	return ok && e.POS&lexicon.Verb != 0
 }
 
+// isAdjective reports whether a folded word can be an adjective: "iranian".
+func isAdjective(w string) bool {
+	e, ok := lexicon.Lookup(w)
+	return ok && e.POS&lexicon.Adj != 0
+}
+
 // isNoun reports whether a folded word can be a noun.
 func isNoun(w string) bool {
 	e, ok := lexicon.Lookup(w)
