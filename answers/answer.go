@@ -94,6 +94,9 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 	}
 	toks := e.an.analyze(q.Text, true)
 	q.Owns, q.Naming, q.Subtype = e.possessions(toks), e.askedName(toks), askedSubtype(toks)
+	if q.Intent == IntentSaid {
+		q.Speaker = e.speakerOf(toks)
+	}
 	if ex != nil {
 		ex.Query = q
 	}

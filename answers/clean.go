@@ -16,14 +16,14 @@ type Cleaned struct {
 }
 
 var (
-	codeFence  = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
-	shortcode  = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
-	link       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
-	atName     = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
-	hashName   = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
-	markdown   = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
-	quotation  = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(])'([^']{8,}?)'(?:[\s,.?!:;)—–-]|$)|‘([^‘’]{8,})’`)
-	tldr       = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+	codeFence = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
+	shortcode = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
+	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
+	hashName  = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
+	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(])'([^']{8,}?)'(?:[\s,.?!:;)—–-]|$)|‘([^‘’]{8,})’`)
+	tldr      = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 )
 
 // Clean removes chat noise from a message and picks out a quoted passage it asks about.

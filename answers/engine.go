@@ -59,17 +59,18 @@ type Engine struct {
 
 // doc is one entry, analysed for matching.
 type doc struct {
-	entry   knowledge.Entry
-	phrases []int32                         // its phrasings of questions, as indexes of Engine.phraseIDF
-	gives   map[knowledge.QuestionType]bool // the details it gives
-	reports bool                            // it tells what someone said: it has quotes, or says so
-	counts  map[string]bool                 // the terms its answer puts a number to
-	quotes  []Quote                         // the entry's quotes, attributed
-	facts   fact                            // its answer as the claim checker reads it
-	agent   string                          // the name its title makes the doer: "iran" in "Iran's strike"
-	owned   map[string][]string             // what names own in its title: retaliation → pakistan
-	names   map[string]bool                 // the terms its answer gives a proper name for
-	sorts   map[string]bool                 // the terms its answer qualifies: "long-range missiles"
+	entry    knowledge.Entry
+	phrases  []int32                         // its phrasings of questions, as indexes of Engine.phraseIDF
+	gives    map[knowledge.QuestionType]bool // the details it gives
+	reports  bool                            // it tells what someone said: it has quotes, or says so
+	counts   map[string]bool                 // the terms its answer puts a number to
+	quotes   []Quote                         // the entry's quotes, attributed
+	facts    fact                            // its answer as the claim checker reads it
+	agent    string                          // the name its title makes the doer: "iran" in "Iran's strike"
+	owned    map[string][]string             // what names own in its title: retaliation → pakistan
+	names    map[string]bool                 // the terms its answer gives a proper name for
+	sorts    map[string]bool                 // the terms its answer qualifies: "long-range missiles"
+	speakers map[string]bool                 // whose words it gives: its quotes' speakers, and for an entry that reports speech, the names in its title
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
 	phrased [][]string         // the content terms of each phrasing; only while building
@@ -225,6 +226,24 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		}
 	}
 	d.sorts = modified(answer)
+	d.speakers = map[string]bool{}
+	// Whose words it gives: its quotes' speakers, by name, role and affiliation ("the
+	// Crisis Group analyst"), and for an entry that reports speech, the names in its title.
+	speaks := func(s string) {
+		for _, t := range e.an.withParts(s) {
+			if !t.stop && (e.isName(t.term) || t.part) {
+				d.speakers[t.term] = true
+			}
+		}
+	}
+	for _, id := range en.Quotes {
+		q, _ := e.base.Quote(id)
+		p, _ := e.base.Person(q.Speaker)
+		speaks(p.Name + ". " + p.Role + ". " + p.Affiliation)
+	}
+	if d.reports {
+		speaks(en.Title)
+	}
 	return d
 }
 

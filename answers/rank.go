@@ -396,10 +396,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if q.Intent == IntentSaid && !d.reports {
 		return false, "said"
 	}
-	if q.Naming != "" && e.terms[q.Naming] != 0 && !d.names[q.Naming] {
+	if q.Intent == IntentSaid && q.Speaker != "" && !d.speakers[q.Speaker] {
+		return false, "what " + q.Speaker + " said"
+	}
+	if _, known := e.terms[q.Naming]; known && !d.names[q.Naming] {
 		return false, "the name of " + q.Naming
 	}
-	if q.Subtype != "" && e.terms[q.Subtype] != 0 && !d.sorts[q.Subtype] {
+	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {
 		return false, "the sort of " + q.Subtype
 	}
 	if term, ok := otherOwner(q.Owns, d.owned); ok {

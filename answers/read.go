@@ -42,6 +42,7 @@ type Query struct {
 	Naming  string                 // the term whose proper name it asks for: "village" in "the name of the village"
 	Subtype string                 // the term whose sort it asks for: "drones" in "what type of drones"
 	Words   []string               // its folded words, chat shorthand spelt out
+	Speaker string                 // whose words it asks for: "alias:rouzbeh_parsi" in "what did Parsi say"
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as

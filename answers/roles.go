@@ -117,6 +117,24 @@ func askedSubtype(toks []token) string {
 	return ""
 }
 
+// speakerOf returns whose words a "what did X say" question asks for, as a term: the
+// name just before the verb of saying ("what did Parsi say", "what did the US say about
+// it"), or "" when it names none.
+func (e *Engine) speakerOf(toks []token) string {
+	for i, t := range toks {
+		if !sayWords[t.word] {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if !toks[k].stop && e.isName(toks[k].term) {
+				return toks[k].term
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
 // namingWords ask for a name: "the name of the village", "what was it called".
 var namingWords = map[string]bool{"name": true, "names": true, "named": true, "called": true,
 	"codename": true, "call": true, "title": true}
@@ -132,12 +150,19 @@ func (e *Engine) askedName(toks []token) string {
 		}
 		switch t.word {
 		case "name", "names", "codename", "title":
-			// "the name of the village Iran hit": the first word after "of".
+			// "the name of the village Iran hit", "the code name of Pakistan's military
+			// operation": the last word of the first run of words after "of".
 			if i+1 < len(toks) && toks[i+1].term == "of" {
+				last := ""
 				for _, n := range toks[i+2:] {
 					if content(n) {
-						return n.term
+						last = n.term
+					} else if last != "" {
+						break
 					}
+				}
+				if last != "" {
+					return last
 				}
 			}
 			// "the kids' names", "the village's name".
