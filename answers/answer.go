@@ -143,6 +143,12 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 				ex.decided("near miss: the article never names " + q.Focus)
 				return e.nearMiss(d, q, top)
 			}
+			// A measure ("how much did the missiles cost") no entry gives: what the
+			// article says of what is measured.
+			if t := rk.topTopic(); q.Type == knowledge.TypeMeasure && t.topic >= e.opts.MinConfidence {
+				ex.decided("near miss: the article gives no " + q.Focus + " measure")
+				return e.nearMiss(e.docs[t.doc], q, t)
+			}
 		}
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}

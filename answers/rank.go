@@ -39,6 +39,18 @@ type ranking struct {
 	scores []scored
 }
 
+// topTopic returns the entry that best covers the question's topic, leaving out the
+// detail it asks for: what the article does say when it does not say that.
+func (r ranking) topTopic() scored {
+	best := r.top()
+	for _, s := range r.scores {
+		if s.topic > best.topic {
+			best = s
+		}
+	}
+	return best
+}
+
 // top returns the best entry's score, or a zero score with doc -1.
 func (r ranking) top() scored {
 	if len(r.scores) == 0 {
@@ -195,7 +207,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			unknownWords++
 		}
 		total += qt.idf
-		if qt.id < 0 && (qt.focus || qt.class == classOrdinary || qt.class == classNoun) {
+		if qt.focus || qt.id < 0 && (qt.class == classOrdinary || qt.class == classNoun) {
 			offTopic += qt.idf
 		}
 		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && subjectSeen) {
@@ -229,6 +241,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		prev, first = id, false
 	}
 	got := make([]float64, len(e.docs))
+	gotTopic := make([]float64, len(e.docs)) // got, leaving out the detail asked for
 	specific := make([]bool, len(e.docs))
 	for _, qt := range qts {
 		if qt.id < 0 {
@@ -236,7 +249,11 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		own := e.isSpecific(qt.term)
 		for _, p := range e.postings[qt.id] {
-			got[p.doc] += qt.idf * qt.weight * p.weight
+			v := qt.idf * qt.weight * p.weight
+			got[p.doc] += v
+			if !qt.focus {
+				gotTopic[p.doc] += v
+			}
 			specific[p.doc] = specific[p.doc] || own
 		}
 	}
@@ -275,7 +292,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// 1 + Order + TypeBonus times its coverage.
 	reach := e.opts.MinConfidence / 2 / (1 + w.Order + w.TypeBonus)
 	for i, d := range e.docs {
-		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || got[i]/(total-offTopic) < reach) {
+		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || gotTopic[i]/(total-offTopic) < reach) {
 			continue
 		}
 		s := scored{doc: i, coverage: got[i] / total}
@@ -313,7 +330,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		s.score = s.coverage * fit
 		s.topic = s.score
 		if offTopic > 0 && total > offTopic {
-			s.topic = got[i] / (total - offTopic) * fit
+			s.topic = gotTopic[i] / (total - offTopic) * fit
 		}
 		if said && !d.reports {
 			s.said = true

@@ -643,7 +643,13 @@ func questionType(ws []string) knowledge.QuestionType {
 			return knowledge.TypeWhy
 		case "how":
 			switch next {
-			case "many", "much":
+			case "much":
+				// "how much did the missiles cost" asks a price; "how much trade", a count.
+				if i+2 < len(ws) && (auxiliaries[ws[i+2]] || copulas[ws[i+2]]) {
+					return knowledge.TypeMeasure
+				}
+				return knowledge.TypeHowMany
+			case "many":
 				return knowledge.TypeHowMany
 			case "long", "soon":
 				// "How long after Iran's strike…" asks when; "how long is the border", a measure.
