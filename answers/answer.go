@@ -48,13 +48,18 @@ func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
 	}
 	asks = dedupe(e.resolvePronouns(asks))
 	parts := make([]Reply, 0, len(asks))
+	given := map[string]bool{} // entries already given for an earlier question of the message
 	for _, a := range asks {
 		var step *AskExplanation
 		if ex != nil {
 			ex.Asks = append(ex.Asks, AskExplanation{Ask: a})
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
-		p := e.answerAsk(a, c.Quoted, step)
+		p := e.answerAsk(a, c.Quoted, step, given)
+		if p.ID != "" && given[p.ID] {
+			continue // the same answer again: once is enough
+		}
+		given[p.ID] = true
 		p.Question = a.Text
 		parts = append(parts, p)
 	}
@@ -66,7 +71,7 @@ func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
 }
 
 // answerAsk answers one question of a message.
-func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
+func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[string]bool) Reply {
 	q := readAsk(a, quoted)
 	if ex != nil {
 		ex.Query = q
@@ -129,6 +134,19 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation) Reply {
 	}
 	e.explainRanking(ex, rk, q, toks)
 	best, ok := e.pick(rk, q, toks)
+	// A second question of a message that the same entry would answer gets the next
+	// entry that answers it, if one does: "who is Vaez, and what did he think of it?".
+	if ok && given[e.docs[best.doc].entry.ID] {
+		for _, s := range rk.scores {
+			if s.score < e.opts.MinConfidence {
+				break
+			}
+			if okCheck, _ := e.check(e.docs[s.doc], q, toks); okCheck && !given[e.docs[s.doc].entry.ID] {
+				best = s
+				break
+			}
+		}
+	}
 	if !ok {
 		// The article covers the subject but not what is asked: the best entry for the
 		// subject does not give the detail, or the detail asked is a word it never uses.
@@ -258,8 +276,17 @@ func (e *Engine) docOfKind(k knowledge.Kind) (doc, bool) {
 // views on the subject, or the entry that gathers them all.
 func (e *Engine) opinion(rk ranking, q Query, ex *AskExplanation) Reply {
 	const lead = "I don't take sides: I report what the article and its experts say. "
+	gathering := 0.0 // the score of the entry that gathers every expert's view
 	for _, s := range rk.scores {
-		if s.score < e.opts.MinConfidence {
+		if e.docs[s.doc].entry.Gives(knowledge.TypeOpinion) {
+			gathering = s.score
+			break
+		}
+	}
+	for _, s := range rk.scores {
+		// A question on the strikes as a whole gets every expert's view; one on a part
+		// of them, the view of the expert who spoke of it.
+		if s.score < e.opts.MinConfidence || s.score <= gathering || e.onlyGeneric(rk.terms) {
 			break
 		}
 		if d := e.docs[s.doc]; d.entry.Kind == knowledge.KindOpinion && len(d.quotes) > 0 {
@@ -305,27 +332,40 @@ func (e *Engine) nearMiss(d doc, q Query, s scored) Reply {
 	return r
 }
 
-// combine makes one reply of the answers to several questions of one message.
+// combine makes one reply of the answers to several questions of one message. A
+// question the article does not answer gets one short line, and the answers share the
+// rest of the room.
 func (e *Engine) combine(message string, parts []Reply, more bool) Reply {
 	r := Reply{Question: message, Kind: KindSeveral, Source: e.source, Parts: parts}
-	budget := MaxTextLen / len(parts)
+	const notKnown = "I don't know: the article does not say."
+	answered := 0
+	for _, p := range parts {
+		if p.Answered {
+			answered++
+		}
+	}
+	room := MaxTextLen - 120 // numbering, line breaks and the note on further questions
+	if answered > 0 {
+		room = (room - (len(parts)-answered)*len(notKnown)) / answered
+	}
 	var b strings.Builder
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
 		fmt.Fprintf(&b, "%d. ", i+1)
-		text := p.Answer
-		if utf8.RuneCountInString(text) > budget-20 {
-			text = fitSentences(text, budget-20)
-		}
-		b.WriteString(text)
-		if p.Answered {
+		switch {
+		case p.Answered:
+			b.WriteString(fitSentences(p.Answer, room))
 			r.Answered = true
 			if r.ID == "" {
 				r.ID = p.ID
 			}
 			r.Confidence = math.Max(r.Confidence, p.Confidence)
+		case answered > 0:
+			b.WriteString(notKnown)
+		default:
+			b.WriteString(fitSentences(p.Answer, room/len(parts)))
 		}
 		r.Suggestions = appendNew(r.Suggestions, p.Suggestions...)
 	}

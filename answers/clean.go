@@ -40,6 +40,14 @@ func Clean(s string) Cleaned {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, ">") {
 			q := strings.TrimSpace(strings.TrimLeft(t, "> "))
+			// "> quoted words — who said that?": the question after a dash is the message's.
+			for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+				if before, after, ok := strings.Cut(q, dash); ok && startsQuestion(after) {
+					q = before
+					rest = append(rest, after)
+					break
+				}
+			}
 			if c.Quoted == "" {
 				c.Quoted = q
 			} else {

@@ -21,9 +21,9 @@ func (e *Engine) attribute(passage string) (Reply, bool) {
 			best, bestRun = i, run
 		}
 	}
-	// Most of the passage, in the quote's own order: a few words may be misremembered,
-	// left out or misspelt.
-	if best < 0 || bestRun < 3 || float64(bestRun) < 0.7*float64(len(pw)) {
+	// Most of the passage, or of the quote, in the quote's own order: a few words may be
+	// misremembered, left out or misspelt.
+	if best < 0 || bestRun < 3 || float64(bestRun) < 0.7*float64(min(len(pw), len(e.quoteWords[best]))) {
 		return Reply{}, false
 	}
 	q := e.base.Quotes[best]
@@ -265,22 +265,35 @@ func firstSentences(text string, n int) string {
 	return strings.Join(ss, " ")
 }
 
-// fitSentences returns as many whole sentences of text as fit in max characters, or the
-// first sentence cut at a word with an ellipsis.
+// fitSentences returns as many whole sentences of text as fit in max characters and, when
+// room is left, the next one cut at a word with an ellipsis.
 func fitSentences(text string, max int) string {
+	if utf8.RuneCountInString(text) <= max {
+		return text
+	}
 	var b strings.Builder
 	for _, s := range sentences(text) {
-		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(s)+1 > max {
-			break
+		used := utf8.RuneCountInString(b.String())
+		if used+utf8.RuneCountInString(s)+1 <= max {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if left := max - used - 2; left >= 60 || b.Len() == 0 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(cutAtWord(s, left))
 		}
-		b.WriteString(s)
+		break
 	}
-	if b.Len() > 0 {
-		return b.String()
-	}
+	return b.String()
+}
+
+// cutAtWord cuts text to at most max characters at a word, ending it with an ellipsis.
+func cutAtWord(text string, max int) string {
 	rs := []rune(text)
 	if len(rs) <= max {
 		return text
@@ -289,5 +302,5 @@ func fitSentences(text string, max int) string {
 	if i := strings.LastIndex(cut, " "); i > 0 {
 		cut = cut[:i]
 	}
-	return cut + "…"
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

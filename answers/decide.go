@@ -47,7 +47,7 @@ type fact struct {
 	dates   []date          // the dates it gives
 	numbers map[int]bool    // the numbers it gives, dates left out
 	terms   map[string]bool // every term of the answer and its quotes
-	negated map[string]bool // terms in a sentence that says "not", "no" or "never"
+	negated map[string]bool // terms only ever in sentences that say "not", "no" or "never"
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -78,10 +78,12 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				if t.stop {
 					continue
 				}
-				f.terms[t.term] = true
-				if neg {
+				if neg && !f.terms[t.term] {
 					f.negated[t.term] = true
+				} else if !neg {
+					delete(f.negated, t.term) // said plainly elsewhere: not denied
 				}
+				f.terms[t.term] = true
 			}
 		}
 	}

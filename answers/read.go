@@ -234,6 +234,7 @@ func readAsk(a Ask, quoted string) Query {
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
 	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
+		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
 		q.Intent = IntentSaid
 	case a.Claim || q.Type == knowledge.TypeYesNo:
@@ -282,6 +283,16 @@ func stripFraming(s string) string {
 		}
 	}
 	return s
+}
+
+// opinionWords ask for a view or a judgement; what is left is what the view is of.
+var opinionWords = map[string]bool{
+	"wdyt": true, "ur": true, "your": true, "take": true, "thoughts": true, "opinion": true,
+	"think": true, "honest": true, "honestly": true, "verdict": true, "justified": true,
+	"justify": true, "justifiable": true, "right": true, "wrong": true, "smart": true, "move": true,
+	"proportionate": true, "disproportionate": true, "fair": true, "unfair": true, "deserved": true,
+	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
+	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
 }
 
 // asksTheBot reports whether a question asks the bot itself: "do you think", "ur take".

@@ -12,10 +12,11 @@ type SegmentKind uint8
 
 // The kinds of sentence in a chat message.
 const (
-	SegmentQuestion  SegmentKind = iota // asks something
-	SegmentClaimTag                     // "true?", "is that right?": asks whether the sentence before it holds
-	SegmentChatter                      // a greeting, thanks, or context around the question
-	SegmentStatement                    // says something: a claim, if a tag or a framing asks about it
+	SegmentQuestion   SegmentKind = iota // asks something
+	SegmentClaimTag                      // "true?", "is that right?": asks whether the sentence before it holds
+	SegmentChatter                       // a greeting, thanks, or context around the question
+	SegmentStatement                     // says something: a claim, if a tag or a framing asks about it
+	SegmentOpinionTag                    // "wdyt?", "ur take?": asks the bot's view of the question before it
 )
 
 func (k SegmentKind) String() string {
@@ -26,6 +27,8 @@ func (k SegmentKind) String() string {
 		return "claim tag"
 	case SegmentChatter:
 		return "chatter"
+	case SegmentOpinionTag:
+		return "opinion tag"
 	}
 	return "statement"
 }
@@ -222,7 +225,14 @@ var chatterPhrases = []string{
 	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
 }
 
-var claimTagSet, chatterSet = phraseSet(claimTags), phraseSet(chatterPhrases)
+// opinionTags are the sentences that only ask the bot's view of the one before.
+var opinionTags = []string{
+	"whats ur take", "whats your take", "ur take", "your take", "wdyt", "thoughts", "your thoughts",
+	"ur thoughts", "what do you think", "what do u think", "agree", "opinions", "any thoughts",
+	"what are your thoughts", "hot take", "be honest", "honestly",
+}
+
+var claimTagSet, chatterSet, opinionTagSet = phraseSet(claimTags), phraseSet(chatterPhrases), phraseSet(opinionTags)
 
 func phraseSet(ps []string) map[string]bool {
 	m := make(map[string]bool, len(ps))
@@ -243,6 +253,8 @@ func classify(s string, ws []string) SegmentKind {
 		return SegmentChatter
 	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
 		return SegmentClaimTag
+	case key != "" && opinionTagSet[key]:
+		return SegmentOpinionTag
 	case startsQuestionWords(ws, s):
 		return SegmentQuestion
 	}
@@ -331,6 +343,12 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		case SegmentChatter:
 		case SegmentStatement:
 			pending = append(pending, sg.Text)
+		case SegmentOpinionTag:
+			if len(asks) > 0 {
+				asks[len(asks)-1].Text += " " + sg.Text
+			} else if len(pending) > 0 {
+				pending[len(pending)-1] += " " + sg.Text
+			}
 		case SegmentClaimTag:
 			if len(pending) > 0 {
 				asks = append(asks, Ask{Text: strings.Join(pending, " "), Claim: true})

@@ -47,7 +47,7 @@ func BenchmarkStageRank(b *testing.B) {
 func BenchmarkStageAsk(b *testing.B) {
 	e := stageEngine(b)
 	for b.Loop() {
-		e.answerAsk(Ask{Text: "when did Iran actually hit Pakistan?"}, "", nil)
+		e.answerAsk(Ask{Text: "when did Iran actually hit Pakistan?"}, "", nil, map[string]bool{})
 	}
 }
 func BenchmarkStageAll(b *testing.B) {
