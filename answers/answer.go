@@ -157,9 +157,10 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[s
 			case !okCheck && top.topic >= e.opts.MinConfidence:
 				ex.decided("near miss: " + d.entry.ID + " does not give " + missing)
 				return e.nearMiss(d, q, top)
-			case rk.focusUnknown() && top.topic >= e.opts.MinConfidence:
+			case rk.focusUnknown() && rk.topTopic().topic >= e.opts.MinConfidence:
+				t := rk.topTopic()
 				ex.decided("near miss: the article never names " + q.Focus)
-				return e.nearMiss(d, q, top)
+				return e.nearMiss(e.docs[t.doc], q, t)
 			}
 			// A measure ("how much did the missiles cost") no entry gives: what the
 			// article says of what is measured.

@@ -16,14 +16,15 @@ type Cleaned struct {
 }
 
 var (
-	codeFence = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
-	shortcode = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
-	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
-	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
-	hashName  = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
-	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
-	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(])'([^']{8,}?)'(?:[\s,.?!:;)—–-]|$)|‘([^‘’]{8,})’`)
-	tldr      = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+	codeFence   = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
+	shortcode   = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
+	link        = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	atName      = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
+	hashName    = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	markdown    = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
+	quotation   = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
+	spaceBefore = regexp.MustCompile(`\s+([,.?!;:])`)
+	tldr        = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 )
 
 // Clean removes chat noise from a message and picks out a quoted passage it asks about.
@@ -95,6 +96,9 @@ func Clean(s string) Cleaned {
 		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
 	}
 	c.Text = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(c.Text, " ") {
+		c.Text = spaceBefore.ReplaceAllString(c.Text, "$1") // "in #news, whose" → "in, whose"
+	}
 	c.Quoted = strings.Join(strings.Fields(c.Quoted), " ")
 	return c
 }

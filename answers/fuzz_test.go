@@ -40,3 +40,42 @@ func FuzzAnswer(f *testing.F) {
 		_ = e.Quotes(q, q)
 	})
 }
+
+// FuzzClean checks that cleaning any text gives valid, trimmed text, no longer than
+// what came in, whatever the bytes.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"", "hey 👋 @sam **when**?", "> quote\nwho said it?", "“a b c d e f g h”", "'x'", "```go\ncode```", "tl;dr", "\xff", ":eyes::eyes:", "#a #b @c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := answers.Clean(s)
+		for _, out := range []string{c.Text, c.Quoted} {
+			if !utf8.ValidString(out) || strings.TrimSpace(out) != out || strings.Contains(out, "  ") {
+				t.Errorf("Clean(%q) gave %q", s, out)
+			}
+		}
+		if len(c.Text) > len(s)+len(s)/2+4 {
+			t.Errorf("Clean(%q) grew to %q", s, c.Text)
+		}
+	})
+}
+
+// FuzzPlan checks that any message splits into at most MaxQuestionsPerMessage questions,
+// each of them text of the message.
+func FuzzPlan(f *testing.F) {
+	for _, s := range []string{"", "hi. who is vaez, and what did he say? true?", "a? b? c? d? e?", "x — y", "someone said x. right?", "wdyt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := answers.Clean(s).Text
+		asks, more := answers.Plan(answers.Segments(text))
+		if len(asks) > answers.MaxQuestionsPerMessage || more && len(asks) != answers.MaxQuestionsPerMessage {
+			t.Errorf("%q: %d asks, more %v", s, len(asks), more)
+		}
+		for _, a := range asks {
+			if strings.TrimSpace(a.Text) == "" || !utf8.ValidString(a.Text) {
+				t.Errorf("%q: empty or invalid ask %q", s, a.Text)
+			}
+		}
+	})
+}

@@ -141,7 +141,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		if claim && (t.number || months[t.term] || inDate(toks, i)) {
 			continue
 		}
-		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm}
+		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm || t.word == q.Focus && q.Focus != ""}
 		// The detail asked for must be the base's own word, not a synonym of one or a word
 		// that only stems like one ("nationality" is not "nationals").
 		if id, known := e.terms[t.term]; known && qt.focus && (t.synonym || !e.an.sameLemma(t.word)) {

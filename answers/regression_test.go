@@ -14,12 +14,22 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// regressionFloor is the share of each question set that must pass, overall and among
-// the questions that must get "I don't know".
-const (
-	regressionFloor  = 0.90
-	abstentionsFloor = 0.90
-)
+// questionSet is one of our question sets and the share of it that must pass, overall
+// and among the questions that must get "I don't know". The floors guard what the engine
+// has reached; they are not the targets, which the README gives.
+type questionSet struct {
+	file                 string
+	overall, abstentions float64
+}
+
+var questionSets = []questionSet{
+	// Written from the article while the knowledge base was built.
+	{"regression.jsonl", 0.94, 0.90},
+	// Written from the article alone, by someone who had not seen the knowledge base.
+	{"paraphrases.jsonl", 0.90, 0.85},
+	// Messages as people post them in Discord and Slack, written blind from the article.
+	{"blind-chat-a.jsonl", 0.80, 0.80},
+}
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
 type regressionCase struct {
@@ -40,16 +50,15 @@ func foldForMatch(s string) string {
 	return " " + strings.TrimSpace(nonAlnum.ReplaceAllString(strings.ToLower(s), " ")) + " "
 }
 
-// TestRegressionSet scores our two question sets by the scorer's rule: regression.jsonl,
-// written from the article while the knowledge base was built, and paraphrases.jsonl,
-// written from the article alone by someone who had not seen the knowledge base.
+// TestRegressionSet scores our question sets by the scorer's rule.
 func TestRegressionSet(t *testing.T) {
-	for _, name := range []string{"regression.jsonl", "paraphrases.jsonl"} {
-		t.Run(strings.TrimSuffix(name, ".jsonl"), func(t *testing.T) { scoreSet(t, "testdata/"+name) })
+	for _, set := range questionSets {
+		t.Run(strings.TrimSuffix(set.file, ".jsonl"), func(t *testing.T) { scoreSet(t, set) })
 	}
 }
 
-func scoreSet(t *testing.T, path string) {
+func scoreSet(t *testing.T, set questionSet) {
+	path := "testdata/" + set.file
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -106,10 +115,10 @@ func scoreSet(t *testing.T, path string) {
 	if len(cases) < 140 || abstain < 20 {
 		t.Errorf("the set has %d cases and %d abstentions; it needs at least 140 and 20", len(cases), abstain)
 	}
-	if share < regressionFloor {
-		t.Errorf("regression score %.1f%% is under the floor of %.0f%%", 100*share, 100*regressionFloor)
+	if share < set.overall {
+		t.Errorf("score %.1f%% is under the floor of %.0f%%", 100*share, 100*set.overall)
 	}
-	if abstain > 0 && float64(abstainPass)/float64(abstain) < abstentionsFloor {
-		t.Errorf("abstentions %d/%d are under the floor of %.0f%%", abstainPass, abstain, 100*abstentionsFloor)
+	if abstain > 0 && float64(abstainPass)/float64(abstain) < set.abstentions {
+		t.Errorf("abstentions %d/%d are under the floor of %.0f%%", abstainPass, abstain, 100*set.abstentions)
 	}
 }

@@ -83,11 +83,31 @@ func splitSentences(s string) []string {
 	flush(len(rs))
 	var split []string
 	for _, sent := range out {
-		for _, part := range splitContext(sent) {
-			split = append(split, splitConjoined(part)...)
+		for _, greeted := range splitGreeting(sent) {
+			for _, part := range splitContext(greeted) {
+				split = append(split, splitConjoined(part)...)
+			}
 		}
 	}
 	return split
+}
+
+// greetings open a message before its question: "hey all when did…".
+var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "hey guys", "hi guys",
+	"hey folks", "hello all", "hello everyone", "hey bot", "hi bot", "hey", "hi", "hello", "yo", "heya", "hiya"}
+
+// splitGreeting cuts a greeting that runs into a question from it.
+func splitGreeting(s string) []string {
+	lower := strings.ToLower(s)
+	for _, g := range greetings {
+		if rest, ok := strings.CutPrefix(lower, g+" "); ok {
+			if fw := words(rest); len(fw) > 0 && (questionWords[fw[0]] || requestWords[fw[0]]) {
+				return []string{s[:len(g)], s[len(g)+1:]}
+			}
+			break
+		}
+	}
+	return []string{s}
 }
 
 // contextOpeners start a sentence that gives context rather than asking: "I'm writing a

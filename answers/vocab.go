@@ -85,7 +85,7 @@ func (a *analyzer) resolve(w string, t token) token {
 	}
 	for _, s := range lexicon.Synonyms(w) {
 		if !isStop(s) && a.stems[stem(s)] {
-			return token{term: stem(s), synonym: true, known: a.names[s], word: s}
+			return token{term: stem(s), synonym: true, known: a.names[s], word: w}
 		}
 	}
 	return t

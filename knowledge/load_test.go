@@ -251,3 +251,20 @@ func TestFirstQuestionsMakeGoodLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAnswerOpensWithAFixedYesOrNo keeps yes and no out of the entries: the engine
+// decides them from the facts and the question, and an entry that opened with "No:"
+// would say no to a question whose answer is yes.
+func TestNoAnswerOpensWithAFixedYesOrNo(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range b.Entries {
+		first, _, _ := strings.Cut(e.Answer, " ")
+		switch strings.ToLower(strings.Trim(first, ",:;.!")) {
+		case "yes", "no", "partly", "true", "false":
+			t.Errorf("%s (%s): the answer opens with %q", e.ID, e.File, first)
+		}
+	}
+}
