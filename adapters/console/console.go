@@ -201,6 +201,21 @@ func NewJSONLine(r answers.Reply) JSONLine {
 	return l
 }
 
+// questionOf returns the question a line of `bot ask --jsonl` input asks: the line
+// itself, or the "q" of a JSON object line ({"q": "…", "conversation": "…"}).
+func questionOf(line string) string {
+	if !strings.HasPrefix(strings.TrimSpace(line), "{") {
+		return line
+	}
+	var in struct {
+		Q *string `json:"q"`
+	}
+	if err := json.Unmarshal([]byte(line), &in); err != nil || in.Q == nil {
+		return line
+	}
+	return *in.Q
+}
+
 // AnswerJSONL reads questions from in, one a line, and writes one JSON object a line to
 // out, in order, flushing after each, until in ends or ctx is done. An empty line is a
 // question too, so that answers stay in step with questions.
@@ -209,7 +224,7 @@ func AnswerJSONL(ctx context.Context, e Engine, in io.Reader, out io.Writer) err
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	err := eachLine(ctx, in, func(line string) error {
-		if err := enc.Encode(NewJSONLine(e.Answer(strings.TrimRight(line, "\r")))); err != nil {
+		if err := enc.Encode(NewJSONLine(e.Answer(questionOf(strings.TrimRight(line, "\r"))))); err != nil {
 			return err
 		}
 		return w.Flush()

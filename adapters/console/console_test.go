@@ -112,3 +112,36 @@ func TestRunPromptsOnlyWhenAsked(t *testing.T) {
 		t.Error("a prompt was written with none asked for")
 	}
 }
+
+// TestAnswerJSONLReadsTheScorersObjectForm reads {"q": …} lines, as the scorer sends for
+// a set with conversations, beside plain lines.
+func TestAnswerJSONLReadsTheScorersObjectForm(t *testing.T) {
+	in := `{"q": "Who is Ali Vaez?", "conversation": "c1"}` + "\n" + `{"q": ""}` + "\nWho is Rabia Akhtar?\n" + `{"not": "a question"}` + "\n"
+	var out bytes.Buffer
+	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	var got []JSONLine
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		var j JSONLine
+		if err := json.Unmarshal([]byte(l), &j); err != nil {
+			t.Fatalf("not JSON: %.100q", l)
+		}
+		got = append(got, j)
+	}
+	if len(got) != 4 {
+		t.Fatalf("%d answers for 4 lines", len(got))
+	}
+	if got[0].Question != "Who is Ali Vaez?" || !strings.Contains(got[0].Text, "Crisis Group") {
+		t.Errorf("object line: %+v", got[0])
+	}
+	if got[1].Kind != string(answers.KindEmpty) {
+		t.Errorf(`{"q": ""}: kind %q, want %q`, got[1].Kind, answers.KindEmpty)
+	}
+	if !strings.Contains(got[2].Text, "University of Lahore") {
+		t.Errorf("plain line after object lines: %+v", got[2])
+	}
+	if got[3].Answered {
+		t.Errorf("an object without q was answered: %+v", got[3])
+	}
+}
