@@ -2,7 +2,10 @@ package answers
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -13,12 +16,12 @@ import (
 // reads, retrieves, checks and decides each, and composes one reply. It never panics,
 // whatever the input.
 func (e *Engine) Answer(message string) Reply {
-	r, _ := e.answer(message, false)
+	r, _, _ := e.answerIn(Context{}, message, false)
 	return r
 }
 
-// answer is Answer, keeping a trace of every step when explain is set.
-func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
+// answerIn is AnswerIn, keeping a trace of every step when explain is set.
+func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *Explanation, Context) {
 	message = strings.ToValidUTF8(message, "\uFFFD")
 	var ex *Explanation
 	if explain {
@@ -29,7 +32,7 @@ func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
 		r.Kind = KindTooLong
 		r.Answer = fmt.Sprintf("Please ask a shorter question: I read messages of up to %d characters.", MaxQuestionLen)
 		r.Suggestions = e.fallback
-		return r, ex
+		return r, ex, conv
 	}
 	c := Clean(message)
 	segs := Segments(c.Text)
@@ -44,30 +47,93 @@ func (e *Engine) answer(message string, explain bool) (Reply, *Explanation) {
 		r.Kind = KindEmpty
 		r.Answer = "Ask me a question about the Iran–Pakistan strikes of January 2024, for example one of these."
 		r.Suggestions = e.fallback
-		return r, ex
+		return r, ex, conv
 	}
 	asks = dedupe(e.resolvePronouns(asks))
 	parts := make([]Reply, 0, len(asks))
 	given := map[string]bool{} // entries already given for an earlier question of the message
+	read := ""                 // the last question as it was read, for the conversation
 	for _, a := range asks {
 		var step *AskExplanation
 		if ex != nil {
 			ex.Asks = append(ex.Asks, AskExplanation{Ask: a})
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
-		p := e.answerAsk(a, c.Quoted, step, given)
+		p, q := e.answerInConversation(conv, a, c.Quoted, step, given)
 		if p.ID != "" && given[p.ID] {
 			continue // the same answer again: once is enough
 		}
 		given[p.ID] = true
 		p.Question = a.Text
 		parts = append(parts, p)
+		read = q
 	}
+	var out Reply
 	if len(parts) == 1 && !more {
 		parts[0].Question = message
-		return parts[0], ex
+		out = parts[0]
+	} else {
+		out = e.combine(message, parts, more)
 	}
-	return e.combine(message, parts, more), ex
+	return out, ex, e.remember(conv, read, out)
+}
+
+// hasPronoun reports whether words hold he, she, him, her or his.
+func hasPronoun(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return pronouns[w] })
+}
+
+// namesSomething reports whether words name something the base knows by name.
+func (e *Engine) namesSomething(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return e.an.names[w] || e.an.nameGroups["alias:"+stem(w)] })
+}
+
+// answerInConversation answers one question of a message in a conversation: on its own,
+// and, when it leans on what came before, read with it. A question that stands on its
+// own keeps its own answer: context helps, it never takes over a new subject. It returns
+// the reply and the question as it was read.
+func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
+	alone := e.answerAsk(a, quoted, ex, given)
+	if conv.Empty() {
+		return alone, a.Text
+	}
+	text, how := e.followUp(conv, a.Text)
+	ws := words(a.Text)
+	if how == standsAlone && (e.namesSomething(ws) || !alone.Answered && alone.Kind != KindUnknown) {
+		return alone, a.Text
+	}
+	if how == standsAlone {
+		// It names nothing ("how many people died?"): the last question's subject may
+		// say which event it means.
+		text = a.Text + " " + strings.Join(contentOf(words(conv.Question)), " ")
+	}
+	// "What else did she say?" asks for what was not given yet.
+	seen := given
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return w == "else" || w == "more" || w == "another" || w == "other" || w == "next"
+	}) {
+		seen = maps.Clone(given)
+		for _, id := range conv.Given {
+			seen[id] = true
+		}
+	}
+	var step *AskExplanation
+	if ex != nil {
+		step = &AskExplanation{}
+	}
+	follow := e.answerAsk(Ask{Text: text, Claim: a.Claim}, quoted, step, seen)
+	// A question that leans on the conversation is read with it; one that names nothing
+	// is, when that reads it at least as well.
+	better := how == standsAlone && follow.Confidence >= alone.Confidence-0.15
+	if follow.Answered && (how != standsAlone || better || !alone.Answered) {
+		if ex != nil {
+			*ex = *step
+			ex.Ask = a
+			ex.decided("read with the conversation as " + strconv.Quote(text) + ": " + step.Decision)
+		}
+		return follow, text
+	}
+	return alone, a.Text
 }
 
 // answerAsk answers one question of a message.
@@ -91,7 +157,7 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[s
 		return e.instruction(q, ex)
 	}
 	// "who said Iran underestimated Pakistan?" without quotation marks is a quote too.
-	if q.Type == knowledge.TypeWho && asksWhoSaid(q.Text) {
+	if asksWhoSaid(q.Text) {
 		if r, ok := e.attribute(afterWhoSaid(q.Text)); ok {
 			ex.decided("attributed the quote to " + r.Quotes[0].Speaker)
 			return r

@@ -78,8 +78,12 @@ func asksWhoSaid(s string) bool { return whoSaidSet.in(words(s)) }
 func afterWhoSaid(s string) string {
 	ws := words(s)
 	for i := 0; i+1 < len(ws); i++ {
-		if (ws[i] == "who" || ws[i] == "whos") && (ws[i+1] == "said" || ws[i+1] == "says" || ws[i+1] == "wrote" || ws[i+1] == "described") {
-			rest := ws[i+2:]
+		verb := i + 1
+		if (ws[i] == "which" || ws[i] == "what") && i+2 < len(ws) {
+			verb = i + 2 // "which expert said", "what analyst wrote"
+		}
+		if (ws[i] == "who" || ws[i] == "whos" || verb == i+2) && (ws[verb] == "said" || ws[verb] == "says" || ws[verb] == "wrote" || ws[verb] == "described" || ws[verb] == "called") {
+			rest := ws[verb+1:]
 			if len(rest) > 0 && rest[0] == "that" {
 				rest = rest[1:]
 			}

@@ -63,7 +63,7 @@ func (e *Engine) explainRanking(x *AskExplanation, rk ranking, q Query, toks []t
 
 // Explain answers a message as Answer does and returns the reply with every step it took.
 func (e *Engine) Explain(message string) (Reply, Explanation) {
-	r, ex := e.answer(message, true)
+	r, ex, _ := e.answerIn(Context{}, message, true)
 	return r, *ex
 }
 

@@ -240,3 +240,39 @@ func TestExplainShowsEveryStep(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpsAreReadWithTheConversation runs short conversations: each follow-up must
+// be answered as the question it stands for, and a new subject as if asked alone.
+func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		turns []string
+		want  []string // a phrase each answer must hold
+	}{
+		{[]string{"Who said Iran's approach underestimated Pakistan's response capabilities?", "who's she?", "what else did she say?"},
+			[]string{"Ranjha", "Women Peace Council", "message"}},
+		{[]string{"What did Pakistan target in its strikes?", "where was that?"},
+			[]string{"Balochistan Liberation Army", "Saravan"}},
+		{[]string{"How does Iran view militant groups like Jaish al-Adl?", "what about Pakistan?"},
+			[]string{"Sunni", "BLA"}},
+		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},
+			[]string{"death toll", "terrorist"}},
+		// A question that stands on its own is answered alone, whatever came before.
+		{[]string{"Who is Rabia Akhtar?", "When did Pakistan strike Iran?"},
+			[]string{"University of Lahore", "18 January 2024"}},
+	}
+	for _, tt := range tests {
+		var c answers.Context
+		for i, q := range tt.turns {
+			var r answers.Reply
+			r, c = e.AnswerIn(c, q)
+			if !r.Answered || !strings.Contains(r.Text(), tt.want[i]) {
+				t.Errorf("%q after %q: %q, want it to hold %q", q, tt.turns[:i], r.Text(), tt.want[i])
+			}
+		}
+	}
+	// Without a conversation, a follow-up is not understood.
+	if r := e.Answer("where was that?"); r.Answered {
+		t.Errorf("a follow-up with no conversation was answered: %q", r.Text())
+	}
+}

@@ -88,7 +88,7 @@ var fillerWords = map[string]bool{
 	"yeah": true, "yea": true, "yep": true, "nope": true, "nah": true, "oh": true, "ah": true,
 	"huh": true, "wow": true, "damn": true, "dang": true, "heck": true, "hell": true,
 	"gonna": true, "going": true, "wanna": true, "let": true, "lemme": true, "gimme": true,
-	"tell": true, "explain": true, "mean": true, "means": true, "meant": true, "anyway": true,
+	"tell": true, "explain": true, "anyway": true,
 	"anyways": true, "yo": true, "whole": true, "tf": true, "wtf": true, "af": true,
 	"hella": true, "super": true, "totally": true, "prob": true, "probably": true,
 	"maybe": true, "perhaps": true, "kind": true, "acc": true, "week": true, "weeks": true,

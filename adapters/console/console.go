@@ -16,6 +16,7 @@ import (
 // Engine is what the console needs of the answer engine.
 type Engine interface {
 	Answer(question string) answers.Reply
+	AnswerIn(c answers.Context, message string) (answers.Reply, answers.Context)
 	Quotes(expert, topic string) []answers.Quote
 	Experts() []answers.Expert
 	Timeline() []answers.Event
@@ -28,9 +29,12 @@ const maxLine = 1 << 20
 
 // Run reads questions from in, one a line, and writes each answer to out, until in ends
 // or ctx is done. Lines starting with "/" are commands: /help, /about, /experts,
-// /timeline, /quote [expert]. A non-empty prompt is written before each question: pass
-// one when a person is typing, none when the input is a file or a pipe.
+// /timeline, /quote [expert], /new. The session is one conversation: a follow-up ("who's
+// she?", "and when?") is read with the questions before it, until /new. A non-empty
+// prompt is written before each question: pass one when a person is typing, none when
+// the input is a file or a pipe.
 func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt string) error {
+	var conv answers.Context
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	writeBanner(w, e.About())
@@ -44,10 +48,15 @@ func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt stri
 			fmt.Fprint(w, prompt)
 			return w.Flush()
 		}
-		if cmd, ok := strings.CutPrefix(line, "/"); ok {
+		if cmd, ok := strings.CutPrefix(line, "/"); ok && strings.TrimSpace(cmd) == "new" {
+			conv = answers.Context{}
+			fmt.Fprintln(w, "A new conversation: I have forgotten the questions before.")
+		} else if ok {
 			runCommand(w, e, cmd)
 		} else {
-			WriteReply(w, e.Answer(line))
+			var r answers.Reply
+			r, conv = e.AnswerIn(conv, line)
+			WriteReply(w, r)
 		}
 		fmt.Fprintln(w)
 		fmt.Fprint(w, prompt)
@@ -201,19 +210,21 @@ func NewJSONLine(r answers.Reply) JSONLine {
 	return l
 }
 
-// questionOf returns the question a line of `bot ask --jsonl` input asks: the line
-// itself, or the "q" of a JSON object line ({"q": "…", "conversation": "…"}).
-func questionOf(line string) string {
+// questionOf returns the question a line of `bot ask --jsonl` input asks and the
+// conversation it belongs to: the line itself and none, or the "q" and "conversation" of
+// a JSON object line ({"q": "…", "conversation": "…"}).
+func questionOf(line string) (q, conversation string) {
 	if !strings.HasPrefix(strings.TrimSpace(line), "{") {
-		return line
+		return line, ""
 	}
 	var in struct {
-		Q *string `json:"q"`
+		Q            *string `json:"q"`
+		Conversation string  `json:"conversation"`
 	}
 	if err := json.Unmarshal([]byte(line), &in); err != nil || in.Q == nil {
-		return line
+		return line, ""
 	}
-	return *in.Q
+	return *in.Q, in.Conversation
 }
 
 // AnswerJSONL reads questions from in, one a line, and writes one JSON object a line to
@@ -223,8 +234,16 @@ func AnswerJSONL(ctx context.Context, e Engine, in io.Reader, out io.Writer) err
 	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	convs := map[string]answers.Context{} // by conversation id; the lines of one are in order
 	err := eachLine(ctx, in, func(line string) error {
-		if err := enc.Encode(NewJSONLine(e.Answer(questionOf(strings.TrimRight(line, "\r"))))); err != nil {
+		q, id := questionOf(strings.TrimRight(line, "\r"))
+		var r answers.Reply
+		if id == "" {
+			r = e.Answer(q)
+		} else {
+			r, convs[id] = e.AnswerIn(convs[id], q)
+		}
+		if err := enc.Encode(NewJSONLine(r)); err != nil {
 			return err
 		}
 		return w.Flush()

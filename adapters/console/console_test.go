@@ -145,3 +145,58 @@ func TestAnswerJSONLReadsTheScorersObjectForm(t *testing.T) {
 		t.Errorf("an object without q was answered: %+v", got[3])
 	}
 }
+
+// TestConversationsFollowTheirOwnTurns interleaves two conversations in --jsonl: each
+// follow-up is read with its own conversation's questions, in order.
+func TestConversationsFollowTheirOwnTurns(t *testing.T) {
+	in := strings.Join([]string{
+		`{"q": "Who said Iran's approach underestimated Pakistan's response capabilities?", "conversation": "a"}`,
+		`{"q": "What did Pakistan target in its strikes?", "conversation": "b"}`,
+		`{"q": "who's she?", "conversation": "a"}`,
+		`{"q": "where was that?", "conversation": "b"}`,
+		`{"q": "where was that?"}`,
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	var got []JSONLine
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		var j JSONLine
+		if err := json.Unmarshal([]byte(l), &j); err != nil {
+			t.Fatalf("not JSON: %.100q", l)
+		}
+		got = append(got, j)
+	}
+	if len(got) != 5 {
+		t.Fatalf("%d answers for 5 lines", len(got))
+	}
+	if !strings.Contains(got[2].Text, "Women Peace Council") {
+		t.Errorf("who's she? in conversation a: %q", got[2].Text)
+	}
+	if !strings.Contains(got[3].Text, "Saravan") {
+		t.Errorf("where was that? in conversation b: %q", got[3].Text)
+	}
+	if got[4].Answered {
+		t.Errorf("where was that? outside any conversation was answered: %q", got[4].Text)
+	}
+}
+
+// TestConsoleSessionIsOneConversation asks a follow-up at the console, then starts anew.
+func TestConsoleSessionIsOneConversation(t *testing.T) {
+	var out bytes.Buffer
+	in := "What did Pakistan target in its strikes?\nwhere was that?\n/new\nwhere was that?\n"
+	if err := Run(context.Background(), engine(t), strings.NewReader(in), &out, ""); err != nil {
+		t.Fatal(err)
+	}
+	replies := strings.Split(out.String(), "A new conversation")
+	if len(replies) != 2 {
+		t.Fatalf("/new did not start a new conversation:\n%s", out.String())
+	}
+	if !strings.Contains(replies[0], "Saravan") {
+		t.Errorf("the follow-up was not read with the question before it:\n%s", replies[0])
+	}
+	if !strings.Contains(replies[1], "I don't know") {
+		t.Errorf("after /new the follow-up was still read with the old question:\n%s", replies[1])
+	}
+}

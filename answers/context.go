@@ -1,0 +1,224 @@
+package answers
+
+import (
+	"slices"
+	"strings"
+)
+
+// Context is what the engine keeps of a conversation from one message to the next: the
+// last question that stood on its own, the person it was about and what was already
+// given. It is a small value, passed in and returned, never state the engine holds.
+type Context struct {
+	Question string   // the last question, read on its own ("What did Iran fire at Pakistan?")
+	Person   string   // the person the conversation is about, as the base names them
+	Given    []string // the entries and quotes given, oldest first, at most maxGiven
+}
+
+// maxGiven is how many given answers a Context remembers.
+const maxGiven = 12
+
+// Empty reports whether the context holds nothing yet.
+func (c Context) Empty() bool { return c.Question == "" && c.Person == "" && len(c.Given) == 0 }
+
+// AnswerIn answers a message in a conversation: a follow-up ("who's she?", "and when was
+// that?", "what about Pakistan?", "what else did she say?") is read with what came before,
+// and a question that stands on its own is answered as it would be alone. It returns the
+// context to pass with the next message.
+func (e *Engine) AnswerIn(c Context, message string) (Reply, Context) {
+	r, _, next := e.answerIn(c, message, false)
+	return r, next
+}
+
+// followKind says how a question leans on the conversation.
+type followKind uint8
+
+const (
+	standsAlone followKind = iota // nothing was read from the conversation
+	pointsBack                    // a pronoun stood for the person talked about
+	swapsWord                     // "and Pakistan?": the last question with one word changed
+	saysLittle                    // "when?": what it asks, of the last question's subject
+)
+
+// followUp rewrites a question that leans on the conversation into one that stands on
+// its own, or returns it as it is, and says how it leaned.
+func (e *Engine) followUp(c Context, q string) (string, followKind) {
+	if c.Empty() {
+		return q, standsAlone
+	}
+	ws := words(q)
+	changed := standsAlone
+	// He, she, his, her: the person the conversation is about.
+	if c.Person != "" && e.personIn(q) == "" {
+		if p := replacePronouns(q, c.Person); p != q {
+			q, ws, changed = p, words(p), pointsBack
+		}
+	}
+	if c.Question == "" {
+		return q, changed
+	}
+	// "and Pakistan?", "what about the third?": the last question, with its word of the
+	// same kind swapped for the new one.
+	if swap, ok := swapWord(ws); ok {
+		if p, ok := e.swapInto(c.Question, swap); ok {
+			return p, swapsWord
+		}
+	}
+	// "when?", "where was that?", "how many bases?": what it asks, of the last question's
+	// subject.
+	if e.leans(ws) {
+		return q + " " + strings.Join(contentOf(words(c.Question)), " "), saysLittle
+	}
+	return q, changed
+}
+
+// leans reports whether a question says too little to stand alone: at most one word of
+// content besides words pointing back ("that", "it", "them"), and no name.
+func (e *Engine) leans(ws []string) bool {
+	content := 0
+	for _, w := range ws {
+		if isStop(w) || questionWords[w] || referents[w] || followUpWords[w] {
+			continue
+		}
+		if e.an.names[w] || e.an.nameGroups["alias:"+stem(w)] {
+			return false
+		}
+		content++
+	}
+	return content <= 1
+}
+
+// followUpWords are the words of a follow-up that carry no subject of their own.
+var followUpWords = map[string]bool{
+	"else": true, "more": true, "example": true, "examples": true, "instance": true,
+	"then": true, "also": true, "about": true, "happened": true, "next": true,
+}
+
+// contentOf returns the words of a question that carry its subject.
+func contentOf(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !isStop(w) && !questionWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// ordinals are swapped for one another: "and the third?" after "the second reason".
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
+	"fifth": true, "last": true, "1st": true, "2nd": true, "3rd": true, "4th": true, "5th": true}
+
+// swapWord returns the word of "and X?", "what about X?", "how about X?", "same for X?".
+func swapWord(ws []string) (string, bool) {
+	rest := ws
+	switch {
+	case len(ws) >= 2 && ws[0] == "and":
+		rest = ws[1:]
+	case len(ws) >= 3 && (ws[0] == "what" || ws[0] == "how") && ws[1] == "about":
+		rest = ws[2:]
+	case len(ws) >= 3 && ws[0] == "same" && ws[1] == "for":
+		rest = ws[2:]
+	default:
+		return "", false
+	}
+	if len(rest) > 0 && (rest[0] == "the" || rest[0] == "for") {
+		rest = rest[1:]
+	}
+	if len(rest) != 1 {
+		return "", false
+	}
+	return rest[0], true
+}
+
+// swapInto puts a word in the place of the word of the same kind in a question: a name
+// for its first name, an ordinal for its ordinal.
+func (e *Engine) swapInto(q, w string) (string, bool) {
+	isName := func(x string) bool { return e.an.names[x] || e.an.nameGroups["alias:"+stem(x)] }
+	kind := func(x string) int {
+		switch {
+		case ordinals[x]:
+			return 1
+		case isName(x):
+			return 2
+		}
+		return 0
+	}
+	k := kind(w)
+	if k == 0 {
+		return q, false
+	}
+	fields := strings.Fields(q)
+	for i, f := range fields {
+		fw := words(f)
+		if len(fw) == 1 && kind(fw[0]) == k && fw[0] != w {
+			suffix := ""
+			if strings.HasSuffix(strings.ToLower(f), "'s") || strings.HasSuffix(f, "’s") {
+				suffix = "'s"
+			}
+			fields[i] = w + suffix
+			return strings.Join(fields, " "), true
+		}
+	}
+	return q, false
+}
+
+// replacePronouns puts a person's name in place of he, she, him, her and his.
+func replacePronouns(q, person string) string {
+	fields := strings.Fields(q)
+	for i, f := range fields {
+		lw := strings.ToLower(strings.Trim(f, "?,.!"))
+		if !pronouns[lw] {
+			continue
+		}
+		trail := f[len(strings.TrimRight(f, "?,.!")):]
+		switch lw {
+		case "his", "hers":
+			fields[i] = person + "'s" + trail
+		default:
+			fields[i] = person + trail
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// remember returns the context after a reply to a question read as q.
+func (e *Engine) remember(c Context, q string, r Reply) Context {
+	if r.Kind == KindEmpty || r.Kind == KindTooLong {
+		return c
+	}
+	next := Context{Question: q, Person: c.Person, Given: append([]string(nil), c.Given...)}
+	if p := e.personIn(q); p != "" {
+		next.Person = p
+	}
+	for _, part := range append([]Reply{r}, r.Parts...) {
+		for _, qu := range part.Quotes {
+			if qb, ok := e.base.Quote(qu.ID); ok {
+				if p, ok := e.base.Person(qb.Speaker); ok && part.Kind == KindQuote {
+					next.Person = p.Name
+				}
+			}
+			next.Given = appendGiven(next.Given, "quote:"+qu.ID)
+		}
+		if part.ID != "" && part.Answered {
+			next.Given = appendGiven(next.Given, part.ID)
+			if en, ok := e.base.Entry(part.ID); ok {
+				if p := e.personIn(en.Title); p != "" {
+					next.Person = p
+				}
+			}
+		}
+	}
+	return next
+}
+
+// appendGiven adds an answer to the given list, keeping the newest maxGiven.
+func appendGiven(given []string, id string) []string {
+	if slices.Contains(given, id) {
+		return given
+	}
+	given = append(given, id)
+	if len(given) > maxGiven {
+		given = given[len(given)-maxGiven:]
+	}
+	return given
+}
