@@ -2,6 +2,7 @@ package answers_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -101,4 +102,17 @@ func questionsOf(tb testing.TB, path string) []string {
 		}
 	}
 	return out
+}
+
+// BenchmarkAnswerLongGibberish answers the longest message the engine reads, made of
+// words no dictionary has: the worst case of the lexicon look-ups.
+func BenchmarkAnswerLongGibberish(b *testing.B) {
+	e := newEngine(b)
+	var q strings.Builder
+	for i := 0; q.Len() < answers.MaxQuestionLen-12; i++ {
+		fmt.Fprintf(&q, "xq%dzv blorf%d ", i, i)
+	}
+	for b.Loop() {
+		e.Answer(q.String())
+	}
 }

@@ -405,10 +405,14 @@ func (a *analyzer) analyze(s string, fix bool) []token {
 	return a.canonicalize(a.tokens(s, fix))
 }
 
+// maxLookups is how many distinct unknown words of one text are looked up in the lexicon.
+const maxLookups = 12
+
 // tokens turns text into tokens before alias phrases are replaced.
 func (a *analyzer) tokens(s string, fix bool) []token {
 	ws, marks := splitWords(s)
 	toks := make([]token, 0, len(ws))
+	var resolved map[string]token // the unknown words of this text, as resolved
 	for i, w := range ws {
 		if fix {
 			if n, ok := shorthand[w]; ok {
@@ -422,7 +426,19 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			t.term = a.stem(w) // a stop word stands for itself
 		}
 		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
-			t = a.resolve(w, t)
+			// A word the base does not know is looked up once a message, and only the
+			// first few: a message of gibberish costs no more than a question.
+			if r, ok := resolved[w]; ok {
+				t = r
+			} else if len(resolved) < maxLookups {
+				if resolved == nil {
+					resolved = map[string]token{}
+				}
+				t = a.resolve(w, t)
+				resolved[w] = t
+			} else {
+				t.class = classUnknown
+			}
 		}
 		t.owner = marks[i]&markOwner != 0
 		toks = append(toks, t)
