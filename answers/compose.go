@@ -188,6 +188,9 @@ var pastTense = map[string]string{
 // indirect turns a question into the words that follow "the article does not say":
 // "how much did the missiles cost?" → "how much the missiles cost".
 func indirect(q string) string {
+	if i := strings.IndexAny(q, "?!"); i > 0 {
+		q = q[:i] // the question, without what follows it ("… in this article? name pls")
+	}
 	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), "?!. "))
 	ws := strings.Fields(q)
 	if len(ws) == 0 {

@@ -137,10 +137,8 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		if t.stop || slices.ContainsFunc(qts, func(q qterm) bool { return q.term == t.term }) {
 			continue
 		}
-		// A claim's dates and numbers are what is checked, not what it is about.
-		if claim && (t.number || months[t.term] || inDate(toks, i)) {
-			continue
-		}
+		// A claim's dates and numbers are mostly what is checked, not what it is about.
+		checked := claim && (t.number || months[t.term] || inDate(toks, i))
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm || t.word == q.Focus && q.Focus != ""}
 		// The detail asked for must be the base's own word, not a synonym of one or a word
 		// that only stems like one ("nationality" is not "nationals").
@@ -186,6 +184,9 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			default:
 				qt.idf = e.w.UnknownWord * e.maxIDF
 			}
+		}
+		if checked {
+			qt.idf *= e.w.ClaimPredicate
 		}
 		qts = append(qts, qt)
 	}

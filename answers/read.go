@@ -334,6 +334,9 @@ func asksSummary(ws []string) bool {
 		if summaryWords[w] {
 			return true
 		}
+		if (w == "short" || w == "quick") && i+1 < len(ws) && ws[i+1] == "version" || w == "in" && i+1 < len(ws) && ws[i+1] == "short" {
+			return true
+		}
 		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {
 			return true
 		}

@@ -143,7 +143,9 @@ var namingWords = map[string]bool{"name": true, "names": true, "named": true, "c
 // last word of "the name of the village", the word before "names" in "the kids' names",
 // the subject of "what was the operation called".
 func (e *Engine) askedName(toks []token) string {
-	content := func(t token) bool { return !t.stop && !t.number && !e.isName(t.term) && !namingWords[t.word] }
+	content := func(t token) bool {
+		return !t.stop && !t.number && !e.isName(t.term) && !namingWords[t.word] && !wholeWords[t.term]
+	}
 	for i, t := range toks {
 		if !namingWords[t.word] {
 			continue

@@ -179,7 +179,7 @@ func splitConjoined(s string) []string {
 		if next == "also" && i+2 < len(ws) {
 			next = strings.ToLower(ws[i+2])
 		}
-		if !questionWords[next] || i < 3 {
+		if !questionWords[next] || i < 2 {
 			continue
 		}
 		// A list inside one question ("when and where") is no new question.
