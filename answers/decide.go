@@ -44,10 +44,11 @@ func (v Verdict) prefix() string {
 // fact is an entry's answer as the claim checker reads it: its dates, its numbers, the
 // terms it uses, and those it uses under a negation.
 type fact struct {
-	dates   []date          // the dates it gives
-	numbers map[int]bool    // the numbers it gives, dates left out
-	terms   map[string]bool // every term of the answer and its quotes
-	negated map[string]bool // terms only ever in sentences that say "not", "no" or "never"
+	dates   []date              // the dates it gives
+	numbers map[int]bool        // the numbers it gives, dates left out
+	terms   map[string]bool     // every term of the answer and its quotes
+	negated map[string]bool     // terms only ever in sentences that say "not", "no" or "never"
+	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -58,7 +59,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]bool{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]bool{}, owned: map[string][]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -71,6 +72,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				neg = neg || negations[w] || w == "without" || w == "nor"
 			}
 			f.dates = append(f.dates, dates(toks)...)
+			for term, owners := range e.possessions(toks) {
+				f.owned[term] = append(f.owned[term], owners...)
+			}
 			for n := range numbers(toks) {
 				f.numbers[n] = true
 			}
@@ -128,6 +132,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			conflict = append(conflict, t.term)
 		}
 	}
+	// Owners: "Iran's army" where the facts speak only of Pakistan's.
+	if term, ok := otherOwner(e.possessions(toks), f.owned); ok {
+		conflict = append(conflict, "whose "+term)
+	}
 	// Denials: the claim's rarest terms stand in a sentence of the facts that negates them.
 	denied := 0
 	content := 0
@@ -158,7 +166,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 // whatever else holds ("Vaez is with the Swedish Institute").
 func onlyNames(conflicts []string) bool {
 	for _, c := range conflicts {
-		if c == "denied" || (c != "" && c[0] >= '0' && c[0] <= '9') || strings.Contains(c, " ") {
+		if c == "denied" || (c != "" && c[0] >= '0' && c[0] <= '9') || strings.Contains(c, " ") && !strings.HasPrefix(c, "whose ") {
 			return false
 		}
 	}

@@ -217,7 +217,10 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	d.reports = len(en.Quotes) > 0 || en.Kind == knowledge.KindPerson || en.Kind == knowledge.KindOpinion || d.gives[knowledge.TypeSay]
 	d.facts = e.readFact(en.Answer, d.quotes)
 	title := e.an.analyze(en.Title, false)
-	d.agent = e.agent(title)
+	// Whose deed the entry tells of; an expert's view or profile tells of no deed.
+	if en.Kind != knowledge.KindOpinion && en.Kind != knowledge.KindPerson {
+		d.agent = e.agent(title)
+	}
 	d.owned = e.possessions(title) // an answer tells of both sides; its title, of one
 	d.names = map[string]bool{}
 	for _, sentence := range sentences(en.Answer) {

@@ -84,6 +84,16 @@ func (e *Engine) agent(toks []token) string {
 		}
 		return ""
 	}
+	// The subject of "did X…", "does X…": "how did Pakistan respond to Iran's strike";
+	// "did Tehran and Islamabad…" has two, and so no one doer.
+	for i := 0; i+2 < len(toks); i++ {
+		if auxiliaries[toks[i].word] && !toks[i+1].stop && e.isName(toks[i+1].term) && !toks[i+1].owner {
+			if toks[i+2].word == "and" {
+				return ""
+			}
+			return strings.TrimPrefix(toks[i+1].term, "alias:")
+		}
+	}
 	if a := doer(true); a != "" {
 		return a
 	}
@@ -336,6 +346,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		if said && !d.reports {
 			s.said = true
 			s.score -= w.SaidPenalty
+		}
+		// What someone said about a subject is in what they said of it, not in who they are.
+		if said && d.entry.Kind == knowledge.KindPerson && s.coverage < 1 {
+			s.score *= w.SaidPerson
 		}
 		// Too low to answer, suggest or be a near miss: left out of the ranking.
 		if s.score < e.opts.MinConfidence/2 && s.topic < e.opts.MinConfidence {

@@ -102,8 +102,7 @@ var summaryWords = map[string]bool{
 	"conclusion": true, "conclusions": true, "takeaway": true, "takeaways": true, "thesis": true,
 	"summarized": true, "recap": true, "gist": true, "nutshell": true, "overview": true,
 	"rundown": true, "breakdown": true, "synopsis": true, "brief": true, "briefly": true,
-	"summing": true, "sum": true, "main": false, "bullet": true, "bullets": true,
-	"points": false, "simple": true, "simply": true, "plain": true, "english": true,
+	"summing": true, "sum": true, "bullet": true, "bullets": true,
 }
 
 // opinionPhrases ask the bot to take a side or give its own view.
@@ -335,6 +334,10 @@ func asksSummary(ws []string) bool {
 			return true
 		}
 		if (w == "short" || w == "quick") && i+1 < len(ws) && ws[i+1] == "version" || w == "in" && i+1 < len(ws) && ws[i+1] == "short" {
+			return true
+		}
+		// "in plain English", "in simple terms", "explain simply"
+		if (w == "plain" || w == "simple" || w == "layman" || w == "laymans") && i+1 < len(ws) && (ws[i+1] == "english" || ws[i+1] == "terms" || ws[i+1] == "words") || w == "simply" {
 			return true
 		}
 		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {

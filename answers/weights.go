@@ -27,6 +27,9 @@ type Weights struct {
 	// SaidPenalty is taken off an entry that reports no one's words when the question
 	// asks what someone said: "What did China say?" is not answered by a fact about China.
 	SaidPenalty float64
+	// SaidPerson scales the score of a person's entry when the question asks what they
+	// said about something their entry does not name.
+	SaidPerson float64
 	// MissingName scales the score of an entry once for each name the question asks
 	// about that it never uses: "What did Russia say?" is not answered without Russia.
 	MissingName float64
@@ -49,6 +52,6 @@ func DefaultWeights() Weights {
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
 		UnknownOrdinary: 0.2, UnknownNoun: 1.2, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, OtherAgent: 0.6,
+		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, OtherAgent: 0.6,
 	}
 }
