@@ -42,13 +42,18 @@ func parseCustomID(cid string) (string, bool) {
 	return id, true
 }
 
-// mentionPattern matches user, role and channel mentions and @everyone/@here in a message.
-var mentionPattern = regexp.MustCompile(`<@[!&]?\d+>|<#\d+>|@everyone|@here`)
+// markup matches Discord's markup in a message or an option: user mentions (<@id>,
+// <@!id>), role mentions (<@&id>), channel links (<#id>), custom emoji (<:name:id>,
+// animated <a:name:id>), timestamps (<t:1705400000> or <t:1705400000:R>), slash command
+// mentions (</ask:id>), guild navigation (<id:browse>), and @everyone and @here.
+var markup = regexp.MustCompile(`<@[!&]?\d+>|<#\d+>|<a?:\w{1,32}:\d+>|<t:-?\d+(?::[tTdDfFRs])?>|</[\w -]{1,100}:\d+>|<id:\w+>|@everyone|@here`)
 
-// questionFromContent is the question in a message: its content without mentions, with
-// runs of white space collapsed.
+// questionFromContent is the question a message or an option asks: its text without
+// Discord's markup (a mention of the bot or of anyone else, an emoji, a timestamp), with
+// runs of white space collapsed and no space left before the punctuation a mention
+// stood in front of.
 func questionFromContent(content string) string {
-	return strings.Join(strings.Fields(mentionPattern.ReplaceAllString(content, " ")), " ")
+	return adapters.TidySpace(markup.ReplaceAllString(content, " "))
 }
 
 // Texts of the polite replies to things the bot cannot do.
@@ -172,7 +177,7 @@ func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
 	switch d.Name {
 	case CommandAsk:
-		r := h.engine.Answer(optionString(d.Options, "question"))
+		r := h.engine.Answer(questionFromContent(optionString(d.Options, "question")))
 		m := renderReply(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
@@ -209,7 +214,7 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 	typed, _ := focused.Value.(string)
 	switch {
 	case d.Name == CommandAsk && focused.Name == "question":
-		return autocompleteResponse(h.engine.Suggest(typed, maxChoices)), adapters.OutcomeAnswered
+		return autocompleteResponse(h.engine.Suggest(questionFromContent(typed), maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "expert":
 		return autocompleteResponse(h.engine.SuggestExperts(typed, maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "topic":

@@ -278,12 +278,13 @@ func threadOf(thread, ts string) string {
 
 // onMessage answers a mention or a direct message in its channel and thread.
 func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (string, error) {
-	q := plainText(text, b.selfID())
+	q, echo := readText(text, b.selfID())
 	b.log.Debug("slack: question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
 		return adapters.OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
 	}
 	r := b.engine.Answer(q)
+	r.Question = echo
 	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
 
@@ -300,7 +301,7 @@ func (b *bot) help() message {
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
 func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (string, error) {
-	text := plainText(c.Text, "")
+	text, echo := readText(c.Text, b.selfID())
 	b.log.Debug("slack: command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
 	switch strings.ToLower(c.Command) {
@@ -309,6 +310,7 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 			return adapters.OutcomeHelp, reply(b.help())
 		}
 		r := b.engine.Answer(text)
+		r.Question = echo
 		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))

@@ -211,3 +211,34 @@ func blockAction(trigger, user, channel, actionID, value, responseURL string, co
 		"actions": []map[string]any{{"type": "button", "action_id": actionID, "block_id": "b", "value": value, "action_ts": "1.2"}},
 	}
 }
+
+// askedLog records the questions an engine was asked, exactly as it received them.
+type askedLog struct {
+	mu sync.Mutex
+	qs []string
+}
+
+func (a *askedLog) add(q string) {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	a.qs = append(a.qs, q)
+	a.mu.Unlock()
+}
+
+func (a *askedLog) all() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]string(nil), a.qs...)
+}
+
+func (a *askedLog) count(q string) int {
+	n := 0
+	for _, got := range a.all() {
+		if got == q {
+			n++
+		}
+	}
+	return n
+}
