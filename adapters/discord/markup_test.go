@@ -1,12 +1,10 @@
 package discord
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
@@ -48,24 +46,7 @@ func TestMarkupNeverReachesTheEngine(t *testing.T) {
 	f := newFakeDiscord(t)
 	useFakeEndpoints(t, f.srv.URL)
 	gwEngine := &recordingEngine{Engine: testkit.Engine(t)}
-	gw, err := NewGateway(gwEngine, GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(&testkit.LogBuffer{})})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- gw.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	var conn *gatewayConn
-	select {
-	case conn = <-f.conns:
-	case <-time.After(5 * time.Second):
-		t.Fatal("no gateway connection")
-	}
-	testkit.WaitFor(t, 5*time.Second, "Ready()", gw.Ready)
+	conn := runGateway(t, f, gwEngine, GatewayOptions{Logger: testLogger(&testkit.LogBuffer{})})
 	for i, content := range wrapped {
 		ch := "chan-markup-" + string(rune('a'+i))
 		conn.dispatch(t, "MESSAGE_CREATE", messageCreate("mk"+ch, fakeGuild, ch, "user1", false, content, fakeBotID))

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -52,7 +50,7 @@ func (b *bot) start(ctx context.Context) error {
 		return err
 	}
 	b.self.Store(res)
-	b.log.Info("slack: authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
+	b.log.Info("authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
 	return nil
 }
 
@@ -112,7 +110,7 @@ func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
 		case strings.HasPrefix(m.Channel, "D"):
 			return in, "mention in a direct message, answered as message.im", nil
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: KindMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
+		return inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
 	case "message":
 		var m slackevents.MessageEvent
 		if err := json.Unmarshal(outer.Event, &m); err != nil {
@@ -126,14 +124,18 @@ func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
 		case m.BotID != "" || m.User == "" || m.User == self:
 			return in, "message from a bot", nil
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: KindDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
+		return inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
 	}
 	return in, "event type " + head.Type, nil
 }
 
-// fromCommand wraps a slash command.
+// fromCommand wraps a slash command: /ask is a question, the others commands.
 func fromCommand(c slack.SlashCommand) inbound {
-	return inbound{ev: adapters.Event{Platform: platform, Kind: KindCommand, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
+	kind := adapters.KindCommand
+	if strings.EqualFold(c.Command, "/ask") {
+		kind = adapters.KindQuestion
+	}
+	return inbound{ev: adapters.Event{Platform: platform, Kind: kind, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
 		Name: c.Command}, command: &c}
 }
 
@@ -150,7 +152,19 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 	if id == "" {
 		id = cb.ActionTs
 	}
-	return inbound{ev: adapters.Event{Platform: platform, Kind: KindInteraction, ID: id, UserID: cb.User.ID, ChannelID: ch}, action: &cb}, ""
+	kind, name := adapters.KindOther, ""
+	for _, a := range cb.ActionCallback.BlockActions {
+		switch {
+		case a.ActionID == actionShare:
+			kind, name = adapters.KindShare, a.ActionID
+		case strings.HasPrefix(a.ActionID, actionSuggest):
+			kind, name = adapters.KindButton, a.ActionID
+		default:
+			continue
+		}
+		break
+	}
+	return inbound{ev: adapters.Event{Platform: platform, Kind: kind, ID: id, UserID: cb.User.ID, ChannelID: ch, Name: name}, action: &cb}, ""
 }
 
 // dispatch handles one event in the background, bounded by the reply timeout.
@@ -158,7 +172,7 @@ func (b *bot) dispatch(in inbound) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		b.log.Warn("slack: shutting down, event dropped", "kind", in.ev.Kind, "event_id", in.ev.ID)
+		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind, "event_id", in.ev.ID)
 		return
 	}
 	b.wg.Add(1)
@@ -189,62 +203,26 @@ func (b *bot) wait(ctx context.Context) error {
 	}
 }
 
-// handle is the one place an event is processed: the Before hook, the work, panic
-// recovery, the log line with its outcome, and the After hook.
+// handle runs one event through the shared lifecycle; a refusal with a message is told
+// to the user alone.
 func (b *bot) handle(ctx context.Context, in inbound) {
-	start := time.Now()
-	outcome := adapters.OutcomeFailed
-	log := b.log.With("kind", in.ev.Kind, "event_id", in.ev.ID, "user_id", in.ev.UserID, "channel_id", in.ev.ChannelID)
-	defer func() {
-		if p := recover(); p != nil {
-			outcome = adapters.OutcomePanic
-			log.Error("slack: panic while handling an event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	_, refusal := b.lc.Handle(ctx, in.ev, func(ctx context.Context) (adapters.Outcome, error) {
+		switch {
+		case in.mention != nil:
+			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))
+		case in.direct != nil:
+			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp)
+		case in.command != nil:
+			return b.onCommand(ctx, in.ev, in.command)
+		case in.action != nil:
+			return b.onAction(ctx, in.ev, in.action)
 		}
-		elapsed := time.Since(start)
-		level := slog.LevelInfo
-		if outcome == adapters.OutcomeFailed || outcome == adapters.OutcomePanic {
-			level = slog.LevelError
+		return adapters.OutcomeIgnored, nil
+	})
+	if msg := adapters.RefusalMessage(refusal); msg != "" {
+		if err := b.tell(ctx, in, msg); err != nil {
+			b.log.Warn("could not tell the user their event was refused", "event_id", in.ev.ID, "error", err.Error())
 		}
-		log.Log(context.Background(), level, "slack: event handled", "outcome", outcome, "elapsed", elapsed)
-		if b.hooks.After != nil {
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						log.Error("slack: panic in Hooks.After", "panic", fmt.Sprint(p))
-					}
-				}()
-				b.hooks.After(ctx, in.ev, outcome, elapsed)
-			}()
-		}
-	}()
-	if b.hooks.Before != nil {
-		if err := b.hooks.Before(ctx, in.ev); err != nil {
-			outcome = adapters.OutcomeRefused
-			log.Info("slack: event refused", "reason", err.Error())
-			if msg := adapters.RefusalMessage(err); msg != "" {
-				if err := b.tell(ctx, in, msg); err != nil {
-					log.Warn("slack: could not tell the user their event was refused", "error", err.Error())
-				}
-			}
-			return
-		}
-	}
-	var err error
-	switch {
-	case in.mention != nil:
-		outcome, err = b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))
-	case in.direct != nil:
-		outcome, err = b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp)
-	case in.command != nil:
-		outcome, err = b.onCommand(ctx, in.ev, in.command)
-	case in.action != nil:
-		outcome, err = b.onAction(ctx, in.ev, in.action)
-	default:
-		outcome = adapters.OutcomeIgnored
-	}
-	if err != nil {
-		outcome = adapters.OutcomeFailed
-		log.Error("slack: reply failed", "error", err.Error())
 	}
 }
 
@@ -277,9 +255,9 @@ func threadOf(thread, ts string) string {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread.
-func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (string, error) {
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (adapters.Outcome, error) {
 	q, echo := readText(text, b.selfID())
-	b.log.Debug("slack: question", "event_id", ev.ID, "question", q)
+	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
 		return adapters.OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
 	}
@@ -288,7 +266,7 @@ func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, t
 	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
 
-func outcomeOf(r answers.Reply) string {
+func outcomeOf(r answers.Reply) adapters.Outcome {
 	if r.Answered {
 		return adapters.OutcomeAnswered
 	}
@@ -300,9 +278,9 @@ func (b *bot) help() message {
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
-func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (string, error) {
+func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (adapters.Outcome, error) {
 	text, echo := readText(c.Text, b.selfID())
-	b.log.Debug("slack: command", "event_id", ev.ID, "command", c.Command, "text", text)
+	b.log.Debug("command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
 	switch strings.ToLower(c.Command) {
 	case "/ask":
@@ -371,7 +349,7 @@ func splitQuoteQuery(text string) (expert, topic string) {
 }
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
-func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (string, error) {
+func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (adapters.Outcome, error) {
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
@@ -402,7 +380,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 
 // share posts an /ask answer to the channel, then removes the private copy; when the
 // bot cannot post there itself it posts through the response URL instead.
-func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback, value string) (string, error) {
+func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback, value string) (adapters.Outcome, error) {
 	id, question := parseShareValue(value)
 	r, ok := b.engine.AnswerID(id)
 	if !ok {
@@ -416,7 +394,7 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 	err := b.post(ctx, ev.ID, ev.ChannelID, "", m)
 	var se slack.SlackErrorResponse
 	if errors.As(err, &se) && cb.ResponseURL != "" {
-		b.log.Info("slack: cannot post to the channel, posting through the response URL",
+		b.log.Info("cannot post to the channel, posting through the response URL",
 			"event_id", ev.ID, "channel_id", ev.ChannelID, "error", se.Err)
 		return adapters.OutcomeShared, b.respond(ctx, ev.ID, cb.ResponseURL, m, respondInChannel)
 	}
@@ -425,7 +403,7 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 	}
 	if cb.ResponseURL != "" {
 		if err := b.respond(ctx, ev.ID, cb.ResponseURL, message{}, respondDelete); err != nil {
-			b.log.Warn("slack: could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
+			b.log.Warn("could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
 		}
 	}
 	return adapters.OutcomeShared, nil
@@ -499,7 +477,7 @@ func (b *bot) retry(ctx context.Context, eventID, op string, fn func(context.Con
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 			return fmt.Errorf("%s: retry in %v would pass the reply deadline: %w", op, wait, err)
 		}
-		b.log.Warn("slack: post failed, retrying", "op", op, "event_id", eventID, "attempt", attempt+1,
+		b.log.Warn("post failed, retrying", "op", op, "event_id", eventID, "attempt", attempt+1,
 			"wait", wait, "error", err.Error())
 		t := time.NewTimer(wait)
 		select {

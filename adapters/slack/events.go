@@ -32,6 +32,8 @@ type EventsOptions struct {
 	APIURL        string // the Slack Web API base; empty means Slack's own
 	Logger        *slog.Logger
 	Hooks         adapters.Hooks
+	// Metrics is where events and lost replies are counted; nil counts nothing.
+	Metrics *adapters.Metrics
 	// Now is the clock for the timestamp window and the retry memory; nil means time.Now.
 	Now func() time.Time
 	// MaxBodyBytes is the largest body accepted; zero means DefaultMaxBodyBytes.
@@ -62,7 +64,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if strings.TrimSpace(opts.SigningSecret) == "" {
 		return nil, errors.New("slack: SLACK_SIGNING_SECRET is empty; the Events API needs the app's signing secret")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.PostRetries,
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.PostRetries,
 		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
 	if err != nil {
 		return nil, err
@@ -122,15 +124,15 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 	case "url_verification":
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]string{"challenge": head.Challenge})
-		log.Info("slack: url_verification answered")
+		log.Info("url_verification answered")
 		return
 	case "app_rate_limited":
-		log.Warn("slack: Slack says the app is rate limited and drops events")
+		log.Warn("Slack says the app is rate limited and drops events")
 		w.WriteHeader(http.StatusOK)
 		return
 	case "event_callback":
 	default:
-		log.Debug("slack: event ignored", "type", head.Type)
+		log.Debug("event ignored", "type", head.Type)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -145,11 +147,11 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	case skip != "":
-		log.Debug("slack: event ignored", "reason", skip, "retry_num", retry,
+		log.Debug("event ignored", "reason", skip, "retry_num", retry,
 			"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	default:
 		if retry != "" {
-			log.Info("slack: retried event answered now", "retry_num", retry,
+			log.Info("retried event answered now", "retry_num", retry,
 				"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
 		h.bot.dispatch(in)
@@ -210,7 +212,7 @@ func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Reques
 	}
 	in, skip := fromInteraction(cb)
 	if skip != "" {
-		h.bot.log.Debug("slack: interaction ignored", "reason", skip)
+		h.bot.log.Debug("interaction ignored", "reason", skip)
 	} else {
 		h.bot.dispatch(in)
 	}
@@ -275,6 +277,6 @@ func (h *EventsHandler) fail(w http.ResponseWriter, r *http.Request, code int, w
 	if code == http.StatusServiceUnavailable {
 		level = slog.LevelError
 	}
-	h.bot.log.Log(r.Context(), level, "slack: request refused", "path", r.URL.Path, "status", code, "reason", why)
+	h.bot.log.Log(r.Context(), level, "request refused", "path", r.URL.Path, "status", code, "reason", why)
 	http.Error(w, http.StatusText(code), code)
 }

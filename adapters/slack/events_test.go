@@ -311,10 +311,10 @@ func TestPostRetriesRateLimits(t *testing.T) {
 
 func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 	var mu sync.Mutex
-	var outcomes []string
+	var outcomes []adapters.Outcome
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.PostRetries = 2
-		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out adapters.Outcome, _ time.Duration) {
 			mu.Lock()
 			outcomes = append(outcomes, out)
 			mu.Unlock()
@@ -336,7 +336,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 		t.Errorf("outcome %q, want failed", outcomes[0])
 	}
 	logs := h.logs.String()
-	if !strings.Contains(logs, `msg="slack: reply failed"`) || !strings.Contains(logs, "event_id=EvLost") ||
+	if !strings.Contains(logs, `msg="event handled"`) || !strings.Contains(logs, "outcome=failed") || !strings.Contains(logs, "event_id=EvLost") ||
 		!strings.Contains(logs, "3 attempts") {
 		t.Errorf("the lost reply is not logged with its event id and attempts:\n%s", logs)
 	}
@@ -344,7 +344,7 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 
 func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 	var mu sync.Mutex
-	got := map[string]string{}
+	got := map[string]adapters.Outcome{}
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.Hooks.Before = func(ctx context.Context, ev adapters.Event) error {
 			switch ev.UserID {
@@ -357,7 +357,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 			}
 			return nil
 		}
-		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out adapters.Outcome, _ time.Duration) {
 			mu.Lock()
 			got[ev.ID] = out
 			mu.Unlock()
@@ -376,7 +376,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 		defer mu.Unlock()
 		return len(got) == 4
 	})
-	want := map[string]string{"EvPanic": adapters.OutcomePanic, "EvSlow": adapters.OutcomeRefused, "EvQuiet": adapters.OutcomeRefused}
+	want := map[string]adapters.Outcome{"EvPanic": adapters.OutcomePanic, "EvSlow": adapters.OutcomeRefused, "EvQuiet": adapters.OutcomeRefused}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: outcome %q, want %q", id, got[id], w)

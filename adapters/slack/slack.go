@@ -29,16 +29,14 @@ type Engine interface {
 	About() answers.About
 }
 
-// Event kinds, as Event.Kind names them.
+// The names of Slack's events as the lifecycle logs them, beside their kind.
 const (
-	KindMention     = "app_mention"   // @bot in a channel
-	KindDirect      = "message.im"    // a direct message to the bot
-	KindCommand     = "slash_command" // /ask, /quote, /timeline
-	KindInteraction = "block_actions" // a button pressed on one of the bot's messages
+	nameMention = "app_mention" // @bot in a channel: a question
+	nameDirect  = "message.im"  // a direct message to the bot: a question
 )
 
 // platform names Slack in events, logs and metrics.
-const platform = "slack"
+const platform = adapters.Slack
 
 // Defaults for the options common to both modes.
 const (
@@ -57,14 +55,14 @@ type common struct {
 	botToken     string
 	apiURL       string
 	log          *slog.Logger
-	hooks        adapters.Hooks
+	lc           adapters.Lifecycle
 	retries      int
 	backoff      time.Duration
 	replyTimeout time.Duration
 	httpClient   *http.Client
 }
 
-func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, retries int,
+func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, retries int,
 	backoff, replyTimeout time.Duration, hc *http.Client) (common, error) {
 	switch {
 	case strings.TrimSpace(botToken) == "":
@@ -93,7 +91,8 @@ func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, 
 	if apiURL != "" && !strings.HasSuffix(apiURL, "/") {
 		apiURL += "/"
 	}
-	return common{botToken: botToken, apiURL: apiURL, log: log.With("adapter", "slack"), hooks: hooks,
+	return common{botToken: botToken, apiURL: apiURL, log: log.With("platform", string(platform)),
+		lc:      adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics},
 		retries: retries, backoff: backoff, replyTimeout: replyTimeout, httpClient: hc}, nil
 }
 

@@ -24,6 +24,8 @@ type SocketModeOptions struct {
 	APIURL   string // the Slack Web API base, such as "https://slack.com/api/"; empty means Slack's own
 	Logger   *slog.Logger
 	Hooks    adapters.Hooks
+	// Metrics is where events and lost replies are counted; nil counts nothing.
+	Metrics *adapters.Metrics
 	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
 	// a negative number none.
 	PostRetries int
@@ -60,7 +62,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 	case !strings.HasPrefix(opts.AppToken, "xapp-"):
 		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token: it must start with xapp- (is it the bot token?)")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.PostRetries,
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.PostRetries,
 		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
 	if err != nil {
 		return nil, err
@@ -116,7 +118,7 @@ loop:
 	waitCtx, stop := context.WithTimeout(context.Background(), s.grace)
 	defer stop()
 	if err := s.bot.wait(waitCtx); err != nil {
-		s.bot.log.Warn("slack: "+err.Error(), "grace", s.grace)
+		s.bot.log.Warn(""+err.Error(), "grace", s.grace)
 	}
 	return runErr
 }
@@ -146,27 +148,27 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 			if evt.Request != nil {
 				envelope = evt.Request.EnvelopeID
 			}
-			log.Error("slack: panic while reading an envelope", "envelope_id", envelope, "panic", fmt.Sprint(p))
+			log.Error("panic while reading an envelope", "envelope_id", envelope, "panic", fmt.Sprint(p))
 		}
 	}()
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		s.ready.Store(false)
-		log.Debug("slack: connecting to Socket Mode")
+		log.Debug("connecting to Socket Mode")
 		return
 	case socketmode.EventTypeConnected:
 		s.ready.Store(true)
-		log.Info("slack: connected over Socket Mode")
+		log.Info("connected over Socket Mode")
 		return
 	case socketmode.EventTypeConnectionError:
 		s.ready.Store(false)
 		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
-			log.Warn("slack: Socket Mode connection failed, retrying", "attempt", ce.Attempt, "backoff", ce.Backoff, "error", ce.Error())
+			log.Warn("Socket Mode connection failed, retrying", "attempt", ce.Attempt, "backoff", ce.Backoff, "error", ce.Error())
 		}
 		return
 	case socketmode.EventTypeInvalidAuth:
 		s.ready.Store(false)
-		log.Error("slack: Slack refused SLACK_APP_TOKEN")
+		log.Error("Slack refused SLACK_APP_TOKEN")
 		return
 	case socketmode.EventTypeErrorBadMessage:
 		bad, _ := evt.Data.(*socketmode.ErrorBadMessage)
@@ -181,11 +183,11 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 		if env.EnvelopeID != "" {
 			s.ack(ctx, client, env.EnvelopeID)
 		}
-		log.Warn("slack: unreadable Socket Mode envelope acked and dropped", "envelope_id", env.EnvelopeID,
+		log.Warn("unreadable Socket Mode envelope acked and dropped", "envelope_id", env.EnvelopeID,
 			"type", env.Type, "error", bad.Cause.Error())
 		return
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		log.Warn("slack: Socket Mode error", "type", string(evt.Type), "data", fmt.Sprint(evt.Data))
+		log.Warn("Socket Mode error", "type", string(evt.Type), "data", fmt.Sprint(evt.Data))
 		return
 	}
 	req := evt.Request
@@ -199,33 +201,33 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 		in, skip, err := s.bot.fromCallback(req.Payload)
 		switch {
 		case err != nil:
-			log.Warn("slack: event dropped", "error", err.Error())
+			log.Warn("event dropped", "error", err.Error())
 		case skip != "":
-			log.Debug("slack: event ignored", "reason", skip, "retry_attempt", req.RetryAttempt)
+			log.Debug("event ignored", "reason", skip, "retry_attempt", req.RetryAttempt)
 		default:
 			s.bot.dispatch(in)
 		}
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok {
-			log.Warn("slack: slash command dropped: unexpected payload")
+			log.Warn("slash command dropped: unexpected payload")
 			return
 		}
 		s.bot.dispatch(fromCommand(cmd))
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
-			log.Warn("slack: interaction dropped: unexpected payload")
+			log.Warn("interaction dropped: unexpected payload")
 			return
 		}
 		in, skip := fromInteraction(cb)
 		if skip != "" {
-			log.Debug("slack: interaction ignored", "reason", skip)
+			log.Debug("interaction ignored", "reason", skip)
 			return
 		}
 		s.bot.dispatch(in)
 	default:
-		log.Debug("slack: envelope acked and ignored", "type", string(evt.Type))
+		log.Debug("envelope acked and ignored", "type", string(evt.Type))
 	}
 }
 
@@ -233,6 +235,6 @@ func (s *SocketMode) ack(ctx context.Context, client *socketmode.Client, envelop
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := client.AckCtx(ctx, envelopeID, nil); err != nil {
-		s.bot.log.Warn("slack: ack failed", "envelope_id", envelopeID, "error", err.Error())
+		s.bot.log.Warn("ack failed", "envelope_id", envelopeID, "error", err.Error())
 	}
 }

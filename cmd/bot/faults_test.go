@@ -80,16 +80,16 @@ func testRecovery(t *testing.T, faults []postFault, channel string) {
 	if n := len(fake.postsTo(channel)); n != 1 {
 		t.Errorf("%d replies delivered, want 1", n)
 	}
-	if got := s.metric(`bot_reply_failures_total{platform="slack"}`); got != 0 {
-		t.Errorf("bot_reply_failures_total = %v for a reply that was delivered", got)
+	if got := s.metric(`bot_replies_lost_total{platform="slack"}`); got != 0 {
+		t.Errorf("bot_replies_lost_total = %v for a reply that was delivered", got)
 	}
-	if n := strings.Count(s.logs.String(), "slack: post failed, retrying"); n < len(faults) {
+	if n := strings.Count(s.logs.String(), "post failed, retrying"); n < len(faults) {
 		t.Errorf("%d retry log lines, want one per failed attempt (%d)", n, len(faults))
 	}
 }
 
 // TestFaultSlackReplyUndeliverable: a reply Slack never accepts is retried within the
-// bound, then logged with its event id and counted in bot_reply_failures_total; the
+// bound, then logged with its event id and counted in bot_replies_lost_total; the
 // bot stays ready and answers the next event.
 func TestFaultSlackReplyUndeliverable(t *testing.T) {
 	const retries = 2
@@ -101,14 +101,14 @@ func TestFaultSlackReplyUndeliverable(t *testing.T) {
 		t.Fatalf("event: %d %v", code, err)
 	}
 	testkit.WaitFor(t, 5*time.Second, "the failure to be counted", func() bool {
-		return s.metric(`bot_reply_failures_total{platform="slack"}`) == 1
+		return s.metric(`bot_replies_lost_total{platform="slack"}`) == 1
 	})
 	if n := fake.attemptsTo("CDEAD"); n != retries+1 {
 		t.Errorf("%d attempts, want %d (the first and %d retries)", n, retries+1, retries)
 	}
 	var failed string
 	for _, line := range strings.Split(s.logs.String(), "\n") {
-		if strings.Contains(line, "slack: reply failed") {
+		if strings.Contains(line, "event handled") {
 			failed = line
 		}
 	}
@@ -136,7 +136,7 @@ func TestFaultSlackWebAPIHangs(t *testing.T) {
 		t.Fatalf("event: %d %v", code, err)
 	}
 	testkit.WaitFor(t, 5*time.Second, "the failure to be counted", func() bool {
-		return s.metric(`bot_reply_failures_total{platform="slack"}`) == 1
+		return s.metric(`bot_replies_lost_total{platform="slack"}`) == 1
 	})
 	if took := time.Since(start); took > 4*time.Second {
 		t.Errorf("gave up after %v; want about (retries+1) × 300ms", took)

@@ -77,14 +77,14 @@ type server struct {
 func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry, tune ...func(*slack.EventsOptions)) (*server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := adapters.NewMetrics(reg, buildVersion())
-	hooks := adapters.NewHooks(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)
+	hooks := adapters.Hooks{Before: adapters.RateLimit(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)}
 	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{}}
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
-			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks,
+			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -96,13 +96,13 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		if err != nil {
 			return nil, fmt.Errorf("discord.public_key (DISCORD_PUBLIC_KEY): %w", err)
 		}
-		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks}))
+		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
-			Hooks: hooks, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
+			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -112,7 +112,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	if cfg.SlackEventsAPI() {
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
-			Logger: log, Hooks: hooks,
+			Logger: log, Hooks: hooks, Metrics: metrics,
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -225,7 +225,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	case <-ctx.Done():
 		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.String())
 	case failure = <-errs:
-		s.log.Error("stopping: an adapter failed", "err", failure)
+		s.log.Error("stopping: an adapter failed", "error", failure)
 	}
 	s.mu.Lock()
 	s.httpUp = false
@@ -234,11 +234,11 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	stopCtx, stopDone := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.HTTP.ShutdownTimeout.Duration)
 	defer stopDone()
 	if err := httpSrv.Shutdown(stopCtx); err != nil {
-		s.log.Warn("http server did not stop in time", "err", err)
+		s.log.Warn("http server did not stop in time", "error", err)
 	}
 	if s.events != nil {
 		if err := s.events.Close(stopCtx); err != nil {
-			s.log.Warn("slack replies in flight were cut off", "err", err)
+			s.log.Warn("slack replies in flight were cut off", "error", err)
 		}
 	}
 	cancel() // the gateway and the socket close, after finishing their own replies
@@ -264,7 +264,7 @@ func (s *server) startSlackEvents(ctx context.Context) error {
 		if err == nil || errors.As(err, &refused) || ctx.Err() != nil {
 			return err
 		}
-		s.log.Warn("slack: auth.test failed, retrying", "err", err, "wait", wait)
+		s.log.Warn("slack: auth.test failed, retrying", "error", err, "wait", wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

@@ -103,7 +103,7 @@ func TestServeEndToEnd(t *testing.T) {
 		`bot_questions_total{outcome="unknown",platform="discord"}`:  1,
 		`bot_answer_seconds_count{platform="slack"}`:                 2,
 		`bot_answer_seconds_count{platform="discord"}`:               2,
-		`bot_reply_failures_total{platform="slack"}`:                 0,
+		`bot_replies_lost_total{platform="slack"}`:                   0,
 		`bot_panics_total{platform="slack"}`:                         0,
 	}
 	for sample, v := range want {
