@@ -2,10 +2,8 @@ package slack
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,33 +17,34 @@ import (
 )
 
 // bot is what both modes share: it decodes Slack's payloads, answers them with the
-// engine and posts the replies.
+// engine and hands the replies to its outbox.
 type bot struct {
 	common
 	engine Engine
-	api    *slack.Client
+	out    *outbox
 	self   atomic.Pointer[slack.AuthTestResponse]
-	seen   *eventLog
+	seen   EventStore
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
 	wg     sync.WaitGroup
-	work   context.Context // parent of every reply; cancelled when waiting gives up
-	stop   context.CancelFunc
 }
 
 func newBot(engine Engine, c common, now func() time.Time) (*bot, error) {
 	if engine == nil {
 		return nil, errors.New("slack: no answer engine")
 	}
-	work, stop := context.WithCancel(context.Background())
-	return &bot{common: c, engine: engine, api: slack.New(c.botToken, c.clientOptions()...),
-		seen: newEventLog(now, time.Hour, 10000), work: work, stop: stop}, nil
+	seen := c.delivery.Seen
+	if seen == nil {
+		seen = NewMemoryEvents(DefaultSeenTTL, DefaultSeenBytes, now)
+	}
+	return &bot{common: c, engine: engine, seen: seen,
+		out: newOutbox(c.botToken, c.clientOptions(), c.delivery, c.log, c.lc.Metrics)}, nil
 }
 
 // start calls auth.test to learn the bot's own user id.
 func (b *bot) start(ctx context.Context) error {
-	res, err := authTest(ctx, b.api)
+	res, err := authTest(ctx, b.out.reader)
 	if err != nil {
 		return err
 	}
@@ -70,63 +69,63 @@ type inbound struct {
 	action  *slack.InteractionCallback
 }
 
-// errMalformed marks a payload that cannot be decoded.
-var errMalformed = errors.New("malformed payload")
+// Why an event is not answered, when that is worth a warning rather than a debug line.
+const skipNoChannel = "event without a channel: nowhere to answer"
 
-// fromCallback decodes an Events API event_callback; skip says why an event is not handled.
-func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
-	var outer struct {
-		Type    string          `json:"type"`
-		EventID string          `json:"event_id"`
-		Event   json.RawMessage `json:"event"`
-	}
-	if err := json.Unmarshal(raw, &outer); err != nil {
-		return in, "", fmt.Errorf("%w: event: %v", errMalformed, err)
-	}
-	if outer.Type != "event_callback" {
-		return in, "not an event callback: " + outer.Type, nil
-	}
-	var head struct {
-		Type string `json:"type"`
-	}
-	if err := json.Unmarshal(outer.Event, &head); err != nil {
-		return in, "", fmt.Errorf("%w: inner event: %v", errMalformed, err)
-	}
-	if outer.EventID != "" && !b.seen.first(outer.EventID) {
-		return in, "duplicate event", nil
+// questionSubtypes are the subtypes of a direct message that ask a question: a plain
+// message, one with a file or a screenshot attached, a thread reply also sent to the
+// conversation, and a /me message. Every other subtype is an edit, a deletion, a bot's
+// message or a notice, and is ignored so the bot can never loop.
+var questionSubtypes = map[string]bool{"": true, "file_share": true, "thread_broadcast": true, "me_message": true}
+
+// fromEvent reads an Events API event as slackevents.ParseEvent or Socket Mode decoded
+// it; skip says why an event is not answered. Only an event the bot will answer claims
+// its id, so that ignored events do not use up the memory of answered ones.
+func (b *bot) fromEvent(ctx context.Context, e slackevents.EventsAPIEvent) (in inbound, skip string) {
+	cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent)
+	if e.Type != slackevents.CallbackEvent || !ok {
+		return in, "not an event callback: " + e.Type
 	}
 	self := b.selfID()
-	switch head.Type {
-	case "app_mention":
-		var m slackevents.AppMentionEvent
-		if err := json.Unmarshal(outer.Event, &m); err != nil {
-			return in, "", fmt.Errorf("%w: app_mention: %v", errMalformed, err)
-		}
+	switch m := e.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
 		switch {
 		case m.BotID != "" || m.User == "" || m.User == self:
-			return in, "message from a bot", nil
+			return in, "message from a bot"
 		case m.Edited != nil:
-			return in, "edited message", nil
+			return in, "edited message"
+		case m.Channel == "":
+			return in, skipNoChannel
 		case strings.HasPrefix(m.Channel, "D"):
-			return in, "mention in a direct message, answered as message.im", nil
+			return in, "mention in a direct message, answered as message.im"
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
-	case "message":
-		var m slackevents.MessageEvent
-		if err := json.Unmarshal(outer.Event, &m); err != nil {
-			return in, "", fmt.Errorf("%w: message: %v", errMalformed, err)
-		}
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameMention, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, mention: m}
+	case *slackevents.MessageEvent:
 		switch {
 		case m.ChannelType != "im":
-			return in, "message outside a direct message", nil
-		case m.SubType != "":
-			return in, "message subtype " + m.SubType, nil
+			return in, "message outside a direct message"
+		case !questionSubtypes[m.SubType]:
+			return in, "message subtype " + m.SubType
 		case m.BotID != "" || m.User == "" || m.User == self:
-			return in, "message from a bot", nil
+			return in, "message from a bot"
+		case m.Channel == "":
+			return in, skipNoChannel
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, direct: m}
+	default:
+		return in, "event type " + e.InnerEvent.Type
 	}
-	return in, "event type " + head.Type, nil
+	if cb.EventID != "" {
+		first, err := b.seen.Claim(ctx, cb.EventID)
+		if err != nil {
+			b.log.Warn("event store failed; answering the event", "event_id", cb.EventID, "error", err.Error())
+		} else if !first {
+			return inbound{}, "duplicate event"
+		}
+	}
+	return in, ""
 }
 
 // fromCommand wraps a slash command: /ask is a question, the others commands.
@@ -167,25 +166,31 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 	return inbound{ev: adapters.Event{Platform: platform, Kind: kind, ID: id, UserID: cb.User.ID, ChannelID: ch, Name: name}, action: &cb}, ""
 }
 
-// dispatch handles one event in the background, bounded by the reply timeout.
+// dispatch handles one event in the background; its reply may wait for Slack up to
+// the reply deadline.
 func (b *bot) dispatch(in inbound) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind, "event_id", in.ev.ID)
+		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind.String(), "event_id", in.ev.ID)
 		return
 	}
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
-		ctx, cancel := context.WithTimeout(b.work, b.replyTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), b.delivery.Deadline+time.Minute)
 		defer cancel()
 		b.handle(ctx, in)
 	}()
 }
 
-// wait stops taking events and waits for the replies in flight; when ctx ends first,
-// it cancels them and returns ctx's error.
+// ErrRepliesLost is returned by Close and Run when replies were still waiting for
+// Slack when the shutdown grace period ended: each was logged and counted as lost.
+var ErrRepliesLost = errors.New("slack: replies lost at shutdown")
+
+// wait stops taking events and waits for the replies in flight. When ctx ends first,
+// the replies still waiting are dropped, each logged and counted as lost, and wait
+// returns an error that wraps ErrRepliesLost with their number.
 func (b *bot) wait(ctx context.Context) error {
 	b.mu.Lock()
 	b.closed = true
@@ -194,13 +199,15 @@ func (b *bot) wait(ctx context.Context) error {
 	go func() { b.wg.Wait(); close(done) }()
 	select {
 	case <-done:
-		b.stop()
+		b.out.close()
 		return nil
 	case <-ctx.Done():
-		b.stop()
-		<-done
-		return fmt.Errorf("slack: replies still in flight at shutdown were cancelled: %w", ctx.Err())
 	}
+	b.out.close()
+	<-done
+	n := b.out.lost.Load()
+	b.log.Error("replies lost at shutdown", "count", n)
+	return fmt.Errorf("%w: %d still waiting for Slack when the grace period ended", ErrRepliesLost, n)
 }
 
 // handle runs one event through the shared lifecycle; a refusal with a message is told
@@ -231,18 +238,14 @@ func (b *bot) tell(ctx context.Context, in inbound, text string) error {
 	m := noticeMessage(escape(text))
 	switch {
 	case in.mention != nil:
-		opts := []slack.MsgOption{slack.MsgOptionText(m.text, false), slack.MsgOptionBlocks(m.blocks...),
-			slack.MsgOptionTS(threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))}
-		return b.retry(ctx, in.ev.ID, "chat.postEphemeral", func(ctx context.Context) error {
-			_, err := b.api.PostEphemeralContext(ctx, in.mention.Channel, in.mention.User, opts...)
-			return err
-		})
+		return b.out.send(ctx, &reply{ev: in.ev, kind: replyEphemeral, channel: in.mention.Channel,
+			thread: threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp), user: in.mention.User, msg: m})
 	case in.direct != nil:
-		return b.post(ctx, in.ev.ID, in.direct.Channel, in.direct.ThreadTimeStamp, m)
+		return b.post(ctx, in.ev, in.direct.Channel, in.direct.ThreadTimeStamp, m)
 	case in.command != nil:
-		return b.respond(ctx, in.ev.ID, in.command.ResponseURL, m, respondEphemeral)
+		return b.respond(ctx, in.ev, in.command.ResponseURL, m, respondEphemeral)
 	case in.action != nil:
-		return b.respond(ctx, in.ev.ID, in.action.ResponseURL, m, respondEphemeral)
+		return b.respond(ctx, in.ev, in.action.ResponseURL, m, respondEphemeral)
 	}
 	return nil
 }
@@ -259,11 +262,11 @@ func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, t
 	q, echo := readText(text, b.selfID())
 	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
-		return adapters.OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
+		return adapters.OutcomeHelp, b.post(ctx, ev, channel, thread, b.help())
 	}
 	r := b.engine.Answer(q)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -281,7 +284,13 @@ func (b *bot) help() message {
 func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (adapters.Outcome, error) {
 	text, echo := readText(c.Text, b.selfID())
 	b.log.Debug("command", "event_id", ev.ID, "command", c.Command, "text", text)
-	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
+	reply := func(m message) error {
+		err := b.respond(ctx, ev, c.ResponseURL, m, respondEphemeral)
+		if err != nil && !errors.Is(err, errShutdown) {
+			b.tellDropped(ev, c.ResponseURL)
+		}
+		return err
+	}
 	switch strings.ToLower(c.Command) {
 	case "/ask":
 		if text == "" || strings.EqualFold(text, "help") {
@@ -362,7 +371,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 				r.Answer = "I no longer know that question. You could ask one of these instead."
 			}
 			if cb.Container.IsEphemeral {
-				return outcomeOf(r), b.respond(ctx, ev.ID, cb.ResponseURL,
+				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
 					replyMessage(r, view{echo: true, share: true}), respondReplace)
 			}
 			thread := cb.Container.ThreadTs
@@ -372,7 +381,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			if thread == "" && !strings.HasPrefix(ev.ChannelID, "D") {
 				thread = cb.Container.MessageTs
 			}
-			return outcomeOf(r), b.post(ctx, ev.ID, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
 		}
 	}
 	return adapters.OutcomeIgnored, nil
@@ -384,50 +393,37 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 	id, question := parseShareValue(value)
 	r, ok := b.engine.AnswerID(id)
 	if !ok {
-		return adapters.OutcomeFailed, b.respond(ctx, ev.ID, cb.ResponseURL,
+		return adapters.OutcomeFailed, b.respond(ctx, ev, cb.ResponseURL,
 			noticeMessage("I no longer know that answer, so I cannot post it."), respondEphemeral)
 	}
 	if question != "" {
 		r.Question = question
 	}
 	m := replyMessage(r, view{echo: true})
-	err := b.post(ctx, ev.ID, ev.ChannelID, "", m)
+	err := b.post(ctx, ev, ev.ChannelID, "", m)
 	var se slack.SlackErrorResponse
 	if errors.As(err, &se) && cb.ResponseURL != "" {
 		b.log.Info("cannot post to the channel, posting through the response URL",
 			"event_id", ev.ID, "channel_id", ev.ChannelID, "error", se.Err)
-		return adapters.OutcomeShared, b.respond(ctx, ev.ID, cb.ResponseURL, m, respondInChannel)
+		return adapters.OutcomeShared, b.respond(ctx, ev, cb.ResponseURL, m, respondInChannel)
 	}
 	if err != nil {
 		return adapters.OutcomeFailed, err
 	}
 	if cb.ResponseURL != "" {
-		if err := b.respond(ctx, ev.ID, cb.ResponseURL, message{}, respondDelete); err != nil {
+		if err := b.respond(ctx, ev, cb.ResponseURL, message{}, respondDelete); err != nil {
 			b.log.Warn("could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
 		}
 	}
 	return adapters.OutcomeShared, nil
 }
 
-// post sends a message with chat.postMessage, retrying within Slack's rate limits.
-func (b *bot) post(ctx context.Context, eventID, channel, thread string, m message) error {
+// post sends a message with chat.postMessage through the channel's queue.
+func (b *bot) post(ctx context.Context, ev adapters.Event, channel, thread string, m message) error {
 	if channel == "" {
 		return errors.New("chat.postMessage: no channel")
 	}
-	opts := []slack.MsgOption{
-		slack.MsgOptionText(m.text, false),
-		slack.MsgOptionBlocks(m.blocks...),
-		slack.MsgOptionLinkNames(false),
-		slack.MsgOptionDisableLinkUnfurl(),
-		slack.MsgOptionDisableMediaUnfurl(),
-	}
-	if thread != "" {
-		opts = append(opts, slack.MsgOptionTS(thread))
-	}
-	return b.retry(ctx, eventID, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := b.api.PostMessageContext(ctx, channel, opts...)
-		return err
-	})
+	return b.out.send(ctx, &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m})
 }
 
 // respondMode says what a response URL message does.
@@ -441,118 +437,23 @@ const (
 )
 
 // respond sends a message to a slash command's or an interaction's response URL.
-func (b *bot) respond(ctx context.Context, eventID, url string, m message, mode respondMode) error {
+func (b *bot) respond(ctx context.Context, ev adapters.Event, url string, m message, mode respondMode) error {
 	if url == "" {
 		return errors.New("response_url: none given")
 	}
-	wm := &slack.WebhookMessage{Text: m.text, ResponseType: slack.ResponseTypeEphemeral}
-	if len(m.blocks) > 0 {
-		wm.Blocks = &slack.Blocks{BlockSet: m.blocks}
-	}
-	switch mode {
-	case respondReplace:
-		wm.ReplaceOriginal = true
-	case respondInChannel:
-		wm.ResponseType = slack.ResponseTypeInChannel
-	case respondDelete:
-		wm = &slack.WebhookMessage{DeleteOriginal: true}
-	}
-	return b.retry(ctx, eventID, "response_url", func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, url, b.httpClient, wm)
-	})
+	return b.out.send(ctx, &reply{ev: ev, kind: replyRespond, channel: ev.ChannelID, url: url, msg: m, mode: mode})
 }
 
-// retry calls fn until it succeeds, fails for good, or has been retried b.retries
-// times, waiting as long as Slack's Retry-After asks on a rate limit.
-func (b *bot) retry(ctx context.Context, eventID, op string, fn func(context.Context) error) error {
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		wait, again := b.retryWait(err, attempt)
-		if !again || attempt >= b.retries || ctx.Err() != nil {
-			return fmt.Errorf("%s (%d attempts): %w", op, attempt+1, err)
-		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			return fmt.Errorf("%s: retry in %v would pass the reply deadline: %w", op, wait, err)
-		}
-		b.log.Warn("post failed, retrying", "op", op, "event_id", eventID, "attempt", attempt+1,
-			"wait", wait, "error", err.Error())
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("%s: %w (after %v)", op, ctx.Err(), err)
-		case <-t.C:
-		}
-	}
-}
+// textDropped tells a slash command's user that their answer could not be delivered.
+const textDropped = "Sorry, Slack would not take my answer in time. Please ask again in a moment."
 
-// retryWait says whether an error is worth retrying and after how long.
-func (b *bot) retryWait(err error, attempt int) (time.Duration, bool) {
-	backoff := min(b.backoff<<attempt, maxRetryWait)
-	var rl *slack.RateLimitedError
-	var sc slack.StatusCodeError
-	var se slack.SlackErrorResponse
-	var ne net.Error
-	switch {
-	case errors.As(err, &ne) && ne.Timeout():
-		// A hung call that hit the HTTP client's timeout: retry it. That error also
-		// matches context.DeadlineExceeded, so it must come first; the reply's own
-		// deadline is checked by retry, which stops once ctx is done.
-		return backoff, true
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return 0, false
-	case errors.As(err, &rl):
-		if rl.RetryAfter <= 0 {
-			return backoff, true
-		}
-		return min(rl.RetryAfter, maxRetryWait), true
-	case errors.As(err, &sc):
-		return backoff, sc.Retryable()
-	case errors.As(err, &se):
-		return 0, se.Err == "ratelimited" || se.Err == "internal_error" || se.Err == "fatal_error"
-	case errors.As(err, &ne):
-		return backoff, true
+// tellDropped tries once, through the response URL, to tell the user of a slash command
+// whose reply was dropped; a response URL works for half an hour.
+func (b *bot) tellDropped(ev adapters.Event, url string) {
+	r := &reply{ev: ev, kind: replyRespond, url: url, msg: noticeMessage(textDropped), mode: respondEphemeral}
+	if err := b.out.attempt(r, time.Now().Add(DefaultAttemptTimeout)); err != nil {
+		b.log.Warn("could not tell the user their answer was dropped", "event_id", ev.ID, "error", err.Error())
+		return
 	}
-	return backoff, strings.Contains(err.Error(), "connection")
-}
-
-// eventLog remembers the event ids seen lately, so that each is answered once.
-type eventLog struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	ttl   time.Duration
-	max   int
-	seen  map[string]time.Time
-	order []string
-}
-
-func newEventLog(now func() time.Time, ttl time.Duration, max int) *eventLog {
-	if now == nil {
-		now = time.Now
-	}
-	return &eventLog{now: now, ttl: ttl, max: max, seen: map[string]time.Time{}}
-}
-
-// first records id and reports whether it was not seen within the log's window.
-func (l *eventLog) first(id string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	for len(l.order) > 0 {
-		old := l.order[0]
-		if now.Sub(l.seen[old]) <= l.ttl && len(l.order) < l.max {
-			break
-		}
-		delete(l.seen, old)
-		l.order = l.order[1:]
-	}
-	if _, ok := l.seen[id]; ok {
-		return false
-	}
-	l.seen[id] = now
-	l.order = append(l.order, id)
-	return true
+	b.log.Info("told the user their answer was dropped", "event_id", ev.ID)
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 
 	"github.com/borderbot/borderbot/adapters"
 )
@@ -38,17 +39,9 @@ type EventsOptions struct {
 	Now func() time.Time
 	// MaxBodyBytes is the largest body accepted; zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
-	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
-	// a negative number none.
-	PostRetries int
-	// RetryBackoff is the first wait between retries that Slack gives no Retry-After for;
-	// zero means DefaultRetryBackoff.
-	RetryBackoff time.Duration
-	// ReplyTimeout bounds the handling of one event; zero means DefaultReplyTimeout.
-	ReplyTimeout time.Duration
-	// HTTPClient makes the Web API and response URL calls; nil means a client with a
-	// 15-second timeout.
-	HTTPClient *http.Client
+	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
+	// channel, retries, the HTTP client and the memory of answered events.
+	Delivery Delivery
 }
 
 // EventsHandler answers Slack's Events API, slash commands and interactivity over HTTP.
@@ -64,8 +57,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if strings.TrimSpace(opts.SigningSecret) == "" {
 		return nil, errors.New("slack: SLACK_SIGNING_SECRET is empty; the Events API needs the app's signing secret")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.PostRetries,
-		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.Delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +86,9 @@ func (h *EventsHandler) Ready() bool {
 	return h.bot.self.Load() != nil && !h.bot.closed
 }
 
-// Close stops taking events and waits for the replies in flight, cancelling them when ctx ends.
+// Close stops taking events and waits for the replies in flight. When ctx ends first,
+// the replies still waiting are dropped, logged and counted as lost, and Close returns
+// an error wrapping ErrRepliesLost.
 func (h *EventsHandler) Close(ctx context.Context) error { return h.bot.wait(ctx) }
 
 // Routes registers POST /slack/events, /slack/commands and /slack/interactivity on mux.
@@ -104,35 +98,52 @@ func (h *EventsHandler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /slack/interactivity", h.ServeInteractivity)
 }
 
-// ServeEvents answers the Events API: the url_verification challenge and event callbacks.
+// ServeEvents answers the Events API: the url_verification challenge and event
+// callbacks, read with slackevents.ParseEvent once the signature is checked.
 func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 	body, ok := h.verified(w, r)
 	if !ok {
 		return
 	}
-	var head struct {
-		Type      string `json:"type"`
-		Challenge string `json:"challenge"`
-		EventID   string `json:"event_id"`
+	// The signature has been checked; the legacy verification token is not needed.
+	e, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	var id string
+	if cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent); ok {
+		id = cb.EventID
 	}
-	if err := json.Unmarshal(body, &head); err != nil || head.Type == "" {
-		h.fail(w, r, http.StatusBadRequest, "malformed event body")
+	log := h.bot.log.With("path", r.URL.Path, "event_id", id)
+	switch {
+	case e.Type == "" || e.Type == "unmarshalling_error":
+		reason := "malformed event body"
+		if err != nil {
+			reason += ": " + err.Error()
+		}
+		h.fail(w, r, http.StatusBadRequest, reason)
+		return
+	case err != nil:
+		// An inner event slack-go does not know: nothing the bot answers.
+		log.Debug("event ignored", "type", e.Type, "reason", err.Error())
+		w.WriteHeader(http.StatusOK)
 		return
 	}
-	log := h.bot.log.With("path", r.URL.Path, "event_id", head.EventID)
-	switch head.Type {
-	case "url_verification":
+	switch e.Type {
+	case slackevents.URLVerification:
+		v, _ := e.Data.(*slackevents.EventsAPIURLVerificationEvent)
+		if v == nil {
+			h.fail(w, r, http.StatusBadRequest, "malformed url_verification")
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"challenge": head.Challenge})
+		_ = json.NewEncoder(w).Encode(slackevents.ChallengeResponse{Challenge: v.Challenge})
 		log.Info("url_verification answered")
 		return
-	case "app_rate_limited":
+	case slackevents.AppRateLimited:
 		log.Warn("Slack says the app is rate limited and drops events")
 		w.WriteHeader(http.StatusOK)
 		return
-	case "event_callback":
+	case slackevents.CallbackEvent:
 	default:
-		log.Debug("event ignored", "type", head.Type)
+		log.Debug("event ignored", "type", e.Type)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -141,11 +152,10 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	retry := r.Header.Get("X-Slack-Retry-Num")
-	in, skip, err := h.bot.fromCallback(body)
+	in, skip := h.bot.fromEvent(r.Context(), e)
 	switch {
-	case err != nil:
-		h.fail(w, r, http.StatusBadRequest, err.Error())
-		return
+	case skip == skipNoChannel:
+		log.Warn("event refused", "reason", skip, "type", e.InnerEvent.Type)
 	case skip != "":
 		log.Debug("event ignored", "reason", skip, "retry_num", retry,
 			"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
@@ -160,14 +170,20 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 // ServeCommands answers slash commands: 200 at once, the reply through the response URL.
+// Slack's ssl_check, which it sends to check the certificate, is answered before the
+// signature is checked, as Slack's Bolt frameworks do: it carries nothing to act on.
 func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
-	body, ok := h.verified(w, r)
+	body, ok := h.read(w, r)
 	if !ok {
 		return
 	}
 	form, err := url.ParseQuery(string(body))
 	if err == nil && form.Get("ssl_check") == "1" {
-		w.WriteHeader(http.StatusOK) // Slack checking the certificate: nothing to answer
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if err := h.verify(r.Header, body); err != nil {
+		h.fail(w, r, http.StatusUnauthorized, err.Error())
 		return
 	}
 	if err != nil || form.Get("command") == "" || form.Get("response_url") == "" {
@@ -186,6 +202,9 @@ func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.fail(w, r, http.StatusBadRequest, "malformed slash command")
 		return
+	}
+	if cmd.ChannelID == "" {
+		h.bot.log.Warn("event refused", "reason", skipNoChannel, "command", cmd.Command, "event_id", cmd.TriggerID)
 	}
 	h.bot.dispatch(fromCommand(cmd))
 	w.WriteHeader(http.StatusOK)
@@ -219,9 +238,23 @@ func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Reques
 	w.WriteHeader(http.StatusOK)
 }
 
-// verified reads the body within the size limit and checks Slack's signature and
-// timestamp; it answers 413 or 401 itself and returns false when the request fails.
+// verified reads the body and checks Slack's signature and timestamp; it answers 413
+// or 401 itself and returns false when the request fails.
 func (h *EventsHandler) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, ok := h.read(w, r)
+	if !ok {
+		return nil, false
+	}
+	if err := h.verify(r.Header, body); err != nil {
+		h.fail(w, r, http.StatusUnauthorized, err.Error())
+		return nil, false
+	}
+	return body, true
+}
+
+// read reads a POST body within the size limit; it answers 405, 413 or 400 itself and
+// returns false when it cannot.
+func (h *EventsHandler) read(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		h.fail(w, r, http.StatusMethodNotAllowed, "method not allowed")
@@ -239,10 +272,6 @@ func (h *EventsHandler) verified(w http.ResponseWriter, r *http.Request) ([]byte
 			return nil, false
 		}
 		h.fail(w, r, http.StatusBadRequest, "cannot read body")
-		return nil, false
-	}
-	if err := h.verify(r.Header, body); err != nil {
-		h.fail(w, r, http.StatusUnauthorized, err.Error())
 		return nil, false
 	}
 	return body, true

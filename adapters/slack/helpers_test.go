@@ -35,6 +35,7 @@ type post struct {
 	Text      string
 	Blocks    string
 	LinkNames string
+	Metadata  string
 }
 
 // response is one message the bot sent to a response URL.
@@ -111,7 +112,7 @@ func (rc *recorder) postMessage(w http.ResponseWriter, r *http.Request) {
 	method := strings.TrimPrefix(r.URL.Path, "/")
 	rc.posts = append(rc.posts, post{Method: method, Channel: r.PostForm.Get("channel"),
 		ThreadTS: r.PostForm.Get("thread_ts"), User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"),
-		Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names")})
+		Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names"), Metadata: r.PostForm.Get("metadata")})
 	writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": fmt.Sprintf("%d.000200", len(rc.posts))})
 }
 

@@ -157,24 +157,6 @@ func TestShareValueFits(t *testing.T) {
 	}
 }
 
-func TestEventLog(t *testing.T) {
-	now := time.Unix(1000, 0)
-	l := newEventLog(func() time.Time { return now }, time.Minute, 3)
-	if !l.first("a") || l.first("a") {
-		t.Fatal("an id is not remembered")
-	}
-	now = now.Add(2 * time.Minute)
-	if !l.first("a") {
-		t.Error("an id is remembered past the window")
-	}
-	for _, id := range []string{"b", "c", "d", "e"} {
-		l.first(id)
-	}
-	if len(l.seen) > 3 {
-		t.Errorf("the log holds %d ids, over its bound of 3", len(l.seen))
-	}
-}
-
 func FuzzReadTextIsInert(f *testing.F) {
 	for _, s := range []string{"<@UBOT> hi", "<!channel>", "&lt;!here&gt;", "<<@U1>>", "<https://a|b>", "@everyone"} {
 		f.Add(s)

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"time"
 
@@ -38,32 +37,16 @@ const (
 // platform names Slack in events, logs and metrics.
 const platform = adapters.Slack
 
-// Defaults for the options common to both modes.
-const (
-	// DefaultPostRetries is how many times a failed post is retried.
-	DefaultPostRetries = 3
-	// DefaultRetryBackoff is the first wait before retrying a post Slack gave no Retry-After for.
-	DefaultRetryBackoff = 500 * time.Millisecond
-	// DefaultReplyTimeout bounds the handling of one event, its retries included.
-	DefaultReplyTimeout = 30 * time.Second
-	// maxRetryWait is the longest the adapter waits before retrying one post.
-	maxRetryWait = 60 * time.Second
-)
-
 // common holds what both modes share, once their options are checked.
 type common struct {
-	botToken     string
-	apiURL       string
-	log          *slog.Logger
-	lc           adapters.Lifecycle
-	retries      int
-	backoff      time.Duration
-	replyTimeout time.Duration
-	httpClient   *http.Client
+	botToken string
+	apiURL   string
+	log      *slog.Logger
+	lc       adapters.Lifecycle
+	delivery Delivery
 }
 
-func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, retries int,
-	backoff, replyTimeout time.Duration, hc *http.Client) (common, error) {
+func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, d Delivery) (common, error) {
 	switch {
 	case strings.TrimSpace(botToken) == "":
 		return common{}, errors.New("slack: SLACK_BOT_TOKEN is empty")
@@ -73,36 +56,19 @@ func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if retries == 0 {
-		retries = DefaultPostRetries
-	}
-	if retries < 0 {
-		retries = 0
-	}
-	if backoff <= 0 {
-		backoff = DefaultRetryBackoff
-	}
-	if replyTimeout <= 0 {
-		replyTimeout = DefaultReplyTimeout
-	}
-	if hc == nil {
-		hc = &http.Client{Timeout: 15 * time.Second}
-	}
 	if apiURL != "" && !strings.HasSuffix(apiURL, "/") {
 		apiURL += "/"
 	}
 	return common{botToken: botToken, apiURL: apiURL, log: log.With("platform", string(platform)),
-		lc:      adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics},
-		retries: retries, backoff: backoff, replyTimeout: replyTimeout, httpClient: hc}, nil
+		lc: adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics}, delivery: d.withDefaults()}, nil
 }
 
-// clientOptions are the slack-go options for the Web API client.
+// clientOptions are the slack-go options every Web API client shares.
 func (c common) clientOptions() []slack.Option {
-	opts := []slack.Option{slack.OptionHTTPClient(c.httpClient)}
-	if c.apiURL != "" {
-		opts = append(opts, slack.OptionAPIURL(c.apiURL))
+	if c.apiURL == "" {
+		return nil
 	}
-	return opts
+	return []slack.Option{slack.OptionAPIURL(c.apiURL)}
 }
 
 // authTest asks Slack who the bot token belongs to, naming the token when Slack refuses it.

@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/borderbot/borderbot/adapters"
@@ -26,23 +26,15 @@ type SocketModeOptions struct {
 	Hooks    adapters.Hooks
 	// Metrics is where events and lost replies are counted; nil counts nothing.
 	Metrics *adapters.Metrics
-	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
-	// a negative number none.
-	PostRetries int
-	// RetryBackoff is the first wait between retries that Slack gives no Retry-After for;
-	// zero means DefaultRetryBackoff.
-	RetryBackoff time.Duration
-	// ReplyTimeout bounds the handling of one event; zero means DefaultReplyTimeout.
-	ReplyTimeout time.Duration
+	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
+	// channel, retries, the HTTP client and the memory of answered events.
+	Delivery Delivery
 	// PingInterval is how long the socket may go without a ping from Slack before it is
 	// reopened; zero means slack-go's default of 30 seconds.
 	PingInterval time.Duration
 	// ShutdownGrace is how long Run waits for replies in flight once its context ends;
 	// zero means 10 seconds.
 	ShutdownGrace time.Duration
-	// HTTPClient makes the Web API and response URL calls; nil means a client with a
-	// 15-second timeout.
-	HTTPClient *http.Client
 }
 
 // SocketMode answers Slack over a Socket Mode websocket, which needs no public URL.
@@ -62,8 +54,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 	case !strings.HasPrefix(opts.AppToken, "xapp-"):
 		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token: it must start with xapp- (is it the bot token?)")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.PostRetries,
-		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.Delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +73,9 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 func (s *SocketMode) Ready() bool { return s.ready.Load() }
 
 // Run calls auth.test, then connects and answers events until ctx ends; it then waits
-// up to ShutdownGrace for replies in flight and returns nil, or the error that stopped it.
+// up to ShutdownGrace for replies in flight and returns nil, the error that stopped it,
+// or, when replies were still waiting at the end of the grace period, an error wrapping
+// ErrRepliesLost.
 // A SocketMode runs once.
 func (s *SocketMode) Run(ctx context.Context) error {
 	if err := s.bot.start(ctx); err != nil {
@@ -117,8 +110,8 @@ loop:
 	cancel()
 	waitCtx, stop := context.WithTimeout(context.Background(), s.grace)
 	defer stop()
-	if err := s.bot.wait(waitCtx); err != nil {
-		s.bot.log.Warn(""+err.Error(), "grace", s.grace)
+	if err := s.bot.wait(waitCtx); err != nil && runErr == nil {
+		runErr = err
 	}
 	return runErr
 }
@@ -198,10 +191,16 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 	log = log.With("envelope_id", req.EnvelopeID)
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		in, skip, err := s.bot.fromCallback(req.Payload)
+		// Socket Mode has parsed the payload with slackevents.ParseEvent already.
+		e, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			log.Warn("event dropped: unexpected payload")
+			return
+		}
+		in, skip := s.bot.fromEvent(ctx, e)
 		switch {
-		case err != nil:
-			log.Warn("event dropped", "error", err.Error())
+		case skip == skipNoChannel:
+			log.Warn("event refused", "reason", skip, "type", e.InnerEvent.Type)
 		case skip != "":
 			log.Debug("event ignored", "reason", skip, "retry_attempt", req.RetryAttempt)
 		default:

@@ -100,7 +100,8 @@ func (h *socketHarness) send(t *testing.T, envelopeID, typ string, payload any) 
 func runSocket(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger) (*SocketMode, func() error) {
 	t.Helper()
 	sm, err := NewSocketMode(e, SocketModeOptions{BotToken: testBotToken, AppToken: testAppToken,
-		APIURL: h.server.GetAPIURL(), Logger: logger, PingInterval: time.Hour, RetryBackoff: 5 * time.Millisecond,
+		APIURL: h.server.GetAPIURL(), Logger: logger, PingInterval: time.Hour,
+		Delivery:      Delivery{Backoff: 5 * time.Millisecond, Interval: time.Millisecond, Jitter: -1},
 		ShutdownGrace: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)

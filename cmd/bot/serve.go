@@ -214,7 +214,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := r.Run(runCtx); err != nil && runCtx.Err() == nil {
+			if err := r.Run(runCtx); err != nil && (runCtx.Err() == nil || errors.Is(err, slack.ErrRepliesLost)) {
 				errs <- fmt.Errorf("%s: %w", name, err)
 			}
 		}()
@@ -225,7 +225,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	case <-ctx.Done():
 		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.String())
 	case failure = <-errs:
-		s.log.Error("stopping: an adapter failed", "error", failure)
+		s.log.Error("stopping: an adapter failed", "error", failure.Error())
 	}
 	s.mu.Lock()
 	s.httpUp = false
@@ -237,8 +237,8 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 		s.log.Warn("http server did not stop in time", "error", err)
 	}
 	if s.events != nil {
-		if err := s.events.Close(stopCtx); err != nil {
-			s.log.Warn("slack replies in flight were cut off", "error", err)
+		if err := s.events.Close(stopCtx); err != nil && failure == nil {
+			failure = err
 		}
 	}
 	cancel() // the gateway and the socket close, after finishing their own replies
@@ -249,8 +249,18 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	case <-stopCtx.Done():
 		s.log.Warn("adapters did not stop within the shutdown timeout")
 	}
+	if failure == nil {
+		select {
+		case failure = <-errs: // replies an adapter lost at shutdown
+		default:
+		}
+	}
+	if failure != nil {
+		s.log.Error("stopped", "error", failure.Error())
+		return failure
+	}
 	s.log.Info("stopped")
-	return failure
+	return nil
 }
 
 // startSlackEvents calls auth.test until it succeeds. A failure that is not Slack
