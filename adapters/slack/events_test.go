@@ -29,6 +29,12 @@ type httpHarness struct {
 
 func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
 	t.Helper()
+	return newHTTPHarnessWith(t, testkit.Engine(t), configure)
+}
+
+// newHTTPHarnessWith is newHTTPHarness with another engine.
+func newHTTPHarnessWith(t *testing.T, engine Engine, configure func(*EventsOptions)) *httpHarness {
+	t.Helper()
 	h := &httpHarness{rec: &recorder{}}
 	apiMux := http.NewServeMux()
 	h.rec.routes(func(p string, f http.HandlerFunc) { apiMux.HandleFunc(p, f) })
@@ -42,7 +48,7 @@ func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
 		configure(&opts)
 	}
 	var err error
-	h.handler, err = NewEventsHandler(testkit.Engine(t), opts)
+	h.handler, err = NewEventsHandler(engine, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
