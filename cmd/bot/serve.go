@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	slackapi "github.com/slack-go/slack"
+	"golang.org/x/term"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
@@ -94,7 +95,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	if cfg.DiscordInteractions() {
 		key, err := discord.ParsePublicKey(cfg.Discord.PublicKey)
 		if err != nil {
-			return nil, fmt.Errorf("discord.public_key (DISCORD_PUBLIC_KEY): %w", err)
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics}))
 		s.ready["discord interactions"] = s.httpReady
@@ -103,6 +104,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
+			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -113,6 +115,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
+			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -166,7 +169,7 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	ln, err := net.Listen("tcp", s.cfg.HTTP.Addr)
 	if err != nil {
-		return usageError{fmt.Errorf("http.addr (BOT_HTTP_ADDR): %w", err)}
+		return usageError{fmt.Errorf("%s: %w", s.cfg.KeyOf(&s.cfg.HTTP.Addr), err)}
 	}
 	httpSrv := &http.Server{
 		Handler: s.mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
@@ -315,7 +318,7 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 		return usageError{err}
 	}
 	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
-		return usageError{errors.New("discord register needs discord.token (DISCORD_TOKEN) and discord.app_id (DISCORD_APP_ID)")}
+		return usageError{fmt.Errorf("discord register needs %s and %s", cfg.KeyOf(&cfg.Discord.Token), cfg.KeyOf(&cfg.Discord.AppID))}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
@@ -330,12 +333,9 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// isTerminal reports whether r is a terminal, where a person types.
+// isTerminal reports whether r is a terminal, where a person types; /dev/null, a pipe
+// or a file is not, though /dev/null is a character device too.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
