@@ -202,7 +202,7 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 		case skip == skipNoChannel:
 			log.Warn("event refused", "reason", skip, "type", e.InnerEvent.Type)
 		case skip != "":
-			log.Debug("event ignored", "reason", skip, "retry_attempt", req.RetryAttempt)
+			log.Debug("event ignored", "reason", skip, "retry_num", req.RetryAttempt)
 		default:
 			s.bot.dispatch(in)
 		}

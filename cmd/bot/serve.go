@@ -226,7 +226,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	var failure error
 	select {
 	case <-ctx.Done():
-		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.String())
+		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.Duration)
 	case failure = <-errs:
 		s.log.Error("stopping: an adapter failed", "error", failure.Error())
 	}
@@ -237,7 +237,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	stopCtx, stopDone := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.HTTP.ShutdownTimeout.Duration)
 	defer stopDone()
 	if err := httpSrv.Shutdown(stopCtx); err != nil {
-		s.log.Warn("http server did not stop in time", "error", err)
+		s.log.Warn("http server did not stop in time", "error", err.Error())
 	}
 	if s.events != nil {
 		if err := s.events.Close(stopCtx); err != nil && failure == nil {
@@ -277,7 +277,7 @@ func (s *server) startSlackEvents(ctx context.Context) error {
 		if err == nil || errors.As(err, &refused) || ctx.Err() != nil {
 			return err
 		}
-		s.log.Warn("slack: auth.test failed, retrying", "error", err, "wait", wait)
+		s.log.Warn("auth.test failed, retrying", "platform", "slack", "error", err.Error(), "wait", wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -294,7 +294,7 @@ func discordLogger(log *slog.Logger) func(msgL, caller int, format string, a ...
 		discordgo.LogInformational: slog.LevelInfo, discordgo.LogDebug: slog.LevelDebug,
 	}
 	return func(msgL, _ int, format string, a ...any) {
-		log.Log(context.Background(), levels[msgL], "discordgo: "+fmt.Sprintf(format, a...))
+		log.Log(context.Background(), levels[msgL], fmt.Sprintf(format, a...), "platform", "discord", "library", "discordgo")
 	}
 }
 
