@@ -7,6 +7,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // clock is a settable time source.
@@ -86,8 +88,8 @@ func TestMetricsCountByPlatformKindAndOutcome(t *testing.T) {
 	if got := testutil.CollectAndCount(m.latency); got != len(Platforms) {
 		t.Errorf("%d latency series, want one per platform", got)
 	}
-	if got := histogramCount(t, reg, "bot_answer_seconds", "discord"); got != 1 {
-		t.Errorf("bot_answer_seconds_count{discord} = %d, want 1 (the button, not the autocomplete)", got)
+	if got := testkit.PlatformSample(t, reg, "bot_answer_seconds", "discord"); got != 1 {
+		t.Errorf("bot_answer_seconds_count{discord} = %v, want 1 (the button, not the autocomplete)", got)
 	}
 	info := `
 # HELP bot_build_info Always 1; the version is a label.
@@ -137,25 +139,4 @@ func TestMetricsStartAtZeroAndLintClean(t *testing.T) {
 			t.Errorf("%s: %d series at start, want %d", name, got[name], n)
 		}
 	}
-}
-
-func histogramCount(t *testing.T, reg *prometheus.Registry, name, platform string) uint64 {
-	t.Helper()
-	families, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "platform" && l.GetValue() == platform {
-					return m.GetHistogram().GetSampleCount()
-				}
-			}
-		}
-	}
-	return 0
 }

@@ -447,13 +447,20 @@ func (b *bot) respond(ctx context.Context, ev adapters.Event, url string, m mess
 // textDropped tells a slash command's user that their answer could not be delivered.
 const textDropped = "Sorry, Slack would not take my answer in time. Please ask again in a moment."
 
-// tellDropped tries once, through the response URL, to tell the user of a slash command
-// whose reply was dropped; a response URL works for half an hour.
+// tellDropped tells the user of a slash command whose reply was dropped, through the
+// command's response URL (which works for half an hour after the command): three tries
+// at most, a moment apart, since the URL has just failed.
 func (b *bot) tellDropped(ev adapters.Event, url string) {
 	r := &reply{ev: ev, kind: replyRespond, url: url, msg: noticeMessage(textDropped), mode: respondEphemeral}
-	if err := b.out.attempt(r, time.Now().Add(DefaultAttemptTimeout)); err != nil {
-		b.log.Warn("could not tell the user their answer was dropped", "event_id", ev.ID, "error", err.Error())
-		return
+	var err error
+	for i, wait := range []time.Duration{0, b.delivery.Backoff, 10 * b.delivery.Backoff} {
+		if !b.out.sleep(wait) {
+			break
+		}
+		if err = b.out.attempt(r, time.Now().Add(DefaultAttemptTimeout)); err == nil {
+			b.log.Info("told the user their answer was dropped", "event_id", ev.ID, "attempts", i+1)
+			return
+		}
 	}
-	b.log.Info("told the user their answer was dropped", "event_id", ev.ID)
+	b.log.Warn("could not tell the user their answer was dropped", "event_id", ev.ID, "error", err.Error())
 }

@@ -281,22 +281,11 @@ func (o *outbox) deliver(r *reply) error {
 		if o.stopped.Err() != nil {
 			return errShutdown
 		}
+		if ambiguous && o.landedOnce(r) {
+			return nil
+		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("%s: dropped after waiting %v, past the reply deadline", r.op(), o.d.Deadline)
-		}
-		if ambiguous && r.kind == replyPost {
-			switch n, err := o.landed(r); {
-			case err != nil:
-				o.log.Warn("could not check whether a post landed; posting again", "event_id", r.ev.ID,
-					"channel_id", r.channel, "error", err.Error())
-			case n > 0:
-				o.log.Info("an ambiguous post had landed; not posting again", "event_id", r.ev.ID, "channel_id", r.channel)
-				if n > 1 {
-					o.metrics.ReplyDoubled(platform)
-					o.log.Error("reply found posted more than once", "event_id", r.ev.ID, "channel_id", r.channel, "copies", n)
-				}
-				return nil
-			}
 		}
 		err := o.attempt(r, deadline)
 		if err == nil {
@@ -307,11 +296,17 @@ func (o *outbox) deliver(r *reply) error {
 		}
 		wait, again, unsure := o.retryWait(err, attempt)
 		if !again {
+			if ambiguous && o.landedOnce(r) {
+				return nil
+			}
 			return fmt.Errorf("%s (%d attempts): %w", r.op(), attempt, err)
 		}
 		ambiguous = ambiguous || unsure
 		wait += o.jitter()
 		if time.Now().Add(wait).After(deadline) {
+			if ambiguous && o.landedOnce(r) {
+				return nil
+			}
 			return fmt.Errorf("%s (%d attempts): dropped: a retry in %v would pass the reply deadline of %v: %w",
 				r.op(), attempt, wait.Round(time.Millisecond), o.d.Deadline, err)
 		}
@@ -374,6 +369,28 @@ func (r *reply) webhook() *slack.WebhookMessage {
 		wm = &slack.WebhookMessage{DeleteOriginal: true}
 	}
 	return wm
+}
+
+// landedOnce reports whether a post that failed ambiguously is in its thread after all;
+// finding it twice counts a doubled reply. It is false for a reply that is not a post,
+// and when the thread cannot be read (the caller then posts again).
+func (o *outbox) landedOnce(r *reply) bool {
+	if r.kind != replyPost {
+		return false
+	}
+	n, err := o.landed(r)
+	switch {
+	case err != nil:
+		o.log.Warn("could not check whether a post landed", "event_id", r.ev.ID, "channel_id", r.channel, "error", err.Error())
+		return false
+	case n == 0:
+		return false
+	case n > 1:
+		o.metrics.ReplyDoubled(platform)
+		o.log.Error("reply found posted more than once", "event_id", r.ev.ID, "channel_id", r.channel, "copies", n)
+	}
+	o.log.Info("an ambiguous post had landed; not posting it again", "event_id", r.ev.ID, "channel_id", r.channel)
+	return true
 }
 
 // landed reads back the reply's thread (or, outside a thread, the channel's latest

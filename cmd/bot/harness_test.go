@@ -535,26 +535,3 @@ func metricIn(body, sample string) float64 {
 	}
 	return 0
 }
-
-// counter returns the value of a counter with a platform label from the server's
-// registry, which outlives its HTTP server.
-func (s *testServer) counter(name, platform string) float64 {
-	s.t.Helper()
-	families, err := s.reg.Gather()
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "platform" && l.GetValue() == platform {
-					return m.GetCounter().GetValue()
-				}
-			}
-		}
-	}
-	return 0
-}
