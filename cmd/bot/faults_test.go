@@ -149,24 +149,44 @@ func TestFaultSlackWebAPIHangs(t *testing.T) {
 
 // TestFaultFiftyMentionsInOneChannel: 50 mentions in one busy channel, against a Slack
 // that takes one post per channel per window (429 with Retry-After otherwise) and, on
-// top, answers 429s and 500s, resets the connection after accepting a post, and hangs.
-// Every mention gets exactly one reply in its thread: 0 lost, 0 doubled; the accepted
-// posts keep within the channel's rate limit.
+// top, answers 429s, 500s and fatal_error, resets the connection after accepting a
+// post, and hangs. Every mention gets exactly one reply in its thread: 0 lost, 0
+// doubled; the accepted posts keep within the channel's rate limit.
 func TestFaultFiftyMentionsInOneChannel(t *testing.T) {
-	const n = 50
-	const window = 40 * time.Millisecond // Slack's one a second, scaled down for the test's wall time
+	busyChannel(t, 50, 10*time.Millisecond, faultReset, fault429, faultNone, fault500, faultNone, faultReset, faultHang,
+		faultNone, faultSlackDown, faultNone, fault500, fault500, faultReset, faultNone, faultHang, fault429)
+}
+
+// TestFaultRateLimitedChannel: with no pacing of its own, the bot runs into the channel's
+// rate limit at every second post; each 429's Retry-After is waited out, with jitter,
+// and nothing is lost or doubled.
+func TestFaultRateLimitedChannel(t *testing.T) {
+	if limited := busyChannel(t, 4, -window+time.Millisecond); limited < 3 {
+		t.Errorf("%d posts refused by the rate limit, want one for each reply after the first", limited)
+	}
+}
+
+// window is the fake Slack's rate limit in the busy-channel tests: Slack's one post a
+// second per channel, scaled down for the tests' wall time.
+const window = 40 * time.Millisecond
+
+// busyChannel sends n mentions to one channel at once, with the bot pacing its posts to
+// the channel window+margin apart, the fake Slack limiting them to one per window and
+// failing the first posts with faults; it checks that every mention is answered once in
+// its thread and within the limit, and returns how many posts the limit refused.
+func busyChannel(t *testing.T, n int, margin time.Duration, faults ...postFault) int {
+	t.Helper()
 	fake := newFakeSlack(t)
 	fake.window = window
 	s := startServer(t, fake, serverSetup{slack: func(o *slack.EventsOptions) {
 		o.Delivery.HTTPClient = &http.Client{Timeout: 400 * time.Millisecond}
-		o.Delivery.Interval = window + 10*time.Millisecond
+		o.Delivery.Interval = window + margin
 		o.Delivery.Deadline = time.Minute
 	}, cfg: func(c *config.Config) {
 		c.RateLimit = config.RateLimit{PerMinute: 1000, Burst: n}
 	}})
-	const ch = "CBUSY50"
-	fake.failNext(ch, faultReset, fault429, faultNone, fault500, faultNone, faultReset, faultHang, faultNone,
-		faultSlackDown, faultNone, fault500, fault500, faultReset, faultNone, faultHang, fault429)
+	const ch = "CBUSY"
+	fake.failNext(ch, faults...)
 	start := time.Now()
 	for i := range n {
 		ev := mentionBody(t, fmt.Sprintf("EvBusy%02d", i), fmt.Sprintf("W%02d", i%7), ch, loadTS(9000+i), "Who is Ali Vaez?")
@@ -199,13 +219,19 @@ func TestFaultFiftyMentionsInOneChannel(t *testing.T) {
 	fake.mu.Lock()
 	limited, reads := fake.rateLimits, fake.reads
 	fake.mu.Unlock()
-	t.Logf("fault test: %d mentions in one channel answered in %v: %d posts, %d lost, %d doubled; %d posts refused by the rate limit, %d thread reads after ambiguous failures",
-		n, took.Round(time.Millisecond), len(posts), lost, doubled, limited, reads)
+	ambiguous := 0
+	for _, f := range faults {
+		if f == faultReset || f == faultHang {
+			ambiguous++
+		}
+	}
+	t.Logf("fault test: %d mentions in one channel answered in %v: %d posts, %d lost, %d doubled; %d posts refused by the rate limit, %d thread reads after %d ambiguous failures",
+		n, took.Round(time.Millisecond), len(posts), lost, doubled, limited, reads, ambiguous)
 	if lost != 0 || doubled != 0 || len(posts) != n {
 		t.Errorf("%d posts for %d mentions: %d lost, %d doubled", len(posts), n, lost, doubled)
 	}
-	if reads < 3 {
-		t.Errorf("%d thread reads for 3 resets and 2 hangs: an ambiguous failure was not checked", reads)
+	if reads < ambiguous {
+		t.Errorf("%d thread reads for %d ambiguous failures: one was not checked", reads, ambiguous)
 	}
 	if got := s.metric(`bot_replies_lost_total{platform="slack"}`); got != 0 {
 		t.Errorf("bot_replies_lost_total = %v", got)
@@ -213,6 +239,7 @@ func TestFaultFiftyMentionsInOneChannel(t *testing.T) {
 	if got := s.metric(`bot_replies_doubled_total{platform="slack"}`); got != 0 {
 		t.Errorf("bot_replies_doubled_total = %v", got)
 	}
+	return limited
 }
 
 // TestFaultBadRequests sends bad input through the real server to both endpoints.
