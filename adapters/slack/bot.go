@@ -175,12 +175,22 @@ func (b *bot) dispatch(in inbound) {
 		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind.String(), "event_id", in.ev.ID)
 		return
 	}
+	// A mention's or a DM's reply takes its place in the channel's queue now, so that
+	// the channel's replies go out in the order their events came.
+	var held *place
+	switch {
+	case in.mention != nil:
+		held = b.out.reserve(in.mention.Channel)
+	case in.direct != nil:
+		held = b.out.reserve(in.direct.Channel)
+	}
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
+		defer b.out.release(held)
 		ctx, cancel := context.WithTimeout(context.Background(), b.delivery.Deadline+time.Minute)
 		defer cancel()
-		b.handle(ctx, in)
+		b.handle(withPlace(ctx, held), in)
 	}()
 }
 

@@ -153,7 +153,27 @@ func (r *reply) key() string {
 	if r.kind == replyRespond {
 		return "url " + r.url
 	}
-	return "channel " + r.channel
+	return channelKey(r.channel)
+}
+
+func channelKey(channel string) string { return "channel " + channel }
+
+// place is a reply's place in a queue, taken when its event arrives, so that a channel's
+// replies go out in the order their events came, however long each took to answer. The
+// outbox's mutex guards it.
+type place struct {
+	key       string
+	r         *reply        // the reply, once filled
+	filled    bool          // r is set
+	abandoned bool          // given up: no reply will come, or the outbox stopped
+	ready     chan struct{} // closed once filled or abandoned
+}
+
+type placeKey struct{}
+
+// withPlace carries a place held for the event being handled.
+func withPlace(ctx context.Context, p *place) context.Context {
+	return context.WithValue(ctx, placeKey{}, p)
 }
 
 // outbox delivers replies to Slack: through one ordered queue per channel, pacing the
@@ -173,7 +193,7 @@ type outbox struct {
 	lost    atomic.Int64 // replies lost at shutdown
 
 	mu     sync.Mutex
-	queues map[string][]*reply // the replies waiting, by key; a key present has a worker
+	queues map[string][]*place // the replies waiting, by key; a key present has a worker
 }
 
 func newOutbox(botToken string, clientOpts []slack.Option, d Delivery, log *slog.Logger, metrics *adapters.Metrics) *outbox {
@@ -189,12 +209,44 @@ func newOutbox(botToken string, clientOpts []slack.Option, d Delivery, log *slog
 		log:     log,
 		metrics: metrics,
 		stopped: stopped, stop: stop,
-		queues: map[string][]*reply{},
+		queues: map[string][]*place{},
 	}
 }
 
-// send queues r and waits until it is delivered or dropped, or ctx ends; it returns nil
-// once Slack has the reply.
+// reserve takes a place at the end of a channel's queue for a reply still to come;
+// release gives it up if no reply fills it.
+func (o *outbox) reserve(channel string) *place {
+	p := &place{key: channelKey(channel), ready: make(chan struct{})}
+	o.enqueue(p)
+	return p
+}
+
+// release gives up a place no reply has filled, so that the replies behind it go on.
+func (o *outbox) release(p *place) {
+	if p == nil {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !p.filled && !p.abandoned {
+		p.abandoned = true
+		close(p.ready)
+	}
+}
+
+// enqueue appends p to its queue, starting the queue's worker if it has none.
+func (o *outbox) enqueue(p *place) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	q, running := o.queues[p.key]
+	o.queues[p.key] = append(q, p)
+	if !running {
+		go o.work(p.key)
+	}
+}
+
+// send queues r, in the place held for its event when it has one in r's queue, and waits
+// until it is delivered or dropped, or ctx ends; it returns nil once Slack has the reply.
 func (o *outbox) send(ctx context.Context, r *reply) error {
 	r.queued = time.Now()
 	r.done = make(chan error, 1)
@@ -203,14 +255,19 @@ func (o *outbox) send(ctx context.Context, r *reply) error {
 		return errShutdown
 	}
 	o.metrics.Pending(platform, 1)
+	held, _ := ctx.Value(placeKey{}).(*place)
 	o.mu.Lock()
-	k := r.key()
-	q, running := o.queues[k]
-	o.queues[k] = append(q, r)
-	if !running {
-		go o.work(k)
+	filled := held != nil && held.key == r.key() && !held.filled && !held.abandoned
+	if filled {
+		held.r, held.filled = r, true
+		close(held.ready)
 	}
 	o.mu.Unlock()
+	if !filled {
+		p := &place{key: r.key(), r: r, filled: true, ready: make(chan struct{})}
+		close(p.ready)
+		o.enqueue(p)
+	}
 	select {
 	case err := <-r.done:
 		return err
@@ -229,21 +286,32 @@ func (o *outbox) work(k string) {
 			o.mu.Unlock()
 			return
 		}
-		r := q[0]
+		p := q[0]
 		o.mu.Unlock()
 
-		err := o.deliver(r)
-		if errors.Is(err, errShutdown) {
-			o.lost.Add(1)
+		select {
+		case <-p.ready:
+		case <-o.stopped.Done():
+			o.release(p)
 		}
-		o.metrics.Pending(platform, -1)
-		r.done <- err
+		o.mu.Lock()
+		r := p.r
+		o.mu.Unlock()
+		var err error
+		if r != nil {
+			err = o.deliver(r)
+			if errors.Is(err, errShutdown) {
+				o.lost.Add(1)
+			}
+			o.metrics.Pending(platform, -1)
+			r.done <- err
+		}
 
 		o.mu.Lock()
 		o.queues[k] = o.queues[k][1:]
 		more := len(o.queues[k]) > 0
 		o.mu.Unlock()
-		if err == nil && r.kind == replyPost && more {
+		if r != nil && err == nil && r.kind == replyPost && more {
 			o.sleep(o.d.Interval) // Slack allows about one post a second in a channel
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/internal/testkit"
 )
 
@@ -74,5 +75,34 @@ func TestDroppedSlashCommandIsTold(t *testing.T) {
 	}
 	if got := testkit.PlatformSample(t, reg, "bot_replies_lost_total", "slack"); got != 1 {
 		t.Errorf("bot_replies_lost_total = %v, want 1", got)
+	}
+}
+
+// slowEngine is the real engine, slow to answer questions that mention Parsi.
+type slowEngine struct{ *answers.Engine }
+
+func (e slowEngine) Answer(q string) answers.Reply {
+	if strings.Contains(q, "Parsi") {
+		time.Sleep(300 * time.Millisecond)
+	}
+	return e.Engine.Answer(q)
+}
+
+// TestRepliesKeepTheirEventsOrder: a slow answer to the first mention in a channel
+// still goes out before the quick answer to the second: each reply's place in the
+// channel's queue is taken when its event arrives.
+func TestRepliesKeepTheirEventsOrder(t *testing.T) {
+	h := newHTTPHarnessWith(t, slowEngine{testkit.Engine(t)}, nil)
+	for _, m := range []map[string]any{
+		mention("EvSlow", "W1", "CORDER", "1.000001", "", "<@UBOT> Who is Rouzbeh Parsi?"),
+		mention("EvQuick", "W2", "CORDER", "1.000002", "", "<@UBOT> Who is Ali Vaez?"),
+	} {
+		if status, _ := h.signed(t, "/slack/events", jsonType, mustJSON(t, m)); status != 200 {
+			t.Fatalf("status %d", status)
+		}
+	}
+	testkit.WaitFor(t, 5*time.Second, "both replies", func() bool { return len(h.rec.postsTo("CORDER")) == 2 })
+	if ps := h.rec.postsTo("CORDER"); ps[0].ThreadTS != "1.000001" || ps[1].ThreadTS != "1.000002" {
+		t.Errorf("replies in threads %s, %s: want the first mention's reply first", ps[0].ThreadTS, ps[1].ThreadTS)
 	}
 }

@@ -151,7 +151,7 @@ func TestFaultSlackWebAPIHangs(t *testing.T) {
 // that takes one post per channel per window (429 with Retry-After otherwise) and, on
 // top, answers 429s, 500s and fatal_error, resets the connection after accepting a
 // post, and hangs. Every mention gets exactly one reply in its thread: 0 lost, 0
-// doubled; the accepted posts keep within the channel's rate limit.
+// doubled; the replies go out in the mentions' order, within the channel's rate limit.
 func TestFaultFiftyMentionsInOneChannel(t *testing.T) {
 	busyChannel(t, 50, 10*time.Millisecond, faultReset, fault429, faultNone, fault500, faultNone, faultReset, faultHang,
 		faultNone, faultSlackDown, faultNone, fault500, fault500, faultReset, faultNone, faultHang, fault429)
@@ -173,7 +173,8 @@ const window = 40 * time.Millisecond
 // busyChannel sends n mentions to one channel at once, with the bot pacing its posts to
 // the channel window+margin apart, the fake Slack limiting them to one per window and
 // failing the first posts with faults; it checks that every mention is answered once in
-// its thread and within the limit, and returns how many posts the limit refused.
+// its thread, in the order the mentions came and within the limit, and returns how many
+// posts the limit refused.
 func busyChannel(t *testing.T, n int, margin time.Duration, faults ...postFault) int {
 	t.Helper()
 	fake := newFakeSlack(t)
@@ -209,6 +210,12 @@ func busyChannel(t *testing.T, n int, margin time.Duration, faults ...postFault)
 			lost++
 		case c > 1:
 			doubled += c - 1
+		}
+	}
+	for i, p := range posts {
+		if i < n && p.ThreadTS != loadTS(9000+i) {
+			t.Errorf("post %d answers the mention in thread %s, want %s: replies out of order", i, p.ThreadTS, loadTS(9000+i))
+			break
 		}
 	}
 	for i := 1; i < len(posts); i++ {
