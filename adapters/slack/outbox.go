@@ -517,8 +517,9 @@ func (o *outbox) retryWait(err error, attempt int) (wait time.Duration, again, a
 		}
 		return 0, false, false
 	case errors.As(err, &ne) && ne.Timeout():
-		// A call that hung past the client timeout: the message may have been posted.
-		// (This error matches context.DeadlineExceeded too, so it comes first.)
+		// A call that hung past the client timeout, or was cut off by the reply's
+		// deadline (context.DeadlineExceeded is such an error too): the message may have
+		// been posted. deliver reads the thread back, and stops at the deadline.
 		return backoff, true, true
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return 0, false, false

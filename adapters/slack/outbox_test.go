@@ -1,11 +1,15 @@
 package slack
 
 import (
+	"context"
+	"io"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/slack-go/slack"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/answers"
@@ -106,3 +110,46 @@ func TestRepliesKeepTheirEventsOrder(t *testing.T) {
 		t.Errorf("replies in threads %s, %s: want the first mention's reply first", ps[0].ThreadTS, ps[1].ThreadTS)
 	}
 }
+
+// TestRetryWait: how long the outbox waits after each failure slack-go leaves to it, and
+// which failures are ambiguous (Slack may have taken the post) and so read back first.
+func TestRetryWait(t *testing.T) {
+	o := &outbox{d: Delivery{Backoff: 100 * time.Millisecond, Interval: time.Second}.withDefaults()}
+	urlErr := func(err error) error {
+		return &url.Error{Op: "Post", URL: "https://slack.com/api/chat.postMessage", Err: err}
+	}
+	for _, tc := range []struct {
+		name             string
+		err              error
+		attempt          int
+		wait             time.Duration
+		again, ambiguous bool
+	}{
+		{"429 with Retry-After", &slack.RateLimitedError{RetryAfter: 30 * time.Second}, 1, 30 * time.Second, true, false},
+		{"429 with Retry-After: 0", &slack.RateLimitedError{}, 1, time.Second, true, false},
+		{"200 ok:false ratelimited", slack.SlackErrorResponse{Err: "ratelimited"}, 1, time.Second, true, false},
+		{"500, third attempt", slack.StatusCodeError{Code: 500, Status: "500 Internal Server Error"}, 3, 400 * time.Millisecond, true, true},
+		{"404", slack.StatusCodeError{Code: 404, Status: "404 Not Found"}, 1, 100 * time.Millisecond, false, false},
+		{"fatal_error", slack.SlackErrorResponse{Err: "fatal_error"}, 1, 100 * time.Millisecond, true, true},
+		{"channel_not_found", slack.SlackErrorResponse{Err: "channel_not_found"}, 1, 0, false, false},
+		{"reset after the request", urlErr(io.EOF), 1, 100 * time.Millisecond, true, true},
+		{"hung past the client timeout", urlErr(timeoutError{}), 2, 200 * time.Millisecond, true, true},
+		// A call cut off by the reply's deadline may have been posted: it is read back
+		// before the reply is dropped, which the deadline check then does.
+		{"cut off by the reply deadline", context.DeadlineExceeded, 1, 100 * time.Millisecond, true, true},
+		{"shutdown", context.Canceled, 1, 0, false, false},
+		{"backoff capped", slack.StatusCodeError{Code: 503}, 40, maxBackoff, true, true},
+	} {
+		wait, again, ambiguous := o.retryWait(tc.err, tc.attempt)
+		if wait != tc.wait || again != tc.again || ambiguous != tc.ambiguous {
+			t.Errorf("%s: wait %v, again %v, ambiguous %v; want %v, %v, %v", tc.name, wait, again, ambiguous, tc.wait, tc.again, tc.ambiguous)
+		}
+	}
+}
+
+// timeoutError is what net/http returns when a client's timeout passes.
+type timeoutError struct{}
+
+func (timeoutError) Error() string   { return "Client.Timeout exceeded while awaiting headers" }
+func (timeoutError) Timeout() bool   { return true }
+func (timeoutError) Temporary() bool { return true }
