@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log"
 	"log/slog"
@@ -99,10 +100,16 @@ func (h *socketHarness) send(t *testing.T, envelopeID, typ string, payload any) 
 // runSocket starts a SocketMode and returns a stop function that waits for Run.
 func runSocket(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger) (*SocketMode, func() error) {
 	t.Helper()
+	return runSocketWithGrace(t, h, e, logger, 2*time.Second)
+}
+
+// runSocketWithGrace is runSocket with another shutdown grace period.
+func runSocketWithGrace(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger, grace time.Duration) (*SocketMode, func() error) {
+	t.Helper()
 	sm, err := NewSocketMode(e, SocketModeOptions{BotToken: testBotToken, AppToken: testAppToken,
 		APIURL: h.server.GetAPIURL(), Logger: logger, PingInterval: time.Hour,
 		Delivery:      Delivery{Backoff: 5 * time.Millisecond, Interval: time.Millisecond, Jitter: -1},
-		ShutdownGrace: 2 * time.Second})
+		ShutdownGrace: grace})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,5 +309,29 @@ func TestNewSocketModeChecksTokens(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestSocketModeCountsRepliesLostAtShutdown: a reply still waiting for a Slack that does
+// not answer when the grace period ends is logged and counted as lost, and Run says so.
+func TestSocketModeCountsRepliesLostAtShutdown(t *testing.T) {
+	h := newSocketHarness(t)
+	gate := make(chan struct{})
+	defer close(gate)
+	h.rec.mu.Lock()
+	h.rec.gate = gate // every post waits
+	h.rec.mu.Unlock()
+	logger, logs := testLogger(slog.LevelInfo)
+	sm, stop := runSocketWithGrace(t, h, testkit.Engine(t), logger, 200*time.Millisecond)
+	testkit.WaitFor(t, 5*time.Second, "the socket to connect", sm.Ready)
+	h.send(t, "env-lost", "events_api", mention("EvLostSM", "W1", "CLOST", "100.000100", "", "<@UBOT> Who is Ali Vaez?"))
+	testkit.WaitFor(t, 5*time.Second, "the envelope to be acked", func() bool { return h.acked("env-lost") })
+	time.Sleep(100 * time.Millisecond) // the post is under way, held at the gate
+	err := stop()
+	if !errors.Is(err, ErrRepliesLost) || !strings.Contains(err.Error(), "1 still waiting") {
+		t.Errorf("Run returned %v, want one reply lost at shutdown", err)
+	}
+	if l := logs.String(); !strings.Contains(l, "reply lost at shutdown") || !strings.Contains(l, "event_id=EvLostSM") {
+		t.Errorf("the lost reply is not logged with its event id:\n%s", l)
 	}
 }

@@ -244,13 +244,17 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 			failure = err
 		}
 	}
-	cancel() // the gateway and the socket close, after finishing their own replies
+	// The gateway and the socket close, after finishing their own replies within the
+	// shutdown timeout, which each bounds itself; they get a little more to report.
+	cancel()
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-stopCtx.Done():
-		s.log.Warn("adapters did not stop within the shutdown timeout")
+	case <-time.After(s.cfg.HTTP.ShutdownTimeout.Duration + 2*time.Second):
+		if failure == nil {
+			failure = errors.New("adapters did not stop within the shutdown timeout; replies in flight may be lost")
+		}
 	}
 	if failure == nil {
 		select {
