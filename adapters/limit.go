@@ -1,5 +1,6 @@
-// Package adapters holds what the platform adapters share: per-user rate limiting and
-// the metrics every adapter reports.
+// Package adapters holds what the platform adapters share: the lifecycle every event
+// goes through (Event, Lifecycle.Handle), per-user rate limiting, the metrics every
+// adapter reports, and the tidying of text once an adapter has removed its markup.
 package adapters
 
 import (
@@ -67,7 +68,8 @@ func NewUserLimiter(perMinute float64, burst int, now func() time.Time) *UserLim
 }
 
 // Check takes one question from the user's bucket. Over the limit, the first refusal is
-// Warn and later ones Drop, until the bucket has a token again.
+// Warn and later ones Drop: a user is told to slow down once per burst, not again each
+// time one token has come back, only once the bucket has filled up again.
 func (l *UserLimiter) Check(platform, user string) Decision {
 	now := l.now()
 	key := platform + "\x00" + user
@@ -83,8 +85,10 @@ func (l *UserLimiter) Check(platform, user string) Decision {
 		l.users[key] = b
 	}
 	b.seen = now
+	if b.lim.TokensAt(now) >= float64(l.burst) {
+		b.warned = false // a full bucket: a new burst begins
+	}
 	if b.lim.AllowN(now, 1) {
-		b.warned = false
 		return Allow
 	}
 	if !b.warned {

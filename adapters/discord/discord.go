@@ -45,16 +45,6 @@ const (
 	CommandAbout    = "about"
 )
 
-// Event kinds, as passed to Hooks.
-const (
-	KindCommand      = "command"      // a slash command
-	KindAutocomplete = "autocomplete" // a slash command option being typed
-	KindButton       = "button"       // a suggested question pressed
-	KindMention      = "mention"      // @bot <question> in a channel
-	KindDM           = "dm"           // a direct message to the bot
-	KindOther        = "other"        // any other interaction type
-)
-
 // refusalText is what a refused user is told when the hook gives no message.
 const refusalText = "Sorry, I can't answer that right now. Please try again in a moment."
 
@@ -68,7 +58,7 @@ func refusalMessage(err error) string {
 }
 
 // platform names Discord in events, logs and metrics.
-const platform = "discord"
+const platform = adapters.Discord
 
 // Commands returns the bot's slash command definitions.
 func Commands() []*discordgo.ApplicationCommand {

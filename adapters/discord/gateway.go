@@ -21,14 +21,15 @@ const DefaultEventTimeout = 10 * time.Second
 
 // GatewayOptions configures a Gateway; only Token is required.
 type GatewayOptions struct {
-	Token        string         // the bot token (DISCORD_TOKEN), without or with the "Bot " prefix
-	AppID        string         // the application ID; empty means learn it from READY
-	GuildID      string         // register commands on this guild only (instant); empty means globally
-	Logger       *slog.Logger   // where to log; nil means slog.Default()
-	ShardID      int            // this shard, from 0
-	ShardCount   int            // the number of shards; 0 or 1 means no sharding
-	Hooks        adapters.Hooks // per-event hooks, for rate limits and metrics
-	EventTimeout time.Duration  // bounds one event's handling and reply; zero means DefaultEventTimeout
+	Token        string            // the bot token (DISCORD_TOKEN), without or with the "Bot " prefix
+	AppID        string            // the application ID; empty means learn it from READY
+	GuildID      string            // register commands on this guild only (instant); empty means globally
+	Logger       *slog.Logger      // where to log; nil means slog.Default()
+	ShardID      int               // this shard, from 0
+	ShardCount   int               // the number of shards; 0 or 1 means no sharding
+	Hooks        adapters.Hooks    // per-event hooks, for rate limits
+	Metrics      *adapters.Metrics // where events and lost replies are counted; nil counts nothing
+	EventTimeout time.Duration     // bounds one event's handling and reply; zero means DefaultEventTimeout
 }
 
 // Gateway serves the bot over a Discord gateway connection with discordgo.
@@ -71,10 +72,10 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	s.Identify.Intents = Intents
 	s.StateEnabled = false // READY, which holds the bot's user, is kept all the same
 	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
-	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks), opts: opts, session: s, base: context.Background()}
+	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics), opts: opts, session: s, base: context.Background()}
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.ready.Store(true)
-		g.h.log.Info("discord: gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
+		g.h.log.Info("gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
 	})
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { g.ready.Store(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { g.ready.Store(false) })
@@ -105,12 +106,12 @@ func (g *Gateway) Run(ctx context.Context) error {
 	if appID == "" {
 		appID = g.readyAppID()
 	}
-	g.h.log.Info("discord: connected to gateway", "app_id", appID, "bot_user_id", botID, "guild_id", g.opts.GuildID)
+	g.h.log.Info("connected to gateway", "app_id", appID, "bot_user_id", botID, "guild_id", g.opts.GuildID)
 	if err := RegisterCommands(ctx, g.session, appID, g.opts.GuildID); err != nil {
 		// The commands registered last time still work; keep serving.
-		g.h.log.Error("discord: registering commands failed", "error", err.Error())
+		g.h.log.Error("registering commands failed", "error", err.Error())
 	} else {
-		g.h.log.Info("discord: commands registered", "count", len(Commands()), "guild_id", g.opts.GuildID)
+		g.h.log.Info("commands registered", "count", len(Commands()), "guild_id", g.opts.GuildID)
 	}
 
 	<-ctx.Done()
@@ -120,7 +121,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	g.stopping = true
 	g.mu.Unlock()
 	g.inflight.Wait()
-	g.h.log.Info("discord: gateway closed")
+	g.h.log.Info("gateway closed")
 	if err != nil {
 		return fmt.Errorf("discord: close gateway: %w", err)
 	}
@@ -167,31 +168,37 @@ func (g *Gateway) begin() (context.Context, context.CancelFunc, bool) {
 // guard recovers a panic in a gateway event handler so it cannot crash the bot.
 func (g *Gateway) guard(kind, id string) {
 	if p := recover(); p != nil {
-		g.h.log.Error("discord: panic in gateway handler", "kind", kind, "event_id", id,
+		g.h.log.Error("panic in a gateway handler", "event", kind, "event_id", id,
 			"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 	}
 }
 
-// onInteraction answers one INTERACTION_CREATE with an interaction callback.
-func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	if ic == nil || ic.Interaction == nil {
-		return
-	}
+// serve runs fn for one gateway event, counted in flight, bounded by the event timeout,
+// and with a panic outside the lifecycle (in sending, say) recovered; it does nothing
+// once the gateway is stopping.
+func (g *Gateway) serve(what, id string, fn func(ctx context.Context)) {
 	ctx, cancel, ok := g.begin()
 	if !ok {
 		return
 	}
 	defer g.inflight.Done()
 	defer cancel()
-	defer g.guard("interaction", ic.ID)
-	if ic.Type == discordgo.InteractionPing {
+	defer g.guard(what, id)
+	fn(ctx)
+}
+
+// onInteraction answers one INTERACTION_CREATE with an interaction callback.
+func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic == nil || ic.Interaction == nil || ic.Type == discordgo.InteractionPing {
 		return
 	}
-	resp := g.h.interaction(ctx, ic.Interaction)
-	endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
-	if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
-		g.h.undelivered(ctx, interactionEvent(ic.Interaction), err)
-	}
+	g.serve("interaction", ic.ID, func(ctx context.Context) {
+		resp := g.h.interaction(ctx, ic.Interaction)
+		endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
+		if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
+			g.h.lc.Undelivered(ctx, interactionEvent(ic.Interaction), err)
+		}
+	})
 }
 
 // onMessage replies to one MESSAGE_CREATE that mentions the bot or is a direct message.
@@ -199,18 +206,13 @@ func (g *Gateway) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	if mc == nil || mc.Message == nil {
 		return
 	}
-	ctx, cancel, ok := g.begin()
-	if !ok {
-		return
-	}
-	defer g.inflight.Done()
-	defer cancel()
-	defer g.guard("message", mc.ID)
-	send := g.h.message(ctx, mc.Message, g.botID())
-	if send == nil {
-		return
-	}
-	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
-		g.h.undelivered(ctx, messageEvent(mc.Message), err)
-	}
+	g.serve("message", mc.ID, func(ctx context.Context) {
+		send := g.h.message(ctx, mc.Message, g.botID())
+		if send == nil {
+			return
+		}
+		if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+			g.h.lc.Undelivered(ctx, messageEvent(mc.Message), err)
+		}
+	})
 }

@@ -532,12 +532,38 @@ func TestGatewayCountsUndeliveredReplies(t *testing.T) {
 	logs := &testkit.LogBuffer{}
 	var mu sync.Mutex
 	var outcomes []string
-	hooks := adapters.Hooks{After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
+	hooks := adapters.Hooks{After: func(_ context.Context, ev adapters.Event, outcome adapters.Outcome, _ time.Duration) {
 		mu.Lock()
 		defer mu.Unlock()
-		outcomes = append(outcomes, ev.ID+"/"+outcome)
+		outcomes = append(outcomes, ev.ID+"/"+outcome.String())
 	}}
-	gw, err := NewGateway(testkit.Engine(t), GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(logs), Hooks: hooks})
+	conn := runGateway(t, f, testkit.Engine(t), GatewayOptions{Logger: testLogger(logs), Hooks: hooks})
+
+	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-lost", "", "dm-locked", "user1", false, "Who is Ali Vaez?"))
+	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-ok", "", "dm-open", "user1", false, "Who is Ali Vaez?"))
+	f.waitCall(t, http.MethodPost, "/channels/dm-open/messages")
+	testkit.WaitFor(t, 5*time.Second, "the failed outcome", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Contains(outcomes, "m-lost/failed")
+	})
+	mu.Lock()
+	got := strings.Join(outcomes, " ")
+	mu.Unlock()
+	if strings.Contains(got, "m-ok/failed") || !strings.Contains(got, "m-ok/answered") {
+		t.Errorf("outcomes %q: the delivered reply is misreported", got)
+	}
+	if l := logs.String(); !strings.Contains(l, "reply lost") || !strings.Contains(l, "event_id=m-lost") {
+		t.Errorf("the lost reply is not logged with its event id:\n%s", l)
+	}
+}
+
+// runGateway runs a Gateway with engine against the fake until the test ends, and
+// returns its connection once the gateway is ready.
+func runGateway(t *testing.T, f *fakeDiscord, engine Engine, opts GatewayOptions) *gatewayConn {
+	t.Helper()
+	opts.Token, opts.GuildID = "test-token", fakeGuild
+	gw, err := NewGateway(engine, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -555,22 +581,5 @@ func TestGatewayCountsUndeliveredReplies(t *testing.T) {
 		t.Fatal("no gateway connection")
 	}
 	testkit.WaitFor(t, 5*time.Second, "Ready()", gw.Ready)
-
-	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-lost", "", "dm-locked", "user1", false, "Who is Ali Vaez?"))
-	conn.dispatch(t, "MESSAGE_CREATE", messageCreate("m-ok", "", "dm-open", "user1", false, "Who is Ali Vaez?"))
-	f.waitCall(t, http.MethodPost, "/channels/dm-open/messages")
-	testkit.WaitFor(t, 5*time.Second, "the failed outcome", func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return slices.Contains(outcomes, "m-lost/failed")
-	})
-	mu.Lock()
-	got := strings.Join(outcomes, " ")
-	mu.Unlock()
-	if strings.Contains(got, "m-ok/failed") || !strings.Contains(got, "m-ok/answered") {
-		t.Errorf("outcomes %q: the delivered reply is misreported", got)
-	}
-	if l := logs.String(); !strings.Contains(l, "reply not delivered") || !strings.Contains(l, "event_id=m-lost") {
-		t.Errorf("the lost reply is not logged with its event id:\n%s", l)
-	}
+	return conn
 }

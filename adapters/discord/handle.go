@@ -2,13 +2,10 @@ package discord
 
 import (
 	"context"
-	"fmt"
 	"hash/fnv"
 	"log/slog"
 	"regexp"
-	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -42,13 +39,18 @@ func parseCustomID(cid string) (string, bool) {
 	return id, true
 }
 
-// mentionPattern matches user, role and channel mentions and @everyone/@here in a message.
-var mentionPattern = regexp.MustCompile(`<@[!&]?\d+>|<#\d+>|@everyone|@here`)
+// markup matches Discord's markup in a message or an option: user mentions (<@id>,
+// <@!id>), role mentions (<@&id>), channel links (<#id>), custom emoji (<:name:id>,
+// animated <a:name:id>), timestamps (<t:1705400000> or <t:1705400000:R>), slash command
+// mentions (</ask:id>), guild navigation (<id:browse>), and @everyone and @here.
+var markup = regexp.MustCompile(`<@[!&]?\d+>|<#\d+>|<a?:\w{1,32}:\d+>|<t:-?\d+(?::[tTdDfFRs])?>|</[\w -]{1,100}:\d+>|<id:\w+>|@everyone|@here`)
 
-// questionFromContent is the question in a message: its content without mentions, with
-// runs of white space collapsed.
+// questionFromContent is the question a message or an option asks: its text without
+// Discord's markup (a mention of the bot or of anyone else, an emoji, a timestamp), with
+// runs of white space collapsed and no space left before the punctuation a mention
+// stood in front of.
 func questionFromContent(content string) string {
-	return strings.Join(strings.Fields(mentionPattern.ReplaceAllString(content, " ")), " ")
+	return adapters.TidySpace(markup.ReplaceAllString(content, " "))
 }
 
 // Texts of the polite replies to things the bot cannot do.
@@ -60,48 +62,25 @@ const (
 	textNoQuote        = "I have no quote that matches. `/experts` lists the experts I can quote."
 )
 
-// handler turns Discord events into responses; it is shared by the gateway and the HTTP endpoint.
+// handler turns Discord events into responses; it is shared by the gateway and the HTTP
+// endpoint, and runs every event through the shared lifecycle.
 type handler struct {
 	engine Engine
+	lc     adapters.Lifecycle
 	log    *slog.Logger
-	hooks  adapters.Hooks
 }
 
-func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks) *handler {
+func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics) *handler {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &handler{engine: engine, log: log.With("platform", "discord"), hooks: hooks}
+	return &handler{engine: engine, lc: adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics},
+		log: log.With("platform", platform)}
 }
 
-// run handles one event: it asks Hooks.Before, runs work with the panic recovered, logs
-// the outcome and calls Hooks.After. It returns the outcome and Before's refusal, if any.
-func (h *handler) run(ctx context.Context, ev adapters.Event, work func(ctx context.Context) string) (outcome string, refusal error) {
-	start := time.Now()
-	log := h.log.With("kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID, "name", ev.Name)
-	defer func() {
-		if p := recover(); p != nil {
-			outcome = adapters.OutcomePanic
-			log.Error("discord: panic handling event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		}
-		elapsed := time.Since(start)
-		log.Info("discord: event handled", "outcome", outcome, "elapsed_ms", elapsed.Milliseconds())
-		if h.hooks.After != nil {
-			h.hooks.After(ctx, ev, outcome, elapsed)
-		}
-	}()
-	if h.hooks.Before != nil {
-		if err := h.hooks.Before(ctx, ev); err != nil {
-			log.Info("discord: event refused", "reason", err.Error())
-			return adapters.OutcomeRefused, err
-		}
-	}
-	return work(ctx), nil
-}
-
-// interactionEvent describes an interaction for hooks and logs.
+// interactionEvent describes an interaction for the lifecycle.
 func interactionEvent(i *discordgo.Interaction) adapters.Event {
-	ev := adapters.Event{Platform: platform, ID: i.ID, ChannelID: i.ChannelID, Kind: KindOther}
+	ev := adapters.Event{Platform: platform, ID: i.ID, ChannelID: i.ChannelID, Kind: adapters.KindOther}
 	if i.Member != nil && i.Member.User != nil {
 		ev.UserID = i.Member.User.ID
 	} else if i.User != nil {
@@ -109,12 +88,15 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 	}
 	switch d := i.Data.(type) {
 	case discordgo.ApplicationCommandInteractionData:
-		ev.Kind, ev.Name = KindCommand, d.Name
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			ev.Kind = KindAutocomplete
+		ev.Kind, ev.Name = adapters.KindCommand, d.Name
+		switch {
+		case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
+			ev.Kind = adapters.KindAutocomplete
+		case d.Name == CommandAsk:
+			ev.Kind = adapters.KindQuestion
 		}
 	case discordgo.MessageComponentInteractionData:
-		ev.Kind, ev.Name = KindButton, d.CustomID
+		ev.Kind, ev.Name = adapters.KindButton, d.CustomID
 	}
 	return ev
 }
@@ -124,10 +106,10 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 func (h *handler) interaction(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
 	ev := interactionEvent(i)
 	var resp *discordgo.InteractionResponse
-	_, refusal := h.run(ctx, ev, func(ctx context.Context) string {
-		var outcome string
+	_, refusal := h.lc.Handle(ctx, ev, func(ctx context.Context) (adapters.Outcome, error) {
+		var outcome adapters.Outcome
 		resp, outcome = h.dispatch(ctx, i)
-		return outcome
+		return outcome, nil
 	})
 	if resp != nil {
 		return resp
@@ -143,7 +125,7 @@ func (h *handler) interaction(ctx context.Context, i *discordgo.Interaction) *di
 }
 
 // dispatch routes an interaction by type and command.
-func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, string) {
+func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, adapters.Outcome) {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
@@ -169,10 +151,10 @@ func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 }
 
 // command answers a slash command.
-func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
+func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
 	switch d.Name {
 	case CommandAsk:
-		r := h.engine.Answer(optionString(d.Options, "question"))
+		r := h.engine.Answer(questionFromContent(optionString(d.Options, "question")))
 		m := renderReply(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
@@ -201,7 +183,7 @@ func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationComma
 }
 
 // autocomplete offers choices for the option being typed.
-func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, string) {
+func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
 	focused := focusedOption(d.Options)
 	if focused == nil {
 		return autocompleteResponse(nil), adapters.OutcomeInvalid
@@ -209,7 +191,7 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 	typed, _ := focused.Value.(string)
 	switch {
 	case d.Name == CommandAsk && focused.Name == "question":
-		return autocompleteResponse(h.engine.Suggest(typed, maxChoices)), adapters.OutcomeAnswered
+		return autocompleteResponse(h.engine.Suggest(questionFromContent(typed), maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "expert":
 		return autocompleteResponse(h.engine.SuggestExperts(typed, maxChoices)), adapters.OutcomeAnswered
 	case d.Name == CommandQuote && focused.Name == "topic":
@@ -220,7 +202,7 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 }
 
 // button answers a suggested question by replacing the message it was pressed on.
-func (h *handler) button(d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, string) {
+func (h *handler) button(d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
@@ -247,7 +229,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 	}
 	ev := messageEvent(m)
 	var send *discordgo.MessageSend
-	_, refusal := h.run(ctx, ev, func(ctx context.Context) string {
+	_, refusal := h.lc.Handle(ctx, ev, func(ctx context.Context) (adapters.Outcome, error) {
 		q := questionFromContent(m.Content)
 		var msg message
 		outcome := adapters.OutcomeHelp
@@ -259,7 +241,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		}
 		send = msg.send()
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
-		return outcome
+		return outcome, nil
 	})
 	// A refusal with a message (the one "slow down") is said once; others are silent.
 	if text := adapters.RefusalMessage(refusal); refusal != nil && text != "" {
@@ -269,26 +251,16 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 	return send
 }
 
-// messageEvent describes a direct message or a mention, for hooks and logs.
+// messageEvent describes a direct message or a mention for the lifecycle.
 func messageEvent(m *discordgo.Message) adapters.Event {
-	ev := adapters.Event{Platform: platform, Kind: KindDM, ID: m.ID, ChannelID: m.ChannelID}
+	ev := adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: "dm", ID: m.ID, ChannelID: m.ChannelID}
 	if m.Author != nil {
 		ev.UserID = m.Author.ID
 	}
 	if m.GuildID != "" {
-		ev.Kind = KindMention
+		ev.Name = "mention"
 	}
 	return ev
-}
-
-// undelivered logs a reply that Discord did not accept and reports it to Hooks.After as
-// OutcomeFailed, so that lost replies are counted, not only logged.
-func (h *handler) undelivered(ctx context.Context, ev adapters.Event, err error) {
-	h.log.Error("discord: reply not delivered", "kind", ev.Kind, "event_id", ev.ID, "user_id", ev.UserID,
-		"channel_id", ev.ChannelID, "error", err.Error())
-	if h.hooks.After != nil {
-		h.hooks.After(ctx, ev, adapters.OutcomeFailed, 0)
-	}
 }
 
 // mentions reports whether a message mentions the bot by name (not by @everyone or a role).
@@ -301,7 +273,7 @@ func mentions(m *discordgo.Message, botID string) bool {
 	return false
 }
 
-func replyOutcome(answered bool) string {
+func replyOutcome(answered bool) adapters.Outcome {
 	if answered {
 		return adapters.OutcomeAnswered
 	}

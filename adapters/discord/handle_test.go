@@ -38,12 +38,12 @@ func TestMessagePath(t *testing.T) {
 			}
 			return nil
 		},
-		After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
-			outcomes = append(outcomes, ev.Kind+"/"+outcome)
+		After: func(_ context.Context, ev adapters.Event, outcome adapters.Outcome, _ time.Duration) {
+			outcomes = append(outcomes, ev.Name+"/"+outcome.String())
 		},
 	}
 	logs := &testkit.LogBuffer{}
-	h := newHandler(testkit.Engine(t), testLogger(logs), hooks)
+	h := newHandler(testkit.Engine(t), testLogger(logs), hooks, nil)
 	tests := []struct {
 		name  string
 		m     *discordgo.Message
@@ -93,7 +93,7 @@ func TestMessagePath(t *testing.T) {
 		t.Error("message text logged")
 	}
 
-	ph := newHandler(panicky{testkit.Engine(t)}, testLogger(logs), adapters.Hooks{})
+	ph := newHandler(panicky{testkit.Engine(t)}, testLogger(logs), adapters.Hooks{}, nil)
 	if send := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
 		t.Error("a panicking engine produced a reply")
 	}

@@ -23,9 +23,10 @@ const MaxClockSkew = 5 * time.Minute
 
 // HandlerOptions configures the HTTP interactions endpoint; every field is optional.
 type HandlerOptions struct {
-	Logger *slog.Logger     // where to log; nil means slog.Default()
-	Now    func() time.Time // the clock the timestamp is checked against; nil means time.Now
-	Hooks  adapters.Hooks   // per-event hooks, for rate limits and metrics
+	Logger  *slog.Logger      // where to log; nil means slog.Default()
+	Now     func() time.Time  // the clock the timestamp is checked against; nil means time.Now
+	Hooks   adapters.Hooks    // per-event hooks, for rate limits
+	Metrics *adapters.Metrics // where events and lost replies are counted; nil counts nothing
 }
 
 // interactionsHandler serves Discord's HTTP interactions.
@@ -39,12 +40,12 @@ type interactionsHandler struct {
 // Interactions Endpoint URL set in the Developer Portal: it verifies each request's
 // Ed25519 signature with the application's public key and answers in the response.
 func NewInteractionsHandler(engine Engine, publicKey ed25519.PublicKey, opts HandlerOptions) http.Handler {
-	h := newHandler(engine, opts.Logger, opts.Hooks)
+	h := newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	if len(publicKey) != ed25519.PublicKeySize {
-		h.log.Error("discord: interactions endpoint has no valid public key; every request will fail", "key_bytes", len(publicKey))
+		h.log.Error("interactions endpoint has no valid public key; every request will fail", "key_bytes", len(publicKey))
 	}
 	return &interactionsHandler{h: h, key: publicKey, now: opts.Now}
 }
@@ -92,7 +93,7 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	if r.ContentLength > MaxBodyBytes {
-		log.Warn("discord: interaction body too large", "bytes", r.ContentLength)
+		log.Warn("interaction body too large", "bytes", r.ContentLength)
 		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 		return
 	}
@@ -101,18 +102,18 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 	// VerifyInteraction reads the body itself and puts it back for us to read again.
 	ok := discordgo.VerifyInteraction(r, ih.key)
 	if body.tooLong {
-		log.Warn("discord: interaction body too large")
+		log.Warn("interaction body too large")
 		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 		return
 	}
 	if !ok {
-		log.Warn("discord: interaction with a missing or bad signature")
+		log.Warn("interaction with a missing or bad signature")
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
 	ts, err := strconv.ParseInt(r.Header.Get("X-Signature-Timestamp"), 10, 64)
 	if err != nil || absDuration(ih.now().Sub(time.Unix(ts, 0))) > MaxClockSkew {
-		log.Warn("discord: interaction with a stale or unreadable timestamp", "timestamp", r.Header.Get("X-Signature-Timestamp"))
+		log.Warn("interaction with a stale or unreadable timestamp", "timestamp", r.Header.Get("X-Signature-Timestamp"))
 		http.Error(w, "invalid request timestamp", http.StatusUnauthorized)
 		return
 	}
@@ -123,7 +124,7 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 	}
 	var in discordgo.Interaction
 	if err := json.Unmarshal(raw, &in); err != nil {
-		log.Warn("discord: malformed interaction", "error", err.Error())
+		log.Warn("malformed interaction", "error", err.Error())
 		http.Error(w, "malformed interaction", http.StatusBadRequest)
 		return
 	}
@@ -135,7 +136,7 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 	}
 	out, err := json.Marshal(resp)
 	if err != nil {
-		log.Error("discord: encode interaction response", "interaction_id", in.ID, "error", err.Error())
+		log.Error("encode interaction response", "event_id", in.ID, "error", err.Error())
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

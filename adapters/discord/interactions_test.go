@@ -403,10 +403,10 @@ func TestInteractionsHooksAndPanics(t *testing.T) {
 			}
 			return nil
 		},
-		After: func(_ context.Context, ev adapters.Event, outcome string, _ time.Duration) {
+		After: func(_ context.Context, ev adapters.Event, outcome adapters.Outcome, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
-			after = append(after, ev.Kind+"/"+ev.Name+"/"+outcome)
+			after = append(after, ev.Kind.String()+"/"+ev.Name+"/"+outcome.String())
 		},
 	}
 	ep := newEndpoint(t, panicky{testkit.Engine(t)}, hooks)
@@ -439,7 +439,7 @@ func TestInteractionsHooksAndPanics(t *testing.T) {
 
 	mu.Lock()
 	defer mu.Unlock()
-	want := []string{"command/ask/panic", "command/about/refused", "autocomplete/ask/refused", "command/about/refused"}
+	want := []string{"question/ask/panic", "command/about/refused", "autocomplete/ask/refused", "command/about/refused"}
 	if strings.Join(after, " ") != strings.Join(want, " ") {
 		t.Errorf("After saw %v, want %v", after, want)
 	}

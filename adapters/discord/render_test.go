@@ -237,9 +237,12 @@ func TestCustomID(t *testing.T) {
 
 func TestQuestionFromContent(t *testing.T) {
 	for in, want := range map[string]string{
-		"<@123> when did Iran strike?":             "when did Iran strike?",
-		"<@!123>   who is   Vaez? <@123>":          "who is Vaez?",
-		"<@123> @everyone <@&55> what about <#9>?": "what about ?",
+		"<@123> when did Iran strike?":                                    "when did Iran strike?",
+		"<@!123>   who is   Vaez? <@123>":                                 "who is Vaez?",
+		"<@123> @everyone <@&55> what about <#9>?":                        "what about?",
+		"<@123> <:flag_ir:112233> Why did Iran strike Pakistan?":          "Why did Iran strike Pakistan?",
+		"<a:wave:445566> When did Pakistan strike Iran? <t:1705536000:R>": "When did Pakistan strike Iran?",
+		"who is <@!42> , and what did </ask:99> say?":                     "who is, and what did say?",
 		"<@123>":                  "",
 		"  ":                      "",
 		"plain question in a DM?": "plain question in a DM?",

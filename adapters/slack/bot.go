@@ -2,12 +2,8 @@ package slack
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
-	"net"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,38 +17,39 @@ import (
 )
 
 // bot is what both modes share: it decodes Slack's payloads, answers them with the
-// engine and posts the replies.
+// engine and hands the replies to its outbox.
 type bot struct {
 	common
 	engine Engine
-	api    *slack.Client
+	out    *outbox
 	self   atomic.Pointer[slack.AuthTestResponse]
-	seen   *eventLog
+	seen   EventStore
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
 	wg     sync.WaitGroup
-	work   context.Context // parent of every reply; cancelled when waiting gives up
-	stop   context.CancelFunc
 }
 
 func newBot(engine Engine, c common, now func() time.Time) (*bot, error) {
 	if engine == nil {
 		return nil, errors.New("slack: no answer engine")
 	}
-	work, stop := context.WithCancel(context.Background())
-	return &bot{common: c, engine: engine, api: slack.New(c.botToken, c.clientOptions()...),
-		seen: newEventLog(now, time.Hour, 10000), work: work, stop: stop}, nil
+	seen := c.delivery.Seen
+	if seen == nil {
+		seen = NewMemoryEvents(DefaultSeenTTL, DefaultSeenBytes, now)
+	}
+	return &bot{common: c, engine: engine, seen: seen,
+		out: newOutbox(c.botToken, c.clientOptions(), c.delivery, c.log, c.lc.Metrics)}, nil
 }
 
 // start calls auth.test to learn the bot's own user id.
 func (b *bot) start(ctx context.Context) error {
-	res, err := authTest(ctx, b.api)
+	res, err := authTest(ctx, b.out.reader)
 	if err != nil {
 		return err
 	}
 	b.self.Store(res)
-	b.log.Info("slack: authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
+	b.log.Info("authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
 	return nil
 }
 
@@ -72,68 +69,72 @@ type inbound struct {
 	action  *slack.InteractionCallback
 }
 
-// errMalformed marks a payload that cannot be decoded.
-var errMalformed = errors.New("malformed payload")
+// Why an event is not answered, when that is worth a warning rather than a debug line.
+const skipNoChannel = "event without a channel: nowhere to answer"
 
-// fromCallback decodes an Events API event_callback; skip says why an event is not handled.
-func (b *bot) fromCallback(raw []byte) (in inbound, skip string, err error) {
-	var outer struct {
-		Type    string          `json:"type"`
-		EventID string          `json:"event_id"`
-		Event   json.RawMessage `json:"event"`
-	}
-	if err := json.Unmarshal(raw, &outer); err != nil {
-		return in, "", fmt.Errorf("%w: event: %v", errMalformed, err)
-	}
-	if outer.Type != "event_callback" {
-		return in, "not an event callback: " + outer.Type, nil
-	}
-	var head struct {
-		Type string `json:"type"`
-	}
-	if err := json.Unmarshal(outer.Event, &head); err != nil {
-		return in, "", fmt.Errorf("%w: inner event: %v", errMalformed, err)
-	}
-	if outer.EventID != "" && !b.seen.first(outer.EventID) {
-		return in, "duplicate event", nil
+// questionSubtypes are the subtypes of a direct message that ask a question: a plain
+// message, one with a file or a screenshot attached, a thread reply also sent to the
+// conversation, and a /me message. Every other subtype is an edit, a deletion, a bot's
+// message or a notice, and is ignored so the bot can never loop.
+var questionSubtypes = map[string]bool{"": true, "file_share": true, "thread_broadcast": true, "me_message": true}
+
+// fromEvent reads an Events API event as slackevents.ParseEvent or Socket Mode decoded
+// it; skip says why an event is not answered. Only an event the bot will answer claims
+// its id, so that ignored events do not use up the memory of answered ones.
+func (b *bot) fromEvent(ctx context.Context, e slackevents.EventsAPIEvent) (in inbound, skip string) {
+	cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent)
+	if e.Type != slackevents.CallbackEvent || !ok {
+		return in, "not an event callback: " + e.Type
 	}
 	self := b.selfID()
-	switch head.Type {
-	case "app_mention":
-		var m slackevents.AppMentionEvent
-		if err := json.Unmarshal(outer.Event, &m); err != nil {
-			return in, "", fmt.Errorf("%w: app_mention: %v", errMalformed, err)
-		}
+	switch m := e.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
 		switch {
 		case m.BotID != "" || m.User == "" || m.User == self:
-			return in, "message from a bot", nil
+			return in, "message from a bot"
 		case m.Edited != nil:
-			return in, "edited message", nil
+			return in, "edited message"
+		case m.Channel == "":
+			return in, skipNoChannel
 		case strings.HasPrefix(m.Channel, "D"):
-			return in, "mention in a direct message, answered as message.im", nil
+			return in, "mention in a direct message, answered as message.im"
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: KindMention, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, mention: &m}, "", nil
-	case "message":
-		var m slackevents.MessageEvent
-		if err := json.Unmarshal(outer.Event, &m); err != nil {
-			return in, "", fmt.Errorf("%w: message: %v", errMalformed, err)
-		}
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameMention, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, mention: m}
+	case *slackevents.MessageEvent:
 		switch {
 		case m.ChannelType != "im":
-			return in, "message outside a direct message", nil
-		case m.SubType != "":
-			return in, "message subtype " + m.SubType, nil
+			return in, "message outside a direct message"
+		case !questionSubtypes[m.SubType]:
+			return in, "message subtype " + m.SubType
 		case m.BotID != "" || m.User == "" || m.User == self:
-			return in, "message from a bot", nil
+			return in, "message from a bot"
+		case m.Channel == "":
+			return in, skipNoChannel
 		}
-		return inbound{ev: adapters.Event{Platform: platform, Kind: KindDirect, ID: outer.EventID, UserID: m.User, ChannelID: m.Channel}, direct: &m}, "", nil
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, direct: m}
+	default:
+		return in, "event type " + e.InnerEvent.Type
 	}
-	return in, "event type " + head.Type, nil
+	if cb.EventID != "" {
+		first, err := b.seen.Claim(ctx, cb.EventID)
+		if err != nil {
+			b.log.Warn("event store failed; answering the event", "event_id", cb.EventID, "error", err.Error())
+		} else if !first {
+			return inbound{}, "duplicate event"
+		}
+	}
+	return in, ""
 }
 
-// fromCommand wraps a slash command.
+// fromCommand wraps a slash command: /ask is a question, the others commands.
 func fromCommand(c slack.SlashCommand) inbound {
-	return inbound{ev: adapters.Event{Platform: platform, Kind: KindCommand, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
+	kind := adapters.KindCommand
+	if strings.EqualFold(c.Command, "/ask") {
+		kind = adapters.KindQuestion
+	}
+	return inbound{ev: adapters.Event{Platform: platform, Kind: kind, ID: c.TriggerID, UserID: c.UserID, ChannelID: c.ChannelID,
 		Name: c.Command}, command: &c}
 }
 
@@ -150,28 +151,56 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 	if id == "" {
 		id = cb.ActionTs
 	}
-	return inbound{ev: adapters.Event{Platform: platform, Kind: KindInteraction, ID: id, UserID: cb.User.ID, ChannelID: ch}, action: &cb}, ""
+	kind, name := adapters.KindOther, ""
+	for _, a := range cb.ActionCallback.BlockActions {
+		switch {
+		case a.ActionID == actionShare:
+			kind, name = adapters.KindShare, a.ActionID
+		case strings.HasPrefix(a.ActionID, actionSuggest):
+			kind, name = adapters.KindButton, a.ActionID
+		default:
+			continue
+		}
+		break
+	}
+	return inbound{ev: adapters.Event{Platform: platform, Kind: kind, ID: id, UserID: cb.User.ID, ChannelID: ch, Name: name}, action: &cb}, ""
 }
 
-// dispatch handles one event in the background, bounded by the reply timeout.
+// dispatch handles one event in the background; its reply may wait for Slack up to
+// the reply deadline.
 func (b *bot) dispatch(in inbound) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		b.log.Warn("slack: shutting down, event dropped", "kind", in.ev.Kind, "event_id", in.ev.ID)
+		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind.String(), "event_id", in.ev.ID)
 		return
+	}
+	// A mention's or a DM's reply takes its place in the channel's queue now, so that
+	// the channel's replies go out in the order their events came.
+	var held *place
+	switch {
+	case in.mention != nil:
+		held = b.out.reserve(in.mention.Channel)
+	case in.direct != nil:
+		held = b.out.reserve(in.direct.Channel)
 	}
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
-		ctx, cancel := context.WithTimeout(b.work, b.replyTimeout)
+		defer b.out.release(held)
+		ctx, cancel := context.WithTimeout(context.Background(), b.delivery.Deadline+time.Minute)
 		defer cancel()
-		b.handle(ctx, in)
+		b.handle(withPlace(ctx, held), in)
 	}()
 }
 
-// wait stops taking events and waits for the replies in flight; when ctx ends first,
-// it cancels them and returns ctx's error.
+// ErrRepliesLost is returned by Close and Run when replies were still waiting for
+// Slack when the shutdown grace period ended: each was logged and counted as lost.
+var ErrRepliesLost = errors.New("slack: replies lost at shutdown")
+
+// wait stops taking events and waits for the replies in flight. When ctx ends first,
+// the replies still waiting are dropped, each logged and counted as lost, and wait
+// returns an error that wraps ErrRepliesLost with their number.
 func (b *bot) wait(ctx context.Context) error {
 	b.mu.Lock()
 	b.closed = true
@@ -180,71 +209,37 @@ func (b *bot) wait(ctx context.Context) error {
 	go func() { b.wg.Wait(); close(done) }()
 	select {
 	case <-done:
-		b.stop()
+		b.out.close()
 		return nil
 	case <-ctx.Done():
-		b.stop()
-		<-done
-		return fmt.Errorf("slack: replies still in flight at shutdown were cancelled: %w", ctx.Err())
 	}
+	b.out.close()
+	<-done
+	n := b.out.lost.Load()
+	b.log.Error("replies lost at shutdown", "count", n)
+	return fmt.Errorf("%w: %d still waiting for Slack when the grace period ended", ErrRepliesLost, n)
 }
 
-// handle is the one place an event is processed: the Before hook, the work, panic
-// recovery, the log line with its outcome, and the After hook.
+// handle runs one event through the shared lifecycle; a refusal with a message is told
+// to the user alone.
 func (b *bot) handle(ctx context.Context, in inbound) {
-	start := time.Now()
-	outcome := adapters.OutcomeFailed
-	log := b.log.With("kind", in.ev.Kind, "event_id", in.ev.ID, "user_id", in.ev.UserID, "channel_id", in.ev.ChannelID)
-	defer func() {
-		if p := recover(); p != nil {
-			outcome = adapters.OutcomePanic
-			log.Error("slack: panic while handling an event", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	_, refusal := b.lc.Handle(ctx, in.ev, func(ctx context.Context) (adapters.Outcome, error) {
+		switch {
+		case in.mention != nil:
+			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))
+		case in.direct != nil:
+			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp)
+		case in.command != nil:
+			return b.onCommand(ctx, in.ev, in.command)
+		case in.action != nil:
+			return b.onAction(ctx, in.ev, in.action)
 		}
-		elapsed := time.Since(start)
-		level := slog.LevelInfo
-		if outcome == adapters.OutcomeFailed || outcome == adapters.OutcomePanic {
-			level = slog.LevelError
+		return adapters.OutcomeIgnored, nil
+	})
+	if msg := adapters.RefusalMessage(refusal); msg != "" {
+		if err := b.tell(ctx, in, msg); err != nil {
+			b.log.Warn("could not tell the user their event was refused", "event_id", in.ev.ID, "error", err.Error())
 		}
-		log.Log(context.Background(), level, "slack: event handled", "outcome", outcome, "elapsed", elapsed)
-		if b.hooks.After != nil {
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						log.Error("slack: panic in Hooks.After", "panic", fmt.Sprint(p))
-					}
-				}()
-				b.hooks.After(ctx, in.ev, outcome, elapsed)
-			}()
-		}
-	}()
-	if b.hooks.Before != nil {
-		if err := b.hooks.Before(ctx, in.ev); err != nil {
-			outcome = adapters.OutcomeRefused
-			log.Info("slack: event refused", "reason", err.Error())
-			if msg := adapters.RefusalMessage(err); msg != "" {
-				if err := b.tell(ctx, in, msg); err != nil {
-					log.Warn("slack: could not tell the user their event was refused", "error", err.Error())
-				}
-			}
-			return
-		}
-	}
-	var err error
-	switch {
-	case in.mention != nil:
-		outcome, err = b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))
-	case in.direct != nil:
-		outcome, err = b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp)
-	case in.command != nil:
-		outcome, err = b.onCommand(ctx, in.ev, in.command)
-	case in.action != nil:
-		outcome, err = b.onAction(ctx, in.ev, in.action)
-	default:
-		outcome = adapters.OutcomeIgnored
-	}
-	if err != nil {
-		outcome = adapters.OutcomeFailed
-		log.Error("slack: reply failed", "error", err.Error())
 	}
 }
 
@@ -253,18 +248,14 @@ func (b *bot) tell(ctx context.Context, in inbound, text string) error {
 	m := noticeMessage(escape(text))
 	switch {
 	case in.mention != nil:
-		opts := []slack.MsgOption{slack.MsgOptionText(m.text, false), slack.MsgOptionBlocks(m.blocks...),
-			slack.MsgOptionTS(threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))}
-		return b.retry(ctx, in.ev.ID, "chat.postEphemeral", func(ctx context.Context) error {
-			_, err := b.api.PostEphemeralContext(ctx, in.mention.Channel, in.mention.User, opts...)
-			return err
-		})
+		return b.out.send(ctx, &reply{ev: in.ev, kind: replyEphemeral, channel: in.mention.Channel,
+			thread: threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp), user: in.mention.User, msg: m})
 	case in.direct != nil:
-		return b.post(ctx, in.ev.ID, in.direct.Channel, in.direct.ThreadTimeStamp, m)
+		return b.post(ctx, in.ev, in.direct.Channel, in.direct.ThreadTimeStamp, m)
 	case in.command != nil:
-		return b.respond(ctx, in.ev.ID, in.command.ResponseURL, m, respondEphemeral)
+		return b.respond(ctx, in.ev, in.command.ResponseURL, m, respondEphemeral)
 	case in.action != nil:
-		return b.respond(ctx, in.ev.ID, in.action.ResponseURL, m, respondEphemeral)
+		return b.respond(ctx, in.ev, in.action.ResponseURL, m, respondEphemeral)
 	}
 	return nil
 }
@@ -277,17 +268,18 @@ func threadOf(thread, ts string) string {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread.
-func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (string, error) {
-	q := plainText(text, b.selfID())
-	b.log.Debug("slack: question", "event_id", ev.ID, "question", q)
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (adapters.Outcome, error) {
+	q, echo := readText(text, b.selfID())
+	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
-		return adapters.OutcomeHelp, b.post(ctx, ev.ID, channel, thread, b.help())
+		return adapters.OutcomeHelp, b.post(ctx, ev, channel, thread, b.help())
 	}
 	r := b.engine.Answer(q)
-	return outcomeOf(r), b.post(ctx, ev.ID, channel, thread, replyMessage(r, view{echo: !r.Answered}))
+	r.Question = echo
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
 
-func outcomeOf(r answers.Reply) string {
+func outcomeOf(r answers.Reply) adapters.Outcome {
 	if r.Answered {
 		return adapters.OutcomeAnswered
 	}
@@ -299,16 +291,23 @@ func (b *bot) help() message {
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
-func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (string, error) {
-	text := plainText(c.Text, "")
-	b.log.Debug("slack: command", "event_id", ev.ID, "command", c.Command, "text", text)
-	reply := func(m message) error { return b.respond(ctx, ev.ID, c.ResponseURL, m, respondEphemeral) }
+func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCommand) (adapters.Outcome, error) {
+	text, echo := readText(c.Text, b.selfID())
+	b.log.Debug("command", "event_id", ev.ID, "command", c.Command, "text", text)
+	reply := func(m message) error {
+		err := b.respond(ctx, ev, c.ResponseURL, m, respondEphemeral)
+		if err != nil && !errors.Is(err, errShutdown) {
+			b.tellDropped(ev, c.ResponseURL)
+		}
+		return err
+	}
 	switch strings.ToLower(c.Command) {
 	case "/ask":
 		if text == "" || strings.EqualFold(text, "help") {
 			return adapters.OutcomeHelp, reply(b.help())
 		}
 		r := b.engine.Answer(text)
+		r.Question = echo
 		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
@@ -369,7 +368,7 @@ func splitQuoteQuery(text string) (expert, topic string) {
 }
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
-func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (string, error) {
+func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (adapters.Outcome, error) {
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
@@ -382,7 +381,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 				r.Answer = "I no longer know that question. You could ask one of these instead."
 			}
 			if cb.Container.IsEphemeral {
-				return outcomeOf(r), b.respond(ctx, ev.ID, cb.ResponseURL,
+				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
 					replyMessage(r, view{echo: true, share: true}), respondReplace)
 			}
 			thread := cb.Container.ThreadTs
@@ -392,7 +391,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			if thread == "" && !strings.HasPrefix(ev.ChannelID, "D") {
 				thread = cb.Container.MessageTs
 			}
-			return outcomeOf(r), b.post(ctx, ev.ID, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
 		}
 	}
 	return adapters.OutcomeIgnored, nil
@@ -400,54 +399,41 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 
 // share posts an /ask answer to the channel, then removes the private copy; when the
 // bot cannot post there itself it posts through the response URL instead.
-func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback, value string) (string, error) {
+func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback, value string) (adapters.Outcome, error) {
 	id, question := parseShareValue(value)
 	r, ok := b.engine.AnswerID(id)
 	if !ok {
-		return adapters.OutcomeFailed, b.respond(ctx, ev.ID, cb.ResponseURL,
+		return adapters.OutcomeFailed, b.respond(ctx, ev, cb.ResponseURL,
 			noticeMessage("I no longer know that answer, so I cannot post it."), respondEphemeral)
 	}
 	if question != "" {
 		r.Question = question
 	}
 	m := replyMessage(r, view{echo: true})
-	err := b.post(ctx, ev.ID, ev.ChannelID, "", m)
+	err := b.post(ctx, ev, ev.ChannelID, "", m)
 	var se slack.SlackErrorResponse
 	if errors.As(err, &se) && cb.ResponseURL != "" {
-		b.log.Info("slack: cannot post to the channel, posting through the response URL",
+		b.log.Info("cannot post to the channel, posting through the response URL",
 			"event_id", ev.ID, "channel_id", ev.ChannelID, "error", se.Err)
-		return adapters.OutcomeShared, b.respond(ctx, ev.ID, cb.ResponseURL, m, respondInChannel)
+		return adapters.OutcomeShared, b.respond(ctx, ev, cb.ResponseURL, m, respondInChannel)
 	}
 	if err != nil {
 		return adapters.OutcomeFailed, err
 	}
 	if cb.ResponseURL != "" {
-		if err := b.respond(ctx, ev.ID, cb.ResponseURL, message{}, respondDelete); err != nil {
-			b.log.Warn("slack: could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
+		if err := b.respond(ctx, ev, cb.ResponseURL, message{}, respondDelete); err != nil {
+			b.log.Warn("could not remove the private answer after sharing it", "event_id", ev.ID, "error", err.Error())
 		}
 	}
 	return adapters.OutcomeShared, nil
 }
 
-// post sends a message with chat.postMessage, retrying within Slack's rate limits.
-func (b *bot) post(ctx context.Context, eventID, channel, thread string, m message) error {
+// post sends a message with chat.postMessage through the channel's queue.
+func (b *bot) post(ctx context.Context, ev adapters.Event, channel, thread string, m message) error {
 	if channel == "" {
 		return errors.New("chat.postMessage: no channel")
 	}
-	opts := []slack.MsgOption{
-		slack.MsgOptionText(m.text, false),
-		slack.MsgOptionBlocks(m.blocks...),
-		slack.MsgOptionLinkNames(false),
-		slack.MsgOptionDisableLinkUnfurl(),
-		slack.MsgOptionDisableMediaUnfurl(),
-	}
-	if thread != "" {
-		opts = append(opts, slack.MsgOptionTS(thread))
-	}
-	return b.retry(ctx, eventID, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := b.api.PostMessageContext(ctx, channel, opts...)
-		return err
-	})
+	return b.out.send(ctx, &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m})
 }
 
 // respondMode says what a response URL message does.
@@ -461,118 +447,30 @@ const (
 )
 
 // respond sends a message to a slash command's or an interaction's response URL.
-func (b *bot) respond(ctx context.Context, eventID, url string, m message, mode respondMode) error {
+func (b *bot) respond(ctx context.Context, ev adapters.Event, url string, m message, mode respondMode) error {
 	if url == "" {
 		return errors.New("response_url: none given")
 	}
-	wm := &slack.WebhookMessage{Text: m.text, ResponseType: slack.ResponseTypeEphemeral}
-	if len(m.blocks) > 0 {
-		wm.Blocks = &slack.Blocks{BlockSet: m.blocks}
-	}
-	switch mode {
-	case respondReplace:
-		wm.ReplaceOriginal = true
-	case respondInChannel:
-		wm.ResponseType = slack.ResponseTypeInChannel
-	case respondDelete:
-		wm = &slack.WebhookMessage{DeleteOriginal: true}
-	}
-	return b.retry(ctx, eventID, "response_url", func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, url, b.httpClient, wm)
-	})
+	return b.out.send(ctx, &reply{ev: ev, kind: replyRespond, channel: ev.ChannelID, url: url, msg: m, mode: mode})
 }
 
-// retry calls fn until it succeeds, fails for good, or has been retried b.retries
-// times, waiting as long as Slack's Retry-After asks on a rate limit.
-func (b *bot) retry(ctx context.Context, eventID, op string, fn func(context.Context) error) error {
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		wait, again := b.retryWait(err, attempt)
-		if !again || attempt >= b.retries || ctx.Err() != nil {
-			return fmt.Errorf("%s (%d attempts): %w", op, attempt+1, err)
-		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			return fmt.Errorf("%s: retry in %v would pass the reply deadline: %w", op, wait, err)
-		}
-		b.log.Warn("slack: post failed, retrying", "op", op, "event_id", eventID, "attempt", attempt+1,
-			"wait", wait, "error", err.Error())
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("%s: %w (after %v)", op, ctx.Err(), err)
-		case <-t.C:
-		}
-	}
-}
+// textDropped tells a slash command's user that their answer could not be delivered.
+const textDropped = "Sorry, Slack would not take my answer in time. Please ask again in a moment."
 
-// retryWait says whether an error is worth retrying and after how long.
-func (b *bot) retryWait(err error, attempt int) (time.Duration, bool) {
-	backoff := min(b.backoff<<attempt, maxRetryWait)
-	var rl *slack.RateLimitedError
-	var sc slack.StatusCodeError
-	var se slack.SlackErrorResponse
-	var ne net.Error
-	switch {
-	case errors.As(err, &ne) && ne.Timeout():
-		// A hung call that hit the HTTP client's timeout: retry it. That error also
-		// matches context.DeadlineExceeded, so it must come first; the reply's own
-		// deadline is checked by retry, which stops once ctx is done.
-		return backoff, true
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return 0, false
-	case errors.As(err, &rl):
-		if rl.RetryAfter <= 0 {
-			return backoff, true
-		}
-		return min(rl.RetryAfter, maxRetryWait), true
-	case errors.As(err, &sc):
-		return backoff, sc.Retryable()
-	case errors.As(err, &se):
-		return 0, se.Err == "ratelimited" || se.Err == "internal_error" || se.Err == "fatal_error"
-	case errors.As(err, &ne):
-		return backoff, true
-	}
-	return backoff, strings.Contains(err.Error(), "connection")
-}
-
-// eventLog remembers the event ids seen lately, so that each is answered once.
-type eventLog struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	ttl   time.Duration
-	max   int
-	seen  map[string]time.Time
-	order []string
-}
-
-func newEventLog(now func() time.Time, ttl time.Duration, max int) *eventLog {
-	if now == nil {
-		now = time.Now
-	}
-	return &eventLog{now: now, ttl: ttl, max: max, seen: map[string]time.Time{}}
-}
-
-// first records id and reports whether it was not seen within the log's window.
-func (l *eventLog) first(id string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	for len(l.order) > 0 {
-		old := l.order[0]
-		if now.Sub(l.seen[old]) <= l.ttl && len(l.order) < l.max {
+// tellDropped tells the user of a slash command whose reply was dropped, through the
+// command's response URL (which works for half an hour after the command): three tries
+// at most, a moment apart, since the URL has just failed.
+func (b *bot) tellDropped(ev adapters.Event, url string) {
+	r := &reply{ev: ev, kind: replyRespond, url: url, msg: noticeMessage(textDropped), mode: respondEphemeral}
+	var err error
+	for i, wait := range []time.Duration{0, b.delivery.Backoff, 10 * b.delivery.Backoff} {
+		if !b.out.sleep(wait) {
 			break
 		}
-		delete(l.seen, old)
-		l.order = l.order[1:]
+		if err = b.out.attempt(r, time.Now().Add(DefaultAttemptTimeout)); err == nil {
+			b.log.Info("told the user their answer was dropped", "event_id", ev.ID, "attempts", i+1)
+			return
+		}
 	}
-	if _, ok := l.seen[id]; ok {
-		return false
-	}
-	l.seen[id] = now
-	l.order = append(l.order, id)
-	return true
+	b.log.Warn("could not tell the user their answer was dropped", "event_id", ev.ID, "error", err.Error())
 }

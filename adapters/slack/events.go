@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 
 	"github.com/borderbot/borderbot/adapters"
 )
@@ -32,21 +33,15 @@ type EventsOptions struct {
 	APIURL        string // the Slack Web API base; empty means Slack's own
 	Logger        *slog.Logger
 	Hooks         adapters.Hooks
+	// Metrics is where events and lost replies are counted; nil counts nothing.
+	Metrics *adapters.Metrics
 	// Now is the clock for the timestamp window and the retry memory; nil means time.Now.
 	Now func() time.Time
 	// MaxBodyBytes is the largest body accepted; zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
-	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
-	// a negative number none.
-	PostRetries int
-	// RetryBackoff is the first wait between retries that Slack gives no Retry-After for;
-	// zero means DefaultRetryBackoff.
-	RetryBackoff time.Duration
-	// ReplyTimeout bounds the handling of one event; zero means DefaultReplyTimeout.
-	ReplyTimeout time.Duration
-	// HTTPClient makes the Web API and response URL calls; nil means a client with a
-	// 15-second timeout.
-	HTTPClient *http.Client
+	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
+	// channel, retries, the HTTP client and the memory of answered events.
+	Delivery Delivery
 }
 
 // EventsHandler answers Slack's Events API, slash commands and interactivity over HTTP.
@@ -62,8 +57,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if strings.TrimSpace(opts.SigningSecret) == "" {
 		return nil, errors.New("slack: SLACK_SIGNING_SECRET is empty; the Events API needs the app's signing secret")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.PostRetries,
-		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.Delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +86,9 @@ func (h *EventsHandler) Ready() bool {
 	return h.bot.self.Load() != nil && !h.bot.closed
 }
 
-// Close stops taking events and waits for the replies in flight, cancelling them when ctx ends.
+// Close stops taking events and waits for the replies in flight. When ctx ends first,
+// the replies still waiting are dropped, logged and counted as lost, and Close returns
+// an error wrapping ErrRepliesLost.
 func (h *EventsHandler) Close(ctx context.Context) error { return h.bot.wait(ctx) }
 
 // Routes registers POST /slack/events, /slack/commands and /slack/interactivity on mux.
@@ -102,35 +98,52 @@ func (h *EventsHandler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /slack/interactivity", h.ServeInteractivity)
 }
 
-// ServeEvents answers the Events API: the url_verification challenge and event callbacks.
+// ServeEvents answers the Events API: the url_verification challenge and event
+// callbacks, read with slackevents.ParseEvent once the signature is checked.
 func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 	body, ok := h.verified(w, r)
 	if !ok {
 		return
 	}
-	var head struct {
-		Type      string `json:"type"`
-		Challenge string `json:"challenge"`
-		EventID   string `json:"event_id"`
+	// The signature has been checked; the legacy verification token is not needed.
+	e, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	var id string
+	if cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent); ok {
+		id = cb.EventID
 	}
-	if err := json.Unmarshal(body, &head); err != nil || head.Type == "" {
-		h.fail(w, r, http.StatusBadRequest, "malformed event body")
+	log := h.bot.log.With("path", r.URL.Path, "event_id", id)
+	switch {
+	case e.Type == "" || e.Type == "unmarshalling_error":
+		reason := "malformed event body"
+		if err != nil {
+			reason += ": " + err.Error()
+		}
+		h.fail(w, r, http.StatusBadRequest, reason)
 		return
-	}
-	log := h.bot.log.With("path", r.URL.Path, "event_id", head.EventID)
-	switch head.Type {
-	case "url_verification":
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"challenge": head.Challenge})
-		log.Info("slack: url_verification answered")
-		return
-	case "app_rate_limited":
-		log.Warn("slack: Slack says the app is rate limited and drops events")
+	case err != nil:
+		// An inner event slack-go does not know: nothing the bot answers.
+		log.Debug("event ignored", "type", e.Type, "reason", err.Error())
 		w.WriteHeader(http.StatusOK)
 		return
-	case "event_callback":
+	}
+	switch e.Type {
+	case slackevents.URLVerification:
+		v, _ := e.Data.(*slackevents.EventsAPIURLVerificationEvent)
+		if v == nil {
+			h.fail(w, r, http.StatusBadRequest, "malformed url_verification")
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(slackevents.ChallengeResponse{Challenge: v.Challenge})
+		log.Info("url_verification answered")
+		return
+	case slackevents.AppRateLimited:
+		log.Warn("Slack says the app is rate limited and drops events")
+		w.WriteHeader(http.StatusOK)
+		return
+	case slackevents.CallbackEvent:
 	default:
-		log.Debug("slack: event ignored", "type", head.Type)
+		log.Debug("event ignored", "type", e.Type)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -139,17 +152,16 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	retry := r.Header.Get("X-Slack-Retry-Num")
-	in, skip, err := h.bot.fromCallback(body)
+	in, skip := h.bot.fromEvent(r.Context(), e)
 	switch {
-	case err != nil:
-		h.fail(w, r, http.StatusBadRequest, err.Error())
-		return
+	case skip == skipNoChannel:
+		log.Warn("event refused", "reason", skip, "type", e.InnerEvent.Type)
 	case skip != "":
-		log.Debug("slack: event ignored", "reason", skip, "retry_num", retry,
+		log.Debug("event ignored", "reason", skip, "retry_num", retry,
 			"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	default:
 		if retry != "" {
-			log.Info("slack: retried event answered now", "retry_num", retry,
+			log.Info("retried event answered now", "retry_num", retry,
 				"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
 		h.bot.dispatch(in)
@@ -158,14 +170,20 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 // ServeCommands answers slash commands: 200 at once, the reply through the response URL.
+// Slack's ssl_check, which it sends to check the certificate, is answered before the
+// signature is checked, as Slack's Bolt frameworks do: it carries nothing to act on.
 func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
-	body, ok := h.verified(w, r)
+	body, ok := h.read(w, r)
 	if !ok {
 		return
 	}
 	form, err := url.ParseQuery(string(body))
 	if err == nil && form.Get("ssl_check") == "1" {
-		w.WriteHeader(http.StatusOK) // Slack checking the certificate: nothing to answer
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if err := h.verify(r.Header, body); err != nil {
+		h.fail(w, r, http.StatusUnauthorized, err.Error())
 		return
 	}
 	if err != nil || form.Get("command") == "" || form.Get("response_url") == "" {
@@ -184,6 +202,9 @@ func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.fail(w, r, http.StatusBadRequest, "malformed slash command")
 		return
+	}
+	if cmd.ChannelID == "" {
+		h.bot.log.Warn("event refused", "reason", skipNoChannel, "command", cmd.Command, "event_id", cmd.TriggerID)
 	}
 	h.bot.dispatch(fromCommand(cmd))
 	w.WriteHeader(http.StatusOK)
@@ -210,16 +231,30 @@ func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Reques
 	}
 	in, skip := fromInteraction(cb)
 	if skip != "" {
-		h.bot.log.Debug("slack: interaction ignored", "reason", skip)
+		h.bot.log.Debug("interaction ignored", "reason", skip)
 	} else {
 		h.bot.dispatch(in)
 	}
 	w.WriteHeader(http.StatusOK)
 }
 
-// verified reads the body within the size limit and checks Slack's signature and
-// timestamp; it answers 413 or 401 itself and returns false when the request fails.
+// verified reads the body and checks Slack's signature and timestamp; it answers 413
+// or 401 itself and returns false when the request fails.
 func (h *EventsHandler) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, ok := h.read(w, r)
+	if !ok {
+		return nil, false
+	}
+	if err := h.verify(r.Header, body); err != nil {
+		h.fail(w, r, http.StatusUnauthorized, err.Error())
+		return nil, false
+	}
+	return body, true
+}
+
+// read reads a POST body within the size limit; it answers 405, 413 or 400 itself and
+// returns false when it cannot.
+func (h *EventsHandler) read(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		h.fail(w, r, http.StatusMethodNotAllowed, "method not allowed")
@@ -237,10 +272,6 @@ func (h *EventsHandler) verified(w http.ResponseWriter, r *http.Request) ([]byte
 			return nil, false
 		}
 		h.fail(w, r, http.StatusBadRequest, "cannot read body")
-		return nil, false
-	}
-	if err := h.verify(r.Header, body); err != nil {
-		h.fail(w, r, http.StatusUnauthorized, err.Error())
 		return nil, false
 	}
 	return body, true
@@ -275,6 +306,6 @@ func (h *EventsHandler) fail(w http.ResponseWriter, r *http.Request, code int, w
 	if code == http.StatusServiceUnavailable {
 		level = slog.LevelError
 	}
-	h.bot.log.Log(r.Context(), level, "slack: request refused", "path", r.URL.Path, "status", code, "reason", why)
+	h.bot.log.Log(r.Context(), level, "request refused", "path", r.URL.Path, "status", code, "reason", why)
 	http.Error(w, http.StatusText(code), code)
 }

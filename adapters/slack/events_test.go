@@ -29,6 +29,12 @@ type httpHarness struct {
 
 func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
 	t.Helper()
+	return newHTTPHarnessWith(t, testkit.Engine(t), configure)
+}
+
+// newHTTPHarnessWith is newHTTPHarness with another engine.
+func newHTTPHarnessWith(t *testing.T, engine Engine, configure func(*EventsOptions)) *httpHarness {
+	t.Helper()
 	h := &httpHarness{rec: &recorder{}}
 	apiMux := http.NewServeMux()
 	h.rec.routes(func(p string, f http.HandlerFunc) { apiMux.HandleFunc(p, f) })
@@ -37,12 +43,12 @@ func newHTTPHarness(t *testing.T, configure func(*EventsOptions)) *httpHarness {
 	var logger *slog.Logger
 	logger, h.logs = testLogger(slog.LevelInfo)
 	opts := EventsOptions{SigningSecret: testSecret, BotToken: testBotToken, APIURL: h.api.URL + "/",
-		Logger: logger, RetryBackoff: 5 * time.Millisecond, ReplyTimeout: 5 * time.Second}
+		Logger: logger, Delivery: Delivery{Backoff: 5 * time.Millisecond, Interval: time.Millisecond, Jitter: -1, Deadline: 5 * time.Second}}
 	if configure != nil {
 		configure(&opts)
 	}
 	var err error
-	h.handler, err = NewEventsHandler(testkit.Engine(t), opts)
+	h.handler, err = NewEventsHandler(engine, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,27 +300,39 @@ func TestEventsStartNamesTheWrongToken(t *testing.T) {
 	}
 }
 
+// TestPostRetriesRateLimits: two 429s, then Slack takes the post. slack-go's own retry
+// handler waits out each (at least a second, with jitter), and the reply lands once.
 func TestPostRetriesRateLimits(t *testing.T) {
-	h := newHTTPHarness(t, func(o *EventsOptions) { o.PostRetries = 3 })
+	h := newHTTPHarness(t, nil)
 	h.rec.mu.Lock()
 	h.rec.fail429 = 2
 	h.rec.mu.Unlock()
 	body := mustJSON(t, mention("EvRL", "W1", "C1", "1.000001", "", "<@UBOT> Why did Iran strike Pakistan?"))
+	start := time.Now()
 	if status, _ := h.signed(t, "/slack/events", jsonType, body); status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	testkit.WaitFor(t, 5*time.Second, "the rate-limited post to go through", func() bool { return len(h.rec.postsTo("C1")) == 1 })
-	if n := strings.Count(h.logs.String(), "retrying"); n != 2 {
-		t.Errorf("logged %d retries, want 2", n)
+	testkit.WaitFor(t, 8*time.Second, "the rate-limited post to go through", func() bool { return len(h.rec.postsTo("C1")) == 1 })
+	if took := time.Since(start); took < 2*time.Second {
+		t.Errorf("posted %v after two 429s; Retry-After was not honoured (at least 1s each)", took)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if n := len(h.rec.postsTo("C1")); n != 1 {
+		t.Errorf("%d posts, want 1", n)
+	}
+	if p := h.rec.postsTo("C1")[0]; !strings.Contains(p.Metadata, `"event_id":"EvRL"`) || !strings.Contains(p.Metadata, metadataType) {
+		t.Errorf("the post is not tagged with its event: metadata %q", p.Metadata)
 	}
 }
 
+// TestPostThatFailsIsLoggedWithItsEvent: a post Slack always answers with 500 is retried
+// until its deadline, then dropped: logged with its event id, reported as failed.
 func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 	var mu sync.Mutex
-	var outcomes []string
+	var outcomes []adapters.Outcome
 	h := newHTTPHarness(t, func(o *EventsOptions) {
-		o.PostRetries = 2
-		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
+		o.Delivery.Deadline = 300 * time.Millisecond
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out adapters.Outcome, _ time.Duration) {
 			mu.Lock()
 			outcomes = append(outcomes, out)
 			mu.Unlock()
@@ -336,15 +354,15 @@ func TestPostThatFailsIsLoggedWithItsEvent(t *testing.T) {
 		t.Errorf("outcome %q, want failed", outcomes[0])
 	}
 	logs := h.logs.String()
-	if !strings.Contains(logs, `msg="slack: reply failed"`) || !strings.Contains(logs, "event_id=EvLost") ||
-		!strings.Contains(logs, "3 attempts") {
-		t.Errorf("the lost reply is not logged with its event id and attempts:\n%s", logs)
+	if !strings.Contains(logs, `msg="event handled"`) || !strings.Contains(logs, "outcome=failed") ||
+		!strings.Contains(logs, "event_id=EvLost") || !strings.Contains(logs, "deadline") {
+		t.Errorf("the lost reply is not logged with its event id and why:\n%s", logs)
 	}
 }
 
 func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 	var mu sync.Mutex
-	got := map[string]string{}
+	got := map[string]adapters.Outcome{}
 	h := newHTTPHarness(t, func(o *EventsOptions) {
 		o.Hooks.Before = func(ctx context.Context, ev adapters.Event) error {
 			switch ev.UserID {
@@ -357,7 +375,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 			}
 			return nil
 		}
-		o.Hooks.After = func(_ context.Context, ev adapters.Event, out string, _ time.Duration) {
+		o.Hooks.After = func(_ context.Context, ev adapters.Event, out adapters.Outcome, _ time.Duration) {
 			mu.Lock()
 			got[ev.ID] = out
 			mu.Unlock()
@@ -376,7 +394,7 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 		defer mu.Unlock()
 		return len(got) == 4
 	})
-	want := map[string]string{"EvPanic": adapters.OutcomePanic, "EvSlow": adapters.OutcomeRefused, "EvQuiet": adapters.OutcomeRefused}
+	want := map[string]adapters.Outcome{"EvPanic": adapters.OutcomePanic, "EvSlow": adapters.OutcomeRefused, "EvQuiet": adapters.OutcomeRefused}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: outcome %q, want %q", id, got[id], w)

@@ -33,7 +33,8 @@ func FuzzEventsHandler(f *testing.F) {
 	f.Cleanup(api.Close)
 	logger, _ := testLogger(slog.LevelError)
 	h, err := NewEventsHandler(testkit.Engine(f), EventsOptions{SigningSecret: testSecret, BotToken: testBotToken,
-		APIURL: api.URL + "/", Logger: logger, RetryBackoff: time.Millisecond, ReplyTimeout: 2 * time.Second})
+		APIURL: api.URL + "/", Logger: logger,
+		Delivery: Delivery{Backoff: time.Millisecond, Interval: time.Millisecond, Jitter: -1, Deadline: 2 * time.Second}})
 	if err != nil {
 		f.Fatal(err)
 	}

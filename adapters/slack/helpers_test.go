@@ -35,6 +35,7 @@ type post struct {
 	Text      string
 	Blocks    string
 	LinkNames string
+	Metadata  string
 }
 
 // response is one message the bot sent to a response URL.
@@ -57,12 +58,24 @@ type recorder struct {
 	failChannel string
 	// gate, if set, is waited on before a post is answered.
 	gate chan struct{}
+	// resets makes the next n chat.postMessage calls be accepted, then the connection
+	// closed before the answer.
+	resets int
+	// copies is how many times conversations.replies lists each post (1 when zero).
+	copies int
+	// reads counts conversations.replies and conversations.history calls.
+	reads int
+	// failResponsesBut makes response URLs answer 500 to every message but those that
+	// contain it.
+	failResponsesBut string
 }
 
 func (rc *recorder) routes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("/auth.test", rc.authTest)
 	handle("/chat.postMessage", rc.postMessage)
 	handle("/chat.postEphemeral", rc.postMessage)
+	handle("/conversations.replies", rc.history)
+	handle("/conversations.history", rc.history)
 	handle("/response/", rc.response)
 }
 
@@ -111,8 +124,42 @@ func (rc *recorder) postMessage(w http.ResponseWriter, r *http.Request) {
 	method := strings.TrimPrefix(r.URL.Path, "/")
 	rc.posts = append(rc.posts, post{Method: method, Channel: r.PostForm.Get("channel"),
 		ThreadTS: r.PostForm.Get("thread_ts"), User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"),
-		Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names")})
+		Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names"), Metadata: r.PostForm.Get("metadata")})
+	if method == "chat.postMessage" && rc.resets > 0 {
+		rc.resets--
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close() // accepted, but the answer never arrives
+				return
+			}
+		}
+	}
 	writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": fmt.Sprintf("%d.000200", len(rc.posts))})
+}
+
+// history lists the posts in a channel (and thread), with their metadata.
+func (rc *recorder) history(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), 400)
+		return
+	}
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.reads++
+	msgs := []map[string]any{}
+	for i, p := range rc.posts {
+		if p.Method != "chat.postMessage" || p.Channel != r.PostForm.Get("channel") ||
+			(r.PostForm.Get("ts") != "" && p.ThreadTS != r.PostForm.Get("ts")) {
+			continue
+		}
+		var meta any
+		_ = json.Unmarshal([]byte(p.Metadata), &meta)
+		for range max(rc.copies, 1) {
+			msgs = append(msgs, map[string]any{"type": "message", "user": testBotUser, "ts": fmt.Sprintf("%d.000200", i+1),
+				"thread_ts": p.ThreadTS, "metadata": meta})
+		}
+	}
+	writeJSON(w, map[string]any{"ok": true, "messages": msgs})
 }
 
 func (rc *recorder) response(w http.ResponseWriter, r *http.Request) {
@@ -123,6 +170,11 @@ func (rc *recorder) response(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc.mu.Lock()
+	if rc.failResponsesBut != "" && !strings.Contains(string(raw), rc.failResponsesBut) {
+		rc.mu.Unlock()
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	}
 	rc.responses = append(rc.responses, response{Path: r.URL.Path, Body: body, Raw: string(raw)})
 	rc.mu.Unlock()
 	writeJSON(w, map[string]any{"ok": true})
@@ -210,4 +262,35 @@ func blockAction(trigger, user, channel, actionID, value, responseURL string, co
 		"api_app_id": "A1", "team": map[string]any{"id": "T1"},
 		"actions": []map[string]any{{"type": "button", "action_id": actionID, "block_id": "b", "value": value, "action_ts": "1.2"}},
 	}
+}
+
+// askedLog records the questions an engine was asked, exactly as it received them.
+type askedLog struct {
+	mu sync.Mutex
+	qs []string
+}
+
+func (a *askedLog) add(q string) {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	a.qs = append(a.qs, q)
+	a.mu.Unlock()
+}
+
+func (a *askedLog) all() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]string(nil), a.qs...)
+}
+
+func (a *askedLog) count(q string) int {
+	n := 0
+	for _, got := range a.all() {
+		if got == q {
+			n++
+		}
+	}
+	return n
 }

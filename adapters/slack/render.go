@@ -2,7 +2,6 @@ package slack
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -47,45 +46,6 @@ func escape(s string) string {
 // @name in it can ping anyone, whatever Slack's parsing.
 func inert(s string) string {
 	return strings.ReplaceAll(escape(s), "@", "@\u2060")
-}
-
-// markup is one piece of Slack's message markup: <@U1|name>, <!here>, <https://x|label>.
-var markup = regexp.MustCompile(`<([^<>]*)>`)
-
-// plainText turns the text of a Slack message into the plain question it asks: the
-// bot's own mention goes, other markup becomes readable text, entities are decoded.
-func plainText(text, botUserID string) string {
-	text = markup.ReplaceAllStringFunc(text, func(m string) string {
-		inner := m[1 : len(m)-1]
-		target, label, hasLabel := strings.Cut(inner, "|")
-		switch {
-		case strings.HasPrefix(target, "@"):
-			if botUserID != "" && target[1:] == botUserID {
-				return ""
-			}
-			if hasLabel {
-				return "@" + strings.TrimPrefix(label, "@")
-			}
-			return target
-		case strings.HasPrefix(target, "!"):
-			if hasLabel {
-				return label
-			}
-			name, _, _ := strings.Cut(target[1:], "^")
-			return "@" + name
-		case strings.HasPrefix(target, "#"):
-			if hasLabel {
-				return "#" + label
-			}
-			return target
-		case hasLabel:
-			return label
-		default:
-			return target
-		}
-	})
-	text = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(text)
-	return strings.Join(strings.Fields(text), " ")
 }
 
 // truncate cuts s to at most n characters, ending with an ellipsis when it cuts.

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"time"
 
@@ -29,43 +28,25 @@ type Engine interface {
 	About() answers.About
 }
 
-// Event kinds, as Event.Kind names them.
+// The names of Slack's events as the lifecycle logs them, beside their kind.
 const (
-	KindMention     = "app_mention"   // @bot in a channel
-	KindDirect      = "message.im"    // a direct message to the bot
-	KindCommand     = "slash_command" // /ask, /quote, /timeline
-	KindInteraction = "block_actions" // a button pressed on one of the bot's messages
+	nameMention = "app_mention" // @bot in a channel: a question
+	nameDirect  = "message.im"  // a direct message to the bot: a question
 )
 
 // platform names Slack in events, logs and metrics.
-const platform = "slack"
-
-// Defaults for the options common to both modes.
-const (
-	// DefaultPostRetries is how many times a failed post is retried.
-	DefaultPostRetries = 3
-	// DefaultRetryBackoff is the first wait before retrying a post Slack gave no Retry-After for.
-	DefaultRetryBackoff = 500 * time.Millisecond
-	// DefaultReplyTimeout bounds the handling of one event, its retries included.
-	DefaultReplyTimeout = 30 * time.Second
-	// maxRetryWait is the longest the adapter waits before retrying one post.
-	maxRetryWait = 60 * time.Second
-)
+const platform = adapters.Slack
 
 // common holds what both modes share, once their options are checked.
 type common struct {
-	botToken     string
-	apiURL       string
-	log          *slog.Logger
-	hooks        adapters.Hooks
-	retries      int
-	backoff      time.Duration
-	replyTimeout time.Duration
-	httpClient   *http.Client
+	botToken string
+	apiURL   string
+	log      *slog.Logger
+	lc       adapters.Lifecycle
+	delivery Delivery
 }
 
-func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, retries int,
-	backoff, replyTimeout time.Duration, hc *http.Client) (common, error) {
+func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, d Delivery) (common, error) {
 	switch {
 	case strings.TrimSpace(botToken) == "":
 		return common{}, errors.New("slack: SLACK_BOT_TOKEN is empty")
@@ -75,35 +56,19 @@ func newCommon(botToken, apiURL string, log *slog.Logger, hooks adapters.Hooks, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if retries == 0 {
-		retries = DefaultPostRetries
-	}
-	if retries < 0 {
-		retries = 0
-	}
-	if backoff <= 0 {
-		backoff = DefaultRetryBackoff
-	}
-	if replyTimeout <= 0 {
-		replyTimeout = DefaultReplyTimeout
-	}
-	if hc == nil {
-		hc = &http.Client{Timeout: 15 * time.Second}
-	}
 	if apiURL != "" && !strings.HasSuffix(apiURL, "/") {
 		apiURL += "/"
 	}
-	return common{botToken: botToken, apiURL: apiURL, log: log.With("adapter", "slack"), hooks: hooks,
-		retries: retries, backoff: backoff, replyTimeout: replyTimeout, httpClient: hc}, nil
+	return common{botToken: botToken, apiURL: apiURL, log: log.With("platform", string(platform)),
+		lc: adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics}, delivery: d.withDefaults()}, nil
 }
 
-// clientOptions are the slack-go options for the Web API client.
+// clientOptions are the slack-go options every Web API client shares.
 func (c common) clientOptions() []slack.Option {
-	opts := []slack.Option{slack.OptionHTTPClient(c.httpClient)}
-	if c.apiURL != "" {
-		opts = append(opts, slack.OptionAPIURL(c.apiURL))
+	if c.apiURL == "" {
+		return nil
 	}
-	return opts
+	return []slack.Option{slack.OptionAPIURL(c.apiURL)}
 }
 
 // authTest asks Slack who the bot token belongs to, naming the token when Slack refuses it.

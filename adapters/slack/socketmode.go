@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/borderbot/borderbot/adapters"
@@ -24,23 +24,17 @@ type SocketModeOptions struct {
 	APIURL   string // the Slack Web API base, such as "https://slack.com/api/"; empty means Slack's own
 	Logger   *slog.Logger
 	Hooks    adapters.Hooks
-	// PostRetries is how many times a failed post is retried; zero means DefaultPostRetries,
-	// a negative number none.
-	PostRetries int
-	// RetryBackoff is the first wait between retries that Slack gives no Retry-After for;
-	// zero means DefaultRetryBackoff.
-	RetryBackoff time.Duration
-	// ReplyTimeout bounds the handling of one event; zero means DefaultReplyTimeout.
-	ReplyTimeout time.Duration
+	// Metrics is where events and lost replies are counted; nil counts nothing.
+	Metrics *adapters.Metrics
+	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
+	// channel, retries, the HTTP client and the memory of answered events.
+	Delivery Delivery
 	// PingInterval is how long the socket may go without a ping from Slack before it is
 	// reopened; zero means slack-go's default of 30 seconds.
 	PingInterval time.Duration
 	// ShutdownGrace is how long Run waits for replies in flight once its context ends;
 	// zero means 10 seconds.
 	ShutdownGrace time.Duration
-	// HTTPClient makes the Web API and response URL calls; nil means a client with a
-	// 15-second timeout.
-	HTTPClient *http.Client
 }
 
 // SocketMode answers Slack over a Socket Mode websocket, which needs no public URL.
@@ -60,8 +54,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 	case !strings.HasPrefix(opts.AppToken, "xapp-"):
 		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token: it must start with xapp- (is it the bot token?)")
 	}
-	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.PostRetries,
-		opts.RetryBackoff, opts.ReplyTimeout, opts.HTTPClient)
+	c, err := newCommon(opts.BotToken, opts.APIURL, opts.Logger, opts.Hooks, opts.Metrics, opts.Delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +73,9 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 func (s *SocketMode) Ready() bool { return s.ready.Load() }
 
 // Run calls auth.test, then connects and answers events until ctx ends; it then waits
-// up to ShutdownGrace for replies in flight and returns nil, or the error that stopped it.
+// up to ShutdownGrace for replies in flight and returns nil, the error that stopped it,
+// or, when replies were still waiting at the end of the grace period, an error wrapping
+// ErrRepliesLost.
 // A SocketMode runs once.
 func (s *SocketMode) Run(ctx context.Context) error {
 	if err := s.bot.start(ctx); err != nil {
@@ -115,8 +110,8 @@ loop:
 	cancel()
 	waitCtx, stop := context.WithTimeout(context.Background(), s.grace)
 	defer stop()
-	if err := s.bot.wait(waitCtx); err != nil {
-		s.bot.log.Warn("slack: "+err.Error(), "grace", s.grace)
+	if err := s.bot.wait(waitCtx); err != nil && runErr == nil {
+		runErr = err
 	}
 	return runErr
 }
@@ -146,27 +141,27 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 			if evt.Request != nil {
 				envelope = evt.Request.EnvelopeID
 			}
-			log.Error("slack: panic while reading an envelope", "envelope_id", envelope, "panic", fmt.Sprint(p))
+			log.Error("panic while reading an envelope", "envelope_id", envelope, "panic", fmt.Sprint(p))
 		}
 	}()
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		s.ready.Store(false)
-		log.Debug("slack: connecting to Socket Mode")
+		log.Debug("connecting to Socket Mode")
 		return
 	case socketmode.EventTypeConnected:
 		s.ready.Store(true)
-		log.Info("slack: connected over Socket Mode")
+		log.Info("connected over Socket Mode")
 		return
 	case socketmode.EventTypeConnectionError:
 		s.ready.Store(false)
 		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
-			log.Warn("slack: Socket Mode connection failed, retrying", "attempt", ce.Attempt, "backoff", ce.Backoff, "error", ce.Error())
+			log.Warn("Socket Mode connection failed, retrying", "attempt", ce.Attempt, "backoff", ce.Backoff, "error", ce.Error())
 		}
 		return
 	case socketmode.EventTypeInvalidAuth:
 		s.ready.Store(false)
-		log.Error("slack: Slack refused SLACK_APP_TOKEN")
+		log.Error("Slack refused SLACK_APP_TOKEN")
 		return
 	case socketmode.EventTypeErrorBadMessage:
 		bad, _ := evt.Data.(*socketmode.ErrorBadMessage)
@@ -181,11 +176,11 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 		if env.EnvelopeID != "" {
 			s.ack(ctx, client, env.EnvelopeID)
 		}
-		log.Warn("slack: unreadable Socket Mode envelope acked and dropped", "envelope_id", env.EnvelopeID,
+		log.Warn("unreadable Socket Mode envelope acked and dropped", "envelope_id", env.EnvelopeID,
 			"type", env.Type, "error", bad.Cause.Error())
 		return
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		log.Warn("slack: Socket Mode error", "type", string(evt.Type), "data", fmt.Sprint(evt.Data))
+		log.Warn("Socket Mode error", "type", string(evt.Type), "data", fmt.Sprint(evt.Data))
 		return
 	}
 	req := evt.Request
@@ -196,36 +191,42 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 	log = log.With("envelope_id", req.EnvelopeID)
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		in, skip, err := s.bot.fromCallback(req.Payload)
+		// Socket Mode has parsed the payload with slackevents.ParseEvent already.
+		e, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			log.Warn("event dropped: unexpected payload")
+			return
+		}
+		in, skip := s.bot.fromEvent(ctx, e)
 		switch {
-		case err != nil:
-			log.Warn("slack: event dropped", "error", err.Error())
+		case skip == skipNoChannel:
+			log.Warn("event refused", "reason", skip, "type", e.InnerEvent.Type)
 		case skip != "":
-			log.Debug("slack: event ignored", "reason", skip, "retry_attempt", req.RetryAttempt)
+			log.Debug("event ignored", "reason", skip, "retry_num", req.RetryAttempt)
 		default:
 			s.bot.dispatch(in)
 		}
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok {
-			log.Warn("slack: slash command dropped: unexpected payload")
+			log.Warn("slash command dropped: unexpected payload")
 			return
 		}
 		s.bot.dispatch(fromCommand(cmd))
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
-			log.Warn("slack: interaction dropped: unexpected payload")
+			log.Warn("interaction dropped: unexpected payload")
 			return
 		}
 		in, skip := fromInteraction(cb)
 		if skip != "" {
-			log.Debug("slack: interaction ignored", "reason", skip)
+			log.Debug("interaction ignored", "reason", skip)
 			return
 		}
 		s.bot.dispatch(in)
 	default:
-		log.Debug("slack: envelope acked and ignored", "type", string(evt.Type))
+		log.Debug("envelope acked and ignored", "type", string(evt.Type))
 	}
 }
 
@@ -233,6 +234,6 @@ func (s *SocketMode) ack(ctx context.Context, client *socketmode.Client, envelop
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := client.AckCtx(ctx, envelopeID, nil); err != nil {
-		s.bot.log.Warn("slack: ack failed", "envelope_id", envelopeID, "error", err.Error())
+		s.bot.log.Warn("ack failed", "envelope_id", envelopeID, "error", err.Error())
 	}
 }

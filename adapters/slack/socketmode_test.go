@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log"
 	"log/slog"
@@ -20,9 +21,11 @@ import (
 
 // gatedEngine is the real engine whose Answer waits for a gate, so a test can see that
 // every envelope was acked before any answer was worked out.
+// It records each question it is asked, as the engine receives it.
 type gatedEngine struct {
 	*answers.Engine
-	gate <-chan struct{}
+	gate  <-chan struct{}
+	asked *askedLog
 }
 
 func (g gatedEngine) Answer(q string) answers.Reply {
@@ -30,6 +33,7 @@ func (g gatedEngine) Answer(q string) answers.Reply {
 	case <-g.gate:
 	case <-time.After(5 * time.Second):
 	}
+	g.asked.add(q)
 	return g.Engine.Answer(q)
 }
 
@@ -96,9 +100,16 @@ func (h *socketHarness) send(t *testing.T, envelopeID, typ string, payload any) 
 // runSocket starts a SocketMode and returns a stop function that waits for Run.
 func runSocket(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger) (*SocketMode, func() error) {
 	t.Helper()
+	return runSocketWithGrace(t, h, e, logger, 2*time.Second)
+}
+
+// runSocketWithGrace is runSocket with another shutdown grace period.
+func runSocketWithGrace(t *testing.T, h *socketHarness, e Engine, logger *slog.Logger, grace time.Duration) (*SocketMode, func() error) {
+	t.Helper()
 	sm, err := NewSocketMode(e, SocketModeOptions{BotToken: testBotToken, AppToken: testAppToken,
-		APIURL: h.server.GetAPIURL(), Logger: logger, PingInterval: time.Hour, RetryBackoff: 5 * time.Millisecond,
-		ShutdownGrace: 2 * time.Second})
+		APIURL: h.server.GetAPIURL(), Logger: logger, PingInterval: time.Hour,
+		Delivery:      Delivery{Backoff: 5 * time.Millisecond, Interval: time.Millisecond, Jitter: -1},
+		ShutdownGrace: grace})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +140,8 @@ func TestSocketModeEndToEnd(t *testing.T) {
 			t.Log(logs.String())
 		}
 	}()
-	sm, stop := runSocket(t, h, gatedEngine{Engine: eng, gate: gate}, logger)
+	asked := &askedLog{}
+	sm, stop := runSocket(t, h, gatedEngine{Engine: eng, gate: gate, asked: asked}, logger)
 	testkit.WaitFor(t, 5*time.Second, "the socket to connect", sm.Ready)
 
 	suggestion := eng.Answer("").Suggestions[0]
@@ -219,9 +231,10 @@ func TestSocketModeEndToEnd(t *testing.T) {
 		t.Errorf("got %d posts, want %d: %+v", len(ps), len(expect), ps)
 	}
 
+	// Slack's markup never reaches the engine, and the echo shows no raw id.
 	ping := h.rec.postsTo("C5")[0].Blocks
-	if !strings.Contains(ping, "@\u2060channel") || !strings.Contains(ping, "@\u2060here") {
-		t.Errorf("the echoed question lost its defused pings: %s", ping)
+	if strings.Contains(ping, "W999") || strings.Contains(ping, "channel") || !strings.Contains(ping, "*You asked:* what is the weather on Mars?") {
+		t.Errorf("the echoed question shows markup or ids: %s", ping)
 	}
 	if !strings.Contains(h.rec.postsTo("C6")[0].Blocks, "How to ask") {
 		t.Errorf("an empty mention did not get the help text: %s", h.rec.postsTo("C6")[0].Blocks)
@@ -238,8 +251,11 @@ func TestSocketModeEndToEnd(t *testing.T) {
 		t.Errorf("/ask answered with response_type %v, want ephemeral", cmd[0].Body["response_type"])
 	}
 	assertInert(t, "/ask response", cmd[0].Raw)
-	if !strings.Contains(cmd[0].Raw, "@\u2060here") {
-		t.Errorf("/ask did not echo the question with its ping defused: %s", cmd[0].Raw)
+	if strings.Contains(cmd[0].Raw, "here") || !strings.Contains(cmd[0].Raw, "*You asked:* what is the weather on Mars?") {
+		t.Errorf("/ask did not echo the question without its ping: %s", cmd[0].Raw)
+	}
+	if n := asked.count("what is the weather on Mars?"); n != 3 {
+		t.Errorf("/ask <!here> …: the engine was asked %q %d times in all, want 3 (the DM, the mention with pings, /ask): %q", "what is the weather on Mars?", n, asked.all())
 	}
 
 	if err := stop(); err != nil {
@@ -293,5 +309,29 @@ func TestNewSocketModeChecksTokens(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestSocketModeCountsRepliesLostAtShutdown: a reply still waiting for a Slack that does
+// not answer when the grace period ends is logged and counted as lost, and Run says so.
+func TestSocketModeCountsRepliesLostAtShutdown(t *testing.T) {
+	h := newSocketHarness(t)
+	gate := make(chan struct{})
+	defer close(gate)
+	h.rec.mu.Lock()
+	h.rec.gate = gate // every post waits
+	h.rec.mu.Unlock()
+	logger, logs := testLogger(slog.LevelInfo)
+	sm, stop := runSocketWithGrace(t, h, testkit.Engine(t), logger, 200*time.Millisecond)
+	testkit.WaitFor(t, 5*time.Second, "the socket to connect", sm.Ready)
+	h.send(t, "env-lost", "events_api", mention("EvLostSM", "W1", "CLOST", "100.000100", "", "<@UBOT> Who is Ali Vaez?"))
+	testkit.WaitFor(t, 5*time.Second, "the envelope to be acked", func() bool { return h.acked("env-lost") })
+	time.Sleep(100 * time.Millisecond) // the post is under way, held at the gate
+	err := stop()
+	if !errors.Is(err, ErrRepliesLost) || !strings.Contains(err.Error(), "1 still waiting") {
+		t.Errorf("Run returned %v, want one reply lost at shutdown", err)
+	}
+	if l := logs.String(); !strings.Contains(l, "reply lost at shutdown") || !strings.Contains(l, "event_id=EvLostSM") {
+		t.Errorf("the lost reply is not logged with its event id:\n%s", l)
 	}
 }

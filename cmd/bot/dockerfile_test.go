@@ -38,7 +38,9 @@ func TestDockerfileBuildsAStaticBinary(t *testing.T) {
 			t.Errorf("build line %q lacks %s", build, want)
 		}
 	}
-	for _, want := range []string{"USER nonroot", "EXPOSE 8080", "BOT_HTTP_ADDR=0.0.0.0:8080", "\nFROM ", "AS build"} {
+	for _, want := range []string{"USER nonroot", "EXPOSE 8080", "BOT_HTTP_ADDR=0.0.0.0:8080", "\nFROM ", "AS build",
+		`HEALTHCHECK `, `CMD ["/bot", "healthcheck"]`, "org.opencontainers.image.source=", "org.opencontainers.image.version=",
+		"org.opencontainers.image.revision=", "org.opencontainers.image.title="} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Dockerfile lacks %q", want)
 		}
@@ -68,6 +70,14 @@ func TestDockerfileBuildsAStaticBinary(t *testing.T) {
 	v, err := exec.Command(out, "version").Output()
 	if err != nil || strings.TrimSpace(string(v)) != "bot v9.9.9-test" {
 		t.Errorf("bot version = %q, %v; want the stamped version", v, err)
+	}
+	// The HEALTHCHECK's command, run as the image runs it: nothing listens, so it fails.
+	hc := exec.Command(out, "healthcheck", "--addr", "127.0.0.1:1")
+	hc.Env = []string{"BOT_HTTP_ADDR=0.0.0.0:8080"}
+	if err := hc.Run(); err == nil {
+		t.Error("bot healthcheck succeeded with nothing listening")
+	} else if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Errorf("bot healthcheck with nothing listening: %v, want exit status 1", err)
 	}
 }
 

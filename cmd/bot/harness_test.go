@@ -42,6 +42,8 @@ type slackPost struct {
 	User     string
 	Text     string
 	Blocks   string
+	EventID  string // from the post's metadata
+	TS       string
 	At       time.Time
 }
 
@@ -53,7 +55,8 @@ const (
 	fault429                 // 429 with Retry-After: 1
 	fault500                 // 500 Internal Server Error
 	faultHang                // no answer until the client gives up
-	faultSlackDown           // ok:false, error:fatal_error (not retried forever)
+	faultSlackDown           // ok:false, error:fatal_error
+	faultReset               // the post is accepted, then the connection is closed before the answer
 )
 
 // fakeSlack is a local Slack Web API: auth.test, chat.postMessage, chat.postEphemeral.
@@ -70,16 +73,25 @@ type fakeSlack struct {
 	faults    map[string][]postFault // per channel, the next posts' faults, in order
 	// failChannel's posts always answer 500: a reply that can never be delivered.
 	failChannel string
-	unhang      chan struct{} // closed on cleanup so no hanging handler outlives the test
+	// window, when set, is Slack's rate limit: one chat.postMessage per channel per
+	// window; a post sooner gets 429 with Retry-After: 1.
+	window     time.Duration
+	lastPost   map[string]time.Time // per channel, when the last post was accepted
+	rateLimits int                  // posts refused by the window
+	reads      int                  // conversations.replies and .history calls
+	unhang     chan struct{}        // closed on cleanup so no hanging handler outlives the test
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{attempts: map[string][]time.Time{}, faults: map[string][]postFault{}, unhang: make(chan struct{})}
+	f := &fakeSlack{attempts: map[string][]time.Time{}, faults: map[string][]postFault{}, lastPost: map[string]time.Time{},
+		unhang: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/auth.test", f.authTest)
 	mux.HandleFunc("/chat.postMessage", f.post)
 	mux.HandleFunc("/chat.postEphemeral", f.post)
+	mux.HandleFunc("/conversations.replies", f.history)
+	mux.HandleFunc("/conversations.history", f.history)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("fake Slack: unexpected call %s %s", r.Method, r.URL.Path)
 		http.NotFound(w, r)
@@ -171,13 +183,64 @@ func (f *fakeSlack) post(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": false, "error": "fatal_error"})
 		return
 	}
-	p := slackPost{Method: method, Channel: channel, ThreadTS: r.PostForm.Get("thread_ts"),
-		User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), At: time.Now()}
 	f.mu.Lock()
+	if method == "chat.postMessage" && f.window > 0 {
+		if last, ok := f.lastPost[channel]; ok && time.Since(last) < f.window {
+			f.rateLimits++
+			f.mu.Unlock()
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+	}
+	var meta struct {
+		EventPayload struct {
+			EventID string `json:"event_id"`
+		} `json:"event_payload"`
+	}
+	_ = json.Unmarshal([]byte(r.PostForm.Get("metadata")), &meta)
+	p := slackPost{Method: method, Channel: channel, ThreadTS: r.PostForm.Get("thread_ts"),
+		User: r.PostForm.Get("user"), Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"),
+		EventID: meta.EventPayload.EventID, At: time.Now()}
+	p.TS = fmt.Sprintf("%d.%06d", 1700000000+len(f.posts), len(f.posts))
 	f.posts = append(f.posts, p)
-	n := len(f.posts)
+	f.lastPost[channel] = p.At
 	f.mu.Unlock()
-	writeJSON(w, map[string]any{"ok": true, "channel": channel, "ts": fmt.Sprintf("%d.000900", 1700000000+n)})
+	if fault == faultReset {
+		// Slack took the message, but the answer never arrives.
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+	}
+	writeJSON(w, map[string]any{"ok": true, "channel": channel, "ts": p.TS})
+}
+
+// history answers conversations.replies and conversations.history with the bot's posts
+// in the thread or the channel, with their metadata.
+func (f *fakeSlack) history(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	channel, thread := r.PostForm.Get("channel"), r.PostForm.Get("ts")
+	msgs := []map[string]any{}
+	for _, p := range f.snapshot() {
+		if p.Method != "chat.postMessage" || p.Channel != channel || (thread != "" && p.ThreadTS != thread) {
+			continue
+		}
+		m := map[string]any{"type": "message", "user": testBotUser, "bot_id": "BBOT", "ts": p.TS, "thread_ts": p.ThreadTS, "text": p.Text}
+		if p.EventID != "" && r.PostForm.Get("include_all_metadata") == "1" {
+			m["metadata"] = map[string]any{"event_type": "borderbot_reply", "event_payload": map[string]any{"event_id": p.EventID}}
+		}
+		msgs = append(msgs, m)
+	}
+	f.mu.Lock()
+	f.reads++
+	f.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
 }
 
 // snapshot returns the posts accepted so far.
@@ -226,6 +289,7 @@ type testServer struct {
 	done   chan error // receives run's result, once
 	result *error
 	client *http.Client
+	reg    *prometheus.Registry
 }
 
 // serverSetup adjusts one test server before it starts.
@@ -263,18 +327,21 @@ func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
 	}
 	logs := &testkit.LogBuffer{}
 	tune := func(o *slack.EventsOptions) {
-		o.RetryBackoff = 20 * time.Millisecond
-		o.ReplyTimeout = 10 * time.Second
+		o.Delivery.Backoff = 20 * time.Millisecond
+		o.Delivery.Jitter = 20 * time.Millisecond
+		o.Delivery.Interval = 5 * time.Millisecond
+		o.Delivery.Deadline = 10 * time.Second
 		if setup.slack != nil {
 			setup.slack(o)
 		}
 	}
-	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(logs), prometheus.NewRegistry(), tune)
+	reg := prometheus.NewRegistry()
+	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(logs), reg, tune)
 	if err != nil {
 		t.Fatalf("newServer: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ts := &testServer{t: t, slack: fake, priv: priv, logs: logs, cancel: cancel, done: make(chan error, 1),
+	ts := &testServer{t: t, slack: fake, priv: priv, logs: logs, cancel: cancel, done: make(chan error, 1), reg: reg,
 		client: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 100}}}
 	addr := make(chan string, 1)
 	go func() { ts.done <- srv.run(ctx, func(a string) { addr <- a }) }()
@@ -289,7 +356,8 @@ func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
 		t.Fatal("server did not listen within 5s")
 	}
 	t.Cleanup(func() {
-		if err := ts.stop(); err != nil {
+		stoppedByTest := ts.result != nil // then the test has checked what run returned
+		if err := ts.stop(); err != nil && !stoppedByTest {
 			t.Errorf("run returned %v", err)
 		}
 		if t.Failed() {

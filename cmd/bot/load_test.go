@@ -211,7 +211,7 @@ func TestLoad(t *testing.T) {
 		for _, outcome := range []string{"answered", "unknown", "rejected"} {
 			counted += metricIn(metrics, fmt.Sprintf(`bot_questions_total{outcome=%q,platform=%q}`, outcome, platform))
 		}
-		for _, name := range []string{"bot_rate_limited_total", "bot_reply_failures_total", "bot_panics_total"} {
+		for _, name := range []string{"bot_rate_limited_total", "bot_replies_lost_total", "bot_panics_total"} {
 			if v := metricIn(metrics, fmt.Sprintf(`%s{platform=%q}`, name, platform)); v != 0 {
 				t.Errorf("%s{%s} = %v, want 0", name, platform, v)
 			}

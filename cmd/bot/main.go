@@ -64,6 +64,7 @@ Usage:
   bot kb check [PATH]          validate a knowledge base (the embedded one by default) and print counts
   bot kb export                print the loaded knowledge base as JSON
   bot discord register         register the Discord slash commands (needs DISCORD_TOKEN, DISCORD_APP_ID)
+  bot healthcheck [--addr A]   exit 0 when the running bot's /healthz answers 200, else 1 (for HEALTHCHECK)
   bot version                  print the version
 
 Run "bot COMMAND -h" for a command's flags.
@@ -82,6 +83,8 @@ func dispatch(ctx context.Context, e env, args []string) error {
 		return cmdKB(e, args[1:])
 	case "discord":
 		return cmdDiscord(ctx, e, args[1:])
+	case "healthcheck":
+		return cmdHealthcheck(ctx, e, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "bot %s\n", buildVersion())
 		return nil

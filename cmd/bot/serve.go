@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	slackapi "github.com/slack-go/slack"
+	"golang.org/x/term"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
@@ -77,14 +78,14 @@ type server struct {
 func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry, tune ...func(*slack.EventsOptions)) (*server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := adapters.NewMetrics(reg, buildVersion())
-	hooks := adapters.NewHooks(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)
+	hooks := adapters.Hooks{Before: adapters.RateLimit(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)}
 	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{}}
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
-			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks,
+			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -94,15 +95,16 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	if cfg.DiscordInteractions() {
 		key, err := discord.ParsePublicKey(cfg.Discord.PublicKey)
 		if err != nil {
-			return nil, fmt.Errorf("discord.public_key (DISCORD_PUBLIC_KEY): %w", err)
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
-		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks}))
+		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
-			Hooks: hooks, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
+			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
+			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -112,7 +114,8 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	if cfg.SlackEventsAPI() {
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
-			Logger: log, Hooks: hooks,
+			Logger: log, Hooks: hooks, Metrics: metrics,
+			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -166,7 +169,7 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	ln, err := net.Listen("tcp", s.cfg.HTTP.Addr)
 	if err != nil {
-		return usageError{fmt.Errorf("http.addr (BOT_HTTP_ADDR): %w", err)}
+		return usageError{fmt.Errorf("%s: %w", s.cfg.KeyOf(&s.cfg.HTTP.Addr), err)}
 	}
 	httpSrv := &http.Server{
 		Handler: s.mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
@@ -214,7 +217,7 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := r.Run(runCtx); err != nil && runCtx.Err() == nil {
+			if err := r.Run(runCtx); err != nil && (runCtx.Err() == nil || errors.Is(err, slack.ErrRepliesLost)) {
 				errs <- fmt.Errorf("%s: %w", name, err)
 			}
 		}()
@@ -223,9 +226,9 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	var failure error
 	select {
 	case <-ctx.Done():
-		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.String())
+		s.log.Info("stopping: finishing replies in flight", "timeout", s.cfg.HTTP.ShutdownTimeout.Duration)
 	case failure = <-errs:
-		s.log.Error("stopping: an adapter failed", "err", failure)
+		s.log.Error("stopping: an adapter failed", "error", failure.Error())
 	}
 	s.mu.Lock()
 	s.httpUp = false
@@ -234,23 +237,37 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	stopCtx, stopDone := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.HTTP.ShutdownTimeout.Duration)
 	defer stopDone()
 	if err := httpSrv.Shutdown(stopCtx); err != nil {
-		s.log.Warn("http server did not stop in time", "err", err)
+		s.log.Warn("http server did not stop in time", "error", err.Error())
 	}
 	if s.events != nil {
-		if err := s.events.Close(stopCtx); err != nil {
-			s.log.Warn("slack replies in flight were cut off", "err", err)
+		if err := s.events.Close(stopCtx); err != nil && failure == nil {
+			failure = err
 		}
 	}
-	cancel() // the gateway and the socket close, after finishing their own replies
+	// The gateway and the socket close, after finishing their own replies within the
+	// shutdown timeout, which each bounds itself; they get a little more to report.
+	cancel()
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-stopCtx.Done():
-		s.log.Warn("adapters did not stop within the shutdown timeout")
+	case <-time.After(s.cfg.HTTP.ShutdownTimeout.Duration + 2*time.Second):
+		if failure == nil {
+			failure = errors.New("adapters did not stop within the shutdown timeout; replies in flight may be lost")
+		}
+	}
+	if failure == nil {
+		select {
+		case failure = <-errs: // replies an adapter lost at shutdown
+		default:
+		}
+	}
+	if failure != nil {
+		s.log.Error("stopped", "error", failure.Error())
+		return failure
 	}
 	s.log.Info("stopped")
-	return failure
+	return nil
 }
 
 // startSlackEvents calls auth.test until it succeeds. A failure that is not Slack
@@ -264,7 +281,7 @@ func (s *server) startSlackEvents(ctx context.Context) error {
 		if err == nil || errors.As(err, &refused) || ctx.Err() != nil {
 			return err
 		}
-		s.log.Warn("slack: auth.test failed, retrying", "err", err, "wait", wait)
+		s.log.Warn("auth.test failed, retrying", "platform", "slack", "error", err.Error(), "wait", wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -281,7 +298,7 @@ func discordLogger(log *slog.Logger) func(msgL, caller int, format string, a ...
 		discordgo.LogInformational: slog.LevelInfo, discordgo.LogDebug: slog.LevelDebug,
 	}
 	return func(msgL, _ int, format string, a ...any) {
-		log.Log(context.Background(), levels[msgL], "discordgo: "+fmt.Sprintf(format, a...))
+		log.Log(context.Background(), levels[msgL], fmt.Sprintf(format, a...), "platform", "discord", "library", "discordgo")
 	}
 }
 
@@ -305,7 +322,7 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 		return usageError{err}
 	}
 	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
-		return usageError{errors.New("discord register needs discord.token (DISCORD_TOKEN) and discord.app_id (DISCORD_APP_ID)")}
+		return usageError{fmt.Errorf("discord register needs %s and %s", cfg.KeyOf(&cfg.Discord.Token), cfg.KeyOf(&cfg.Discord.AppID))}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
@@ -320,12 +337,9 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// isTerminal reports whether r is a terminal, where a person types.
+// isTerminal reports whether r is a terminal, where a person types; /dev/null, a pipe
+// or a file is not, though /dev/null is a character device too.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }

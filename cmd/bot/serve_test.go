@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/internal/config"
 	"github.com/borderbot/borderbot/internal/testkit"
 )
@@ -103,7 +106,7 @@ func TestServeEndToEnd(t *testing.T) {
 		`bot_questions_total{outcome="unknown",platform="discord"}`:  1,
 		`bot_answer_seconds_count{platform="slack"}`:                 2,
 		`bot_answer_seconds_count{platform="discord"}`:               2,
-		`bot_reply_failures_total{platform="slack"}`:                 0,
+		`bot_replies_lost_total{platform="slack"}`:                   0,
 		`bot_panics_total{platform="slack"}`:                         0,
 	}
 	for sample, v := range want {
@@ -185,27 +188,44 @@ func TestServeGracefulStop(t *testing.T) {
 	}
 }
 
-// TestServeGracefulStopGivesUp: a reply that outlasts the shutdown timeout is cancelled,
-// and run still returns nil within the timeout and a little.
+// TestServeGracefulStopGivesUp: replies still waiting for Slack when the shutdown
+// timeout ends (one hung call, and those queued behind it in the same channel, and one
+// waiting out a long Retry-After) are each logged and counted as lost, and run returns
+// an error, so that the process exits non-zero and the orchestrator can tell.
 func TestServeGracefulStopGivesUp(t *testing.T) {
 	fake := newFakeSlack(t)
 	s := startServer(t, fake, serverSetup{cfg: func(c *config.Config) {
 		c.HTTP.ShutdownTimeout = config.Duration{Duration: 300 * time.Millisecond}
 	}})
 	fake.failNext("CSTUCK", faultHang)
-	if code, _, err := s.slackEvent(mentionBody(t, "EvStuck", "W1", "CSTUCK", "1705400000.000400", "Who is Ali Vaez?"), 0); err != nil || code != 200 {
-		t.Fatalf("event: %d %v", code, err)
+	fake.failNext("CWAIT", fault429, fault429, fault429, fault429)
+	for i, ch := range []string{"CSTUCK", "CSTUCK", "CSTUCK", "CWAIT"} {
+		ev := mentionBody(t, fmt.Sprintf("EvStuck%d", i), "W1", ch, fmt.Sprintf("1705400000.00040%d", i), "Who is Ali Vaez?")
+		if code, _, err := s.slackEvent(ev, 0); err != nil || code != 200 {
+			t.Fatalf("event: %d %v", code, err)
+		}
 	}
-	testkit.WaitFor(t, 5*time.Second, "the post to start", func() bool { return fake.attemptsTo("CSTUCK") > 0 })
+	testkit.WaitFor(t, 5*time.Second, "the posts to start", func() bool { return fake.attemptsTo("CSTUCK") > 0 && fake.attemptsTo("CWAIT") > 0 })
 	start := time.Now()
-	if err := s.stop(); err != nil {
-		t.Errorf("run returned %v, want nil", err)
+	err := s.stop()
+	if !errors.Is(err, slack.ErrRepliesLost) || !strings.Contains(err.Error(), "4 still waiting") {
+		t.Errorf("run returned %v, want the 4 replies lost at shutdown", err)
 	}
 	if took := time.Since(start); took > 3*time.Second {
 		t.Errorf("stop took %v with a 300ms shutdown timeout", took)
 	}
-	if !strings.Contains(s.logs.String(), "cut off") {
-		t.Error("no log line saying replies were cut off")
+	logs := s.logs.String()
+	if n := strings.Count(logs, "reply lost at shutdown"); n != 4 {
+		t.Errorf("%d log lines of a reply lost at shutdown, want 4:\n%s", n, logs)
+	}
+	if !strings.Contains(logs, `msg="replies lost at shutdown" platform=slack count=4`) {
+		t.Errorf("no summary of the replies lost:\n%s", logs)
+	}
+	if got := testkit.PlatformSample(t, s.reg, "bot_replies_lost_total", "slack"); got != 4 {
+		t.Errorf("bot_replies_lost_total = %v, want 4", got)
+	}
+	if len(fake.postsTo("CSTUCK"))+len(fake.postsTo("CWAIT")) != 0 {
+		t.Error("a reply was posted after all")
 	}
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"net/http"
 	"os/exec"
 	"path/filepath"
@@ -21,15 +23,76 @@ func TestServeStopsGracefullyOnSIGTERM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary; skipped with -short")
 	}
+	fake := newFakeSlack(t)
+	b := startBinary(t, fake, "5s")
+	code, all := b.terminate()
+	if code != 0 {
+		t.Fatalf("exit %d after SIGTERM:\n%s", code, all)
+	}
+	for _, want := range []string{"stopping: finishing replies in flight", "msg=stopped"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("log lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, testBotToken) || strings.Contains(all, testSigningSecret) {
+		t.Error("the log shows a secret")
+	}
+}
+
+// TestServeExitsNonZeroWhenRepliesAreLost: SIGTERM while a reply is still waiting for a
+// Slack that hangs. When the shutdown timeout ends, the reply is logged and counted as
+// lost, and the process exits 1, so that the orchestrator can tell.
+func TestServeExitsNonZeroWhenRepliesAreLost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary; skipped with -short")
+	}
+	fake := newFakeSlack(t)
+	fake.failNext("CPENDING", faultHang)
+	b := startBinary(t, fake, "500ms")
+	body := mentionBody(t, "EvPending", "W1", "CPENDING", "1705400000.000700", "Who is Ali Vaez?")
+	req, err := http.NewRequest(http.MethodPost, "http://"+b.addr+"/slack/events", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header = testkit.SlackHeaders(testSigningSecret, body, time.Now())
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("event: %v %v", res, err)
+	}
+	res.Body.Close()
+	testkit.WaitFor(t, 5*time.Second, "the post to hang", func() bool { return fake.attemptsTo("CPENDING") > 0 })
+	code, all := b.terminate()
+	if code != 1 {
+		t.Errorf("exit %d with a reply lost at shutdown, want 1:\n%s", code, all)
+	}
+	for _, want := range []string{"reply lost at shutdown", "event_id=EvPending", `msg="replies lost at shutdown" platform=slack count=1`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("log lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+// binary is the real bot binary serving the Slack Events API against a fake Slack.
+type binary struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	addr  string
+	lines chan string
+	log   []string
+}
+
+// startBinary builds and starts `bot serve` with the given shutdown timeout, and waits
+// until it is ready.
+func startBinary(t *testing.T, fake *fakeSlack, shutdown string) *binary {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "bot")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	fake := newFakeSlack(t)
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = []string{
 		"SLACK_SIGNING_SECRET=" + testSigningSecret, "SLACK_BOT_TOKEN=" + testBotToken,
-		"SLACK_API_URL=" + fake.url(), "BOT_HTTP_ADDR=127.0.0.1:0", "BOT_SHUTDOWN_TIMEOUT=5s",
+		"SLACK_API_URL=" + fake.url(), "BOT_HTTP_ADDR=127.0.0.1:0", "BOT_SHUTDOWN_TIMEOUT=" + shutdown,
 	}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -39,66 +102,66 @@ func TestServeStopsGracefullyOnSIGTERM(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
-
-	lines := make(chan string, 100)
+	b := &binary{t: t, cmd: cmd, lines: make(chan string, 100)}
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
-			lines <- sc.Text()
+			b.lines <- sc.Text()
 		}
-		close(lines)
+		close(b.lines)
 	}()
 	addrRe := regexp.MustCompile(`http_addr=(\S+)`)
-	var log []string
-	var addr string
-	for addr == "" {
+	for b.addr == "" {
 		select {
-		case l, ok := <-lines:
+		case l, ok := <-b.lines:
 			if !ok {
-				t.Fatalf("bot exited before serving:\n%s", strings.Join(log, "\n"))
+				t.Fatalf("bot exited before serving:\n%s", strings.Join(b.log, "\n"))
 			}
-			log = append(log, l)
+			b.log = append(b.log, l)
 			if m := addrRe.FindStringSubmatch(l); m != nil {
-				addr = m[1]
+				b.addr = m[1]
 			}
 		case <-time.After(10 * time.Second):
-			t.Fatalf("bot did not say where it listens:\n%s", strings.Join(log, "\n"))
+			t.Fatalf("bot did not say where it listens:\n%s", strings.Join(b.log, "\n"))
 		}
 	}
 	testkit.WaitFor(t, 5*time.Second, "/readyz 200", func() bool {
-		res, err := http.Get("http://" + addr + "/readyz")
+		res, err := http.Get("http://" + b.addr + "/readyz")
 		if err != nil {
 			return false
 		}
 		res.Body.Close()
 		return res.StatusCode == http.StatusOK
 	})
+	return b
+}
 
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
+// terminate sends SIGTERM and returns the exit status and the whole log.
+func (b *binary) terminate() (int, string) {
+	b.t.Helper()
+	if err := b.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		b.t.Fatal(err)
 	}
 	exited := make(chan error, 1)
 	go func() {
-		for l := range lines {
-			log = append(log, l)
+		for l := range b.lines {
+			b.log = append(b.log, l)
 		}
-		exited <- cmd.Wait()
+		exited <- b.cmd.Wait()
 	}()
 	select {
 	case err := <-exited:
+		all := strings.Join(b.log, "\n")
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), all
+		}
 		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v\n%s", err, strings.Join(log, "\n"))
+			b.t.Fatalf("wait: %v\n%s", err, all)
 		}
+		return 0, all
 	case <-time.After(10 * time.Second):
-		t.Fatalf("still running 10 s after SIGTERM:\n%s", strings.Join(log, "\n"))
+		b.t.Fatalf("still running 10 s after SIGTERM:\n%s", strings.Join(b.log, "\n"))
 	}
-	all := strings.Join(log, "\n")
-	for _, want := range []string{"stopping: finishing replies in flight", "msg=stopped"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("log lacks %q:\n%s", want, all)
-		}
-	}
-	if strings.Contains(all, testBotToken) || strings.Contains(all, testSigningSecret) {
-		t.Error("the log shows a secret")
-	}
+	return -1, ""
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -29,52 +30,55 @@ type Config struct {
 
 // Knowledge says where the knowledge base comes from.
 type Knowledge struct {
-	Path string `toml:"path"` // a directory or file of TOML; empty means the embedded base
+	Path string `toml:"path" env:"BOT_KB_PATH"` // a directory or file of TOML; empty means the embedded base
 }
 
 // Answers tunes the answer engine.
 type Answers struct {
-	MinConfidence float64 `toml:"min_confidence"`
+	MinConfidence float64 `toml:"min_confidence" env:"BOT_MIN_CONFIDENCE"`
 }
 
 // HTTP configures the one HTTP server that serves health, metrics and webhooks.
 type HTTP struct {
-	Addr            string   `toml:"addr"`
-	ShutdownTimeout Duration `toml:"shutdown_timeout"`
+	Addr            string   `toml:"addr" env:"BOT_HTTP_ADDR"`
+	ShutdownTimeout Duration `toml:"shutdown_timeout" env:"BOT_SHUTDOWN_TIMEOUT"`
 }
 
 // Log configures logging.
 type Log struct {
-	Format string `toml:"format"` // "text" or "json"
-	Level  string `toml:"level"`  // "debug", "info", "warn" or "error"
+	Format string `toml:"format" env:"BOT_LOG_FORMAT"` // "text" or "json"
+	Level  string `toml:"level" env:"BOT_LOG_LEVEL"`   // "debug", "info", "warn" or "error"
 }
 
 // RateLimit bounds how often one user may ask.
 type RateLimit struct {
-	PerMinute float64 `toml:"per_minute"` // questions a user may ask per minute, sustained
-	Burst     int     `toml:"burst"`      // questions a user may ask at once
+	PerMinute float64 `toml:"per_minute" env:"BOT_RATE_PER_MINUTE"` // questions a user may ask per minute, sustained
+	Burst     int     `toml:"burst" env:"BOT_RATE_BURST"`           // questions a user may ask at once
 }
 
 // Discord configures the Discord adapter.
 type Discord struct {
-	Gateway      *bool  `toml:"gateway"`      // run the gateway; defaults to true when a token is set
-	Interactions *bool  `toml:"interactions"` // serve POST /discord/interactions; defaults to true when a public key is set
-	Token        string `toml:"token"`
-	AppID        string `toml:"app_id"`
-	PublicKey    string `toml:"public_key"`
-	GuildID      string `toml:"guild_id"`
-	ShardID      int    `toml:"shard_id"`
-	ShardCount   int    `toml:"shard_count"`
+	Gateway      *bool  `toml:"gateway" env:"DISCORD_GATEWAY"`           // run the gateway; defaults to true when a token is set
+	Interactions *bool  `toml:"interactions" env:"DISCORD_INTERACTIONS"` // serve POST /discord/interactions; defaults to true when a public key is set
+	Token        string `toml:"token" env:"DISCORD_TOKEN"`
+	AppID        string `toml:"app_id" env:"DISCORD_APP_ID"`
+	PublicKey    string `toml:"public_key" env:"DISCORD_PUBLIC_KEY"`
+	GuildID      string `toml:"guild_id" env:"DISCORD_GUILD_ID"`
+	ShardID      int    `toml:"shard_id" env:"DISCORD_SHARD_ID"`
+	ShardCount   int    `toml:"shard_count" env:"DISCORD_SHARD_COUNT"`
 }
 
 // Slack configures the Slack adapter.
 type Slack struct {
-	SocketMode    *bool  `toml:"socket_mode"` // run Socket Mode; defaults to true when an app token is set
-	EventsAPI     *bool  `toml:"events_api"`  // serve the Events API endpoints; defaults to true when a signing secret is set
-	BotToken      string `toml:"bot_token"`
-	AppToken      string `toml:"app_token"`
-	SigningSecret string `toml:"signing_secret"`
-	APIURL        string `toml:"api_url"`
+	SocketMode    *bool  `toml:"socket_mode" env:"SLACK_SOCKET_MODE"` // run Socket Mode; defaults to true when an app token is set
+	EventsAPI     *bool  `toml:"events_api" env:"SLACK_EVENTS_API"`   // serve the Events API endpoints; defaults to true when a signing secret is set
+	BotToken      string `toml:"bot_token" env:"SLACK_BOT_TOKEN"`
+	AppToken      string `toml:"app_token" env:"SLACK_APP_TOKEN"`
+	SigningSecret string `toml:"signing_secret" env:"SLACK_SIGNING_SECRET"`
+	APIURL        string `toml:"api_url" env:"SLACK_API_URL"`
+	// ReplyDeadline is how long a reply may wait for Slack, retries included, before it
+	// is dropped, logged and counted as lost.
+	ReplyDeadline Duration `toml:"reply_deadline" env:"SLACK_REPLY_DEADLINE"`
 }
 
 // Duration is a time.Duration written in TOML as a string such as "10s".
@@ -101,7 +105,7 @@ func Default() Config {
 		Log:       Log{Format: "text", Level: "info"},
 		RateLimit: RateLimit{PerMinute: 20, Burst: 5},
 		Discord:   Discord{ShardCount: 1},
-		Slack:     Slack{APIURL: "https://slack.com/api/"},
+		Slack:     Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
 	}
 }
 
@@ -128,77 +132,109 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	return c, c.Validate()
 }
 
-// Env lists the environment variables the bot reads, and the key each overrides.
-var Env = []struct{ Name, Key string }{
-	{"BOT_KB_PATH", "knowledge.path"},
-	{"BOT_MIN_CONFIDENCE", "answers.min_confidence"},
-	{"BOT_HTTP_ADDR", "http.addr"},
-	{"BOT_SHUTDOWN_TIMEOUT", "http.shutdown_timeout"},
-	{"BOT_LOG_FORMAT", "log.format"},
-	{"BOT_LOG_LEVEL", "log.level"},
-	{"BOT_RATE_PER_MINUTE", "ratelimit.per_minute"},
-	{"BOT_RATE_BURST", "ratelimit.burst"},
-	{"DISCORD_TOKEN", "discord.token"},
-	{"DISCORD_APP_ID", "discord.app_id"},
-	{"DISCORD_PUBLIC_KEY", "discord.public_key"},
-	{"DISCORD_GUILD_ID", "discord.guild_id"},
-	{"DISCORD_SHARD_ID", "discord.shard_id"},
-	{"DISCORD_SHARD_COUNT", "discord.shard_count"},
-	{"SLACK_BOT_TOKEN", "slack.bot_token"},
-	{"SLACK_APP_TOKEN", "slack.app_token"},
-	{"SLACK_SIGNING_SECRET", "slack.signing_secret"},
-	{"SLACK_API_URL", "slack.api_url"},
+// Key is one configuration key: its TOML name (section.key) and the environment
+// variable that overrides it, both read from the struct tags of Config, where alone
+// they are written.
+type Key struct {
+	Name string // such as "http.addr"
+	Env  string // such as "BOT_HTTP_ADDR"
+	path []int  // the field's index path in Config
 }
 
+// String names the key and its variable, as messages show them: "http.addr (BOT_HTTP_ADDR)".
+func (k Key) String() string { return k.Name + " (" + k.Env + ")" }
+
+// Keys lists every configuration key, in the order Config declares them.
+var Keys = keysOf(reflect.TypeFor[Config]())
+
+func keysOf(t reflect.Type) []Key {
+	var keys []Key
+	for i := range t.NumField() {
+		section := t.Field(i)
+		for j := range section.Type.NumField() {
+			f := section.Type.Field(j)
+			keys = append(keys, Key{Name: section.Tag.Get("toml") + "." + f.Tag.Get("toml"), Env: f.Tag.Get("env"), path: []int{i, j}})
+		}
+	}
+	return keys
+}
+
+// KeyOf returns the key of a field of c, given a pointer to it (&c.HTTP.Addr); it
+// panics if field is not one, which is a programming error.
+func (c *Config) KeyOf(field any) Key {
+	p := reflect.ValueOf(field).Pointer()
+	v := reflect.ValueOf(c).Elem()
+	for _, k := range Keys {
+		if v.FieldByIndex(k.path).Addr().Pointer() == p {
+			return k
+		}
+	}
+	panic(fmt.Sprintf("config: %T is not a field of Config", field))
+}
+
+// portVar is the variable platforms such as Cloud Run and Heroku set to the port to
+// listen on; it is honoured, on every interface, when BOT_HTTP_ADDR is not set.
+const portVar = "PORT"
+
+// applyEnv applies every variable that is set; a variable set to the empty string (or
+// white space) counts as not set.
 func (c *Config) applyEnv(getenv func(string) string) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	for _, e := range Env {
-		v := strings.TrimSpace(getenv(e.Name))
-		if v == "" {
+	v := reflect.ValueOf(c).Elem()
+	for _, k := range Keys {
+		s := strings.TrimSpace(getenv(k.Env))
+		if s == "" {
 			continue
 		}
-		if err := c.set(e.Key, v); err != nil {
-			return fmt.Errorf("environment variable %s: %w", e.Name, err)
+		if err := set(v.FieldByIndex(k.path), s); err != nil {
+			return fmt.Errorf("environment variable %s: %s: %q is not a valid value", k.Env, k.Name, s)
 		}
+	}
+	addr := c.KeyOf(&c.HTTP.Addr)
+	if port := strings.TrimSpace(getenv(portVar)); port != "" && strings.TrimSpace(getenv(addr.Env)) == "" {
+		if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+			return fmt.Errorf("environment variable %s: %q is not a port", portVar, port)
+		}
+		c.HTTP.Addr = ":" + port
 	}
 	return nil
 }
 
-// set assigns one key from its string form.
-func (c *Config) set(key, v string) error {
-	str := map[string]*string{
-		"knowledge.path": &c.Knowledge.Path, "http.addr": &c.HTTP.Addr,
-		"log.format": &c.Log.Format, "log.level": &c.Log.Level,
-		"discord.token": &c.Discord.Token, "discord.app_id": &c.Discord.AppID,
-		"discord.public_key": &c.Discord.PublicKey, "discord.guild_id": &c.Discord.GuildID,
-		"slack.bot_token": &c.Slack.BotToken, "slack.app_token": &c.Slack.AppToken,
-		"slack.signing_secret": &c.Slack.SigningSecret, "slack.api_url": &c.Slack.APIURL,
-	}
-	if p, ok := str[key]; ok {
-		*p = v
-		return nil
-	}
-	var err error
-	switch key {
-	case "answers.min_confidence":
-		c.Answers.MinConfidence, err = strconv.ParseFloat(v, 64)
-	case "http.shutdown_timeout":
-		err = c.HTTP.ShutdownTimeout.UnmarshalText([]byte(v))
-	case "ratelimit.per_minute":
-		c.RateLimit.PerMinute, err = strconv.ParseFloat(v, 64)
-	case "ratelimit.burst":
-		c.RateLimit.Burst, err = strconv.Atoi(v)
-	case "discord.shard_id":
-		c.Discord.ShardID, err = strconv.Atoi(v)
-	case "discord.shard_count":
-		c.Discord.ShardCount, err = strconv.Atoi(v)
+// set assigns one field from its string form.
+func set(f reflect.Value, s string) error {
+	switch p := f.Addr().Interface().(type) {
+	case *string:
+		*p = s
+	case *bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		*p = b
+	case **bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		*p = &b
+	case *int:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return err
+		}
+		*p = n
+	case *float64:
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return err
+		}
+		*p = x
+	case *Duration:
+		return p.UnmarshalText([]byte(s))
 	default:
-		return fmt.Errorf("no such key %s", key)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %q is not a valid value", key, v)
+		return fmt.Errorf("no way to set a %s", f.Type())
 	}
 	return nil
 }
@@ -229,60 +265,66 @@ func enabled(explicit *bool, secret string) bool {
 	return secret != ""
 }
 
-// Validate checks every value and that each enabled adapter has what it needs.
+// Validate checks every value and that each enabled adapter has what it needs; each
+// message names the key at fault and its environment variable.
 func (c Config) Validate() error {
 	var errs []error
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	key := func(field any) Key { return c.KeyOf(field) }
 	if c.Answers.MinConfidence <= 0 || c.Answers.MinConfidence > 1 {
-		fail("answers.min_confidence: %v is not in (0, 1]", c.Answers.MinConfidence)
+		fail("%s: %v is not in (0, 1]", key(&c.Answers.MinConfidence), c.Answers.MinConfidence)
 	}
 	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
-		fail("http.addr: %q is not host:port", c.HTTP.Addr)
+		fail("%s: %q is not host:port", key(&c.HTTP.Addr), c.HTTP.Addr)
 	}
 	if c.HTTP.ShutdownTimeout.Duration <= 0 {
-		fail("http.shutdown_timeout: must be positive")
+		fail("%s: must be positive", key(&c.HTTP.ShutdownTimeout))
 	}
 	if c.Log.Format != "text" && c.Log.Format != "json" {
-		fail("log.format: %q is not text or json", c.Log.Format)
+		fail("%s: %q is not text or json", key(&c.Log.Format), c.Log.Format)
 	}
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(c.Log.Level)); err != nil {
-		fail("log.level: %q is not debug, info, warn or error", c.Log.Level)
+		fail("%s: %q is not debug, info, warn or error", key(&c.Log.Level), c.Log.Level)
 	}
 	if c.RateLimit.PerMinute <= 0 {
-		fail("ratelimit.per_minute: must be positive")
+		fail("%s: must be positive", key(&c.RateLimit.PerMinute))
 	}
 	if c.RateLimit.Burst < 1 {
-		fail("ratelimit.burst: must be at least 1")
+		fail("%s: must be at least 1", key(&c.RateLimit.Burst))
 	}
 	if c.DiscordGateway() && c.Discord.Token == "" {
-		fail("discord.gateway is on but discord.token (DISCORD_TOKEN) is not set")
+		fail("%s is on but %s is not set", key(&c.Discord.Gateway), key(&c.Discord.Token))
 	}
 	if c.DiscordInteractions() && c.Discord.PublicKey == "" {
-		fail("discord.interactions is on but discord.public_key (DISCORD_PUBLIC_KEY) is not set")
+		fail("%s is on but %s is not set", key(&c.Discord.Interactions), key(&c.Discord.PublicKey))
 	}
 	if c.Discord.ShardCount < 1 || c.Discord.ShardID < 0 || c.Discord.ShardID >= c.Discord.ShardCount {
-		fail("discord.shard_id %d and shard_count %d: need 0 <= shard_id < shard_count", c.Discord.ShardID, c.Discord.ShardCount)
+		fail("%s %d and %s %d: need 0 <= shard_id < shard_count", key(&c.Discord.ShardID), c.Discord.ShardID,
+			key(&c.Discord.ShardCount), c.Discord.ShardCount)
 	}
 	if c.SlackSocketMode() {
 		if c.Slack.AppToken == "" {
-			fail("slack.socket_mode is on but slack.app_token (SLACK_APP_TOKEN) is not set")
+			fail("%s is on but %s is not set", key(&c.Slack.SocketMode), key(&c.Slack.AppToken))
 		} else if !strings.HasPrefix(c.Slack.AppToken, "xapp-") {
-			fail("slack.app_token (SLACK_APP_TOKEN) must start with xapp-")
+			fail("%s must start with xapp-", key(&c.Slack.AppToken))
 		}
 	}
 	if c.SlackSocketMode() || c.SlackEventsAPI() {
 		if c.Slack.BotToken == "" {
-			fail("slack is enabled but slack.bot_token (SLACK_BOT_TOKEN) is not set")
+			fail("slack is enabled but %s is not set", key(&c.Slack.BotToken))
 		} else if !strings.HasPrefix(c.Slack.BotToken, "xoxb-") {
-			fail("slack.bot_token (SLACK_BOT_TOKEN) must start with xoxb-")
+			fail("%s must start with xoxb-", key(&c.Slack.BotToken))
 		}
 	}
 	if c.SlackEventsAPI() && c.Slack.SigningSecret == "" {
-		fail("slack.events_api is on but slack.signing_secret (SLACK_SIGNING_SECRET) is not set")
+		fail("%s is on but %s is not set", key(&c.Slack.EventsAPI), key(&c.Slack.SigningSecret))
 	}
 	if !strings.HasPrefix(c.Slack.APIURL, "http://") && !strings.HasPrefix(c.Slack.APIURL, "https://") {
-		fail("slack.api_url: %q is not an http(s) URL", c.Slack.APIURL)
+		fail("%s: %q is not an http(s) URL", key(&c.Slack.APIURL), c.Slack.APIURL)
+	}
+	if c.Slack.ReplyDeadline.Duration < time.Second {
+		fail("%s: %v is too short; a reply needs a second at least", key(&c.Slack.ReplyDeadline), c.Slack.ReplyDeadline.Duration)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))

@@ -99,3 +99,71 @@ func write(t *testing.T, text string) string {
 	}
 	return p
 }
+
+// TestEveryKeyHasOneNameAndOneVariable: the keys come from Config's struct tags alone;
+// every field has a TOML name and an environment variable, each used once.
+func TestEveryKeyHasOneNameAndOneVariable(t *testing.T) {
+	names, envs := map[string]bool{}, map[string]bool{}
+	for _, k := range Keys {
+		if k.Name == "" || strings.HasSuffix(k.Name, ".") || k.Env == "" {
+			t.Errorf("key %+v lacks a TOML name or a variable", k)
+		}
+		if names[k.Name] || envs[k.Env] {
+			t.Errorf("%s is named twice", k)
+		}
+		names[k.Name], envs[k.Env] = true, true
+	}
+	for _, want := range []string{"DISCORD_GATEWAY", "DISCORD_INTERACTIONS", "SLACK_SOCKET_MODE", "SLACK_EVENTS_API", "SLACK_REPLY_DEADLINE"} {
+		if !envs[want] {
+			t.Errorf("no key is set by %s", want)
+		}
+	}
+	example, err := os.ReadFile("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Keys {
+		if !strings.Contains(string(example), "env "+k.Env) {
+			t.Errorf("config.example.toml does not name %s", k.Env)
+		}
+	}
+	c := Default()
+	if got := c.KeyOf(&c.Slack.SigningSecret).String(); got != "slack.signing_secret (SLACK_SIGNING_SECRET)" {
+		t.Errorf("KeyOf(&c.Slack.SigningSecret) = %q", got)
+	}
+}
+
+func TestSwitchesPortAndEmptyVariables(t *testing.T) {
+	c, err := Load("", envOf(map[string]string{
+		"DISCORD_TOKEN": "tok", "DISCORD_GATEWAY": "false", "DISCORD_PUBLIC_KEY": "ab", "DISCORD_INTERACTIONS": "true",
+		"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_EVENTS_API": "0",
+		"SLACK_APP_TOKEN": "xapp-1", "SLACK_SOCKET_MODE": "1", "PORT": "9090", "SLACK_REPLY_DEADLINE": "2m",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DiscordGateway() || !c.DiscordInteractions() || c.SlackEventsAPI() || !c.SlackSocketMode() {
+		t.Errorf("switches not applied: gateway %v interactions %v events %v socket %v",
+			c.DiscordGateway(), c.DiscordInteractions(), c.SlackEventsAPI(), c.SlackSocketMode())
+	}
+	if c.HTTP.Addr != ":9090" || c.Slack.ReplyDeadline.Duration != 2*time.Minute {
+		t.Errorf("PORT or SLACK_REPLY_DEADLINE not applied: %q %v", c.HTTP.Addr, c.Slack.ReplyDeadline)
+	}
+
+	// BOT_HTTP_ADDR wins over PORT; an empty variable is the same as an unset one.
+	path := write(t, "[http]\naddr = \"127.0.0.1:7000\"\n[slack]\nsocket_mode = false\n")
+	c, err = Load(path, envOf(map[string]string{"BOT_HTTP_ADDR": "127.0.0.1:7001", "PORT": "9090",
+		"SLACK_SOCKET_MODE": "", "BOT_LOG_LEVEL": "  ", "SLACK_APP_TOKEN": "xapp-1", "SLACK_BOT_TOKEN": "xoxb-1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTP.Addr != "127.0.0.1:7001" || c.SlackSocketMode() || c.Log.Level != "info" {
+		t.Errorf("addr %q, socket mode %v, level %q: an empty variable changed something, or PORT beat BOT_HTTP_ADDR",
+			c.HTTP.Addr, c.SlackSocketMode(), c.Log.Level)
+	}
+	for env, bad := range map[string]string{"PORT": "http", "SLACK_EVENTS_API": "maybe", "SLACK_REPLY_DEADLINE": "soon"} {
+		if _, err := Load("", envOf(map[string]string{env: bad})); err == nil || !strings.Contains(err.Error(), env) {
+			t.Errorf("%s=%s: error %v does not name the variable", env, bad, err)
+		}
+	}
+}

@@ -1,5 +1,6 @@
 // Package testkit holds what the tests of several packages share: the real answer engine,
-// a log sink safe for concurrent writers, and the request signatures Slack and Discord send.
+// a log sink safe for concurrent writers, the request signatures Slack and Discord send,
+// and a look-up of one metric series.
 package testkit
 
 import (
@@ -16,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/knowledge"
@@ -124,4 +127,36 @@ func Golden(tb testing.TB, path string, v any, update bool) {
 	if !bytes.Equal(got, want) {
 		tb.Errorf("%s differs from the rendering (run go test -update if the change is meant):\n%s", path, got)
 	}
+}
+
+// PlatformSample returns, from what g gathers, the value of the metric name's series
+// whose platform label is platform: a counter's or a gauge's value, a histogram's count
+// of observations. It is -1 when there is no such series.
+func PlatformSample(tb testing.TB, g prometheus.Gatherer, name, platform string) float64 {
+	tb.Helper()
+	families, err := g.Gather()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() != "platform" || l.GetValue() != platform {
+					continue
+				}
+				switch {
+				case m.GetHistogram() != nil:
+					return float64(m.GetHistogram().GetSampleCount())
+				case m.GetGauge() != nil:
+					return m.GetGauge().GetValue()
+				default:
+					return m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return -1
 }
