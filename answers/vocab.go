@@ -82,8 +82,8 @@ func (a *analyzer) resolve(w string, t token) token {
 	if e, _ := lexicon.Lookup(w); e.POS&lexicon.Verb != 0 || e.POS&lexicon.Noun == 0 {
 		t.class = classOrdinary
 		return t
-	} else if e.POS == lexicon.Noun {
-		t.class = classNoun
+	} else if e.POS == lexicon.Noun && !isVerb(stem(w)) {
+		t.class = classNoun // "nationality"; not "shooting", whose verb is "shoot"
 	} else {
 		t.class = classOrdinary
 	}
