@@ -3,14 +3,15 @@
 #     --build-arg REVISION=$(git rev-parse HEAD) -t borderbot .
 #   docker run --rm -p 8080:8080 -e DISCORD_TOKEN=... borderbot
 #
-# The base images are named by tag only: pin each by digest where the image is built,
+# The base images are pinned by digest, beside the tag that says what they are; a new base
+# is a reviewed change of these two lines. Our build machines cannot reach the registries,
+# so these are digests that other projects pin these tags to, not ones checked here: check
+# them where the image is built, and refresh them, with
 #   docker buildx imagetools inspect golang:1.26-bookworm
 #   docker buildx imagetools inspect gcr.io/distroless/static-debian12:nonroot
-# and pass them as --build-arg GO_IMAGE=golang:1.26-bookworm@sha256:… and
-# --build-arg BASE_IMAGE=gcr.io/distroless/static-debian12:nonroot@sha256:… (or write the
-# digests below). Our build machines cannot reach the registries to look them up.
-ARG GO_IMAGE=golang:1.26-bookworm
-ARG BASE_IMAGE=gcr.io/distroless/static-debian12:nonroot
+# (or pass other ones as --build-arg GO_IMAGE=… and --build-arg BASE_IMAGE=…).
+ARG GO_IMAGE=golang:1.26-bookworm@sha256:a688600ca24f8a4d3ca77f95b0dd40704a9fc787c826660eb7ba0b641b8b175d
+ARG BASE_IMAGE=gcr.io/distroless/static-debian12:nonroot@sha256:d093aa3e30dbadd3efe1310db061a14da60299baff8450a17fe0ccc514a16639
 
 FROM ${GO_IMAGE} AS build
 WORKDIR /src
