@@ -20,8 +20,9 @@ func (e *Engine) Answer(message string) Reply {
 	return r
 }
 
-// answerIn is AnswerIn, keeping a trace of every step when explain is set.
-func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *Explanation, Context) {
+// answerIn answers a message in a conversation, keeping a trace of every step when
+// explain is set, and returns the last question as it was read, for the conversation.
+func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *Explanation, string) {
 	message = strings.ToValidUTF8(message, "\uFFFD")
 	var ex *Explanation
 	if explain {
@@ -32,7 +33,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		r.Kind = KindTooLong
 		r.Answer = fmt.Sprintf("Please ask a shorter question: I read messages of up to %d characters.", MaxQuestionLen)
 		r.Suggestions = e.fallback
-		return r, ex, conv
+		return r, ex, ""
 	}
 	c := Clean(message)
 	segs := Segments(c.Text)
@@ -47,7 +48,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		r.Kind = KindEmpty
 		r.Answer = "Ask me a question about the Iran–Pakistan strikes of January 2024, for example one of these."
 		r.Suggestions = e.fallback
-		return r, ex, conv
+		return r, ex, ""
 	}
 	asks = dedupe(e.resolvePronouns(asks))
 	parts := make([]Reply, 0, len(asks))
@@ -75,7 +76,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	} else {
 		out = e.combine(message, parts, more)
 	}
-	return out, ex, e.remember(conv, read, out)
+	return out, ex, read
 }
 
 // hasPronoun reports whether words hold he, she, him, her or his.

@@ -83,7 +83,7 @@ func Clean(s string) Cleaned {
 		})
 	}
 	s = dropSymbols(s)
-	if c.Quoted == "" && strings.ContainsAny(s, "\"“‘'") {
+	if c.Quoted == "" && (strings.ContainsAny(s, "\"“‘") || strings.Contains(s, " '") || strings.HasPrefix(s, "'")) {
 		if m := quotation.FindStringSubmatch(s); m != nil {
 			for _, g := range m[1:] {
 				if g != "" && len(strings.Fields(g)) >= 3 {

@@ -25,8 +25,11 @@ func (c Context) Empty() bool { return c.Question == "" && c.Person == "" && len
 // and a question that stands on its own is answered as it would be alone. It returns the
 // context to pass with the next message.
 func (e *Engine) AnswerIn(c Context, message string) (Reply, Context) {
-	r, _, next := e.answerIn(c, message, false)
-	return r, next
+	r, _, read := e.answerIn(c, message, false)
+	if read == "" {
+		return r, c // nothing was asked: the conversation is as it was
+	}
+	return r, e.remember(c, read, r)
 }
 
 // followKind says how a question leans on the conversation.
@@ -201,10 +204,8 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 		}
 		if part.ID != "" && part.Answered {
 			next.Given = appendGiven(next.Given, part.ID)
-			if en, ok := e.base.Entry(part.ID); ok {
-				if p := e.personIn(en.Title); p != "" {
-					next.Person = p
-				}
+			if p := e.personOf[part.ID]; p != "" {
+				next.Person = p
 			}
 		}
 	}

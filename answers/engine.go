@@ -53,8 +53,9 @@ type Engine struct {
 	phraseTerms [][]int32
 	phrasePairs map[uint64][]int32
 
-	quoteWords  [][]string   // each quote's text as folded words, for attribution
-	personNames []personName // every name and alias of every person, as folded words
+	personOf    map[string]string // entry id → the person its title names, if any
+	quoteWords  [][]string        // each quote's text as folded words, for attribution
+	personNames []personName      // every name and alias of every person, as folded words
 }
 
 // doc is one entry, analysed for matching.
@@ -168,6 +169,12 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	for _, p := range b.People {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			e.personNames = append(e.personNames, personName{name: p.Name, words: words(n)})
+		}
+	}
+	e.personOf = map[string]string{}
+	for _, en := range b.Entries {
+		if p := e.personIn(en.Title); p != "" {
+			e.personOf[en.ID] = p
 		}
 	}
 	e.fallback = e.defaultSuggestions()
