@@ -103,10 +103,19 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	if how == standsAlone && (e.namesSomething(ws) || !alone.Answered && alone.Kind != KindUnknown) {
 		return alone, a.Text
 	}
+	var near map[string]bool
 	if how == standsAlone {
-		// It names nothing ("how many people died?"): the last question's subject may
-		// say which event it means.
-		text = a.Text + " " + strings.Join(contentOf(words(conv.Question)), " ")
+		// It names nothing ("how many people died?"): it is most likely about what the
+		// conversation was about, the last answers and the entries related to them.
+		near = map[string]bool{}
+		for _, id := range conv.Given[max(0, len(conv.Given)-2):] {
+			near[id] = true
+			if en, ok := e.base.Entry(id); ok {
+				for _, rel := range en.Related {
+					near[rel] = true
+				}
+			}
+		}
 	}
 	// "What else did she say?" asks for what was not given yet.
 	seen := given
@@ -122,7 +131,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	if ex != nil {
 		step = &AskExplanation{}
 	}
-	follow := e.answerAsk(Ask{Text: text, Claim: a.Claim}, quoted, step, seen)
+	follow := e.answerAskNear(Ask{Text: text, Claim: a.Claim}, quoted, step, seen, near)
 	// A question that leans on the conversation is read with it; one that names nothing
 	// is, when that reads it at least as well.
 	better := how == standsAlone && follow.Confidence >= alone.Confidence-0.15
@@ -139,7 +148,14 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 
 // answerAsk answers one question of a message.
 func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[string]bool) Reply {
+	return e.answerAskNear(a, quoted, ex, given, nil)
+}
+
+// answerAskNear is answerAsk with a prior: the entries the conversation was about, which
+// a question that names nothing is most likely about too.
+func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, near map[string]bool) Reply {
 	q := readAsk(a, quoted)
+	q.Near = near
 	if ex != nil {
 		ex.Query = q
 	}

@@ -198,6 +198,9 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		if checked {
 			qt.idf *= e.w.ClaimPredicate
 		}
+		if genericCounts[qt.term] {
+			qt.idf *= e.w.ClaimPredicate // "people" in "how many people died" says little
+		}
 		qts = append(qts, qt)
 	}
 	return qts
@@ -346,6 +349,9 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		if said && !d.reports {
 			s.said = true
 			s.score -= w.SaidPenalty
+		}
+		if q.Near[d.entry.ID] {
+			s.score *= 1 + w.Near
 		}
 		// What someone said about a subject is in what they said of it, not in who they are.
 		if said && d.entry.Kind == knowledge.KindPerson && s.coverage < 1 {

@@ -43,6 +43,7 @@ type Query struct {
 	Subtype string                 // the term whose sort it asks for: "drones" in "what type of drones"
 	Words   []string               // its folded words, chat shorthand spelt out
 	Speaker string                 // whose words it asks for: "alias:rouzbeh_parsi" in "what did Parsi say"
+	Near    map[string]bool        // entries the conversation was about, scored up a little
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as

@@ -578,7 +578,9 @@ func countedNoun(toks []token) []string {
 			if !toks[j].known && !toks[j].name {
 				out = append(out, toks[j].term)
 			}
-			if j+1 < len(toks) && !toks[j+1].stop && len(out) > 0 && isVerb(toks[j+1].word) && !isNoun(toks[j+1].word) {
+			// "how many factors point to…": the verb ends the counted phrase, unless
+			// the phrase counts only people ("how many people live in Iran").
+			if j+1 < len(toks) && !toks[j+1].stop && len(out) > 0 && isVerb(toks[j+1].word) && !isNoun(toks[j+1].word) && !allGeneric(out) {
 				return out
 			}
 		}
@@ -590,6 +592,16 @@ func countedNoun(toks []token) []string {
 		return out
 	}
 	return nil
+}
+
+// allGeneric reports whether every counted term is one any count of people answers.
+func allGeneric(terms []string) bool {
+	for _, t := range terms {
+		if !genericCounts[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // countStops end the counted phrase of a "how many" question.
