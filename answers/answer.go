@@ -79,6 +79,23 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	return out, ex, read
 }
 
+// whoDoYouMean asks which person a question means, offering the people the article
+// quotes.
+func (e *Engine) whoDoYouMean() Reply {
+	r := Reply{Kind: KindClarify, Source: e.source}
+	var names []string
+	for _, x := range e.Experts() {
+		names = append(names, x.Name)
+		if p, ok := e.base.Person(x.ID); ok && p.Entry != "" {
+			if en, ok := e.base.Entry(p.Entry); ok && len(r.Suggestions) < 3 {
+				r.Suggestions = append(r.Suggestions, Suggestion{ID: en.ID, Question: en.Questions[0]})
+			}
+		}
+	}
+	r.Answer = "Who do you mean? The article quotes " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + "."
+	return r
+}
+
 // hasPronoun reports whether words hold he, she, him, her or his.
 func hasPronoun(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return pronouns[w] })
@@ -95,6 +112,11 @@ func (e *Engine) namesSomething(ws []string) bool {
 // the reply and the question as it was read.
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	alone := e.answerAsk(a, quoted, ex, given)
+	if conv.Person == "" && !alone.Answered && hasPronoun(words(a.Text)) && e.personIn(a.Text) == "" {
+		// "who's she?" with no one talked about yet: ask who is meant.
+		ex.decided("a pronoun with no one to stand for: asked who is meant")
+		return e.whoDoYouMean(), a.Text
+	}
 	if conv.Empty() {
 		return alone, a.Text
 	}

@@ -271,8 +271,13 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			}
 		}
 	}
-	// Without a conversation, a follow-up is not understood.
+	// Without a conversation, a follow-up is not understood; a pronoun with no one to
+	// stand for gets a question back, with the people it could mean.
 	if r := e.Answer("where was that?"); r.Answered {
 		t.Errorf("a follow-up with no conversation was answered: %q", r.Text())
+	}
+	r := e.Answer("who's she?")
+	if r.Answered || r.Kind != answers.KindClarify || !strings.HasPrefix(r.Text(), "Who do you mean?") || !strings.Contains(r.Text(), "Rabia Akhtar") || len(r.Suggestions) == 0 {
+		t.Errorf("who's she? with no conversation: kind %q, %q, %d suggestions", r.Kind, r.Text(), len(r.Suggestions))
 	}
 }

@@ -16,6 +16,7 @@ const (
 	KindQuote        ReplyKind = "quote"          // who said a quoted passage
 	KindSeveral      ReplyKind = "several"        // answers to several questions of one message
 	KindInstruction  ReplyKind = "instruction"    // an instruction the bot does not follow
+	KindClarify      ReplyKind = "clarify"        // a question the bot cannot tell the subject of: it asks
 	KindEmpty        ReplyKind = "empty"          // nothing was asked
 	KindTooLong      ReplyKind = "too_long"       // the question is over MaxQuestionLen
 )
