@@ -185,6 +185,17 @@ var pastTense = map[string]string{
 	"agree": "agreed", "die": "died", "react": "reacted", "respond": "responded",
 }
 
+// regularPast is the past tense of a regular verb: "condemn" → "condemned".
+func regularPast(v string) string {
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return v + "d"
+	case strings.HasSuffix(v, "y") && len(v) > 2 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ied"
+	}
+	return v + "ed"
+}
+
 // indirect turns a question into the words that follow "the article does not say":
 // "how much did the missiles cost?" → "how much the missiles cost".
 func indirect(q string) string {
@@ -232,7 +243,12 @@ func indirect(q string) string {
 		rest := ws[i+1:]
 		if w == "did" {
 			for k := 1; k < len(rest); k++ {
-				if p, ok := pastTense[strings.ToLower(rest[k])]; ok {
+				v := strings.ToLower(rest[k])
+				p, ok := pastTense[v]
+				if !ok && isVerb(v) && !isNoun(v) {
+					p, ok = regularPast(v), true
+				}
+				if ok {
 					rest = append(append(append([]string{}, rest[:k]...), p), rest[k+1:]...)
 					break
 				}

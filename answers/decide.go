@@ -68,8 +68,13 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 		for _, sentence := range strings.SplitAfter(text, ". ") {
 			toks := e.an.analyze(sentence, false)
 			neg := false
-			for _, w := range words(sentence) {
+			ws := words(sentence)
+			for i, w := range ws {
 				neg = neg || negations[w] || w == "without" || w == "nor"
+				// "Iran should have warned Pakistan" says it did not.
+				if (w == "should" || w == "could" || w == "would" || w == "ought") && i+1 < len(ws) && (ws[i+1] == "have" || ws[i+1] == "and") {
+					neg = true
+				}
 			}
 			f.dates = append(f.dates, dates(toks)...)
 			for term, owners := range e.possessions(toks) {

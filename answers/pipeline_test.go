@@ -132,6 +132,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Is Dr Vaez with the Swedish Institute?", answers.VerdictNo, "International Crisis Group"},
 		{"Did the strikes lead to a break in diplomatic ties?", answers.VerdictNo, "did not result in any severance"},
 		{"someone said Pakistan's strike killed Iranian soldiers, true?", answers.VerdictNo, "not Iranian nationals"},
+		// "Iran should have warned Pakistan" says it did not.
+		{"did iran warn pakistan b4 the strike", answers.VerdictNo, "should and could have"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
