@@ -94,7 +94,8 @@ var fillerWords = map[string]bool{
 	"hella": true, "super": true, "totally": true, "prob": true, "probably": true,
 	"maybe": true, "perhaps": true, "kind": true, "acc": true, "week": true, "weeks": true,
 	"month": true, "months": true, "today": true, "tonight": true, "yesterday": true,
-	"tomorrow": true, "recently": true, "lately": true, "nowadays": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+	"tomorrow": true, "recently": true, "lately": true, "nowadays": true, "chance": true,
+	"chances": true, "likelihood": true, "possibility": true, "odds": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
 }
 
 // summaryWords ask for a summary.
@@ -109,7 +110,7 @@ var summaryWords = map[string]bool{
 // opinionPhrases ask the bot to take a side or give its own view.
 var opinionPhrases = [][]string{
 	{"who", "is", "right"}, {"whos", "right"}, {"who", "s", "right"}, {"in", "the", "right"},
-	{"justified"}, {"justify"}, {"justifiable"}, {"your", "take"}, {"ur", "take"},
+	{"justified"}, {"justifiable"}, {"your", "take"}, {"ur", "take"},
 	{"your", "opinion"}, {"ur", "opinion"}, {"you", "think"}, {"u", "think"}, {"your", "view"},
 	{"smart", "move"}, {"good", "idea"}, {"bad", "idea"}, {"right", "to"}, {"wrong", "to"},
 	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"side", "with"},
@@ -237,7 +238,7 @@ func readAsk(a Ask, quoted string) Query {
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
 		q.Intent = IntentSaid
-	case a.Claim || q.Type == knowledge.TypeYesNo:
+	case (a.Claim || q.Type == knowledge.TypeYesNo) && !asksAChoice(ws):
 		q.Intent = IntentClaim
 	}
 	q.Focus = focusWord(ws)
@@ -293,6 +294,21 @@ var opinionWords = map[string]bool{
 	"proportionate": true, "disproportionate": true, "fair": true, "unfair": true, "deserved": true,
 	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
 	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
+}
+
+// asksAChoice reports whether a question offers alternatives ("is Jaish al-Adl Sunni or
+// Shia?"): its answer is one of them, not yes or no.
+func asksAChoice(ws []string) bool {
+	for i, w := range ws {
+		if w == "or" && i > 1 && i+1 < len(ws) {
+			switch ws[i+1] {
+			case "not", "nah", "no", "what", "something", "smth", "anything":
+				continue // "…, or not?", "or what?"
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // asksTheBot reports whether a question asks the bot itself: "do you think", "ur take".

@@ -180,8 +180,8 @@ func (e *Engine) askedName(toks []token) string {
 			// "what was Pakistan's operation called": the last word before it; "who
 			// called the strike an unforced error" asks no name.
 			for _, n := range toks[i+1:] {
-				if content(n) {
-					return ""
+				if !n.stop {
+					return "" // "what did the FM call Jaish al-Adl" asks what he called it
 				}
 			}
 			for k := i - 1; k >= 0; k-- {
