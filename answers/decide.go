@@ -187,7 +187,7 @@ func (e *Engine) isSpecific(term string) bool {
 // isName reports whether a term names something: the canonical term of a group of names
 // or a word the base only ever writes capitalised.
 func (e *Engine) isName(term string) bool {
-	return e.an.nameGroups[term] || e.an.names[term]
+	return e.an.nameGroups[term] || e.an.nameStems[term]
 }
 
 func (d date) String() string {

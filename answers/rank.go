@@ -75,6 +75,14 @@ func (e *Engine) agent(toks []token) string {
 				continue
 			}
 			next := toks[i+1]
+			if owner && toks[i].owner {
+				// "Iran's 16 January strike": the date between owner and deed does not count.
+				for k := i + 1; k < len(toks) && (toks[k].number || months[toks[k].term]); k++ {
+					if k+1 < len(toks) {
+						next = toks[k+1]
+					}
+				}
+			}
 			// "The Kerman attack": a name after an article is a place, not a doer, unless
 			// it is a people's ("the Iranian strike").
 			modifier := i > 0 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") && !isAdjective(toks[i].word)

@@ -195,6 +195,7 @@ type analyzer struct {
 	specific   map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
 	lemmas     map[string]bool        // the lexicon lemmas of the base's words
 	nameGroups map[string]bool        // the canonical terms of alias groups of names
+	nameStems  map[string]bool        // the stems of names, as terms carry them
 	frozen     bool
 }
 
@@ -290,9 +291,16 @@ func (a *analyzer) learn(s string, cased bool) {
 // freeze settles which words are names and indexes the vocabulary by word length; call
 // it once, after the last learn.
 func (a *analyzer) freeze() {
+	lowerStems := map[string]bool{}
+	for w := range a.lower {
+		lowerStems[a.stem(w)] = true
+	}
+	a.nameStems = map[string]bool{}
 	for w := range a.capitals {
-		if !a.lower[w] {
-			a.names[w] = true // "Guards" in "Revolutionary Guards" is no name: "his guards"
+		// "Guard" in "Revolutionary Guard Corps" is no name: "his guards" is the same word.
+		if !a.lower[w] && !lowerStems[a.stem(w)] && !months[a.stem(w)] {
+			a.names[w] = true
+			a.nameStems[a.stem(w)] = true
 		}
 	}
 	a.byLength = map[int][]string{}
