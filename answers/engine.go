@@ -175,6 +175,8 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	for _, en := range b.Entries {
 		if p := e.personIn(en.Title); p != "" {
 			e.personOf[en.ID] = p
+		} else if en.Kind == knowledge.KindSource && strings.Contains(en.Title, b.Source.Author) {
+			e.personOf[en.ID] = b.Source.Author // "who wrote it?" then "what does he do?"
 		}
 	}
 	e.fallback = e.defaultSuggestions()

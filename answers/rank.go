@@ -183,6 +183,10 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			}
 		} else {
 			qt.class = t.class
+			if qt.class == classUnknown && t.word != "" {
+				// A word the analyzer knows from the base, in no entry the index holds.
+				qt.class = everydayClass(t.word)
+			}
 			if t.name && qt.class != className && qt.class != classOrdinary {
 				qt.class = className
 			}

@@ -281,11 +281,16 @@ func classify(s string, ws []string) SegmentKind {
 	return SegmentStatement
 }
 
+// announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
+var announcing = map[string]bool{"qs": true, "questions": true, "question": true, "things": true,
+	"thing": true, "pair": true, "quick": true, "couple": true, "all": true, "everyone": true,
+	"guys": true, "folks": true, "two": true, "three": true}
+
 // countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
 // "2 qs" that announce questions.
 func countsOnlyChatter(ws []string) bool {
 	for _, w := range ws {
-		if !chatterSet[w] && !isNumber(w) && w != "qs" && w != "questions" && w != "all" && w != "everyone" && w != "guys" && w != "folks" {
+		if !chatterSet[w] && !isNumber(w) && !announcing[w] {
 			return false
 		}
 	}

@@ -689,7 +689,7 @@ func questionType(ws []string) knowledge.QuestionType {
 				return knowledge.TypeHowMany
 			case "long", "soon":
 				// "How long after Iran's strike…" asks when; "how long is the border", a measure.
-				if i+2 < len(ws) && (ws[i+2] == "after" || ws[i+2] == "before" || ws[i+2] == "did" || ws[i+2] == "until" || ws[i+2] == "later") || next == "soon" {
+				if i+2 < len(ws) && (ws[i+2] == "after" || ws[i+2] == "before" || ws[i+2] == "did" || ws[i+2] == "until" || ws[i+2] == "till" || ws[i+2] == "til" || ws[i+2] == "later") || next == "soon" {
 					return knowledge.TypeWhen
 				}
 				return knowledge.TypeMeasure

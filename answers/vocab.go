@@ -44,6 +44,21 @@ func isNoun(w string) bool {
 	return ok && e.POS&lexicon.Noun != 0
 }
 
+// everydayClass says what kind of everyday English word w is, or classUnknown when the
+// lexicon does not know it.
+func everydayClass(w string) wordClass {
+	e, ok := lexicon.Lookup(w)
+	switch {
+	case !ok:
+		return classUnknown
+	case e.Proper:
+		return className
+	case e.POS == lexicon.Noun && !isVerb(stem(w)):
+		return classNoun
+	}
+	return classOrdinary
+}
+
 // resolve reads a folded question word the base does not use: a typo of one of the
 // base's words, an English synonym of one, an everyday English word, a name, or none of
 // these. It returns the token to use in its place.
