@@ -153,7 +153,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			denied++
 		}
 	}
-	if denied > 0 && denied*2 >= content && !claim.Negated {
+	if denied > 0 && denied*2 >= content/2 && !claim.Negated {
 		conflict = append(conflict, "denied")
 	}
 	switch {
