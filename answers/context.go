@@ -69,7 +69,7 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	// "when?", "where was that?", "how many bases?": what it asks, of the last question's
 	// subject.
 	if e.leans(ws) {
-		return q + " " + strings.Join(contentOf(words(c.Question)), " "), saysLittle
+		return strings.TrimRight(q, "?!. ") + " " + strings.Join(contentOf(words(c.Question)), " "), saysLittle
 	}
 	return q, changed
 }

@@ -403,6 +403,12 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	return ranking{terms: qts, scores: sorted}
 }
 
+// attributions ask who put something in words: "who called the strike an unforced error".
+var attributions = map[string]bool{"called": true, "call": true, "calls": true, "described": true,
+	"describes": true, "labelled": true, "labeled": true, "termed": true, "dubbed": true,
+	"argued": true, "argues": true, "warned": true, "warns": true, "claimed": true, "believes": true,
+	"reckons": true, "asserted": true, "noted": true, "pointed": true, "suggested": true, "explained": true}
+
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
@@ -435,7 +441,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		}
 	case knowledge.TypeWho:
 		// An entry that quotes someone says who said it, and nothing more.
-		if !d.gives[q.Type] && !(len(d.quotes) > 0 && asksWhatWasSaid(q.Words)) {
+		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) {
 			return false, string(q.Type)
 		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:

@@ -582,7 +582,7 @@ func countedNoun(toks []token) []string {
 		// factors point to…").
 		var out []string
 		j := i + 1
-		for ; j < len(toks) && !toks[j].stop && !countStops[toks[j].term]; j++ {
+		for ; j < len(toks) && !toks[j].stop && !countStops[toks[j].term] && !toks[j].number && !months[toks[j].term]; j++ {
 			if !toks[j].known && !toks[j].name {
 				out = append(out, toks[j].term)
 			}
