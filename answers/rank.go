@@ -384,15 +384,23 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// Sort small keys, then lay the scores out in their order once.
 	type key struct {
 		score float64
+		view  bool // an expert's view or profile: a fact comes first at the same score
 		at    int32
 	}
 	keys := make([]key, len(out))
 	for i, s := range out {
-		keys[i] = key{s.score, int32(i)}
+		k := e.docs[s.doc].entry.Kind
+		keys[i] = key{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
+		}
+		if a.view != b.view {
+			if a.view {
+				return 1
+			}
+			return -1
 		}
 		return cmp.Compare(a.at, b.at) // ties keep the base's order
 	})

@@ -55,7 +55,7 @@ func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt stri
 			runCommand(w, e, cmd)
 		} else {
 			var r answers.Reply
-			r, conv = e.AnswerIn(conv, line)
+			r, conv = e.AnswerIn(conv, ReadQuestion(line))
 			WriteReply(w, r)
 		}
 		fmt.Fprintln(w)
@@ -239,10 +239,11 @@ func AnswerJSONL(ctx context.Context, e Engine, in io.Reader, out io.Writer) err
 		q, id := questionOf(strings.TrimRight(line, "\r"))
 		var r answers.Reply
 		if id == "" {
-			r = e.Answer(q)
+			r = e.Answer(ReadQuestion(q))
 		} else {
-			r, convs[id] = e.AnswerIn(convs[id], q)
+			r, convs[id] = e.AnswerIn(convs[id], ReadQuestion(q))
 		}
+		r.Question = q // the line as it came, which the reader matches answers to
 		if err := enc.Encode(NewJSONLine(r)); err != nil {
 			return err
 		}

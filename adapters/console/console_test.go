@@ -200,3 +200,32 @@ func TestConsoleSessionIsOneConversation(t *testing.T) {
 		t.Errorf("after /new the follow-up was still read with the old question:\n%s", replies[1])
 	}
 }
+
+// TestPastedMarkupDoesNotChangeTheAnswer pastes Slack's and Discord's markup around a
+// question at the console: the answer is the one without it, and --jsonl still names the
+// line as it came.
+func TestPastedMarkupDoesNotChangeTheAnswer(t *testing.T) {
+	e := engine(t)
+	want := e.Answer("when did Iran strike Pakistan?")
+	for _, q := range []string{
+		"<@U024BE7LH> <!channel> when did Iran strike Pakistan?",
+		"<@!80351110224678912> <:pepe:123456> when did Iran strike Pakistan? <a:party:9>",
+		"when did Iran strike Pakistan? <#C024BE7LR|general> <https://example.com|source>",
+	} {
+		if got := ReadQuestion(q); e.Answer(got).Answer != want.Answer {
+			t.Errorf("%q read as %q: answered differently", q, got)
+		}
+	}
+	if got := ReadQuestion("see <https://example.com/a|the article> on <t:1705363200:R>"); got != "see the article on" {
+		t.Errorf("a link and a timestamp read as %q", got)
+	}
+	var out bytes.Buffer
+	line := "<@U1> when did Iran strike Pakistan?"
+	if err := AnswerJSONL(context.Background(), e, strings.NewReader(line+"\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	var j JSONLine
+	if err := json.Unmarshal(out.Bytes(), &j); err != nil || j.Question != line || j.Text != want.Text() {
+		t.Errorf("--jsonl: %+v", j)
+	}
+}

@@ -77,7 +77,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return usageError{fmt.Errorf("ask: no question given")}
 	}
-	q := strings.Join(fs.Args(), " ")
+	q := console.ReadQuestion(strings.Join(fs.Args(), " "))
 	if !*explain {
 		console.WriteReply(e.stdout, eng.Answer(q))
 		return nil
