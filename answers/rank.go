@@ -411,6 +411,14 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	return ranking{terms: qts, scores: sorted}
 }
 
+// placeNouns are the kinds of place a "which X" question asks the name of.
+var placeNouns = map[string]bool{
+	"city": true, "cities": true, "town": true, "towns": true, "village": true, "villages": true,
+	"province": true, "provinces": true, "country": true, "countries": true, "base": true,
+	"bases": true, "airbase": true, "neighborhood": true, "neighbourhood": true, "district": true,
+	"districts": true, "capital": true,
+}
+
 // attributions ask who put something in words: "who called the strike an unforced error".
 var attributions = map[string]bool{"called": true, "call": true, "calls": true, "described": true,
 	"describes": true, "labelled": true, "labeled": true, "termed": true, "dubbed": true,
@@ -465,6 +473,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	if _, known := e.terms[q.Naming]; known && !d.names[q.Naming] {
 		return false, "the name of " + q.Naming
+	}
+	// "Which town…", "what city…": an answer that speaks of a town names it ("a village in
+	// Balochistan" names none; "in Riyadh" needs no "city").
+	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
+		return false, "which " + q.Focus
 	}
 	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {
 		return false, "the sort of " + q.Subtype
