@@ -93,6 +93,15 @@ func renderReply(r answers.Reply) message {
 		e.Title = "How to ask"
 		e.Color = colourInfo
 		e.Description = r.Answer + "\n\n" + howToAsk
+	case r.Kind == answers.KindNotInArticle:
+		e.Title = "Not in the article"
+		e.Color = colourUnknown
+	case r.Kind == answers.KindClarify:
+		e.Title = "Who do you mean?"
+		e.Color = colourInfo
+	case r.Kind == answers.KindInstruction:
+		e.Title = "I only repeat the article"
+		e.Color = colourInfo
 	default:
 		e.Title = "I don't know"
 		e.Color = colourUnknown
