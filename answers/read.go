@@ -227,7 +227,7 @@ func readAsk(a Ask, quoted string) Query {
 	switch {
 	case quoted != "" && (whoSaidSet.in(ws) || len(ws) <= 3):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
-	case isArithmetic(a.Text):
+	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic
 	case instructionSet.in(ws):
 		q.Intent = IntentInstruction
@@ -295,6 +295,17 @@ var opinionWords = map[string]bool{
 	"proportionate": true, "disproportionate": true, "fair": true, "unfair": true, "deserved": true,
 	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
 	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
+}
+
+// asksTheTime reports whether a question asks today's date or the time: the article
+// knows neither.
+func asksTheTime(ws []string) bool {
+	now, when := false, false
+	for _, w := range ws {
+		now = now || w == "today" || w == "now" || w == "current" || w == "currently" || w == "tonight"
+		when = when || w == "date" || w == "day" || w == "time" || w == "year" || w == "month" || w == "clock"
+	}
+	return now && when || hasPhrase(ws, []string{"what", "time", "is", "it"}) || hasPhrase(ws, []string{"what", "day", "is", "it"})
 }
 
 // asksAChoice reports whether a question offers alternatives ("is Jaish al-Adl Sunni or

@@ -284,7 +284,7 @@ func classify(s string, ws []string) SegmentKind {
 // announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
 var announcing = map[string]bool{"qs": true, "questions": true, "question": true, "things": true,
 	"thing": true, "pair": true, "quick": true, "couple": true, "all": true, "everyone": true,
-	"guys": true, "folks": true, "two": true, "three": true}
+	"guys": true, "folks": true, "two": true, "three": true, "one": true}
 
 // countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
 // "2 qs" that announce questions.

@@ -588,8 +588,9 @@ func countedNoun(toks []token) []string {
 			}
 			// "how many factors point to…": the verb ends the counted phrase, unless
 			// the phrase counts only people ("how many people live in Iran").
-			if j+1 < len(toks) && !toks[j+1].stop && len(out) > 0 && isVerb(toks[j+1].word) && !isNoun(toks[j+1].word) && !allGeneric(out) {
-				return out
+			if j+1 < len(toks) && !toks[j+1].stop && len(out) > 0 && isVerb(toks[j+1].word) && !allGeneric(out) &&
+				(!isNoun(toks[j+1].word) || j+2 < len(toks) && toks[j+2].stop) {
+				return out // "how many factors point to…": a verb, where a preposition follows
 			}
 		}
 		for ; j < len(toks) && toks[j].stop && !countStops[toks[j].term] && !auxiliaries[toks[j].term]; j++ {
