@@ -240,13 +240,17 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	e.explainRanking(ex, rk, q, toks)
 	best, ok := e.pick(rk, q, toks)
 	// A second question of a message that the same entry would answer gets the next
-	// entry that answers it, if one does: "who is Vaez, and what did he think of it?".
-	if ok && given[e.docs[best.doc].entry.ID] {
+	// entry that answers it, if one does: "who is Vaez, and what did he think of it?";
+	// so does "where else…", which asks for something other than the first answer.
+	other := len(given) == 0 && slices.Contains(q.Words, "else")
+	if ok && (given[e.docs[best.doc].entry.ID] || other) {
+		first := best.doc
 		for _, s := range rk.scores {
 			if s.score < e.opts.MinConfidence {
 				break
 			}
-			if okCheck, _ := e.check(e.docs[s.doc], q, toks); okCheck && !given[e.docs[s.doc].entry.ID] {
+			id := e.docs[s.doc].entry.ID
+			if okCheck, _ := e.check(e.docs[s.doc], q, toks); okCheck && !given[id] && s.doc != first {
 				best = s
 				break
 			}
