@@ -420,18 +420,37 @@ var detailNouns = map[string]bool{
 // focusWord returns the detail a question asks for by name, when it names one: the noun
 // after "what/which", "how much", "what kind of" ("which model", "what cost").
 func focusWord(ws []string) string {
-	for i, w := range ws {
+	for _, w := range ws {
 		if detailNouns[w] {
 			return w
 		}
-		if (w == "which" || w == "what") && i+1 < len(ws) {
-			next := ws[i+1]
-			if next == "kind" || next == "type" || next == "sort" {
+	}
+	for i, w := range ws {
+		if w != "which" && w != "what" && w != "whats" {
+			continue
+		}
+		// The head of the phrase after it: its last word before a verb or a preposition,
+		// past articles and possessives ("what's Giorgio Cafiero's twitter" asks the
+		// twitter, "which model" the model).
+		head := ""
+		for _, n := range ws[i+1:] {
+			if n == "the" || n == "a" || n == "an" || n == "his" || n == "her" || n == "their" || n == "its" || n == "your" {
 				continue
 			}
-			if !isStop(next) && !questionWords[next] {
-				return next
+			if n == "is" && head == "" && w == "what" {
+				continue // "what is the name of…"
 			}
+			if isStop(n) || questionWords[n] || n == "kind" || n == "type" || n == "sort" {
+				if n == "kind" || n == "type" || n == "sort" {
+					head = ""
+					continue
+				}
+				break
+			}
+			head = n
+		}
+		if head != "" {
+			return head
 		}
 	}
 	return ""
