@@ -330,22 +330,11 @@ func framedClaim(s string) bool { return framedClaimWords(words(s)) }
 
 // framedClaimWords is framedClaim on a sentence already split into words.
 func framedClaimWords(ws []string) bool {
-	for _, f := range claimFramingWords {
-		for at := 0; at <= 6 && at+len(f) <= len(ws); at++ {
-			match := true
-			for k, w := range f {
-				if ws[at+k] != w {
-					match = false
-					break
-				}
-			}
-			if match {
-				return true
-			}
-		}
-	}
-	return false
+	return claimFramingSet.in(ws[:min(len(ws), 6+4)])
 }
+
+// claimFramingSet indexes the framings by their first word.
+var claimFramingSet = phraseIndex(claimFramingWords)
 
 // Segments cuts a message into its sentences and says what each does.
 func Segments(text string) []Segment {
