@@ -24,6 +24,7 @@ var (
 	markdown    = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
 	quotation   = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
 	spaceBefore = regexp.MustCompile(`\s+([,.?!;:])`)
+	codeSpan    = regexp.MustCompile("`([^`]{8,})`")
 	tldr        = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 )
 
@@ -73,6 +74,12 @@ func Clean(s string) Cleaned {
 	}
 	if strings.Contains(s, "#") {
 		s = hashName.ReplaceAllString(s, "$1 ")
+	}
+	// A code span of several words is a pasted passage: "`unexpected and contradictory`".
+	if c.Quoted == "" && strings.Count(s, "`") >= 2 {
+		if m := codeSpan.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) >= 3 {
+			c.Quoted = strings.TrimSpace(m[1])
+		}
 	}
 	if strings.ContainsAny(s, "*_~|`") {
 		s = markdown.ReplaceAllStringFunc(s, func(m string) string {

@@ -124,6 +124,8 @@ var opinionPhrases = [][]string{
 	{"disproportionate"}, {"fair"}, {"unfair"}, {"lose", "more"}, {"gained"}, {"useful"},
 	{"talking", "shop"}, {"your", "verdict"}, {"ur", "verdict"}, {"hot", "take"}, {"overreacted"},
 	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved"}, {"had", "it", "coming"},
+	{"to", "blame"}, {"messed", "up"}, {"screwed", "up"}, {"winner"}, {"who", "won"}, {"settle", "this"},
+	{"who", "lost"}, {"no", "choice"}, {"overreacted"}, {"overreaction"}, {"fair", "enough"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -224,14 +226,19 @@ func readAsk(a Ask, quoted string) Query {
 			q.Negated = true
 		}
 	}
+	summary := asksSummary(ws)
+	if summary && hasWhQuestion(ws) {
+		// "eli5 why Pakistan hit back", "the short version of why…": the question, told simply.
+		q.Text, summary = dropWords(q.Text, summaryFormat), false
+	}
 	switch {
 	case quoted != "" && (whoSaidSet.in(ws) || len(ws) <= 3):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic
-	case instructionSet.in(ws):
+	case instructionSet.in(ws) || len(ws) > 1 && (ws[0] == "say" || ws[0] == "repeat" || ws[0] == "type" || ws[0] == "post" || ws[0] == "write"):
 		q.Intent = IntentInstruction
-	case asksSummary(ws):
+	case summary:
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
 	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
@@ -295,6 +302,18 @@ var opinionWords = map[string]bool{
 	"proportionate": true, "disproportionate": true, "fair": true, "unfair": true, "deserved": true,
 	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
 	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
+}
+
+// hasWhQuestion reports whether words ask why, how, who, when or where: "eli5 why
+// Pakistan hit back" is that question, told simply.
+func hasWhQuestion(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "why", "how", "who", "whom", "when", "where", "which":
+			return true
+		}
+	}
+	return false
 }
 
 // asksTheTime reports whether a question asks today's date or the time: the article
@@ -375,8 +394,8 @@ func asksSummary(ws []string) bool {
 		if (w == "went" && i+1 < len(ws) && ws[i+1] == "down") || (w == "going" && i+1 < len(ws) && ws[i+1] == "on") {
 			return true
 		}
-		if w == "article" && i > 0 && (ws[i-1] == "the" || ws[i-1] == "this") && i+1 < len(ws) && ws[i+1] == "about" {
-			return true
+		if (w == "article" || w == "piece") && i+1 < len(ws) && (ws[i+1] == "about" || i+2 < len(ws) && ws[i+2] == "about") {
+			return true // "what's this article (even) about"
 		}
 	}
 	for _, w := range ws {

@@ -166,18 +166,22 @@ func containsAnyWord(s string, ws ...string) bool {
 // splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts
 // a second question.
 func splitConjoined(s string) []string {
-	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "also", "plus", "anyway", "anyways", "btw", "but") {
+	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "n", "also", "plus", "anyway", "anyways", "btw", "but", "second", "secondly") {
 		return []string{s}
 	}
 	ws := strings.Fields(s)
 	for i := 1; i+1 < len(ws); i++ {
 		w := strings.ToLower(strings.Trim(ws[i], ",;"))
-		if w != "and" && w != "also" && w != "plus" && w != "&" && w != "+" && w != "anyway" && w != "anyways" && w != "btw" && w != "but" {
+		if w != "and" && w != "n" && w != "also" && w != "plus" && w != "&" && w != "+" && w != "anyway" && w != "anyways" && w != "btw" && w != "but" && w != "second" && w != "secondly" {
 			continue
 		}
 		next := strings.ToLower(strings.Trim(ws[i+1], ",;"))
-		if next == "also" && i+2 < len(ws) {
-			next = strings.ToLower(ws[i+2])
+		if (next == "also" || next == "second" || next == "secondly" || next == "then") && i+2 < len(ws) {
+			next = strings.ToLower(strings.Trim(ws[i+2], ",;"))
+		}
+		// "+" and "&" join two requests whatever follows: "the name of X + the date of Y".
+		if (w == "+" || w == "&") && i >= 3 && len(ws)-i-1 >= 3 {
+			return append([]string{strings.Join(ws[:i], " ")}, splitConjoined(strings.Join(ws[i+1:], " "))...)
 		}
 		if !questionWords[next] || i < 2 {
 			continue
