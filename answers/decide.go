@@ -178,10 +178,10 @@ func onlyNames(conflicts []string) bool {
 	return true
 }
 
-// isSpecific reports whether a term is the article's own: a name, an alias group, or a
-// word no English lexicon has.
+// isSpecific reports whether a term is the article's own: a name, an alias group (the
+// base's own vocabulary: "ambassadors", "retaliation"), or a word no English lexicon has.
 func (e *Engine) isSpecific(term string) bool {
-	return e.an.nameGroups[term] || e.an.specific[term]
+	return strings.HasPrefix(term, "alias:") || e.an.specific[term]
 }
 
 // isName reports whether a term names something: the canonical term of a group of names

@@ -452,7 +452,7 @@ func focusWord(ws []string) string {
 		// past articles and possessives ("what's Giorgio Cafiero's twitter" asks the
 		// twitter, "which model" the model).
 		head := ""
-		for _, n := range ws[i+1:] {
+		for k, n := range ws[i+1:] {
 			if n == "the" || n == "a" || n == "an" || n == "his" || n == "her" || n == "their" || n == "its" || n == "your" {
 				continue
 			}
@@ -466,7 +466,14 @@ func focusWord(ws []string) string {
 				}
 				break
 			}
+			if isNumber(n) {
+				continue // "which two countries"
+			}
 			head = n
+			// "which countries lead the SCO": a noun then a verb ends the phrase.
+			if rest := ws[i+1+k+1:]; len(rest) > 0 && isNoun(n) && isVerb(rest[0]) && !isStop(rest[0]) {
+				break
+			}
 		}
 		if head != "" {
 			return head
