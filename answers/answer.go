@@ -233,7 +233,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return r
 		}
 	case IntentOpinion:
-		if rk.top().score >= e.opts.MinConfidence*0.6 {
+		// A view of something the article covers: of the strikes when it names nothing
+		// else ("who's the winner of this whole exchange?"), not of the Super Bowl.
+		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) {
 			return e.opinion(rk, q, ex)
 		}
 	}

@@ -187,7 +187,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 				// A word the analyzer knows from the base, in no entry the index holds.
 				qt.class = everydayClass(t.word)
 			}
-			if t.name && qt.class != className && qt.class != classOrdinary {
+			if t.name && qt.class != className {
 				qt.class = className
 			}
 			switch {

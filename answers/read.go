@@ -226,6 +226,8 @@ func readAsk(a Ask, quoted string) Query {
 			q.Negated = true
 		}
 	}
+	// "per the article", "in this piece": every question is about the article.
+	q.Text = dropPhrases(q.Text, articleFramings)
 	summary := asksSummary(ws)
 	if summary && hasWhQuestion(ws) {
 		// "eli5 why Pakistan hit back", "the short version of why…": the question, told simply.
@@ -302,6 +304,26 @@ var opinionWords = map[string]bool{
 	"proportionate": true, "disproportionate": true, "fair": true, "unfair": true, "deserved": true,
 	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
 	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
+}
+
+// articleFramings say a question is about the article, which they all are.
+var articleFramings = []string{"according to the article", "per the article", "in the article",
+	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
+	"per the piece", "according to the piece"}
+
+// dropPhrases removes each phrase, in any case, from a text.
+func dropPhrases(s string, phrases []string) string {
+	lower := strings.ToLower(s)
+	for _, p := range phrases {
+		for {
+			i := strings.Index(lower, p)
+			if i < 0 {
+				break
+			}
+			s, lower = s[:i]+s[i+len(p):], lower[:i]+lower[i+len(p):]
+		}
+	}
+	return s
 }
 
 // hasWhQuestion reports whether words ask why, how, who, when or where: "eli5 why

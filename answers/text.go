@@ -27,7 +27,7 @@ var extraStopWords = map[string]bool{
 	"anything": true, "something": true, "thing": true, "things": true, "info": true,
 	"information": true, "details": true, "detail": true, "can": true, "u": true,
 	"was": true, "wasnt": true, "didnt": true, "doesnt": true, "isnt": true, "does": true,
-	"whose": true, "yes": true, "ok": true, "okay": true, "thanks": true, "thank": true,
+	"whose": true, "whos": true, "wheres": true, "hows": true, "whens": true, "whys": true, "yes": true, "ok": true, "okay": true, "thanks": true, "thank": true,
 	"time": true, "times": true, "name": true, "names": true, "stand": true, "stands": true,
 	"lol": true, "pls": true, "plz": true,
 	"yo": true, "bro": true, "guys": true,
