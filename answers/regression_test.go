@@ -30,7 +30,7 @@ var questionSets = []questionSet{
 	{"paraphrases.jsonl", 0.90, 0.85},
 	// Messages as people post them in Discord and Slack, written blind from the article.
 	{"blind-chat-a.jsonl", 0.84, 0.80},
-	{"blind-chat-b.jsonl", 0.74, 0.80},
+	{"blind-chat-b.jsonl", 0.80, 0.80},
 	// Conversations of two to four turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.84, 0.75},
 }
