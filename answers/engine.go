@@ -341,17 +341,8 @@ func (e *Engine) unknownSuggestions(ranked []scored) []Suggestion {
 		en := e.docs[s.doc].entry
 		out = append(out, Suggestion{ID: en.ID, Question: en.Questions[0]})
 	}
-	for _, s := range e.fallback {
-		if len(out) == 3 {
-			break
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o.ID == s.ID
-		}
-		if !dup {
-			out = append(out, s)
-		}
+	if out = appendNew(out, e.fallback...); len(out) > 3 {
+		out = out[:3]
 	}
 	return out
 }

@@ -117,18 +117,7 @@ func TestRunPromptsOnlyWhenAsked(t *testing.T) {
 // a set with conversations, beside plain lines.
 func TestAnswerJSONLReadsTheScorersObjectForm(t *testing.T) {
 	in := `{"q": "Who is Ali Vaez?", "conversation": "c1"}` + "\n" + `{"q": ""}` + "\nWho is Rabia Akhtar?\n" + `{"not": "a question"}` + "\n"
-	var out bytes.Buffer
-	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
-		t.Fatal(err)
-	}
-	var got []JSONLine
-	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-		var j JSONLine
-		if err := json.Unmarshal([]byte(l), &j); err != nil {
-			t.Fatalf("not JSON: %.100q", l)
-		}
-		got = append(got, j)
-	}
+	got := answerLines(t, in)
 	if len(got) != 4 {
 		t.Fatalf("%d answers for 4 lines", len(got))
 	}
@@ -156,18 +145,7 @@ func TestConversationsFollowTheirOwnTurns(t *testing.T) {
 		`{"q": "where was that?", "conversation": "b"}`,
 		`{"q": "where was that?"}`,
 	}, "\n") + "\n"
-	var out bytes.Buffer
-	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
-		t.Fatal(err)
-	}
-	var got []JSONLine
-	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-		var j JSONLine
-		if err := json.Unmarshal([]byte(l), &j); err != nil {
-			t.Fatalf("not JSON: %.100q", l)
-		}
-		got = append(got, j)
-	}
+	got := answerLines(t, in)
 	if len(got) != 5 {
 		t.Fatalf("%d answers for 5 lines", len(got))
 	}
@@ -228,4 +206,22 @@ func TestPastedMarkupDoesNotChangeTheAnswer(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &j); err != nil || j.Question != line || j.Text != want.Text() {
 		t.Errorf("--jsonl: %+v", j)
 	}
+}
+
+// answerLines runs AnswerJSONL on in and returns the JSON lines it writes.
+func answerLines(t *testing.T, in string) []JSONLine {
+	t.Helper()
+	var out bytes.Buffer
+	if err := AnswerJSONL(context.Background(), engine(t), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	var got []JSONLine
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		var j JSONLine
+		if err := json.Unmarshal([]byte(l), &j); err != nil {
+			t.Fatalf("not JSON: %.100q", l)
+		}
+		got = append(got, j)
+	}
+	return got
 }
