@@ -42,13 +42,18 @@ func Clean(s string) Cleaned {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, ">") {
 			q := strings.TrimSpace(strings.TrimLeft(t, "> "))
-			// "> quoted words — who said that?": the question after a dash is the message's.
+			// "> quoted words — who said that?", "> quoted words, is that what the article
+			// says?": the question after a dash or a last comma is the message's.
 			for _, dash := range []string{" — ", " – ", " - ", " -- "} {
 				if before, after, ok := strings.Cut(q, dash); ok && startsQuestion(after) {
 					q = before
 					rest = append(rest, after)
 					break
 				}
+			}
+			if i := strings.LastIndex(q, ", "); i > 0 && strings.HasSuffix(q, "?") && startsQuestion(q[i+2:]) {
+				rest = append(rest, q[i+2:])
+				q = q[:i]
 			}
 			if c.Quoted == "" {
 				c.Quoted = q
@@ -101,6 +106,7 @@ func Clean(s string) Cleaned {
 		}
 	} else {
 		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
+		c.Quoted = hashName.ReplaceAllString(atName.ReplaceAllString(c.Quoted, "$1 "), "$1 ")
 	}
 	c.Text = strings.Join(strings.Fields(s), " ")
 	if strings.Contains(c.Text, " ") {

@@ -64,7 +64,8 @@ var shorthand = map[string]string{
 	"pov": "view", "asap": "soon", "nvm": "never", "irl": "real", "fyi": "information",
 	"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
 	"aug": "august", "sep": "september", "sept": "september", "oct": "october",
-	"nov": "november", "dec": "december",
+	"nov": "november", "dec": "december", "thnk": "think", "thk": "think", "iirc": "iirc",
+	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
@@ -215,7 +216,7 @@ func normalize(ws []string) []string {
 // detail it asks for.
 func readAsk(a Ask, quoted string) Query {
 	if a.Claim {
-		a.Text = stripFraming(a.Text)
+		a.Text = stripTag(stripFraming(a.Text))
 	}
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
@@ -240,6 +241,12 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentOffTopic
 	case instructionSet.in(ws) || len(ws) > 1 && (ws[0] == "say" || ws[0] == "repeat" || ws[0] == "type" || ws[0] == "post" || ws[0] == "write"):
 		q.Intent = IntentInstruction
+	case quoted != "" && (a.Claim || claimCheckSet.in(ws)):
+		// "> BLA is based in Afghanistan — is that what the article says?": the quote is
+		// the claim to check.
+		q.Intent, q.Text = IntentClaim, quoted
+		ws = normalize(words(quoted))
+		q.Words = ws
 	case summary:
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
@@ -305,6 +312,10 @@ var opinionWords = map[string]bool{
 	"mistake": true, "bad": true, "good": true, "guy": true, "guys": true, "villain": true,
 	"legitimate": true, "moral": true, "worth": true, "useful": true, "blame": true, "fault": true,
 }
+
+// claimCheckSet asks whether a passage is true or what the article says.
+var claimCheckSet = phraseIndex([][]string{{"true"}, {"right"}, {"correct"}, {"accurate"}, {"legit"},
+	{"article", "says"}, {"article", "say"}, {"the", "article", "said"}, {"real"}, {"fact", "check"}})
 
 // articleFramings say a question is about the article, which they all are.
 var articleFramings = []string{"according to the article", "per the article", "in the article",

@@ -344,7 +344,7 @@ var claimFramingSet = phraseIndex(claimFramingWords)
 func Segments(text string) []Segment {
 	var out []Segment
 	for _, s := range splitSentences(text) {
-		ws := words(s)
+		ws := normalize(words(s))
 		out = append(out, Segment{Text: s, Kind: classify(s, ws), words: ws})
 	}
 	return out
@@ -444,10 +444,25 @@ var trailingTags = [][]string{
 	{"didnt", "it"}, {"didnt", "they"}, {"didnt", "he"}, {"didnt", "she"}, {"wasnt", "it"}, {"isnt", "it"},
 	{"werent", "they"}, {"arent", "they"}, {"doesnt", "it"}, {"dont", "they"}, {"hasnt", "it"}, {"is", "that", "right"},
 	{"is", "that", "true"}, {"am", "i", "right"}, {"or", "am", "i", "wrong"}, {"correct", "me", "if", "im", "wrong"},
+	{"i", "think"}, {"i", "believe"}, {"iirc"}, {"afaik"}, {"i", "guess"}, {"i", "reckon"}, {"no", "way"},
+	{"is", "that", "what", "the", "article", "says"}, {"thats", "what", "the", "article", "says"},
 }
 
 // endsWithTag reports whether a sentence closes with a tag asking if it is true.
 func endsWithTag(s string) bool { return endsWithTagWords(words(s)) }
+
+// stripTag removes the tag that ends a claim ("…, right?", "… i think"), so that the
+// claim is read without it.
+func stripTag(s string) string {
+	fields := strings.Fields(s)
+	ws := normalize(words(s))
+	for _, t := range trailingTags {
+		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) && len(fields) > len(t) {
+			return strings.Join(fields[:len(fields)-len(t)], " ")
+		}
+	}
+	return s
+}
 
 // endsWithTagWords is endsWithTag on a sentence already split into words.
 func endsWithTagWords(ws []string) bool {
