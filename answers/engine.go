@@ -184,6 +184,11 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	return e, nil
 }
 
+// reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
+var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "blamed": true,
+	"called": true, "described": true, "authorities": true, "officials": true, "government": true,
+	"stressed": true, "insisted": true, "denied": true, "announced": true}
+
 // index analyses one entry into a doc.
 func (e *Engine) index(en knowledge.Entry) doc {
 	d := doc{entry: en, weights: map[string]float64{}, gives: map[knowledge.QuestionType]bool{}}
@@ -255,6 +260,26 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	}
 	if d.reports {
 		speaks(en.Title)
+	}
+	if d.gives[knowledge.TypeSay] {
+		// "according to Iranian authorities", "Pakistani officials said": the names the
+		// answer reports the words of.
+		toks := e.an.analyze(en.Answer, false)
+		for i, t := range toks {
+			if t.stop || !e.isName(t.term) {
+				continue
+			}
+			next, before := "", ""
+			if i+1 < len(toks) {
+				next = toks[i+1].word
+			}
+			if i >= 2 {
+				before = toks[i-2].word + " " + toks[i-1].word
+			}
+			if reporters[next] || before == "according to" {
+				d.speakers[t.term] = true
+			}
+		}
 	}
 	return d
 }

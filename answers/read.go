@@ -65,7 +65,8 @@ var shorthand = map[string]string{
 	"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
 	"aug": "august", "sep": "september", "sept": "september", "oct": "october",
 	"nov": "november", "dec": "december", "thnk": "think", "thk": "think", "iirc": "iirc",
-	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because",
+	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because", "n": "and",
+	"org": "organisation", "orgs": "organisations", "govts": "governments",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.

@@ -191,7 +191,11 @@ func splitConjoined(s string) []string {
 		if !startsQuestion(first) {
 			continue
 		}
-		return append([]string{strings.TrimRight(first, ",;")}, splitConjoined(strings.Join(ws[i+1:], " "))...)
+		rest := ws[i+1:]
+		if r := strings.ToLower(strings.Trim(rest[0], ",;")); r == "second" || r == "secondly" || r == "also" || r == "then" {
+			rest = rest[1:] // "…, and second, what…"
+		}
+		return append([]string{strings.TrimRight(first, ",;")}, splitConjoined(strings.Join(rest, " "))...)
 	}
 	return []string{s}
 }
@@ -246,6 +250,7 @@ var chatterPhrases = []string{
 	"sry", "ngl", "tbh", "idk", "bot", "hey bot", "hi bot", "help me out", "asking for a friend",
 	"good morning", "gm", "question", "q", "qq", "random q", "dumb q", "serious question",
 	"real talk", "ok real talk", "so", "um", "uh", "wait", "ok so", "so like", "hey all",
+	"first", "ok so first", "so first", "firstly", "first of all", "first off",
 	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
 }
 
