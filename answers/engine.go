@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/borderbot/borderbot/knowledge"
 )
@@ -56,6 +57,7 @@ type Engine struct {
 	personOf    map[string]string // entry id → the person its title names, if any
 	quoteWords  [][]string        // each quote's text as folded words, for attribution
 	personNames []personName      // every name and alias of every person, as folded words
+	scratch     sync.Pool         // of *scratch, the rankings' working memory
 }
 
 // doc is one entry, analysed for matching.
@@ -119,6 +121,7 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 		groups = append(groups, append([]string{p.Name}, p.Aliases...))
 	}
 	e := &Engine{base: b, opts: opts, w: w, an: newAnalyzer(groups), terms: map[string]int32{}}
+	e.scratch.New = func() any { return new(scratch) }
 	e.source = Source{
 		Outlet: b.Source.Outlet, OutletShort: b.Source.OutletShort, Author: b.Source.Author,
 		AuthorRole: b.Source.AuthorRole, Title: b.Source.Title, Published: b.Source.Published,

@@ -33,6 +33,36 @@ type scored struct {
 	otherAgent   bool    // its title makes another name the doer than the question does
 }
 
+// scratch is the working memory of one ranking, reused from a pool: the per-entry and
+// per-phrasing sums would otherwise be allocated for every question.
+type scratch struct {
+	got, gotTopic, covered []float64
+	specific               []bool
+	missing                []int
+	paired                 []int32
+	out                    []scored
+}
+
+// reset clears the scratch for a base of docs entries and phrases phrasings.
+func (s *scratch) reset(docs, phrases int) {
+	s.got = zeroed(s.got, docs)
+	s.gotTopic = zeroed(s.gotTopic, docs)
+	s.covered = zeroed(s.covered, phrases)
+	s.specific = zeroed(s.specific, docs)
+	s.missing = zeroed(s.missing, docs)
+	s.paired = zeroed(s.paired, phrases)
+}
+
+// zeroed returns s with n zero elements, reusing its memory when it can.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // ranking is every entry that shares a term with a question, best first.
 type ranking struct {
 	terms  []qterm
@@ -266,9 +296,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		prev, first = id, false
 	}
-	got := make([]float64, len(e.docs))
-	gotTopic := make([]float64, len(e.docs)) // got, leaving out the detail asked for
-	specific := make([]bool, len(e.docs))
+	sc := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(sc)
+	sc.reset(len(e.docs), len(e.phraseIDF))
+	got, gotTopic, specific := sc.got, sc.gotTopic, sc.specific // gotTopic leaves out the detail asked
 	for _, qt := range qts {
 		if qt.id < 0 {
 			continue
@@ -283,7 +314,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			specific[p.doc] = specific[p.doc] || own
 		}
 	}
-	missing := make([]int, len(e.docs))
+	missing := sc.missing
 	for _, id := range names {
 		for i := range missing {
 			missing[i]++
@@ -294,8 +325,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	}
 
 	// How much of each phrasing the question covers, and how many of its word pairs.
-	covered := make([]float64, len(e.phraseIDF))
-	paired := make([]int32, len(e.phraseIDF))
+	covered, paired := sc.covered, sc.paired
 	for _, qt := range qts {
 		if qt.id >= 0 {
 			for _, k := range e.phraseTerms[qt.id] {
@@ -311,7 +341,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	said := q.Intent == IntentSaid
 	agent := e.agent(toks)
 	w := e.w
-	out := make([]scored, 0, 16)
+	out := sc.out[:0]
 	floor := scored{doc: -1}
 	// An entry that covers too little of the question to reach even a suggestion, on
 	// the whole question or on its topic, is not scored further: the fit is at most
@@ -388,6 +418,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		at    int32
 	}
 	keys := make([]key, len(out))
+	defer func() { sc.out = out }()
 	for i, s := range out {
 		k := e.docs[s.doc].entry.Kind
 		keys[i] = key{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
