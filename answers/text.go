@@ -60,8 +60,10 @@ func isStop(w string) bool {
 // foldAccents removes combining marks after compatibility decomposition: "Détente" →
 // "Detente". A transformer keeps state, so each call builds its own.
 func foldAccents(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+	for _, r := range s {
+		// Only a letter or a mark beyond ASCII can fold: curly quotes, dashes and emoji
+		// leave the text as it is, without building a transformer.
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)) {
 			t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 			if folded, _, err := transform.String(t, s); err == nil {
 				return folded
