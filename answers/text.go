@@ -481,7 +481,7 @@ func (a *analyzer) withParts(s string) []token {
 // canonical replaces alias terms with their group's canonical term, keeping the words of
 // a phrase of several words after it when parts is set.
 func (a *analyzer) canonical(toks []token, parts bool) []token {
-	out := toks[:0:0]
+	out := make([]token, 0, len(toks))
 	for i := 0; i < len(toks); {
 		matched := false
 		for _, at := range a.aliases[toks[i].term] {
