@@ -66,7 +66,7 @@ var shorthand = map[string]string{
 	"aug": "august", "sep": "september", "sept": "september", "oct": "october",
 	"nov": "november", "dec": "december", "thnk": "think", "thk": "think", "iirc": "iirc",
 	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because", "n": "and",
-	"org": "organisation", "orgs": "organisations", "govts": "governments",
+	"re": "about", "org": "organisation", "orgs": "organisations", "govts": "governments",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
