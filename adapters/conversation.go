@@ -3,6 +3,7 @@ package adapters
 import (
 	"container/list"
 	"context"
+	"log/slog"
 	"slices"
 	"sync"
 	"time"
@@ -34,9 +35,9 @@ type ConversationStore interface {
 	// Put stores c under key for the TTL.
 	Put(ctx context.Context, key ConversationKey, c answers.Context) error
 	// Update stores under key what fn returns from the context stored there (the empty
-	// one when there is none), for the TTL, atomically: no other write of key comes
-	// between the read and the write. fn may run more than once, when key changed
-	// underneath it, so it must do nothing but compute its result.
+	// one when there is none), for the TTL, atomically: no other Update of key comes
+	// between the read and the write. In a shared store fn may run more than once, when
+	// key changed underneath it, so it must do nothing but compute its result.
 	Update(ctx context.Context, key ConversationKey, fn func(answers.Context) answers.Context) error
 }
 
@@ -53,9 +54,6 @@ const (
 	// conversationOverhead is what one context costs besides its strings: its map
 	// entry, its list element and its slice headers.
 	conversationOverhead = 160
-	// optimisticTries is how often Update runs fn outside the lock before it holds the
-	// lock through fn, so that a busy key still makes progress.
-	optimisticTries = 3
 )
 
 // MemoryConversations is a ConversationStore in memory, bounded in time and in bytes: a
@@ -71,10 +69,10 @@ type MemoryConversations struct {
 
 	mu      sync.Mutex
 	byKey   map[ConversationKey]*list.Element // of *storedConversation
+	turns   map[ConversationKey]*keyTurn      // of the keys being updated
 	order   *list.List                        // oldest written first
 	bytes   int
-	version uint64 // counts writes, so that Update can tell a key changed
-	evicted int    // contexts forgotten before their TTL, for want of room
+	evicted int // contexts forgotten before their TTL, for want of room
 	sweep   *time.Timer
 }
 
@@ -82,7 +80,6 @@ type storedConversation struct {
 	key     ConversationKey
 	c       answers.Context
 	written time.Time
-	version uint64
 	cost    int
 }
 
@@ -102,7 +99,7 @@ func NewMemoryConversations(ttl time.Duration, maxBytes int, now func() time.Tim
 		now = time.Now
 	}
 	return &MemoryConversations{ttl: ttl, maxBytes: maxBytes, now: now, timers: timers,
-		byKey: map[ConversationKey]*list.Element{}, order: list.New()}
+		byKey: map[ConversationKey]*list.Element{}, turns: map[ConversationKey]*keyTurn{}, order: list.New()}
 }
 
 // TTL is how long a conversation is remembered after its last message.
@@ -124,45 +121,69 @@ func (m *MemoryConversations) Put(_ context.Context, key ConversationKey, c answ
 	return nil
 }
 
-// Update stores what fn returns from the context under key. fn runs outside the lock,
-// and again if key was written meanwhile; after a few such tries it runs under the lock.
+// Update stores what fn returns from the context under key. Updates of one key take
+// turns, so fn runs once; updates of other keys go on meanwhile. It returns ctx's error
+// if ctx ends while it waits for its turn.
 func (m *MemoryConversations) Update(ctx context.Context, key ConversationKey, fn func(answers.Context) answers.Context) error {
-	for range optimisticTries {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		m.mu.Lock()
-		c, v := m.live(key)
-		m.mu.Unlock()
-		next := fn(c)
-		m.mu.Lock()
-		if _, now := m.live(key); now == v {
-			m.write(key, next)
-			m.mu.Unlock()
-			return nil
-		}
-		m.mu.Unlock()
+	turn := m.turn(key)
+	defer m.done(key, turn)
+	select {
+	case turn.c <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
 	}
+	defer func() { <-turn.c }()
+	m.mu.Lock()
+	c, _ := m.live(key)
+	m.mu.Unlock()
+	next := fn(c)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	c, _ := m.live(key)
-	m.write(key, fn(c))
+	m.write(key, next)
 	return nil
 }
 
-// live returns the unexpired context under key and the version it was written at, or
-// the empty Context and 0. m.mu is held.
-func (m *MemoryConversations) live(key ConversationKey) (answers.Context, uint64) {
+// keyTurn lets the updates of one key take turns: a one-place channel, and how many
+// updates want it.
+type keyTurn struct {
+	c       chan struct{}
+	waiting int
+}
+
+// turn returns the key's turn, counting one more update that wants it.
+func (m *MemoryConversations) turn(key ConversationKey) *keyTurn {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t, ok := m.turns[key]
+	if !ok {
+		t = &keyTurn{c: make(chan struct{}, 1)}
+		m.turns[key] = t
+	}
+	t.waiting++
+	return t
+}
+
+// done counts one update of key less, forgetting the turn when none is left.
+func (m *MemoryConversations) done(key ConversationKey, t *keyTurn) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t.waiting--; t.waiting == 0 {
+		delete(m.turns, key)
+	}
+}
+
+// live returns the unexpired context under key, or the empty Context. m.mu is held.
+func (m *MemoryConversations) live(key ConversationKey) (answers.Context, bool) {
 	el, ok := m.byKey[key]
 	if !ok {
-		return answers.Context{}, 0
+		return answers.Context{}, false
 	}
 	s := el.Value.(*storedConversation)
 	if m.now().Sub(s.written) >= m.ttl {
 		m.remove(el)
-		return answers.Context{}, 0
+		return answers.Context{}, false
 	}
-	return s.c, s.version
+	return s.c, true
 }
 
 // write stores c under key as the newest context, then forgets the expired ones and, for
@@ -174,8 +195,7 @@ func (m *MemoryConversations) write(key ConversationKey, c answers.Context) {
 	// The caller's slice stays theirs, and a reader that appends to the stored one
 	// appends to a copy.
 	c.Given = slices.Clip(slices.Clone(c.Given))
-	m.version++
-	s := &storedConversation{key: key, c: c, written: m.now(), version: m.version, cost: costOf(key, c)}
+	s := &storedConversation{key: key, c: c, written: m.now(), cost: costOf(key, c)}
 	m.byKey[key] = m.order.PushBack(s)
 	m.bytes += s.cost
 	m.expire()
@@ -244,4 +264,84 @@ func costOf(key ConversationKey, c answers.Context) int {
 		n += len(g) + 16
 	}
 	return n
+}
+
+// ConversationEngine is what answering in a conversation needs of the answer engine.
+type ConversationEngine interface {
+	AnswerIn(c answers.Context, message string) (answers.Reply, answers.Context)
+	AnswerID(id string) (answers.Reply, bool)
+}
+
+// Conversations answers messages and pressed suggestions in the conversations a store
+// keeps. A nil Store remembers nothing: every message is answered on its own.
+type Conversations struct {
+	Store ConversationStore
+	Log   *slog.Logger
+}
+
+// Answer answers message in the conversation under key, read with what came before it,
+// and stores the context the engine returns. When the store fails, the message is
+// answered on its own and the failure logged: the user still gets an answer.
+func (cv Conversations) Answer(ctx context.Context, e ConversationEngine, key ConversationKey, message string) answers.Reply {
+	if cv.Store == nil {
+		r, _ := e.AnswerIn(answers.Context{}, message)
+		return r
+	}
+	var r answers.Reply
+	answered := false
+	err := cv.Store.Update(ctx, key, func(c answers.Context) answers.Context {
+		var next answers.Context
+		r, next = e.AnswerIn(c, message)
+		answered = true
+		return next
+	})
+	if err != nil {
+		cv.failed(key, err)
+		if !answered {
+			r, _ = e.AnswerIn(answers.Context{}, message)
+		}
+	}
+	return r
+}
+
+// Press answers a pressed suggestion, the entry id, as a follow-up in the conversation
+// under key: the reply is the entry itself, as the button promised, and the
+// conversation goes on as if the entry's question had been asked in it. It reports
+// false when the engine no longer knows the entry.
+func (cv Conversations) Press(ctx context.Context, e ConversationEngine, key ConversationKey, id string) (answers.Reply, bool) {
+	r, ok := e.AnswerID(id)
+	if !ok || cv.Store == nil {
+		return r, ok
+	}
+	err := cv.Store.Update(ctx, key, func(c answers.Context) answers.Context {
+		if asked, next := e.AnswerIn(c, r.Question); asked.ID == r.ID {
+			return next
+		}
+		// The question asked there would be read as another entry: record this one.
+		next := answers.Context{Question: r.Question, Person: c.Person, Given: slices.Clone(c.Given)}
+		if !slices.Contains(next.Given, r.ID) {
+			next.Given = append(next.Given, r.ID)
+		}
+		if n := len(next.Given); n > maxGivenKept {
+			next.Given = next.Given[n-maxGivenKept:]
+		}
+		return next
+	})
+	if err != nil {
+		cv.failed(key, err)
+	}
+	return r, true
+}
+
+// maxGivenKept is how many given answers Press keeps when it records an entry itself,
+// as the engine keeps them.
+const maxGivenKept = 12
+
+func (cv Conversations) failed(key ConversationKey, err error) {
+	log := cv.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log.Warn("conversation store failed; answering without the conversation", "platform", string(key.Platform),
+		"conversation", key.ID, "error", err.Error())
 }

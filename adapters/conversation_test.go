@@ -2,13 +2,19 @@ package adapters
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/borderbot/borderbot/answers"
+	"github.com/borderbot/borderbot/internal/testkit"
 )
 
 // fakeClock is a clock a test moves by hand.
@@ -126,19 +132,21 @@ func TestMemoryConversationsBoundedInBytes(t *testing.T) {
 }
 
 // TestMemoryConversationsUpdateIsAtomic: concurrent updates of one key each see the
-// one before; run it with -race.
+// one before, and each runs its function once; run it with -race.
 func TestMemoryConversationsUpdateIsAtomic(t *testing.T) {
 	ctx := context.Background()
 	m := NewMemoryConversations(time.Minute, 0, nil)
 	key := ConversationKey{Platform: Discord, ID: "ask:C1:U1"}
 	other := ConversationKey{Platform: Slack, ID: "ask:C1:U1"}
 	var wg sync.WaitGroup
+	var calls atomic.Int32
 	for range 20 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for range 50 {
 				err := m.Update(ctx, key, func(c answers.Context) answers.Context {
+					calls.Add(1)
 					n, _ := strconv.Atoi(c.Question)
 					c.Question = strconv.Itoa(n + 1)
 					return c
@@ -150,18 +158,27 @@ func TestMemoryConversationsUpdateIsAtomic(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if got, _ := m.Get(ctx, key); got.Question != "1000" {
-		t.Errorf("1,000 updates counted %q", got.Question)
+	if got, _ := m.Get(ctx, key); got.Question != "1000" || calls.Load() != 1000 {
+		t.Errorf("1,000 updates counted %q in %d calls", got.Question, calls.Load())
+	}
+	if len(m.turns) != 0 {
+		t.Errorf("%d keys' turns kept after every update ended", len(m.turns))
 	}
 	// The same id on another platform is another conversation.
 	if got, _ := m.Get(ctx, other); !got.Empty() {
 		t.Errorf("Slack's key holds Discord's context %+v", got)
 	}
-	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
-	if err := m.Update(cancelled, key, func(c answers.Context) answers.Context { return c }); err == nil {
-		t.Error("Update with a cancelled context succeeded")
+	// An update that waits for its turn ends with its context.
+	held := make(chan struct{})
+	release := make(chan struct{})
+	go m.Update(ctx, key, func(c answers.Context) answers.Context { close(held); <-release; return c })
+	<-held
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if err := m.Update(short, key, func(c answers.Context) answers.Context { return c }); err == nil {
+		t.Error("an update waiting for its turn outlived its context")
 	}
+	close(release)
 }
 
 // TestMemoryConversationsForgetOnTheirOwn: on the wall clock, a context expires from
@@ -178,5 +195,70 @@ func TestMemoryConversationsForgetOnTheirOwn(t *testing.T) {
 			t.Fatal("a context outlived its TTL by two seconds with no message after it")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// failingStore is a store that is down.
+type failingStore struct{}
+
+func (failingStore) Get(context.Context, ConversationKey) (answers.Context, error) {
+	return answers.Context{}, errors.New("store down")
+}
+func (failingStore) Put(context.Context, ConversationKey, answers.Context) error {
+	return errors.New("store down")
+}
+func (failingStore) Update(context.Context, ConversationKey, func(answers.Context) answers.Context) error {
+	return errors.New("store down")
+}
+
+func TestConversationsAnswerFollowUpsAndPresses(t *testing.T) {
+	ctx := context.Background()
+	e := testkit.Engine(t)
+	store := NewMemoryConversations(0, 0, nil)
+	cv := Conversations{Store: store}
+	key := ConversationKey{Platform: Slack, ID: "thread:C1:1.0"}
+	cv.Answer(ctx, e, key, "What did Pakistan target in its strikes?")
+	if r := cv.Answer(ctx, e, key, "where was that?"); !r.Answered || !strings.Contains(r.Answer, "Saravan") {
+		t.Errorf("the follow-up got %q", r.Answer)
+	}
+	if r := cv.Answer(ctx, e, ConversationKey{Platform: Discord, ID: key.ID}, "where was that?"); r.Answered {
+		t.Errorf("another platform's conversation of the same id answered %q", r.Answer)
+	}
+
+	// A pressed entry becomes the conversation's last question, even one whose question
+	// the engine would read as another entry.
+	for _, id := range []string{"pakistan-strike", "kerman-blame"} {
+		r, ok := e.AnswerID(id)
+		if !ok {
+			t.Fatalf("no entry %s", id)
+		}
+		pk := ConversationKey{Platform: Discord, ID: "reply:" + id}
+		got, ok := cv.Press(ctx, e, pk, id)
+		if !ok || got.ID != id {
+			t.Fatalf("pressing %s answered %q", id, got.ID)
+		}
+		c, _ := store.Get(ctx, pk)
+		if c.Question != r.Question || !slices.Contains(c.Given, id) {
+			t.Errorf("after pressing %s the context is %+v", id, c)
+		}
+	}
+	if _, ok := cv.Press(ctx, e, key, "no-such-entry"); ok {
+		t.Error("an unknown entry was pressed")
+	}
+
+	// A store that is down costs the conversation, not the answer; it is logged.
+	logs := &testkit.LogBuffer{}
+	down := Conversations{Store: failingStore{}, Log: slog.New(slog.NewTextHandler(logs, nil))}
+	if r := down.Answer(ctx, e, key, "What did Pakistan target in its strikes?"); !r.Answered {
+		t.Errorf("with the store down the question got %q", r.Answer)
+	}
+	if r, ok := down.Press(ctx, e, key, "pakistan-strike"); !ok || r.ID != "pakistan-strike" {
+		t.Errorf("with the store down the press got %q", r.ID)
+	}
+	if l := logs.String(); strings.Count(l, "conversation store failed") != 2 || !strings.Contains(l, "conversation=thread:C1:1.0") {
+		t.Errorf("the store's failures are not logged with the conversation:\n%s", l)
+	}
+	if (Conversations{}).Answer(ctx, e, key, "where was that?").Answered {
+		t.Error("without a store a follow-up was read with a conversation")
 	}
 }

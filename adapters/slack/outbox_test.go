@@ -92,6 +92,13 @@ func (e slowEngine) Answer(q string) answers.Reply {
 	return e.Engine.Answer(q)
 }
 
+func (e slowEngine) AnswerIn(c answers.Context, q string) (answers.Reply, answers.Context) {
+	if strings.Contains(q, "Parsi") {
+		time.Sleep(300 * time.Millisecond)
+	}
+	return e.Engine.AnswerIn(c, q)
+}
+
 // TestRepliesKeepTheirEventsOrder: a slow answer to the first mention in a channel
 // still goes out before the quick answer to the second: each reply's place in the
 // channel's queue is taken when its event arrives.
