@@ -306,14 +306,15 @@ func (cv Conversations) Answer(ctx context.Context, e ConversationEngine, key Co
 
 // Press answers a pressed suggestion, the entry id, as a follow-up in the conversation
 // under key: the reply is the entry itself, as the button promised, and the
-// conversation goes on as if the entry's question had been asked in it. It reports
-// false when the engine no longer knows the entry.
-func (cv Conversations) Press(ctx context.Context, e ConversationEngine, key ConversationKey, id string) (answers.Reply, bool) {
+// conversation goes on as if the entry's question had been asked in it. It returns the
+// conversation's context after it too, and reports false when the engine no longer
+// knows the entry.
+func (cv Conversations) Press(ctx context.Context, e ConversationEngine, key ConversationKey, id string) (answers.Reply, answers.Context, bool) {
 	r, ok := e.AnswerID(id)
-	if !ok || cv.Store == nil {
-		return r, ok
+	if !ok {
+		return r, answers.Context{}, false
 	}
-	err := cv.Store.Update(ctx, key, func(c answers.Context) answers.Context {
+	record := func(c answers.Context) answers.Context {
 		if asked, next := e.AnswerIn(c, r.Question); asked.ID == r.ID {
 			return next
 		}
@@ -326,11 +327,20 @@ func (cv Conversations) Press(ctx context.Context, e ConversationEngine, key Con
 			next.Given = next.Given[n-maxGivenKept:]
 		}
 		return next
+	}
+	if cv.Store == nil {
+		return r, record(answers.Context{}), true
+	}
+	var next answers.Context
+	err := cv.Store.Update(ctx, key, func(c answers.Context) answers.Context {
+		next = record(c)
+		return next
 	})
 	if err != nil {
 		cv.failed(key, err)
+		next = record(answers.Context{})
 	}
-	return r, true
+	return r, next, true
 }
 
 // maxGivenKept is how many given answers Press keeps when it records an entry itself,

@@ -233,16 +233,16 @@ func TestConversationsAnswerFollowUpsAndPresses(t *testing.T) {
 			t.Fatalf("no entry %s", id)
 		}
 		pk := ConversationKey{Platform: Discord, ID: "reply:" + id}
-		got, ok := cv.Press(ctx, e, pk, id)
+		got, next, ok := cv.Press(ctx, e, pk, id)
 		if !ok || got.ID != id {
 			t.Fatalf("pressing %s answered %q", id, got.ID)
 		}
 		c, _ := store.Get(ctx, pk)
-		if c.Question != r.Question || !slices.Contains(c.Given, id) {
-			t.Errorf("after pressing %s the context is %+v", id, c)
+		if c.Question != r.Question || !slices.Contains(c.Given, id) || !slices.Equal(c.Given, next.Given) {
+			t.Errorf("after pressing %s the context is %+v, and Press returned %+v", id, c, next)
 		}
 	}
-	if _, ok := cv.Press(ctx, e, key, "no-such-entry"); ok {
+	if _, _, ok := cv.Press(ctx, e, key, "no-such-entry"); ok {
 		t.Error("an unknown entry was pressed")
 	}
 
@@ -252,7 +252,7 @@ func TestConversationsAnswerFollowUpsAndPresses(t *testing.T) {
 	if r := down.Answer(ctx, e, key, "What did Pakistan target in its strikes?"); !r.Answered {
 		t.Errorf("with the store down the question got %q", r.Answer)
 	}
-	if r, ok := down.Press(ctx, e, key, "pakistan-strike"); !ok || r.ID != "pakistan-strike" {
+	if r, _, ok := down.Press(ctx, e, key, "pakistan-strike"); !ok || r.ID != "pakistan-strike" {
 		t.Errorf("with the store down the press got %q", r.ID)
 	}
 	if l := logs.String(); strings.Count(l, "conversation store failed") != 2 || !strings.Contains(l, "conversation=thread:C1:1.0") {

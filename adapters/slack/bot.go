@@ -409,7 +409,7 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 				}
 				conv = conversationOf(ev.ChannelID, thread)
 			}
-			r, ok := b.convs.Press(ctx, b.engine, conv, a.Value)
+			r, _, ok := b.convs.Press(ctx, b.engine, conv, a.Value)
 			if !ok {
 				r = b.engine.Answer("")
 				r.Kind = answers.KindUnknown

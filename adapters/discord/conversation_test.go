@@ -1,0 +1,171 @@
+package discord
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/internal/testkit"
+)
+
+// The turns of the conversation tests: a question, and a follow-up that only the
+// question before it explains.
+const (
+	firstTurn  = "What did Pakistan target in its strikes?"
+	followTurn = "where was that?"
+	followWord = "Saravan" // what the follow-up's answer must name
+)
+
+// answered says whether an embed answers the follow-up from its conversation.
+func answered(title, description string) bool {
+	return title != "I don't know" && strings.Contains(description, followWord)
+}
+
+// replyTo is a MESSAGE_CREATE replying to the message ref, pinging its author as
+// Discord does by default: the replied message's author is in mentions, and so is the
+// bot, which is either that author or mentioned in content.
+func replyTo(id, guildID, channelID, authorID, content, ref, refAuthor string) map[string]any {
+	mentions := []string{fakeBotID}
+	if refAuthor != fakeBotID {
+		mentions = append(mentions, refAuthor)
+	}
+	m := messageCreate(id, guildID, channelID, authorID, false, content, mentions...)
+	m["type"] = 19
+	m["message_reference"] = map[string]any{"message_id": ref, "channel_id": channelID, "guild_id": guildID}
+	m["referenced_message"] = map[string]any{"id": ref, "channel_id": channelID, "type": 0, "content": "",
+		"author":    map[string]any{"id": refAuthor, "username": "borderbot", "bot": refAuthor == fakeBotID},
+		"timestamp": "2024-01-20T10:00:00+00:00", "mentions": []any{}}
+	return m
+}
+
+// TestGatewayConversations drives the real discordgo gateway client against the fake
+// Discord: a reply to the bot's answer, a thread and a DM are conversations, read with
+// the question before; a plain channel, another thread and another DM share nothing.
+func TestGatewayConversations(t *testing.T) {
+	f := newFakeDiscord(t)
+	useFakeEndpoints(t, f.srv.URL)
+	logs := &testkit.LogBuffer{}
+	conn := runGateway(t, f, testkit.Engine(t), GatewayOptions{Logger: testLogger(logs)})
+	defer func() {
+		if t.Failed() {
+			t.Log(logs.String())
+		}
+	}()
+	mention := "<@" + fakeBotID + "> "
+
+	// say sends one message and returns the bot's reply to it and that reply's id.
+	sent := 0
+	say := func(m map[string]any) (sentMessage, string) {
+		t.Helper()
+		conn.dispatch(t, "MESSAGE_CREATE", m)
+		sent++
+		testkit.WaitFor(t, 5*time.Second, "the reply to "+m["id"].(string), func() bool { return len(f.callsTo("/channels/")) >= sent })
+		calls := f.callsTo("/channels/")
+		var got sentMessage
+		if err := json.Unmarshal(calls[sent-1].Body, &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.MessageReference == nil || got.MessageReference.MessageID != m["id"] || len(got.Embeds) != 1 {
+			t.Fatalf("the reply to %s is %s", m["id"], calls[sent-1].Body)
+		}
+		return got, "sent" + strconv.Itoa(sent) // the fake numbers the messages it is sent
+	}
+	check := func(what string, m sentMessage, want bool) {
+		t.Helper()
+		e := m.Embeds[0]
+		if got := answered(e.Title, e.Description); got != want {
+			t.Errorf("%s: %q answered from a conversation: %v, want %v (%s: %s)", what, followTurn, got, want, e.Title, e.Description)
+		}
+	}
+
+	// A mention in a channel, and a reply to the bot's answer: the reply chain.
+	first, firstID := say(messageCreate("m1", fakeGuild, "chan1", "user1", false, mention+firstTurn, fakeBotID))
+	if !strings.Contains(first.Embeds[0].Description, followWord) {
+		t.Fatalf("the first question got %+v", first.Embeds[0])
+	}
+	follow, followID := say(replyTo("m2", fakeGuild, "chan1", "user1", followTurn, firstID, fakeBotID))
+	check("a reply to the bot's answer", follow, true)
+	// The chain goes on from the bot's answer to the follow-up.
+	again, _ := say(replyTo("m3", fakeGuild, "chan1", "user1", followTurn, followID, fakeBotID))
+	check("a reply to the bot's second answer", again, true)
+	// A mention that replies to nothing, or to a user's message, starts afresh: a
+	// channel is not a conversation.
+	plain, _ := say(messageCreate("m4", fakeGuild, "chan1", "user1", false, mention+followTurn, fakeBotID))
+	check("a new mention in the channel", plain, false)
+	toUser, _ := say(replyTo("m5", fakeGuild, "chan1", "user2", mention+followTurn, "m1", "user1"))
+	check("a reply to a user's message", toUser, false)
+
+	// A thread is one conversation; another thread is another.
+	say(messageCreate("m6", fakeGuild, "thread1", "user1", false, mention+firstTurn, fakeBotID))
+	inThread, _ := say(messageCreate("m7", fakeGuild, "thread1", "user2", false, mention+followTurn, fakeBotID))
+	check("a mention in the thread", inThread, true)
+	otherThread, _ := say(messageCreate("m8", fakeGuild, "thread2", "user1", false, mention+followTurn, fakeBotID))
+	check("a mention in another thread", otherThread, false)
+
+	// A DM is one conversation; another user's DM is another.
+	say(messageCreate("m9", "", "dm1", "user1", false, firstTurn))
+	inDM, _ := say(messageCreate("m10", "", "dm1", "user1", false, followTurn))
+	check("a follow-up in the DM", inDM, true)
+	otherDM, _ := say(messageCreate("m11", "", "dm2", "user2", false, followTurn))
+	check("another DM", otherDM, false)
+
+	// Discord was asked once what each guild channel is.
+	gets := 0
+	for _, p := range f.paths() {
+		if strings.HasPrefix(p, "GET /channels/") {
+			gets++
+		}
+	}
+	if gets != 3 {
+		t.Errorf("%d channel look-ups, want 3 (chan1, thread1, thread2): %v", gets, f.paths())
+	}
+	if l := logs.String(); strings.Contains(l, firstTurn) || strings.Contains(l, followTurn) {
+		t.Errorf("a question's text was logged:\n%s", l)
+	}
+}
+
+// TestInteractionsConversations: /ask twice by one user in one channel, over the signed
+// HTTP endpoint, is one conversation; another user's or another channel's is not; a
+// suggestion pressed on an /ask answer is a turn of that user's conversation.
+func TestInteractionsConversations(t *testing.T) {
+	eng := testkit.Engine(t)
+	ep := newEndpoint(t, eng, adapters.Hooks{})
+	ask := func(id, userID, channelID, q string) wireResponse {
+		t.Helper()
+		in := command(id, "ask", opt("question", 3, q))
+		in["member"] = map[string]any{"user": user(userID)}
+		in["channel_id"] = channelID
+		r := ep.post(t, in)
+		if r.Type != 4 || r.Data == nil || len(r.Data.Embeds) != 1 {
+			t.Fatalf("/ask %q: %s", q, r.raw)
+		}
+		return r
+	}
+	check := func(what string, r wireResponse, want bool) {
+		t.Helper()
+		e := r.Data.Embeds[0]
+		if got := answered(e.Title, e.Description); got != want {
+			t.Errorf("%s: %q answered from a conversation: %v, want %v (%s: %s)", what, followTurn, got, want, e.Title, e.Description)
+		}
+	}
+	ask("i1", "user1", "chan1", firstTurn)
+	check("a second /ask", ask("i2", "user1", "chan1", followTurn), true)
+	check("/ask by another user", ask("i3", "user2", "chan1", followTurn), false)
+	check("/ask in another channel", ask("i4", "user1", "chan2", followTurn), false)
+
+	// A suggestion pressed on user3's /ask answer goes on in user3's conversation.
+	pressed := eng.Answer(firstTurn)
+	press := button("i5", "ask:"+pressed.ID)
+	press["guild_id"], press["channel_id"] = fakeGuild, "chan3"
+	delete(press, "user")
+	press["member"] = map[string]any{"user": user("user3")}
+	press["message"] = map[string]any{"id": "answer-to-i0", "channel_id": "chan3", "content": "",
+		"interaction_metadata": map[string]any{"id": "i0", "type": 2, "user": user("user3")}}
+	if r := ep.post(t, press); r.Type != 7 || r.Data.Embeds[0].Title != pressed.Title {
+		t.Fatalf("the pressed suggestion got %s", r.raw)
+	}
+	check("/ask after a pressed suggestion", ask("i6", "user3", "chan3", followTurn), true)
+}
