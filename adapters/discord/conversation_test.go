@@ -2,6 +2,7 @@ package discord
 
 import (
 	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,6 +99,17 @@ func TestGatewayConversations(t *testing.T) {
 	toUser, _ := say(replyTo("m5", fakeGuild, "chan1", "user2", mention+followTurn, "m1", "user1"))
 	check("a reply to a user's message", toUser, false)
 
+	// A reply to the bot's public answer to /ask goes on from the asker's /ask
+	// conversation: the bot never learns that answer's id, but Discord says whose /ask it was.
+	ask := command("i1", "ask", opt("question", 3, firstTurn))
+	ask["channel_id"], ask["member"] = "chan5", map[string]any{"user": user("user5")}
+	conn.dispatch(t, "INTERACTION_CREATE", ask)
+	f.waitCall(t, http.MethodPost, "/interactions/i1/tok-i1/callback")
+	toAsk := replyTo("m12", fakeGuild, "chan5", "user6", followTurn, "answer-to-i1", fakeBotID)
+	toAsk["referenced_message"].(map[string]any)["interaction_metadata"] = map[string]any{"id": "i1", "type": 2, "user": user("user5")}
+	askFollow, _ := say(toAsk)
+	check("a reply to the answer to /ask", askFollow, true)
+
 	// A thread is one conversation; another thread is another.
 	say(messageCreate("m6", fakeGuild, "thread1", "user1", false, mention+firstTurn, fakeBotID))
 	inThread, _ := say(messageCreate("m7", fakeGuild, "thread1", "user2", false, mention+followTurn, fakeBotID))
@@ -119,8 +131,8 @@ func TestGatewayConversations(t *testing.T) {
 			gets++
 		}
 	}
-	if gets != 3 {
-		t.Errorf("%d channel look-ups, want 3 (chan1, thread1, thread2): %v", gets, f.paths())
+	if gets != 4 {
+		t.Errorf("%d channel look-ups, want 4 (chan1, chan5, thread1, thread2): %v", gets, f.paths())
 	}
 	if l := logs.String(); strings.Contains(l, firstTurn) || strings.Contains(l, followTurn) {
 		t.Errorf("a question's text was logged:\n%s", l)

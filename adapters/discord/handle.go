@@ -120,16 +120,18 @@ func (h *handler) sharedConversation(ctx context.Context, guildID, channelID str
 // answerMessage answers a mention or a DM as a turn of its conversation: the bot's
 // message it replies to, else its DM or thread. It returns the context to keep under the
 // bot's reply once that is sent.
-func (h *handler) answerMessage(ctx context.Context, m *discordgo.Message, q string) (answers.Reply, answers.Context) {
+func (h *handler) answerMessage(ctx context.Context, m *discordgo.Message, botID, q string) (answers.Reply, answers.Context) {
 	var chained answers.Context // the context as of the bot's message this replies to
 	fromReply := false
-	if m.Type == discordgo.MessageTypeReply && m.MessageReference != nil && m.MessageReference.MessageID != "" {
-		key := replyConversation(m.MessageReference.MessageID)
+	for _, key := range repliedConversations(m, botID) {
 		c, err := h.convs.Store.Get(ctx, key)
 		if err != nil {
 			h.storeFailed(key, err)
 		}
-		chained, fromReply = c, !c.Empty()
+		if !c.Empty() {
+			chained, fromReply = c, true
+			break
+		}
 	}
 	var r answers.Reply
 	var next answers.Context
@@ -154,6 +156,27 @@ func (h *handler) answerMessage(ctx context.Context, m *discordgo.Message, q str
 		answer(chained)
 	}
 	return r, next
+}
+
+// repliedConversations are the conversations a reply goes on from, first found first: the
+// one as of the message it replies to, and, for the bot's answer to /ask (whose id the
+// bot never learns), the /ask conversation of the user who asked.
+func repliedConversations(m *discordgo.Message, botID string) []adapters.ConversationKey {
+	if m.Type != discordgo.MessageTypeReply || m.MessageReference == nil || m.MessageReference.MessageID == "" {
+		return nil
+	}
+	keys := []adapters.ConversationKey{replyConversation(m.MessageReference.MessageID)}
+	ref := m.ReferencedMessage
+	if ref == nil || ref.Author == nil || ref.Author.ID != botID {
+		return keys
+	}
+	switch {
+	case ref.InteractionMetadata != nil && ref.InteractionMetadata.User != nil:
+		keys = append(keys, askConversation(m.ChannelID, ref.InteractionMetadata.User.ID))
+	case ref.Interaction != nil && ref.Interaction.User != nil:
+		keys = append(keys, askConversation(m.ChannelID, ref.Interaction.User.ID))
+	}
+	return keys
 }
 
 // keepReply keeps the context as of the bot's message sentID, for replies to it.
@@ -371,7 +394,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 			msg = renderHelp(h.engine.Answer(""))
 		} else {
 			var r answers.Reply
-			r, next = h.answerMessage(ctx, m, q)
+			r, next = h.answerMessage(ctx, m, botID, q)
 			msg, outcome = renderReply(r), replyOutcome(r.Answered)
 		}
 		send = msg.send()
