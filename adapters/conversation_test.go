@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/internal/testkit"
 )
@@ -260,5 +263,30 @@ func TestConversationsAnswerFollowUpsAndPresses(t *testing.T) {
 	}
 	if (Conversations{}).Answer(ctx, e, key, "where was that?").Answered {
 		t.Error("without a store a follow-up was read with a conversation")
+	}
+}
+
+func TestMemoryConversationsMetrics(t *testing.T) {
+	ctx := context.Background()
+	clock := &fakeClock{t: time.Unix(1_705_400_000, 0)}
+	c := answers.Context{Question: "Who is Ali Vaez?"}
+	key := func(i int) ConversationKey { return ConversationKey{Platform: Slack, ID: fmt.Sprint("dm:D", i)} }
+	m := NewMemoryConversations(time.Hour, 2*costOf(key(0), c), clock.now)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(m.Collectors()...)
+	for i := range 3 {
+		m.Put(ctx, key(i), c)
+	}
+	want := "# HELP bot_conversations Conversations remembered in memory, whose TTL has not passed.\n# TYPE bot_conversations gauge\nbot_conversations 2\n" +
+		"# HELP bot_conversations_evicted_total Conversations forgotten before their TTL, for want of room.\n# TYPE bot_conversations_evicted_total counter\nbot_conversations_evicted_total 1\n"
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want)); err != nil {
+		t.Error(err)
+	}
+	problems, err := testutil.GatherAndLint(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
 	}
 }

@@ -83,6 +83,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	hooks := adapters.Hooks{Before: adapters.RateLimit(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)}
 	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{},
 		conversations: adapters.NewMemoryConversations(cfg.Conversation.TTL.Duration, adapters.DefaultConversationBytes, nil)}
+	reg.MustRegister(s.conversations.Collectors()...)
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
