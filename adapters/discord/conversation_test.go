@@ -110,6 +110,23 @@ func TestGatewayConversations(t *testing.T) {
 	askFollow, _ := say(toAsk)
 	check("a reply to the answer to /ask", askFollow, true)
 
+	// A suggestion pressed on the bot's answer replaces it, and a reply to that message
+	// goes on from the pressed entry.
+	_, vaezID := say(messageCreate("m13", fakeGuild, "chan6", "user1", false, mention+"Who is Ali Vaez?", fakeBotID))
+	pressed := testkit.Engine(t).Answer(firstTurn)
+	press := button("i2", "ask:"+pressed.ID)
+	press["guild_id"], press["channel_id"] = fakeGuild, "chan6"
+	delete(press, "user")
+	press["member"] = map[string]any{"user": user("user1")}
+	press["message"] = map[string]any{"id": vaezID, "channel_id": "chan6", "content": "",
+		"author": map[string]any{"id": fakeBotID, "username": "borderbot", "bot": true}}
+	conn.dispatch(t, "INTERACTION_CREATE", press)
+	if r := decodeCallback(t, f.waitCall(t, http.MethodPost, "/interactions/i2/tok-i2/callback")); r.Type != 7 {
+		t.Fatalf("the pressed suggestion got %s", r.raw)
+	}
+	afterPress, _ := say(replyTo("m14", fakeGuild, "chan6", "user1", followTurn, vaezID, fakeBotID))
+	check("a reply to the message a suggestion was pressed on", afterPress, true)
+
 	// A thread is one conversation; another thread is another.
 	say(messageCreate("m6", fakeGuild, "thread1", "user1", false, mention+firstTurn, fakeBotID))
 	inThread, _ := say(messageCreate("m7", fakeGuild, "thread1", "user2", false, mention+followTurn, fakeBotID))
@@ -131,8 +148,8 @@ func TestGatewayConversations(t *testing.T) {
 			gets++
 		}
 	}
-	if gets != 4 {
-		t.Errorf("%d channel look-ups, want 4 (chan1, chan5, thread1, thread2): %v", gets, f.paths())
+	if gets != 5 {
+		t.Errorf("%d channel look-ups, want 5 (chan1, chan5, chan6, thread1, thread2): %v", gets, f.paths())
 	}
 	if l := logs.String(); strings.Contains(l, firstTurn) || strings.Contains(l, followTurn) {
 		t.Errorf("a question's text was logged:\n%s", l)
