@@ -438,7 +438,11 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 		r.Question = question
 	}
 	m := replyMessage(r, view{echo: true})
-	err := b.post(ctx, ev, ev.ChannelID, "", m)
+	ts, err := b.postTS(ctx, ev, ev.ChannelID, "", m)
+	if err == nil && ts != "" {
+		// The shared answer starts a conversation in its thread, from the entry shared.
+		b.convs.Press(ctx, b.engine, conversationOf(ev.ChannelID, ts), id)
+	}
 	var se slack.SlackErrorResponse
 	if errors.As(err, &se) && cb.ResponseURL != "" {
 		b.log.Info("cannot post to the channel, posting through the response URL",
@@ -458,10 +462,21 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 
 // post sends a message with chat.postMessage through the channel's queue.
 func (b *bot) post(ctx context.Context, ev adapters.Event, channel, thread string, m message) error {
+	_, err := b.postTS(ctx, ev, channel, thread, m)
+	return err
+}
+
+// postTS is post, returning the posted message's ts when Slack gave it ("" when the
+// post was found already there after an ambiguous failure).
+func (b *bot) postTS(ctx context.Context, ev adapters.Event, channel, thread string, m message) (string, error) {
 	if channel == "" {
-		return errors.New("chat.postMessage: no channel")
+		return "", errors.New("chat.postMessage: no channel")
 	}
-	return b.out.send(ctx, &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m})
+	r := &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m}
+	if err := b.out.send(ctx, r); err != nil {
+		return "", err
+	}
+	return r.ts, nil
 }
 
 // respondMode says what a response URL message does.

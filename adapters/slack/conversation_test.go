@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -121,6 +122,26 @@ func TestEventsAPIConversations(t *testing.T) {
 	waitPosts(t, h.rec, "C7", "400.000400", 1)
 	event(mention("EvB1", "W1", "C7", "402.000400", "400.000400", "<@UBOT> "+followTurn))
 	checkFollowUp(t, "a follow-up of a pressed suggestion", waitPosts(t, h.rec, "C7", "400.000400", 2).Blocks)
+
+	// A private /ask answer posted to the channel starts a conversation in the post's
+	// thread, from the entry shared.
+	body = form("payload", mustJSON(t, blockAction("tr-share", "W1", "C8", actionShare, shareValue(pressed.ID, firstTurn),
+		respURL+"share", map[string]any{"type": "message", "message_ts": "500.000500", "channel_id": "C8", "is_ephemeral": true})))
+	if status, out := h.signed(t, "/slack/interactivity", formType, body); status != 200 {
+		t.Fatalf("share: status %d: %s", status, out)
+	}
+	waitPosts(t, h.rec, "C8", "", 1)
+	// The private copy is deleted once the conversation is kept: wait for that.
+	testkit.WaitFor(t, 5*time.Second, "the private answer deleted", func() bool { return len(h.rec.responsesTo("/response/share")) == 1 })
+	all, _ := h.rec.snapshot()
+	shared := ""
+	for i, p := range all {
+		if p.Channel == "C8" {
+			shared = fmt.Sprintf("%d.000200", i+1) // the ts the fake gave it
+		}
+	}
+	event(mention("EvS1", "W2", "C8", "501.000500", shared, "<@UBOT> "+followTurn))
+	checkFollowUp(t, "a follow-up in the thread of a shared answer", waitPosts(t, h.rec, "C8", shared, 1).Blocks)
 
 	if l := h.logs.String(); strings.Contains(l, firstTurn) || strings.Contains(l, followTurn) {
 		t.Errorf("a question's text was logged at info:\n%s", l)
