@@ -198,3 +198,25 @@ func TestInteractionsConversations(t *testing.T) {
 	}
 	check("/ask after a pressed suggestion", ask("i6", "user3", "chan3", followTurn), true)
 }
+
+// TestGatewayAsksOnceWhatAChannelIs: Discord refusing to say what a channel is (no
+// access) is remembered, so the bot does not ask again at every mention there.
+func TestGatewayAsksOnceWhatAChannelIs(t *testing.T) {
+	f := newFakeDiscord(t)
+	useFakeEndpoints(t, f.srv.URL)
+	conn := runGateway(t, f, testkit.Engine(t), GatewayOptions{Logger: testLogger(&testkit.LogBuffer{})})
+	for i := range 3 {
+		conn.dispatch(t, "MESSAGE_CREATE", messageCreate(strconv.Itoa(i), fakeGuild, "hidden1", "user1", false,
+			"<@"+fakeBotID+"> "+firstTurn, fakeBotID))
+		testkit.WaitFor(t, 5*time.Second, "the answer", func() bool { return len(f.callsTo("/channels/hidden1/messages")) == i+1 })
+	}
+	gets := 0
+	for _, p := range f.paths() {
+		if p == "GET /channels/hidden1" {
+			gets++
+		}
+	}
+	if gets != 1 {
+		t.Errorf("asked %d times what the channel is, want once: %v", gets, f.paths())
+	}
+}

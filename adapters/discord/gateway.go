@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -247,15 +248,22 @@ func (g *Gateway) isThread(ctx context.Context, channelID string) bool {
 		return thread
 	}
 	ch, err := g.session.Channel(channelID, discordgo.WithContext(ctx))
+	thread = err == nil && ch.IsThread()
+	var refused *discordgo.RESTError
 	if err != nil {
 		g.h.log.Debug("could not tell whether a channel is a thread", "channel_id", channelID, "error", err.Error())
-		return false
+		// A refusal (no access, say) will not change: remember it, so as not to ask at
+		// every message. Anything else (a 429, a 5xx, no network) is asked again.
+		if !errors.As(err, &refused) || refused.Response == nil || refused.Response.StatusCode < 400 ||
+			refused.Response.StatusCode >= 500 || refused.Response.StatusCode == http.StatusTooManyRequests {
+			return false
+		}
 	}
 	g.threads.mu.Lock()
 	defer g.threads.mu.Unlock()
 	if g.threads.thread == nil || len(g.threads.thread) >= maxChannelKinds {
 		g.threads.thread = map[string]bool{}
 	}
-	g.threads.thread[channelID] = ch.IsThread()
-	return ch.IsThread()
+	g.threads.thread[channelID] = thread
+	return thread
 }

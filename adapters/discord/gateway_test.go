@@ -111,8 +111,12 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPost && f.refuse != "" && path == "/channels/"+f.refuse+"/messages":
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/hidden"):
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.Count(path, "/") == 2:
-		// A channel whose id starts with "thread" is a public thread, others text channels.
+		// A channel whose id starts with "thread" is a public thread, "hidden" one the bot
+		// may not look at, others text channels.
 		id, typ := strings.TrimPrefix(path, "/channels/"), discordgo.ChannelTypeGuildText
 		if strings.HasPrefix(id, "thread") {
 			typ = discordgo.ChannelTypeGuildPublicThread
