@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -49,7 +50,18 @@ func TestGatewayConversations(t *testing.T) {
 	f := newFakeDiscord(t)
 	useFakeEndpoints(t, f.srv.URL)
 	logs := &testkit.LogBuffer{}
-	conn := runGateway(t, f, testkit.Engine(t), GatewayOptions{Logger: testLogger(logs)})
+	store := adapters.NewMemoryConversations(0, 0, nil)
+	conn := runGateway(t, f, testkit.Engine(t), GatewayOptions{Logger: testLogger(logs), Conversations: store})
+	// kept waits until the context as of the bot's message id is kept, which happens
+	// just after Discord took the message: a person replies later than that.
+	kept := func(id string) string {
+		t.Helper()
+		testkit.WaitFor(t, 5*time.Second, "the context of "+id, func() bool {
+			c, _ := store.Get(context.Background(), replyConversation(id))
+			return !c.Empty()
+		})
+		return id
+	}
 	defer func() {
 		if t.Failed() {
 			t.Log(logs.String())
@@ -87,10 +99,10 @@ func TestGatewayConversations(t *testing.T) {
 	if !strings.Contains(first.Embeds[0].Description, followWord) {
 		t.Fatalf("the first question got %+v", first.Embeds[0])
 	}
-	follow, followID := say(replyTo("m2", fakeGuild, "chan1", "user1", followTurn, firstID, fakeBotID))
+	follow, followID := say(replyTo("m2", fakeGuild, "chan1", "user1", followTurn, kept(firstID), fakeBotID))
 	check("a reply to the bot's answer", follow, true)
 	// The chain goes on from the bot's answer to the follow-up.
-	again, _ := say(replyTo("m3", fakeGuild, "chan1", "user1", followTurn, followID, fakeBotID))
+	again, _ := say(replyTo("m3", fakeGuild, "chan1", "user1", followTurn, kept(followID), fakeBotID))
 	check("a reply to the bot's second answer", again, true)
 	// A mention that replies to nothing, or to a user's message, starts afresh: a
 	// channel is not a conversation.
@@ -113,6 +125,7 @@ func TestGatewayConversations(t *testing.T) {
 	// A suggestion pressed on the bot's answer replaces it, and a reply to that message
 	// goes on from the pressed entry.
 	_, vaezID := say(messageCreate("m13", fakeGuild, "chan6", "user1", false, mention+"Who is Ali Vaez?", fakeBotID))
+	kept(vaezID) // so that the press comes after it, as it would
 	pressed := testkit.Engine(t).Answer(firstTurn)
 	press := button("i2", "ask:"+pressed.ID)
 	press["guild_id"], press["channel_id"] = fakeGuild, "chan6"
