@@ -1,6 +1,7 @@
 // Package adapters holds what the platform adapters share: the lifecycle every event
 // goes through (Event, Lifecycle.Handle), per-user rate limiting, the metrics every
-// adapter reports, and the tidying of text once an adapter has removed its markup.
+// adapter reports, the store of conversations (ConversationStore, Conversations), and
+// the tidying of text once an adapter has removed its markup.
 package adapters
 
 import (

@@ -155,3 +155,17 @@ func (m *Metrics) Panicked(p Platform) {
 		m.panics.WithLabelValues(string(p)).Inc()
 	}
 }
+
+// Collectors are the store's metrics: bot_conversations, the conversations held, and
+// bot_conversations_evicted_total, those forgotten before their TTL for want of room
+// (a store that keeps evicting is too small for its traffic).
+func (m *MemoryConversations) Collectors() []prometheus.Collector {
+	return []prometheus.Collector{
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "bot_conversations", Help: "Conversations remembered in memory, whose TTL has not passed.",
+		}, func() float64 { n, _, _ := m.Stats(); return float64(n) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "bot_conversations_evicted_total", Help: "Conversations forgotten before their TTL, for want of room.",
+		}, func() float64 { _, _, n := m.Stats(); return float64(n) }),
+	}
+}

@@ -23,6 +23,7 @@ import (
 // Engine is the part of answers.Engine the Discord adapter uses.
 type Engine interface {
 	Answer(question string) answers.Reply
+	AnswerIn(c answers.Context, message string) (answers.Reply, answers.Context)
 	AnswerID(id string) (answers.Reply, bool)
 	Suggest(prefix string, n int) []string
 	SuggestExperts(prefix string, n int) []string

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -30,6 +31,9 @@ type GatewayOptions struct {
 	Hooks        adapters.Hooks    // per-event hooks, for rate limits
 	Metrics      *adapters.Metrics // where events and lost replies are counted; nil counts nothing
 	EventTimeout time.Duration     // bounds one event's handling and reply; zero means DefaultEventTimeout
+	// Conversations keeps each reply chain's, DM's, thread's and /ask's context between
+	// messages; nil means an in-memory store with adapters.DefaultConversationTTL.
+	Conversations adapters.ConversationStore
 }
 
 // Gateway serves the bot over a Discord gateway connection with discordgo.
@@ -45,7 +49,19 @@ type Gateway struct {
 	base     context.Context // the context events are handled in, detached from Run's cancellation
 	stopping bool
 	inflight sync.WaitGroup
+
+	threads channelKinds
 }
+
+// channelKinds remembers which channels are threads, as Discord said when asked: a
+// channel's type never changes. It forgets them all when it holds maxChannelKinds.
+type channelKinds struct {
+	mu     sync.Mutex
+	thread map[string]bool
+}
+
+// maxChannelKinds bounds the channels whose kind a gateway remembers.
+const maxChannelKinds = 10_000
 
 // NewGateway returns a Gateway that answers with engine; Run connects it.
 func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
@@ -72,7 +88,8 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	s.Identify.Intents = Intents
 	s.StateEnabled = false // READY, which holds the bot's user, is kept all the same
 	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
-	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics), opts: opts, session: s, base: context.Background()}
+	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations), opts: opts, session: s, base: context.Background()}
+	g.h.isThread = g.isThread
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.ready.Store(true)
 		g.h.log.Info("gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
@@ -207,12 +224,46 @@ func (g *Gateway) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	g.serve("message", mc.ID, func(ctx context.Context) {
-		send := g.h.message(ctx, mc.Message, g.botID())
+		send, next := g.h.message(ctx, mc.Message, g.botID())
 		if send == nil {
 			return
 		}
-		if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+		sent, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx))
+		if err != nil {
 			g.h.lc.Undelivered(ctx, messageEvent(mc.Message), err)
+			return
 		}
+		g.h.keepReply(ctx, sent.ID, next)
 	})
+}
+
+// isThread reports whether a channel is a thread, asking Discord the first time (the
+// bot requests no guild intents, so the gateway does not say). When Discord cannot say,
+// the channel is taken for no thread, and asked about again next time.
+func (g *Gateway) isThread(ctx context.Context, channelID string) bool {
+	g.threads.mu.Lock()
+	thread, known := g.threads.thread[channelID]
+	g.threads.mu.Unlock()
+	if known {
+		return thread
+	}
+	ch, err := g.session.Channel(channelID, discordgo.WithContext(ctx))
+	thread = err == nil && ch.IsThread()
+	var refused *discordgo.RESTError
+	if err != nil {
+		g.h.log.Debug("could not tell whether a channel is a thread", "channel_id", channelID, "error", err.Error())
+		// A refusal (no access, say) will not change: remember it, so as not to ask at
+		// every message. Anything else (a 429, a 5xx, no network) is asked again.
+		if !errors.As(err, &refused) || refused.Response == nil || refused.Response.StatusCode < 400 ||
+			refused.Response.StatusCode >= 500 || refused.Response.StatusCode == http.StatusTooManyRequests {
+			return false
+		}
+	}
+	g.threads.mu.Lock()
+	defer g.threads.mu.Unlock()
+	if g.threads.thread == nil || len(g.threads.thread) >= maxChannelKinds {
+		g.threads.thread = map[string]bool{}
+	}
+	g.threads.thread[channelID] = thread
+	return thread
 }

@@ -111,6 +111,17 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPost && f.refuse != "" && path == "/channels/"+f.refuse+"/messages":
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/hidden"):
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.Count(path, "/") == 2:
+		// A channel whose id starts with "thread" is a public thread, "hidden" one the bot
+		// may not look at, others text channels.
+		id, typ := strings.TrimPrefix(path, "/channels/"), discordgo.ChannelTypeGuildText
+		if strings.HasPrefix(id, "thread") {
+			typ = discordgo.ChannelTypeGuildPublicThread
+		}
+		fmt.Fprintf(w, `{"id":%q,"type":%d,"guild_id":%q}`, id, typ, fakeGuild)
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
 		n := f.sent.Add(1)
 		fmt.Fprintf(w, `{"id":"sent%d","channel_id":%q,"content":""}`, n, strings.Split(path, "/")[2])
@@ -213,12 +224,14 @@ func (f *fakeDiscord) paths() []string {
 	return out
 }
 
+// callsTo returns the calls that send something (every method but GET) to a path
+// under prefix.
 func (f *fakeDiscord) callsTo(prefix string) []restCall {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []restCall
 	for _, c := range f.calls {
-		if strings.HasPrefix(c.Path, prefix) {
+		if c.Method != http.MethodGet && strings.HasPrefix(c.Path, prefix) {
 			out = append(out, c)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/answers"
 )
 
 // customIDPrefix starts the custom ID of every suggested-question button: "ask:<entryID>".
@@ -68,14 +69,129 @@ type handler struct {
 	engine Engine
 	lc     adapters.Lifecycle
 	log    *slog.Logger
+	convs  adapters.Conversations // its Store is never nil
+	// isThread reports whether a channel is a thread; nil means none is known to be.
+	isThread func(ctx context.Context, channelID string) bool
 }
 
-func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics) *handler {
+func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, store adapters.ConversationStore) *handler {
 	if log == nil {
 		log = slog.Default()
 	}
+	if store == nil {
+		store = adapters.NewMemoryConversations(0, 0, nil)
+	}
 	return &handler{engine: engine, lc: adapters.Lifecycle{Log: log, Hooks: hooks, Metrics: metrics},
-		log: log.With("platform", platform)}
+		log: log.With("platform", platform), convs: adapters.Conversations{Store: store, Log: log}}
+}
+
+// The conversations of Discord. A reply to the bot's message goes on from that message:
+// each of the bot's replies keeps the context as of itself, so a reply chain is a
+// conversation, and a reply to an older message of it goes on from there. A DM or a
+// thread is one conversation for everyone in it; /ask is one per user and channel.
+
+// replyConversation is the conversation as of one of the bot's messages.
+func replyConversation(messageID string) adapters.ConversationKey {
+	return adapters.ConversationKey{Platform: platform, ID: "reply:" + messageID}
+}
+
+// channelConversation is a DM's or a thread's conversation.
+func channelConversation(channelID string) adapters.ConversationKey {
+	return adapters.ConversationKey{Platform: platform, ID: "channel:" + channelID}
+}
+
+// askConversation is the conversation of /ask by one user in one channel.
+func askConversation(channelID, userID string) adapters.ConversationKey {
+	return adapters.ConversationKey{Platform: platform, ID: "ask:" + channelID + ":" + userID}
+}
+
+// sharedConversation is the conversation of a DM or a thread channel, where every
+// message goes on from the one before; other channels have none.
+func (h *handler) sharedConversation(ctx context.Context, guildID, channelID string) (adapters.ConversationKey, bool) {
+	if channelID == "" {
+		return adapters.ConversationKey{}, false
+	}
+	if guildID == "" || (h.isThread != nil && h.isThread(ctx, channelID)) {
+		return channelConversation(channelID), true
+	}
+	return adapters.ConversationKey{}, false
+}
+
+// answerMessage answers a mention or a DM as a turn of its conversation: the bot's
+// message it replies to, else its DM or thread. It returns the context to keep under the
+// bot's reply once that is sent.
+func (h *handler) answerMessage(ctx context.Context, m *discordgo.Message, botID, q string) (answers.Reply, answers.Context) {
+	var chained answers.Context // the context as of the bot's message this replies to
+	fromReply := false
+	for _, key := range repliedConversations(m, botID) {
+		c, err := h.convs.Store.Get(ctx, key)
+		if err != nil {
+			h.storeFailed(key, err)
+		}
+		if !c.Empty() {
+			chained, fromReply = c, true
+			break
+		}
+	}
+	var r answers.Reply
+	var next answers.Context
+	answered := false
+	answer := func(c answers.Context) answers.Context {
+		r, next = h.engine.AnswerIn(c, q)
+		answered = true
+		return next
+	}
+	if key, ok := h.sharedConversation(ctx, m.GuildID, m.ChannelID); ok {
+		err := h.convs.Store.Update(ctx, key, func(c answers.Context) answers.Context {
+			if fromReply {
+				c = chained
+			}
+			return answer(c)
+		})
+		if err != nil {
+			h.storeFailed(key, err)
+		}
+	}
+	if !answered {
+		answer(chained)
+	}
+	return r, next
+}
+
+// repliedConversations are the conversations a reply goes on from, first found first: the
+// one as of the message it replies to, and, for the bot's answer to /ask (whose id the
+// bot never learns), the /ask conversation of the user who asked.
+func repliedConversations(m *discordgo.Message, botID string) []adapters.ConversationKey {
+	if m.Type != discordgo.MessageTypeReply || m.MessageReference == nil || m.MessageReference.MessageID == "" {
+		return nil
+	}
+	keys := []adapters.ConversationKey{replyConversation(m.MessageReference.MessageID)}
+	ref := m.ReferencedMessage
+	if ref == nil || ref.Author == nil || ref.Author.ID != botID {
+		return keys
+	}
+	switch {
+	case ref.InteractionMetadata != nil && ref.InteractionMetadata.User != nil:
+		keys = append(keys, askConversation(m.ChannelID, ref.InteractionMetadata.User.ID))
+	case ref.Interaction != nil && ref.Interaction.User != nil:
+		keys = append(keys, askConversation(m.ChannelID, ref.Interaction.User.ID))
+	}
+	return keys
+}
+
+// keepReply keeps the context as of the bot's message sentID, for replies to it.
+func (h *handler) keepReply(ctx context.Context, sentID string, c answers.Context) {
+	if sentID == "" || c.Empty() {
+		return
+	}
+	key := replyConversation(sentID)
+	if err := h.convs.Store.Put(ctx, key, c); err != nil {
+		h.storeFailed(key, err)
+	}
+}
+
+func (h *handler) storeFailed(key adapters.ConversationKey, err error) {
+	h.log.Warn("conversation store failed; answering without the conversation", "conversation", key.ID, "error", err.Error())
 }
 
 // interactionEvent describes an interaction for the lifecycle.
@@ -132,7 +248,7 @@ func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 		if !ok {
 			return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 		}
-		return h.command(i, d)
+		return h.command(ctx, i, d)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
@@ -144,17 +260,18 @@ func (h *handler) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 		if !ok {
 			return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 		}
-		return h.button(d)
+		return h.button(ctx, i, d)
 	default:
 		return messageResponse(plain(textInvalid, true)), adapters.OutcomeInvalid
 	}
 }
 
 // command answers a slash command.
-func (h *handler) command(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
+func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
 	switch d.Name {
 	case CommandAsk:
-		r := h.engine.Answer(questionFromContent(optionString(d.Options, "question")))
+		q := questionFromContent(optionString(d.Options, "question"))
+		r := h.convs.Answer(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
 		m := renderReply(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
@@ -201,34 +318,74 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 	}
 }
 
-// button answers a suggested question by replacing the message it was pressed on.
-func (h *handler) button(d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
+// button answers a suggested question by replacing the message it was pressed on, as a
+// turn of the conversation that message was part of.
+func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
 	}
-	r, ok := h.engine.AnswerID(id)
+	key, msgID := h.pressedConversation(ctx, i)
+	r, next, ok := h.convs.Press(ctx, h.engine, key, id)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeUnknown
+	}
+	if key != replyConversation(msgID) {
+		// The message now shows the pressed answer: a reply to it goes on from there.
+		h.keepReply(ctx, msgID, next)
 	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, adapters.OutcomeAnswered
 }
 
-// messageFor returns the bot's reply to a channel or direct message, or nil when the bot
+// pressedConversation is the conversation of the message a button was pressed on, and
+// that message's id: the /ask conversation of the user who asked, for an answer to
+// /ask; the DM's or the thread's; else the conversation as of that message.
+func (h *handler) pressedConversation(ctx context.Context, i *discordgo.Interaction) (adapters.ConversationKey, string) {
+	m := i.Message
+	if m == nil {
+		return askConversation(i.ChannelID, interactionUser(i)), ""
+	}
+	switch {
+	case m.InteractionMetadata != nil && m.InteractionMetadata.User != nil:
+		return askConversation(i.ChannelID, m.InteractionMetadata.User.ID), m.ID
+	case m.Interaction != nil && m.Interaction.User != nil:
+		return askConversation(i.ChannelID, m.Interaction.User.ID), m.ID
+	}
+	if key, ok := h.sharedConversation(ctx, i.GuildID, i.ChannelID); ok {
+		return key, m.ID
+	}
+	return replyConversation(m.ID), m.ID
+}
+
+// interactionUser is the id of the user who sent an interaction.
+func interactionUser(i *discordgo.Interaction) string {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User.ID
+	}
+	if i.User != nil {
+		return i.User.ID
+	}
+	return ""
+}
+
+// message returns the bot's reply to a channel or direct message, or nil when the bot
 // should not reply: the message is the bot's own or another bot's, is in a guild channel
-// without mentioning the bot, or was refused silently by Hooks.Before.
-func (h *handler) message(ctx context.Context, m *discordgo.Message, botID string) *discordgo.MessageSend {
+// without mentioning the bot, or was refused silently by Hooks.Before. It also returns
+// the conversation's context after the reply, to keep under the reply's id once it is
+// sent (keepReply), or the empty Context.
+func (h *handler) message(ctx context.Context, m *discordgo.Message, botID string) (*discordgo.MessageSend, answers.Context) {
 	if m == nil || m.Author == nil || m.Author.Bot || m.Author.ID == botID || botID == "" {
-		return nil
+		return nil, answers.Context{}
 	}
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
-		return nil
+		return nil, answers.Context{}
 	}
 	if m.GuildID != "" && !mentions(m, botID) {
-		return nil
+		return nil, answers.Context{}
 	}
 	ev := messageEvent(m)
 	var send *discordgo.MessageSend
+	var next answers.Context
 	_, refusal := h.lc.Handle(ctx, ev, func(ctx context.Context) (adapters.Outcome, error) {
 		q := questionFromContent(m.Content)
 		var msg message
@@ -236,7 +393,8 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		if q == "" {
 			msg = renderHelp(h.engine.Answer(""))
 		} else {
-			r := h.engine.Answer(q)
+			var r answers.Reply
+			r, next = h.answerMessage(ctx, m, botID, q)
 			msg, outcome = renderReply(r), replyOutcome(r.Answered)
 		}
 		send = msg.send()
@@ -248,7 +406,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		send = plain(text, false).send()
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	}
-	return send
+	return send, next
 }
 
 // messageEvent describes a direct message or a mention for the lifecycle.

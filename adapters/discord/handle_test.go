@@ -43,7 +43,7 @@ func TestMessagePath(t *testing.T) {
 		},
 	}
 	logs := &testkit.LogBuffer{}
-	h := newHandler(testkit.Engine(t), testLogger(logs), hooks, nil)
+	h := newHandler(testkit.Engine(t), testLogger(logs), hooks, nil, nil)
 	tests := []struct {
 		name  string
 		m     *discordgo.Message
@@ -64,7 +64,7 @@ func TestMessagePath(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			send := h.message(context.Background(), tc.m, bot)
+			send, _ := h.message(context.Background(), tc.m, bot)
 			if (send != nil) != tc.reply {
 				t.Fatalf("reply %v, want %v", send != nil, tc.reply)
 			}
@@ -93,8 +93,8 @@ func TestMessagePath(t *testing.T) {
 		t.Error("message text logged")
 	}
 
-	ph := newHandler(panicky{testkit.Engine(t)}, testLogger(logs), adapters.Hooks{}, nil)
-	if send := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
+	ph := newHandler(panicky{testkit.Engine(t)}, testLogger(logs), adapters.Hooks{}, nil, nil)
+	if send, _ := ph.message(context.Background(), msg("", "u", "boom?", false), bot); send != nil {
 		t.Error("a panicking engine produced a reply")
 	}
 	if !strings.Contains(logs.String(), "panic") || !strings.Contains(logs.String(), "event_id=m") {

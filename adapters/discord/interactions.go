@@ -27,6 +27,9 @@ type HandlerOptions struct {
 	Now     func() time.Time  // the clock the timestamp is checked against; nil means time.Now
 	Hooks   adapters.Hooks    // per-event hooks, for rate limits
 	Metrics *adapters.Metrics // where events and lost replies are counted; nil counts nothing
+	// Conversations keeps each /ask's context between questions; nil means an in-memory
+	// store with adapters.DefaultConversationTTL.
+	Conversations adapters.ConversationStore
 }
 
 // interactionsHandler serves Discord's HTTP interactions.
@@ -40,7 +43,7 @@ type interactionsHandler struct {
 // Interactions Endpoint URL set in the Developer Portal: it verifies each request's
 // Ed25519 signature with the application's public key and answers in the response.
 func NewInteractionsHandler(engine Engine, publicKey ed25519.PublicKey, opts HandlerOptions) http.Handler {
-	h := newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics)
+	h := newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}

@@ -390,6 +390,8 @@ type panicky struct{ Engine }
 
 func (panicky) Answer(string) answers.Reply { panic("boom") }
 
+func (panicky) AnswerIn(answers.Context, string) (answers.Reply, answers.Context) { panic("boom") }
+
 func TestInteractionsHooksAndPanics(t *testing.T) {
 	var mu sync.Mutex
 	var after []string

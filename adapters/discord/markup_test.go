@@ -25,6 +25,13 @@ func (e *recordingEngine) Answer(q string) answers.Reply {
 	return e.Engine.Answer(q)
 }
 
+func (e *recordingEngine) AnswerIn(c answers.Context, q string) (answers.Reply, answers.Context) {
+	e.mu.Lock()
+	e.asked = append(e.asked, q)
+	e.mu.Unlock()
+	return e.Engine.AnswerIn(c, q)
+}
+
 func (e *recordingEngine) questions() []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -24,13 +24,14 @@ type bot struct {
 	out    *outbox
 	self   atomic.Pointer[slack.AuthTestResponse]
 	seen   EventStore
+	convs  adapters.Conversations
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
 	wg     sync.WaitGroup
 }
 
-func newBot(engine Engine, c common, now func() time.Time) (*bot, error) {
+func newBot(engine Engine, c common, now func() time.Time, conversations adapters.ConversationStore) (*bot, error) {
 	if engine == nil {
 		return nil, errors.New("slack: no answer engine")
 	}
@@ -38,7 +39,10 @@ func newBot(engine Engine, c common, now func() time.Time) (*bot, error) {
 	if seen == nil {
 		seen = NewMemoryEvents(DefaultSeenTTL, DefaultSeenBytes, now)
 	}
-	return &bot{common: c, engine: engine, seen: seen,
+	if conversations == nil {
+		conversations = adapters.NewMemoryConversations(0, 0, nil)
+	}
+	return &bot{common: c, engine: engine, seen: seen, convs: adapters.Conversations{Store: conversations, Log: c.log},
 		out: newOutbox(c.botToken, c.clientOptions(), c.delivery, c.log, c.lc.Metrics)}, nil
 }
 
@@ -226,9 +230,11 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 	_, refusal := b.lc.Handle(ctx, in.ev, func(ctx context.Context) (adapters.Outcome, error) {
 		switch {
 		case in.mention != nil:
-			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp))
+			thread := threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp)
+			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, thread, conversationOf(in.mention.Channel, thread))
 		case in.direct != nil:
-			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp)
+			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp,
+				conversationOf(in.direct.Channel, in.direct.ThreadTimeStamp))
 		case in.command != nil:
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
@@ -267,14 +273,29 @@ func threadOf(thread, ts string) string {
 	return ts
 }
 
-// onMessage answers a mention or a direct message in its channel and thread.
-func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string) (adapters.Outcome, error) {
+// conversationOf is the conversation of a message in channel and thread: the thread the
+// bot answers in, or, for a DM outside a thread, the DM itself.
+func conversationOf(channel, thread string) adapters.ConversationKey {
+	if thread == "" {
+		return adapters.ConversationKey{Platform: platform, ID: "dm:" + channel}
+	}
+	return adapters.ConversationKey{Platform: platform, ID: "thread:" + channel + ":" + thread}
+}
+
+// askConversation is the conversation of /ask by one user in one channel.
+func askConversation(channel, user string) adapters.ConversationKey {
+	return adapters.ConversationKey{Platform: platform, ID: "ask:" + channel + ":" + user}
+}
+
+// onMessage answers a mention or a direct message in its channel and thread, as a turn
+// of the conversation conv.
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string, conv adapters.ConversationKey) (adapters.Outcome, error) {
 	q, echo := readText(text, b.selfID())
 	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
 		return adapters.OutcomeHelp, b.post(ctx, ev, channel, thread, b.help())
 	}
-	r := b.engine.Answer(q)
+	r := b.convs.Answer(ctx, b.engine, conv, q)
 	r.Question = echo
 	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
 }
@@ -306,7 +327,7 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		if text == "" || strings.EqualFold(text, "help") {
 			return adapters.OutcomeHelp, reply(b.help())
 		}
-		r := b.engine.Answer(text)
+		r := b.convs.Answer(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
 		r.Question = echo
 		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
 	case "/quote":
@@ -374,7 +395,21 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 		case a.ActionID == actionShare:
 			return b.share(ctx, ev, cb, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSuggest):
-			r, ok := b.engine.AnswerID(a.Value)
+			// A pressed suggestion is a turn of the conversation it was shown in: the
+			// private /ask answer's, or the thread's or DM's the bot answers it in.
+			conv := askConversation(ev.ChannelID, ev.UserID)
+			thread := ""
+			if !cb.Container.IsEphemeral {
+				thread = cb.Container.ThreadTs
+				if thread == "" {
+					thread = cb.Message.ThreadTimestamp
+				}
+				if thread == "" && !strings.HasPrefix(ev.ChannelID, "D") {
+					thread = cb.Container.MessageTs
+				}
+				conv = conversationOf(ev.ChannelID, thread)
+			}
+			r, _, ok := b.convs.Press(ctx, b.engine, conv, a.Value)
 			if !ok {
 				r = b.engine.Answer("")
 				r.Kind = answers.KindUnknown
@@ -383,13 +418,6 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
 					replyMessage(r, view{echo: true, share: true}), respondReplace)
-			}
-			thread := cb.Container.ThreadTs
-			if thread == "" {
-				thread = cb.Message.ThreadTimestamp
-			}
-			if thread == "" && !strings.HasPrefix(ev.ChannelID, "D") {
-				thread = cb.Container.MessageTs
 			}
 			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
 		}
@@ -410,7 +438,11 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 		r.Question = question
 	}
 	m := replyMessage(r, view{echo: true})
-	err := b.post(ctx, ev, ev.ChannelID, "", m)
+	ts, err := b.postTS(ctx, ev, ev.ChannelID, "", m)
+	if err == nil && ts != "" {
+		// The shared answer starts a conversation in its thread, from the entry shared.
+		b.convs.Press(ctx, b.engine, conversationOf(ev.ChannelID, ts), id)
+	}
 	var se slack.SlackErrorResponse
 	if errors.As(err, &se) && cb.ResponseURL != "" {
 		b.log.Info("cannot post to the channel, posting through the response URL",
@@ -430,10 +462,21 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 
 // post sends a message with chat.postMessage through the channel's queue.
 func (b *bot) post(ctx context.Context, ev adapters.Event, channel, thread string, m message) error {
+	_, err := b.postTS(ctx, ev, channel, thread, m)
+	return err
+}
+
+// postTS is post, returning the posted message's ts when Slack gave it ("" when the
+// post was found already there after an ambiguous failure).
+func (b *bot) postTS(ctx context.Context, ev adapters.Event, channel, thread string, m message) (string, error) {
 	if channel == "" {
-		return errors.New("chat.postMessage: no channel")
+		return "", errors.New("chat.postMessage: no channel")
 	}
-	return b.out.send(ctx, &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m})
+	r := &reply{ev: ev, kind: replyPost, channel: channel, thread: thread, msg: m}
+	if err := b.out.send(ctx, r); err != nil {
+		return "", err
+	}
+	return r.ts, nil
 }
 
 // respondMode says what a response URL message does.

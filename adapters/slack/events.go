@@ -42,6 +42,9 @@ type EventsOptions struct {
 	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
 	// channel, retries, the HTTP client and the memory of answered events.
 	Delivery Delivery
+	// Conversations keeps each thread's, DM's and /ask's context between messages; nil
+	// means an in-memory store with adapters.DefaultConversationTTL.
+	Conversations adapters.ConversationStore
 }
 
 // EventsHandler answers Slack's Events API, slash commands and interactivity over HTTP.
@@ -65,7 +68,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if now == nil {
 		now = time.Now
 	}
-	b, err := newBot(engine, c, now)
+	b, err := newBot(engine, c, now, opts.Conversations)
 	if err != nil {
 		return nil, err
 	}

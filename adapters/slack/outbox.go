@@ -134,6 +134,9 @@ type reply struct {
 
 	queued time.Time
 	done   chan error // receives the delivery's result, once
+	// ts is the posted message's ts, when Slack gave it: set before done receives nil,
+	// so read it only after that.
+	ts string
 }
 
 // op names how a reply is sent, for logs and errors.
@@ -397,7 +400,10 @@ func (o *outbox) attempt(r *reply, deadline time.Time) error {
 	case replyRespond:
 		return slack.PostWebhookCustomHTTPContext(ctx, r.url, o.hc, r.webhook())
 	}
-	_, _, err := o.api.PostMessageContext(ctx, r.channel, r.options(true)...)
+	_, ts, err := o.api.PostMessageContext(ctx, r.channel, r.options(true)...)
+	if err == nil {
+		r.ts = ts
+	}
 	return err
 }
 

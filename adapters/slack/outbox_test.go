@@ -77,6 +77,11 @@ func TestDroppedSlashCommandIsTold(t *testing.T) {
 	if !strings.Contains(r.Raw, "would not take my answer") || r.Body["response_type"] != "ephemeral" {
 		t.Errorf("the notice: %s", r.Raw)
 	}
+	// The loss is counted once the handler returns, just after the notice went out.
+	testkit.WaitFor(t, 5*time.Second, "the lost reply to be counted", func() bool {
+		return testkit.PlatformSample(t, reg, "bot_replies_lost_total", "slack") == 1
+	})
+	time.Sleep(20 * time.Millisecond) // room for a wrong second count
 	if got := testkit.PlatformSample(t, reg, "bot_replies_lost_total", "slack"); got != 1 {
 		t.Errorf("bot_replies_lost_total = %v, want 1", got)
 	}
@@ -90,6 +95,13 @@ func (e slowEngine) Answer(q string) answers.Reply {
 		time.Sleep(300 * time.Millisecond)
 	}
 	return e.Engine.Answer(q)
+}
+
+func (e slowEngine) AnswerIn(c answers.Context, q string) (answers.Reply, answers.Context) {
+	if strings.Contains(q, "Parsi") {
+		time.Sleep(300 * time.Millisecond)
+	}
+	return e.Engine.AnswerIn(c, q)
 }
 
 // TestRepliesKeepTheirEventsOrder: a slow answer to the first mention in a channel

@@ -22,6 +22,11 @@ func (e recordingEngine) Answer(q string) answers.Reply {
 	return e.Engine.Answer(q)
 }
 
+func (e recordingEngine) AnswerIn(c answers.Context, q string) (answers.Reply, answers.Context) {
+	e.asked.add(q)
+	return e.Engine.AnswerIn(c, q)
+}
+
 func fixture(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "events", name))

@@ -21,6 +21,7 @@ import (
 // Engine is the part of the answer engine the Slack adapter uses.
 type Engine interface {
 	Answer(question string) answers.Reply
+	AnswerIn(c answers.Context, message string) (answers.Reply, answers.Context)
 	AnswerID(id string) (answers.Reply, bool)
 	Quotes(expert, topic string) []answers.Quote
 	Experts() []answers.Expert

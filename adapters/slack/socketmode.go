@@ -29,6 +29,9 @@ type SocketModeOptions struct {
 	// Delivery tunes how replies reach Slack: their deadline, the pace of posts in a
 	// channel, retries, the HTTP client and the memory of answered events.
 	Delivery Delivery
+	// Conversations keeps each thread's, DM's and /ask's context between messages; nil
+	// means an in-memory store with adapters.DefaultConversationTTL.
+	Conversations adapters.ConversationStore
 	// PingInterval is how long the socket may go without a ping from Slack before it is
 	// reopened; zero means slack-go's default of 30 seconds.
 	PingInterval time.Duration
@@ -58,7 +61,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := newBot(engine, c, nil)
+	b, err := newBot(engine, c, nil, opts.Conversations)
 	if err != nil {
 		return nil, err
 	}

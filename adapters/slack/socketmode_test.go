@@ -37,6 +37,15 @@ func (g gatedEngine) Answer(q string) answers.Reply {
 	return g.Engine.Answer(q)
 }
 
+func (g gatedEngine) AnswerIn(c answers.Context, q string) (answers.Reply, answers.Context) {
+	select {
+	case <-g.gate:
+	case <-time.After(5 * time.Second):
+	}
+	g.asked.add(q)
+	return g.Engine.AnswerIn(c, q)
+}
+
 func (g gatedEngine) AnswerID(id string) (answers.Reply, bool) {
 	select {
 	case <-g.gate:

@@ -67,9 +67,11 @@ type server struct {
 	mux     *http.ServeMux
 	runners map[string]runner
 	events  *slack.EventsHandler // nil unless the Slack Events API is enabled
-	ready   map[string]func() bool
-	httpUp  bool
-	mu      sync.Mutex
+	// conversations is the one store of every adapter's conversations.
+	conversations *adapters.MemoryConversations
+	ready         map[string]func() bool
+	httpUp        bool
+	mu            sync.Mutex
 }
 
 // newServer builds the adapters the configuration enables, without connecting anything.
@@ -79,13 +81,16 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := adapters.NewMetrics(reg, buildVersion())
 	hooks := adapters.Hooks{Before: adapters.RateLimit(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)}
-	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{}}
+	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{},
+		conversations: adapters.NewMemoryConversations(cfg.Conversation.TTL.Duration, adapters.DefaultConversationBytes, nil)}
+	reg.MustRegister(s.conversations.Collectors()...)
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
+			Conversations: s.conversations,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -97,14 +102,16 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
-		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics}))
+		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
+			Conversations: s.conversations}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
-			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Conversations: s.conversations,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -115,7 +122,8 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
-			Delivery: slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Conversations: s.conversations,
 		}
 		for _, f := range tune {
 			f(&opts)

@@ -334,3 +334,53 @@ func TestServeStopsOnARefusedToken(t *testing.T) {
 		t.Error("run waited for the context instead of failing at once")
 	}
 }
+
+// TestServeKeepsConversations: the server gives every adapter one conversation store,
+// remembering for [conversation] ttl: a Slack thread and /ask on Discord, through the
+// real server, read a follow-up with the question before it.
+func TestServeKeepsConversations(t *testing.T) {
+	const first, follow = "What did Pakistan target in its strikes?", "where was that?"
+	fake := newFakeSlack(t)
+	s := startServer(t, fake, serverSetup{cfg: func(c *config.Config) { c.Conversation.TTL = config.Duration{Duration: 5 * time.Minute} }})
+	s.waitReady()
+
+	if code, _, err := s.slackEvent(mentionBody(t, "EvConv1", "W1", "C9", "1705400000.000900", first), 0); err != nil || code != http.StatusOK {
+		t.Fatalf("mention: %d %v", code, err)
+	}
+	testkit.WaitFor(t, 5*time.Second, "the answer in C9", func() bool { return len(fake.postsTo("C9")) == 1 })
+	inThread := mustJSON(t, map[string]any{
+		"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event_id": "EvConv2", "event_time": 1705400001,
+		"event": map[string]any{"type": "app_mention", "user": "W1", "text": "<@" + testBotUser + "> " + follow,
+			"ts": "1705400000.000901", "thread_ts": "1705400000.000900", "channel": "C9", "event_ts": "1705400000.000901"},
+	})
+	if code, _, err := s.slackEvent(inThread, 0); err != nil || code != http.StatusOK {
+		t.Fatalf("follow-up mention: %d %v", code, err)
+	}
+	testkit.WaitFor(t, 5*time.Second, "the follow-up's answer in C9", func() bool { return len(fake.postsTo("C9")) == 2 })
+	if p := fake.postsTo("C9")[1]; p.ThreadTS != "1705400000.000900" || !strings.Contains(p.Blocks, "Saravan") || strings.Contains(p.Blocks, "I don't know") {
+		t.Errorf("the follow-up in the thread got %+v", p)
+	}
+
+	for i, q := range []string{first, follow} {
+		code, resp, _, err := s.discordInteraction(askBody(t, fmt.Sprint("conv", i), "user9", q))
+		if err != nil || code != http.StatusOK || resp.Data == nil || len(resp.Data.Embeds) != 1 {
+			t.Fatalf("/ask %q: %d %v %s", q, code, err, resp.raw)
+		}
+		if e := resp.Data.Embeds[0]; i == 1 && (e.Title == "I don't know" || !strings.Contains(e.Description, "Saravan")) {
+			t.Errorf("the second /ask got %s: %s", e.Title, e.Description)
+		}
+	}
+}
+
+func TestServeConversationTTLFromConfig(t *testing.T) {
+	cfg := config.Default()
+	cfg.Conversation.TTL = config.Duration{Duration: 7 * time.Minute}
+	cfg.Slack.SigningSecret, cfg.Slack.BotToken = testSigningSecret, testBotToken
+	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(&testkit.LogBuffer{}), prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.conversations.TTL(); got != 7*time.Minute {
+		t.Errorf("the conversation store remembers for %v, want conversation.ttl's 7m", got)
+	}
+}

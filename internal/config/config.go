@@ -19,13 +19,14 @@ import (
 
 // Config is the bot's whole configuration.
 type Config struct {
-	Knowledge Knowledge `toml:"knowledge"`
-	Answers   Answers   `toml:"answers"`
-	HTTP      HTTP      `toml:"http"`
-	Log       Log       `toml:"log"`
-	RateLimit RateLimit `toml:"ratelimit"`
-	Discord   Discord   `toml:"discord"`
-	Slack     Slack     `toml:"slack"`
+	Knowledge    Knowledge    `toml:"knowledge"`
+	Answers      Answers      `toml:"answers"`
+	HTTP         HTTP         `toml:"http"`
+	Log          Log          `toml:"log"`
+	RateLimit    RateLimit    `toml:"ratelimit"`
+	Conversation Conversation `toml:"conversation"`
+	Discord      Discord      `toml:"discord"`
+	Slack        Slack        `toml:"slack"`
 }
 
 // Knowledge says where the knowledge base comes from.
@@ -54,6 +55,13 @@ type Log struct {
 type RateLimit struct {
 	PerMinute float64 `toml:"per_minute" env:"BOT_RATE_PER_MINUTE"` // questions a user may ask per minute, sustained
 	Burst     int     `toml:"burst" env:"BOT_RATE_BURST"`           // questions a user may ask at once
+}
+
+// Conversation says how long the bot remembers a conversation, so that a follow-up
+// ("where was that?") is read with the question before it.
+type Conversation struct {
+	// TTL is how long a conversation is remembered after its last message.
+	TTL Duration `toml:"ttl" env:"BOT_CONVERSATION_TTL"`
 }
 
 // Discord configures the Discord adapter.
@@ -100,12 +108,13 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		Answers:   Answers{MinConfidence: 0.5},
-		HTTP:      HTTP{Addr: "127.0.0.1:8080", ShutdownTimeout: Duration{10 * time.Second}},
-		Log:       Log{Format: "text", Level: "info"},
-		RateLimit: RateLimit{PerMinute: 20, Burst: 5},
-		Discord:   Discord{ShardCount: 1},
-		Slack:     Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
+		Answers:      Answers{MinConfidence: 0.5},
+		HTTP:         HTTP{Addr: "127.0.0.1:8080", ShutdownTimeout: Duration{10 * time.Second}},
+		Log:          Log{Format: "text", Level: "info"},
+		RateLimit:    RateLimit{PerMinute: 20, Burst: 5},
+		Conversation: Conversation{TTL: Duration{30 * time.Minute}},
+		Discord:      Discord{ShardCount: 1},
+		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
 	}
 }
 
@@ -292,6 +301,9 @@ func (c Config) Validate() error {
 	}
 	if c.RateLimit.Burst < 1 {
 		fail("%s: must be at least 1", key(&c.RateLimit.Burst))
+	}
+	if c.Conversation.TTL.Duration < time.Second {
+		fail("%s: %v is too short; a conversation needs a second at least", key(&c.Conversation.TTL), c.Conversation.TTL.Duration)
 	}
 	if c.DiscordGateway() && c.Discord.Token == "" {
 		fail("%s is on but %s is not set", key(&c.Discord.Gateway), key(&c.Discord.Token))

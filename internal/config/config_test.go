@@ -138,6 +138,7 @@ func TestSwitchesPortAndEmptyVariables(t *testing.T) {
 		"DISCORD_TOKEN": "tok", "DISCORD_GATEWAY": "false", "DISCORD_PUBLIC_KEY": "ab", "DISCORD_INTERACTIONS": "true",
 		"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_EVENTS_API": "0",
 		"SLACK_APP_TOKEN": "xapp-1", "SLACK_SOCKET_MODE": "1", "PORT": "9090", "SLACK_REPLY_DEADLINE": "2m",
+		"BOT_CONVERSATION_TTL": "5m",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -146,8 +147,8 @@ func TestSwitchesPortAndEmptyVariables(t *testing.T) {
 		t.Errorf("switches not applied: gateway %v interactions %v events %v socket %v",
 			c.DiscordGateway(), c.DiscordInteractions(), c.SlackEventsAPI(), c.SlackSocketMode())
 	}
-	if c.HTTP.Addr != ":9090" || c.Slack.ReplyDeadline.Duration != 2*time.Minute {
-		t.Errorf("PORT or SLACK_REPLY_DEADLINE not applied: %q %v", c.HTTP.Addr, c.Slack.ReplyDeadline)
+	if c.HTTP.Addr != ":9090" || c.Slack.ReplyDeadline.Duration != 2*time.Minute || c.Conversation.TTL.Duration != 5*time.Minute {
+		t.Errorf("PORT, SLACK_REPLY_DEADLINE or BOT_CONVERSATION_TTL not applied: %q %v %v", c.HTTP.Addr, c.Slack.ReplyDeadline, c.Conversation.TTL)
 	}
 
 	// BOT_HTTP_ADDR wins over PORT; an empty variable is the same as an unset one.
@@ -161,7 +162,8 @@ func TestSwitchesPortAndEmptyVariables(t *testing.T) {
 		t.Errorf("addr %q, socket mode %v, level %q: an empty variable changed something, or PORT beat BOT_HTTP_ADDR",
 			c.HTTP.Addr, c.SlackSocketMode(), c.Log.Level)
 	}
-	for env, bad := range map[string]string{"PORT": "http", "SLACK_EVENTS_API": "maybe", "SLACK_REPLY_DEADLINE": "soon"} {
+	for env, bad := range map[string]string{"PORT": "http", "SLACK_EVENTS_API": "maybe", "SLACK_REPLY_DEADLINE": "soon",
+		"BOT_CONVERSATION_TTL": "10ms"} {
 		if _, err := Load("", envOf(map[string]string{env: bad})); err == nil || !strings.Contains(err.Error(), env) {
 			t.Errorf("%s=%s: error %v does not name the variable", env, bad, err)
 		}
