@@ -111,34 +111,46 @@ func (e *Engine) namesSomething(ws []string) bool {
 // own keeps its own answer: context helps, it never takes over a new subject. It returns
 // the reply and the question as it was read.
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
+	ws := words(a.Text)
+	text, how := e.followUp(conv, a.Text)
+	// A question that leans on the conversation is read with it first: only when that
+	// fails is it read alone, so a follow-up costs one reading, not two.
+	if how != standsAlone {
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, nil, ws); ok {
+			return follow, text
+		}
+	}
 	alone := e.answerAsk(a, quoted, ex, given)
-	if conv.Person == "" && !alone.Answered && hasPronoun(words(a.Text)) && e.personIn(a.Text) == "" {
+	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" {
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")
 		return e.whoDoYouMean(), a.Text
 	}
-	if conv.Empty() {
+	if conv.Empty() || how != standsAlone || e.namesSomething(ws) || !alone.Answered && alone.Kind != KindUnknown {
 		return alone, a.Text
 	}
-	text, how := e.followUp(conv, a.Text)
-	ws := words(a.Text)
-	if how == standsAlone && (e.namesSomething(ws) || !alone.Answered && alone.Kind != KindUnknown) {
-		return alone, a.Text
-	}
-	var near map[string]bool
-	if how == standsAlone {
-		// It names nothing ("how many people died?"): it is most likely about what the
-		// conversation was about, the last answers and the entries related to them.
-		near = map[string]bool{}
-		for _, id := range conv.Given[max(0, len(conv.Given)-2):] {
-			near[id] = true
-			if en, ok := e.base.Entry(id); ok {
-				for _, rel := range en.Related {
-					near[rel] = true
-				}
+	// It names nothing ("how many people died?"): it is most likely about what the
+	// conversation was about, the last answers and the entries related to them, when
+	// that reads it at least as well.
+	near := map[string]bool{}
+	for _, id := range conv.Given[max(0, len(conv.Given)-2):] {
+		near[id] = true
+		if en, ok := e.base.Entry(id); ok {
+			for _, rel := range en.Related {
+				near[rel] = true
 			}
 		}
 	}
+	if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok &&
+		(follow.Confidence >= alone.Confidence-0.15 || !alone.Answered) {
+		return follow, text
+	}
+	return alone, a.Text
+}
+
+// readFollowUp answers a question as it reads with the conversation, and reports whether
+// that gave an answer; the explanation is kept only then.
+func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskExplanation, given, near map[string]bool, ws []string) (Reply, bool) {
 	// "What else did she say?" asks for what was not given yet.
 	seen := given
 	if slices.ContainsFunc(ws, func(w string) bool {
@@ -154,18 +166,15 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		step = &AskExplanation{}
 	}
 	follow := e.answerAskNear(Ask{Text: text, Claim: a.Claim}, quoted, step, seen, near)
-	// A question that leans on the conversation is read with it; one that names nothing
-	// is, when that reads it at least as well.
-	better := how == standsAlone && follow.Confidence >= alone.Confidence-0.15
-	if follow.Answered && (how != standsAlone || better || !alone.Answered) {
-		if ex != nil {
-			*ex = *step
-			ex.Ask = a
-			ex.decided("read with the conversation as " + strconv.Quote(text) + ": " + step.Decision)
-		}
-		return follow, text
+	if !follow.Answered {
+		return follow, false
 	}
-	return alone, a.Text
+	if ex != nil {
+		*ex = *step
+		ex.Ask = a
+		ex.decided("read with the conversation as " + strconv.Quote(text) + ": " + step.Decision)
+	}
+	return follow, true
 }
 
 // answerAsk answers one question of a message.
