@@ -116,3 +116,13 @@ func BenchmarkAnswerLongGibberish(b *testing.B) {
 		e.Answer(q.String())
 	}
 }
+
+// BenchmarkAnswerFollowUp answers a follow-up in a conversation: "where was that?" after
+// "What did Pakistan target in its strikes?".
+func BenchmarkAnswerFollowUp(b *testing.B) {
+	e := newEngine(b)
+	_, c := e.AnswerIn(answers.Context{}, "What did Pakistan target in its strikes?")
+	for b.Loop() {
+		e.AnswerIn(c, "where was that?")
+	}
+}
