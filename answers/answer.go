@@ -113,10 +113,15 @@ func (e *Engine) namesSomething(ws []string) bool {
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
 	text, how := e.followUp(conv, a.Text)
-	// A question that leans on the conversation is read with it first: only when that
+	// A question that leans on the conversation is read with it first (one that says
+	// little, "why?", with the entries it was about scored up a little): only when that
 	// fails is it read alone, so a follow-up costs one reading, not two.
 	if how != standsAlone {
-		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, nil, ws); ok {
+		var near map[string]bool
+		if how == saysLittle {
+			near = e.nearOf(conv)
+		}
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok {
 			return follow, text
 		}
 	}
@@ -132,6 +137,16 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	// It names nothing ("how many people died?"): it is most likely about what the
 	// conversation was about, the last answers and the entries related to them, when
 	// that reads it at least as well.
+	if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok &&
+		(follow.Confidence >= alone.Confidence-0.15 || !alone.Answered) {
+		return follow, text
+	}
+	return alone, a.Text
+}
+
+// nearOf returns the entries a conversation is about: the last two answers given and the
+// entries related to them.
+func (e *Engine) nearOf(conv Context) map[string]bool {
 	near := map[string]bool{}
 	for _, id := range conv.Given[max(0, len(conv.Given)-2):] {
 		near[id] = true
@@ -141,11 +156,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 			}
 		}
 	}
-	if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok &&
-		(follow.Confidence >= alone.Confidence-0.15 || !alone.Answered) {
-		return follow, text
-	}
-	return alone, a.Text
+	return near
 }
 
 // readFollowUp answers a question as it reads with the conversation, and reports whether

@@ -259,6 +259,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Sunni", "BLA"}},
 		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},
 			[]string{"death toll", "terrorist"}},
+		// "why?" after an event leads to what the article gives as its cause.
+		{[]string{"Iran also hit Syria and Iraq didn't it?", "why?"},
+			[]string{"Idlib", "vulnerable"}},
 		// A question that stands on its own is answered alone, whatever came before.
 		{[]string{"Who is Rabia Akhtar?", "When did Pakistan strike Iran?"},
 			[]string{"University of Lahore", "18 January 2024"}},
