@@ -71,8 +71,8 @@ var goldenCases = []struct {
 	{"not-in-article", func() message {
 		return renderReply(answers.Reply{
 			Question: "how much did the missiles cost?", Kind: answers.KindNotInArticle, ID: "iran-strike-target",
-			Answer: "The article does not say how much the missiles cost. What it does say: Iran's 16 January 2024 strike was directed at two bases belonging to Jaish al-Adl.",
-			Source: fixedSource,
+			Answer:      "The article does not say how much the missiles cost. What it does say: Iran's 16 January 2024 strike was directed at two bases belonging to Jaish al-Adl.",
+			Source:      fixedSource,
 			Suggestions: []answers.Suggestion{{ID: "iran-strike-target", Question: "What was Iran aiming at in Pakistan?"}},
 		})
 	}},
