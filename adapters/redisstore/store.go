@@ -20,7 +20,7 @@ import (
 // Defaults of Options.
 const (
 	DefaultPrefix     = "borderbot:"
-	DefaultOpTimeout  = 250 * time.Millisecond
+	DefaultOpTimeout  = 500 * time.Millisecond
 	DefaultProbeEvery = time.Second
 )
 

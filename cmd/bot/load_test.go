@@ -222,6 +222,13 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	}
+	if *loadRedis {
+		claims, limits := metricIn(metrics, `bot_store_fallbacks_total{op="claim"}`), metricIn(metrics, `bot_store_fallbacks_total{op="limit"}`)
+		t.Logf("load: Redis fallbacks: %v claims, %v rate limits answered locally", claims, limits)
+		if claims+limits != 0 {
+			t.Errorf("Redis was given up on under load (%v claims, %v limits answered locally)", claims, limits)
+		}
+	}
 	if int(counted) != slackEvents+discordCalls {
 		t.Errorf("bot_questions_total sums to %v, want %d (each event once, retries not counted)", counted, slackEvents+discordCalls)
 	}
