@@ -296,3 +296,31 @@ func BenchmarkLimit(b *testing.B) {
 		l.Limit(context.Background(), "slack", fmt.Sprintf("U%d", i%1000))
 	}
 }
+
+// One user asking 100 times, spread over two instances for about two seconds, gets the
+// burst and then the sustained rate, ±1: the limit of one instance, not two.
+func TestLimiterSustainedRateAcrossInstances(t *testing.T) {
+	url, p := testkit.RedisURL(t), prefix(t)
+	const perMinute, burst = 600, 3 // one question every 100 ms
+	a := instance(t, url, p, redisstore.Options{}).Limiter(perMinute, burst, adapters.NewUserLimiter(perMinute, burst, nil))
+	b := instance(t, url, p, redisstore.Options{}).Limiter(perMinute, burst, adapters.NewUserLimiter(perMinute, burst, nil))
+	ctx := context.Background()
+	allowed := 0
+	start := time.Now()
+	for i := range 100 {
+		l := a
+		if i%2 == 1 {
+			l = b
+		}
+		if l.Limit(ctx, "slack", "U1") == adapters.Allow {
+			allowed++
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	want := burst + int(elapsed/(100*time.Millisecond))
+	t.Logf("100 questions over %v on two instances: %d allowed, the limit is %d", elapsed.Round(time.Millisecond), allowed, want)
+	if allowed < want-1 || allowed > want+1 {
+		t.Errorf("%d of 100 allowed over %v, want %d ±1", allowed, elapsed, want)
+	}
+}

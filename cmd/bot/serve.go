@@ -86,7 +86,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	var limiter adapters.Limiter = adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil)
 	var seen slack.EventStore // nil: the Slack adapter's own memory
 	if cfg.Store.RedisURL != "" {
-		redis.SetLogger(redisLogger{log})
+		setRedisLogger.Do(func() { redis.SetLogger(redisLogger{log}) })
 		st, err := redisstore.Open(cfg.Store.RedisURL, redisstore.Options{Prefix: cfg.Store.RedisPrefix, Logger: log, Registerer: reg})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Store.RedisURL), err)
@@ -332,6 +332,9 @@ func (s *server) startSlackEvents(ctx context.Context) error {
 // redisLogger sends go-redis's own log lines (a failed dial, say) to slog at debug:
 // the store logs once, itself, when Redis becomes unreachable and when it is back.
 type redisLogger struct{ log *slog.Logger }
+
+// setRedisLogger sets go-redis's logger, which is one for the whole process, once.
+var setRedisLogger sync.Once
 
 func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
 	l.log.Debug(fmt.Sprintf(format, v...), "store", "redis", "library", "go-redis")
