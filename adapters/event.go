@@ -240,10 +240,17 @@ func (l Lifecycle) Undelivered(ctx context.Context, ev Event, err error) {
 	l.after(ctx, log, ev, OutcomeFailed, 0)
 }
 
+// Limiter decides whether one platform user may ask now. UserLimiter keeps each user's
+// bucket in this instance's memory; a store shared by several instances (Redis) keeps
+// one bucket per user for all of them.
+type Limiter interface {
+	Limit(ctx context.Context, platform, user string) Decision
+}
+
 // RateLimit returns the Before hook that limits each user's events with limiter,
 // counting and logging each refusal. Autocomplete is never limited: it is not a
 // question, and it comes with every keystroke.
-func RateLimit(limiter *UserLimiter, metrics *Metrics, log *slog.Logger) func(context.Context, Event) error {
+func RateLimit(limiter Limiter, metrics *Metrics, log *slog.Logger) func(context.Context, Event) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -251,7 +258,7 @@ func RateLimit(limiter *UserLimiter, metrics *Metrics, log *slog.Logger) func(co
 		if limiter == nil || ev.Kind == KindAutocomplete {
 			return nil
 		}
-		d := limiter.Check(string(ev.Platform), ev.UserID)
+		d := limiter.Limit(ctx, string(ev.Platform), ev.UserID)
 		if d == Allow {
 			return nil
 		}

@@ -5,6 +5,7 @@
 package adapters
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -97,6 +98,11 @@ func (l *UserLimiter) Check(platform, user string) Decision {
 		return Warn
 	}
 	return Drop
+}
+
+// Limit is Check, as the Limiter the lifecycle's RateLimit hook uses.
+func (l *UserLimiter) Limit(_ context.Context, platform, user string) Decision {
+	return l.Check(platform, user)
 }
 
 // forgetIdle drops the buckets of users who have not asked for a while and whose

@@ -22,6 +22,7 @@ var (
 	loadFull        = flag.Bool("load", false, "run the full load test (TestLoad) instead of its small CI version")
 	loadRequests    = flag.Int("load.requests", 2000, "HTTP requests the full load test sends")
 	loadConcurrency = flag.Int("load.concurrency", 50, "requests the full load test keeps in flight")
+	loadRedis       = flag.Bool("load.redis", false, "keep event ids and rate limits in the real Redis of BOT_TEST_REDIS_URL (or one the test starts), as several instances would")
 )
 
 // loadJob is one HTTP request of the load test.
@@ -49,7 +50,11 @@ func TestLoad(t *testing.T) {
 	}
 	fake := newFakeSlack(t)
 	fake.postDelay = 5 * time.Millisecond // a Web API that takes a little time, as Slack does
-	s := startServer(t, fake, serverSetup{})
+	setup := serverSetup{}
+	if *loadRedis {
+		setup = redisSetup(testkit.RedisURL(t), testPrefix(t), nil)
+	}
+	s := startServer(t, fake, setup)
 
 	eng := testkit.Engine(t)
 	questions := eng.Suggest("", 100)
@@ -215,6 +220,13 @@ func TestLoad(t *testing.T) {
 			if v := metricIn(metrics, fmt.Sprintf(`%s{platform=%q}`, name, platform)); v != 0 {
 				t.Errorf("%s{%s} = %v, want 0", name, platform, v)
 			}
+		}
+	}
+	if *loadRedis {
+		claims, limits := metricIn(metrics, `bot_store_fallbacks_total{op="claim"}`), metricIn(metrics, `bot_store_fallbacks_total{op="limit"}`)
+		t.Logf("load: Redis fallbacks: %v claims, %v rate limits answered locally", claims, limits)
+		if claims+limits != 0 {
+			t.Errorf("Redis was given up on under load (%v claims, %v limits answered locally)", claims, limits)
 		}
 	}
 	if int(counted) != slackEvents+discordCalls {

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sort"
 	"sync"
 	"time"
 
@@ -16,12 +17,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
 	slackapi "github.com/slack-go/slack"
 	"golang.org/x/term"
 
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
 	"github.com/borderbot/borderbot/adapters/discord"
+	"github.com/borderbot/borderbot/adapters/redisstore"
 	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/internal/config"
@@ -67,6 +70,7 @@ type server struct {
 	mux     *http.ServeMux
 	runners map[string]runner
 	events  *slack.EventsHandler // nil unless the Slack Events API is enabled
+	store   *redisstore.Store    // nil unless [store] redis_url is set
 	// conversations is the one store of every adapter's conversations.
 	conversations *adapters.MemoryConversations
 	ready         map[string]func() bool
@@ -80,10 +84,26 @@ type server struct {
 func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *prometheus.Registry, tune ...func(*slack.EventsOptions)) (*server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := adapters.NewMetrics(reg, buildVersion())
-	hooks := adapters.Hooks{Before: adapters.RateLimit(adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil), metrics, log)}
 	s := &server{cfg: cfg, log: log, mux: http.NewServeMux(), runners: map[string]runner{}, ready: map[string]func() bool{},
 		conversations: adapters.NewMemoryConversations(cfg.Conversation.TTL.Duration, adapters.DefaultConversationBytes, nil)}
 	reg.MustRegister(s.conversations.Collectors()...)
+	var limiter adapters.Limiter = adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil)
+	var seen slack.EventStore // nil: the Slack adapter's own memory
+	if cfg.Store.RedisURL != "" {
+		setRedisLogger.Do(func() { redis.SetLogger(redisLogger{log}) })
+		st, err := redisstore.Open(cfg.Store.RedisURL, redisstore.Options{Prefix: cfg.Store.RedisPrefix, Logger: log, Registerer: reg})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Store.RedisURL), err)
+		}
+		s.store = st
+		limiter = st.Limiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, limiter)
+		seen = st.Events(slack.DefaultSeenTTL, slack.NewMemoryEvents(slack.DefaultSeenTTL, slack.DefaultSeenBytes, nil))
+		// Ready once Redis has answered: an instance that never reached it would
+		// answer every retry again. An outage later degrades it without taking it
+		// out of the load balancer (see serveReady).
+		s.ready["redis"] = st.Reached
+	}
+	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
@@ -110,7 +130,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
 			Conversations: s.conversations,
 		})
 		if err != nil {
@@ -122,7 +142,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration},
+			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
 			Conversations: s.conversations,
 		}
 		for _, f := range tune {
@@ -163,12 +183,21 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 			down = append(down, name)
 		}
 	}
+	sort.Strings(down)
 	if len(down) > 0 {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintf(w, "not ready: %v\n", down)
-		return
+	} else {
+		fmt.Fprintln(w, "ready")
 	}
-	fmt.Fprintln(w, "ready")
+	// Redis lost after it was reached degrades the bot (de-duplication at least once,
+	// rate limits per instance) but it still answers: it says so and stays ready, so that
+	// an outage of Redis does not take every instance out of the load balancer at once.
+	if s.store != nil {
+		if st := s.store.Status(); st != "" {
+			fmt.Fprintf(w, "degraded: %s\n", st)
+		}
+	}
 }
 
 // run listens, starts every adapter, and serves until ctx ends or an adapter fails; then
@@ -197,6 +226,15 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if s.store != nil {
+		defer func() { cancel(); s.store.Close() }()
+		pingCtx, pingDone := context.WithTimeout(runCtx, 5*time.Second)
+		if err := s.store.Ping(pingCtx); err != nil {
+			s.log.Warn("redis not reachable at start-up: /readyz is 503 until it answers", "error", err.Error())
+		}
+		pingDone()
+		go s.store.Watch(runCtx)
+	}
 	errs := make(chan error, len(s.runners)+2)
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -297,6 +335,17 @@ func (s *server) startSlackEvents(ctx context.Context) error {
 		}
 		wait = min(2*wait, 30*time.Second)
 	}
+}
+
+// redisLogger sends go-redis's own log lines (a failed dial, say) to slog at debug:
+// the store logs once, itself, when Redis becomes unreachable and when it is back.
+type redisLogger struct{ log *slog.Logger }
+
+// setRedisLogger sets go-redis's logger, which is one for the whole process, once.
+var setRedisLogger sync.Once
+
+func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
+	l.log.Debug(fmt.Sprintf(format, v...), "store", "redis", "library", "go-redis")
 }
 
 // discordLogger sends discordgo's own log lines to slog.

@@ -81,9 +81,9 @@ type binary struct {
 	log   []string
 }
 
-// startBinary builds and starts `bot serve` with the given shutdown timeout, and waits
-// until it is ready.
-func startBinary(t *testing.T, fake *fakeSlack, shutdown string) *binary {
+// startBinary builds and starts `bot serve` with the given shutdown timeout, and more
+// environment variables, and waits until it is ready.
+func startBinary(t *testing.T, fake *fakeSlack, shutdown string, env ...string) *binary {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "bot")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -94,6 +94,7 @@ func startBinary(t *testing.T, fake *fakeSlack, shutdown string) *binary {
 		"SLACK_SIGNING_SECRET=" + testSigningSecret, "SLACK_BOT_TOKEN=" + testBotToken,
 		"SLACK_API_URL=" + fake.url(), "BOT_HTTP_ADDR=127.0.0.1:0", "BOT_SHUTDOWN_TIMEOUT=" + shutdown,
 	}
+	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"reflect"
 	"strconv"
@@ -27,6 +28,7 @@ type Config struct {
 	Conversation Conversation `toml:"conversation"`
 	Discord      Discord      `toml:"discord"`
 	Slack        Slack        `toml:"slack"`
+	Store        Store        `toml:"store"`
 }
 
 // Knowledge says where the knowledge base comes from.
@@ -89,6 +91,16 @@ type Slack struct {
 	ReplyDeadline Duration `toml:"reply_deadline" env:"SLACK_REPLY_DEADLINE"`
 }
 
+// Store says where the state several instances share is kept: in Redis when RedisURL
+// is set, otherwise in this instance's memory.
+type Store struct {
+	// RedisURL is redis://[user:password@]host:port/db, or rediss:// for TLS.
+	RedisURL string `toml:"redis_url" env:"BOT_REDIS_URL"`
+	// RedisPrefix starts every key the bot writes in Redis, so that several bots (or a
+	// staging and a production one) can share a server.
+	RedisPrefix string `toml:"redis_prefix" env:"BOT_REDIS_PREFIX"`
+}
+
 // Duration is a time.Duration written in TOML as a string such as "10s".
 type Duration struct{ time.Duration }
 
@@ -115,6 +127,7 @@ func Default() Config {
 		Conversation: Conversation{TTL: Duration{30 * time.Minute}},
 		Discord:      Discord{ShardCount: 1},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
+		Store:        Store{RedisPrefix: "borderbot:"},
 	}
 }
 
@@ -338,10 +351,25 @@ func (c Config) Validate() error {
 	if c.Slack.ReplyDeadline.Duration < time.Second {
 		fail("%s: %v is too short; a reply needs a second at least", key(&c.Slack.ReplyDeadline), c.Slack.ReplyDeadline.Duration)
 	}
+	if u := c.Store.RedisURL; u != "" && !strings.HasPrefix(u, "redis://") && !strings.HasPrefix(u, "rediss://") && !strings.HasPrefix(u, "unix://") {
+		fail("%s: %q is not a redis://, rediss:// or unix:// URL", key(&c.Store.RedisURL), redactURL(u))
+	}
+	if c.Store.RedisPrefix == "" {
+		fail("%s: must not be empty", key(&c.Store.RedisPrefix))
+	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))
 	}
 	return nil
+}
+
+// redactURL hides the password of a URL, for messages.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
 }
 
 // Logger builds the slog logger the configuration asks for, writing to w.

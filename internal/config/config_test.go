@@ -58,6 +58,7 @@ func TestLoadNamesTheKeyAtFault(t *testing.T) {
 		{"bad format", "[log]\nformat = \"xml\"\n", nil, "log.format"},
 		{"bad level", "[log]\nlevel = \"loud\"\n", nil, "log.level"},
 		{"bad address", "[http]\naddr = \"8080\"\n", nil, "http.addr"},
+		{"redis url not redis", "", map[string]string{"BOT_REDIS_URL": "http://:hunter2@localhost:6379"}, "store.redis_url (BOT_REDIS_URL)"},
 		{"confidence out of range", "[answers]\nmin_confidence = 2.0\n", nil, "answers.min_confidence"},
 		{"gateway without token", "[discord]\ngateway = true\n", nil, "DISCORD_TOKEN"},
 		{"interactions without key", "[discord]\ninteractions = true\n", nil, "DISCORD_PUBLIC_KEY"},
@@ -167,5 +168,16 @@ func TestSwitchesPortAndEmptyVariables(t *testing.T) {
 		if _, err := Load("", envOf(map[string]string{env: bad})); err == nil || !strings.Contains(err.Error(), env) {
 			t.Errorf("%s=%s: error %v does not name the variable", env, bad, err)
 		}
+	}
+}
+
+func TestRedisURLPasswordIsNotShown(t *testing.T) {
+	_, err := Load("", envOf(map[string]string{"BOT_REDIS_URL": "http://:hunter2@localhost:6379"}))
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("error %v: want one that hides the password", err)
+	}
+	c, err := Load("", envOf(map[string]string{"BOT_REDIS_URL": "rediss://:pw@redis.internal:6380/1"}))
+	if err != nil || c.Store.RedisURL != "rediss://:pw@redis.internal:6380/1" || c.Store.RedisPrefix != "borderbot:" {
+		t.Errorf("a TLS URL: %+v, %v", c.Store, err)
 	}
 }
