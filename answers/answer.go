@@ -131,12 +131,13 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("a pronoun with no one to stand for: asked who is meant")
 		return e.whoDoYouMean(), a.Text
 	}
-	if conv.Empty() || how != standsAlone || e.namesSomething(ws) || !alone.Answered && alone.Kind != KindUnknown {
+	if conv.Empty() || how != standsAlone || e.namesSomething(ws) && alone.Answered || !alone.Answered && alone.Kind != KindUnknown {
 		return alone, a.Text
 	}
-	// It names nothing ("how many people died?"): it is most likely about what the
-	// conversation was about, the last answers and the entries related to them, when
-	// that reads it at least as well.
+	// It names nothing ("how many people died?"), or too little to be answered alone
+	// ("which part of Iraq?"): it is most likely about what the conversation was about,
+	// the last answers and the entries related to them, when that reads it at least as
+	// well.
 	if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok &&
 		(follow.Confidence >= alone.Confidence-0.15 || !alone.Answered) {
 		return follow, text

@@ -262,6 +262,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "why?" after an event leads to what the article gives as its cause.
 		{[]string{"Iran also hit Syria and Iraq didn't it?", "why?"},
 			[]string{"Idlib", "vulnerable"}},
+		// A name too few to stand alone is read with what the conversation was about.
+		{[]string{"Did Iran hit other countries that month?", "which part of iraq?"},
+			[]string{"Syria", "northern Iraq"}},
 		// A question that stands on its own is answered alone, whatever came before.
 		{[]string{"Who is Rabia Akhtar?", "When did Pakistan strike Iran?"},
 			[]string{"University of Lahore", "18 January 2024"}},
