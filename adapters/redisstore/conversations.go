@@ -21,9 +21,9 @@ const maxTxTries = 50
 // Conversations keeps each conversation's context in Redis, as JSON under
 // prefix+"conv:"+key.String(), expiring its TTL after the last write, so that a
 // follow-up that reaches another instance is read with the conversation. Update is
-// WATCH, GET, MULTI, SET … PX ttl, EXEC, retried when the key changed. While Redis is
-// unreachable, local answers: each instance then remembers only the conversations it
-// carried. Successful writes are copied to local as well, so that an outage finds the
+// WATCH, GET, MULTI, SET … EX ttl (PX below a second), EXEC, retried when the key
+// changed. While Redis is unreachable, local answers: each instance then remembers only
+// the conversations it carried. Successful writes are copied to local as well, so that an outage finds the
 // conversations this instance took part in.
 type Conversations struct {
 	s       *Store

@@ -206,7 +206,7 @@ func TestConversationsFallBackWhileRedisIsDown(t *testing.T) {
 }
 
 // One conversation round trip, as a message costs it: an Update (WATCH, GET, MULTI,
-// SET PX, EXEC) on loopback.
+// SET EX, EXEC, UNWATCH) on loopback.
 func BenchmarkConversationUpdate(b *testing.B) {
 	url := testkit.RedisURL(b)
 	s, err := redisstore.Open(url, redisstore.Options{Prefix: "bench:" + b.Name() + ":"})
