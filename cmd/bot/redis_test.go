@@ -203,3 +203,50 @@ func TestServeRefusesABadRedisURL(t *testing.T) {
 		t.Errorf("newServer: %v, want an error naming BOT_REDIS_URL", err)
 	}
 }
+
+// Two instances share one Redis: a follow-up in a Slack thread, or a second /ask on
+// Discord, that the load balancer sends to the other instance is read with the
+// conversation the first one began.
+func TestServeTwoInstancesShareConversations(t *testing.T) {
+	const first, follow = "What did Pakistan target in its strikes?", "where was that?"
+	url, prefix := testkit.RedisURL(t), testPrefix(t)
+	fake := newFakeSlack(t)
+	a := startServer(t, fake, redisSetup(url, prefix, nil))
+	b := startServer(t, fake, redisSetup(url, prefix, nil))
+	a.waitReady()
+	b.waitReady()
+
+	if code, _, err := a.slackEvent(mentionBody(t, "EvSharedConv1", "W1", "C9", "1705400000.000900", first), 0); err != nil || code != http.StatusOK {
+		t.Fatalf("mention on the first instance: %d %v", code, err)
+	}
+	testkit.WaitFor(t, 5*time.Second, "the answer in C9", func() bool { return len(fake.postsTo("C9")) == 1 })
+	inThread := mustJSON(t, map[string]any{
+		"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event_id": "EvSharedConv2", "event_time": 1705400001,
+		"event": map[string]any{"type": "app_mention", "user": "W1", "text": "<@" + testBotUser + "> " + follow,
+			"ts": "1705400000.000901", "thread_ts": "1705400000.000900", "channel": "C9", "event_ts": "1705400000.000901"},
+	})
+	if code, _, err := b.slackEvent(inThread, 0); err != nil || code != http.StatusOK {
+		t.Fatalf("follow-up on the second instance: %d %v", code, err)
+	}
+	testkit.WaitFor(t, 5*time.Second, "the follow-up's answer in C9", func() bool { return len(fake.postsTo("C9")) == 2 })
+	if p := fake.postsTo("C9")[1]; p.ThreadTS != "1705400000.000900" || !strings.Contains(p.Blocks, "Saravan") || strings.Contains(p.Blocks, "I don't know") {
+		t.Errorf("the follow-up on the other instance was not read with the thread: %+v", p)
+	}
+
+	for i, q := range []string{first, follow} {
+		s := a
+		if i == 1 {
+			s = b
+		}
+		code, resp, _, err := s.discordInteraction(askBody(t, fmt.Sprint("sharedconv", i), "user9", q))
+		if err != nil || code != http.StatusOK || resp.Data == nil || len(resp.Data.Embeds) != 1 {
+			t.Fatalf("/ask %q: %d %v %s", q, code, err, resp.raw)
+		}
+		if e := resp.Data.Embeds[0]; i == 1 && (e.Title == "I don't know" || !strings.Contains(e.Description, "Saravan")) {
+			t.Errorf("the second /ask, on the other instance, got %s: %s", e.Title, e.Description)
+		}
+	}
+	if got := a.metric(`bot_store_fallbacks_total{op="conversation"}`); got != 0 {
+		t.Errorf(`bot_store_fallbacks_total{op="conversation"} = %v, want 0`, got)
+	}
+}

@@ -71,7 +71,8 @@ type server struct {
 	runners map[string]runner
 	events  *slack.EventsHandler // nil unless the Slack Events API is enabled
 	store   *redisstore.Store    // nil unless [store] redis_url is set
-	// conversations is the one store of every adapter's conversations.
+	// conversations is this instance's memory of the conversations: the one store of
+	// every adapter's, or, with Redis, what answers while Redis is down.
 	conversations *adapters.MemoryConversations
 	ready         map[string]func() bool
 	httpUp        bool
@@ -89,6 +90,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	reg.MustRegister(s.conversations.Collectors()...)
 	var limiter adapters.Limiter = adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil)
 	var seen slack.EventStore // nil: the Slack adapter's own memory
+	var conversations adapters.ConversationStore = s.conversations
 	if cfg.Store.RedisURL != "" {
 		setRedisLogger.Do(func() { redis.SetLogger(redisLogger{log}) })
 		st, err := redisstore.Open(cfg.Store.RedisURL, redisstore.Options{Prefix: cfg.Store.RedisPrefix, Logger: log, Registerer: reg})
@@ -98,6 +100,9 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		s.store = st
 		limiter = st.Limiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, limiter)
 		seen = st.Events(slack.DefaultSeenTTL, slack.NewMemoryEvents(slack.DefaultSeenTTL, slack.DefaultSeenBytes, nil))
+		// A follow-up in a thread or DM may reach another instance than the message
+		// before it: the conversation is read from Redis.
+		conversations = st.Conversations(s.conversations.TTL(), s.conversations)
 		// Ready once Redis has answered: an instance that never reached it would
 		// answer every retry again. An outage later degrades it without taking it
 		// out of the load balancer (see serveReady).
@@ -110,7 +115,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
-			Conversations: s.conversations,
+			Conversations: conversations,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -123,7 +128,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
-			Conversations: s.conversations}))
+			Conversations: conversations}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
@@ -131,7 +136,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
 			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: s.conversations,
+			Conversations: conversations,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -143,7 +148,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
 			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: s.conversations,
+			Conversations: conversations,
 		}
 		for _, f := range tune {
 			f(&opts)
