@@ -487,6 +487,17 @@ func mentionBody(t testing.TB, eventID, user, channel, ts, text string) []byte {
 	})
 }
 
+// threadMentionBody is a Slack app_mention at ts inside the thread that began at threadTS.
+func threadMentionBody(t testing.TB, eventID, user, channel, ts, threadTS, text string) []byte {
+	t.Helper()
+	return mustJSON(t, map[string]any{
+		"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+		"event_id": eventID, "event_time": 1705400001,
+		"event": map[string]any{"type": "app_mention", "user": user, "text": "<@" + testBotUser + "> " + text,
+			"ts": ts, "thread_ts": threadTS, "channel": channel, "event_ts": ts},
+	})
+}
+
 // askBody is a Discord /ask interaction from user.
 func askBody(t testing.TB, id, user, question string) []byte {
 	t.Helper()

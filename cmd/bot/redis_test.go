@@ -220,11 +220,7 @@ func TestServeTwoInstancesShareConversations(t *testing.T) {
 		t.Fatalf("mention on the first instance: %d %v", code, err)
 	}
 	testkit.WaitFor(t, 5*time.Second, "the answer in C9", func() bool { return len(fake.postsTo("C9")) == 1 })
-	inThread := mustJSON(t, map[string]any{
-		"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event_id": "EvSharedConv2", "event_time": 1705400001,
-		"event": map[string]any{"type": "app_mention", "user": "W1", "text": "<@" + testBotUser + "> " + follow,
-			"ts": "1705400000.000901", "thread_ts": "1705400000.000900", "channel": "C9", "event_ts": "1705400000.000901"},
-	})
+	inThread := threadMentionBody(t, "EvSharedConv2", "W1", "C9", "1705400000.000901", "1705400000.000900", follow)
 	if code, _, err := b.slackEvent(inThread, 0); err != nil || code != http.StatusOK {
 		t.Fatalf("follow-up on the second instance: %d %v", code, err)
 	}

@@ -157,8 +157,9 @@ func (r *replicas) readyz(i int) (int, string) {
 
 // TestReplicas runs two real binaries on one real Redis behind a round-robin proxy, as
 // an operator would: Slack events with one in five retried on the other instance are
-// answered once; one user's questions spread over both get one instance's limit; Redis
-// stopped mid-run leaves both answering, degraded, and they recover by themselves.
+// answered once; a thread whose turns alternate between the instances is followed; one
+// user's questions spread over both get one instance's limit; Redis stopped mid-run
+// leaves both answering, degraded, and they recover by themselves.
 // With -load it sends 1,000 events at first instead of 200.
 func TestReplicas(t *testing.T) {
 	if testing.Short() {
@@ -180,6 +181,26 @@ func TestReplicas(t *testing.T) {
 		n, retried, time.Since(start).Round(time.Millisecond), lost, doubled)
 	if lost+doubled > 0 {
 		t.Errorf("%d lost, %d doubled, want none", lost, doubled)
+	}
+
+	// A conversation whose turns alternate between the instances: the mention is answered
+	// in a thread by instance 0, the follow-up in that thread goes to instance 1, which
+	// can only read it with the first question through Redis.
+	const first, follow, thread = "What did Pakistan target in its strikes?", "where was that?", "1705400650.000100"
+	if code, _ := postEvent(t, "http://"+r.bins[0].addr, mentionBody(t, "EvRC1", "WCONV", "CRCONV", thread, first), 0); code != http.StatusOK {
+		t.Fatalf("mention on instance 0: %d", code)
+	}
+	testkit.WaitFor(t, 10*time.Second, "the answer in CRCONV", func() bool { return len(fake.postsTo("CRCONV")) == 1 })
+	if p := fake.postsTo("CRCONV")[0]; p.ThreadTS != thread {
+		t.Fatalf("the mention was answered with thread_ts %q, want %q", p.ThreadTS, thread)
+	}
+	inThread := threadMentionBody(t, "EvRC2", "WCONV", "CRCONV", "1705400650.000200", thread, follow)
+	if code, _ := postEvent(t, "http://"+r.bins[1].addr, inThread, 0); code != http.StatusOK {
+		t.Fatalf("follow-up on instance 1: %d", code)
+	}
+	testkit.WaitFor(t, 10*time.Second, "the follow-up's answer in CRCONV", func() bool { return len(fake.postsTo("CRCONV")) == 2 })
+	if p := fake.postsTo("CRCONV")[1]; p.ThreadTS != thread || !strings.Contains(p.Blocks, "Saravan") || strings.Contains(p.Blocks, "I don't know") {
+		t.Errorf("the follow-up on the other instance was not read with the thread: %+v", p)
 	}
 
 	// One user, 100 questions through the proxy over about two seconds, each in a channel
