@@ -208,15 +208,7 @@ func TestConversationsFallBackWhileRedisIsDown(t *testing.T) {
 // One conversation round trip, as a message costs it: an Update (WATCH, GET, MULTI,
 // SET EX, EXEC, UNWATCH) on loopback.
 func BenchmarkConversationUpdate(b *testing.B) {
-	url := testkit.RedisURL(b)
-	s, err := redisstore.Open(url, redisstore.Options{Prefix: "bench:" + b.Name() + ":"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Ping(context.Background()); err != nil {
-		b.Fatal(err)
-	}
+	s := benchStore(b)
 	cv := s.Conversations(time.Minute, memory())
 	ctx := context.Background()
 	b.ResetTimer()
