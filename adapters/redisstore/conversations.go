@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sync/atomic"
 	"time"
 
@@ -17,6 +18,10 @@ import (
 // maxTxTries bounds how many times Update runs its transaction when other instances
 // keep changing the key underneath it; OpTimeout bounds it as well.
 const maxTxTries = 50
+
+// txBackoff is the longest first wait before Update tries again; it doubles with each
+// try, up to 32 times.
+const txBackoff = 200 * time.Microsecond
 
 // Conversations keeps each conversation's context in Redis, as JSON under
 // prefix+"conv:"+key.String(), expiring its TTL after the last write, so that a
@@ -138,10 +143,19 @@ func (cv *Conversations) Update(ctx context.Context, key adapters.ConversationKe
 			})
 			return err
 		}
-		for range maxTxTries {
+		for try := range maxTxTries {
 			err := cv.s.client.Watch(ctx, tx, rk)
 			if !errors.Is(err, redis.TxFailedErr) {
 				return err
+			}
+			// Another instance wrote first: wait a random while, growing with each try,
+			// so that contenders retrying in step do not keep failing one another.
+			wait := time.NewTimer(rand.N(txBackoff << min(try, 5)))
+			select {
+			case <-ctx.Done():
+				wait.Stop()
+				return ctx.Err()
+			case <-wait.C:
 			}
 		}
 		contended = true // Redis answered: this is no outage
