@@ -118,7 +118,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	// fails is it read alone, so a follow-up costs one reading, not two.
 	if how != standsAlone {
 		var near map[string]bool
-		if how == saysLittle {
+		if how == saysLittle || how == pointsAtThing {
 			near = e.nearOf(conv)
 		}
 		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok {

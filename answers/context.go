@@ -40,6 +40,7 @@ const (
 	pointsBack                    // a pronoun stood for the person talked about
 	swapsWord                     // "and Pakistan?": the last question with one word changed
 	saysLittle                    // "when?": what it asks, of the last question's subject
+	pointsAtThing                 // "what did they use?": they, it, that stand for the last subject
 )
 
 // followUp rewrites a question that leans on the conversation into one that stands on
@@ -68,10 +69,45 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	}
 	// "when?", "where was that?", "how many bases?": what it asks, of the last question's
 	// subject.
+	// A question with a word of its own ("anyone killed?") does not take the detail the
+	// last question asked for ("what weapons"): it asks its own of the same subject.
 	if e.leans(ws) {
-		return strings.TrimRight(q, "?!. ") + " " + strings.Join(contentOf(words(c.Question)), " "), saysLittle
+		carried := contentOf(words(c.Question))
+		if len(e.contentOf(ws)) > 0 {
+			if asked := readAsk(Ask{Text: c.Question}, "").Focus; asked != "" {
+				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
+			}
+		}
+		return strings.TrimRight(q, "?!. ") + " " + strings.Join(carried, " "), saysLittle
+	}
+	// "what weapons did they use?", "were they Iranian?": they, it and that stand for
+	// what was talked about; a question naming nothing takes the last question's names.
+	if changed == standsAlone && slices.ContainsFunc(ws, func(w string) bool { return thingPronouns[w] }) {
+		if !e.namesSomething(ws) {
+			if names := e.namesOf(words(c.Question)); len(names) > 0 {
+				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(names, " ")
+			}
+		}
+		return q, pointsAtThing
 	}
 	return q, changed
+}
+
+// thingPronouns stand for a thing, a side or a group talked about before.
+var thingPronouns = map[string]bool{
+	"they": true, "them": true, "their": true, "theirs": true, "it": true, "its": true,
+	"that": true, "those": true, "these": true, "this": true,
+}
+
+// namesOf returns the words that are names the base knows.
+func (e *Engine) namesOf(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if e.namesSomething([]string{w}) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // leans reports whether a question says too little to stand alone: at most one word of
@@ -88,6 +124,18 @@ func (e *Engine) leans(ws []string) bool {
 		content++
 	}
 	return content <= 1
+}
+
+// contentOf returns the words of a follow-up that carry something of their own: not
+// question words, words pointing back or words that only lean on what came before.
+func (e *Engine) contentOf(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !isStop(w) && !questionWords[w] && !referents[w] && !followUpWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // followUpWords are the words of a follow-up that carry no subject of their own.

@@ -47,7 +47,7 @@ type fact struct {
 	dates   []date              // the dates it gives
 	numbers map[int]bool        // the numbers it gives, dates left out
 	terms   map[string]bool     // every term of the answer and its quotes
-	negated map[string]bool     // terms only ever in sentences that say "not", "no" or "never"
+	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 }
 
@@ -59,7 +59,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]bool{}, owned: map[string][]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -87,10 +87,10 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				if t.stop {
 					continue
 				}
-				if neg && !f.terms[t.term] {
-					f.negated[t.term] = true
-				} else if !neg {
-					delete(f.negated, t.term) // said plainly elsewhere: not denied
+				if neg {
+					f.negated[t.term]++
+				} else {
+					f.negated[t.term]-- // said plainly too: denied only where denials outnumber
 				}
 				f.terms[t.term] = true
 			}
@@ -142,14 +142,16 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		conflict = append(conflict, "whose "+term)
 	}
 	// Denials: the claim's rarest terms stand in a sentence of the facts that negates them.
-	denied := 0
-	content := 0
+	// A claim of one term ("were they Iranian?") is denied by that term's denial.
+	var inFacts []string
 	for _, t := range toks {
-		if t.stop || t.number || !f.terms[t.term] {
-			continue
+		if !t.stop && !t.number && f.terms[t.term] {
+			inFacts = append(inFacts, t.term)
 		}
-		content++
-		if f.negated[t.term] && e.idfOf(t.term) > e.maxIDF/3 {
+	}
+	denied, content := 0, len(inFacts)
+	for _, term := range inFacts {
+		if f.negated[term] > 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) {
 			denied++
 		}
 	}
