@@ -36,11 +36,11 @@ func (e *Engine) AnswerIn(c Context, message string) (Reply, Context) {
 type followKind uint8
 
 const (
-	standsAlone followKind = iota // nothing was read from the conversation
-	pointsBack                    // a pronoun stood for the person talked about
-	swapsWord                     // "and Pakistan?": the last question with one word changed
-	saysLittle                    // "when?": what it asks, of the last question's subject
-	pointsAtThing                 // "what did they use?": they, it, that stand for the last subject
+	standsAlone   followKind = iota // nothing was read from the conversation
+	pointsBack                      // a pronoun stood for the person talked about
+	swapsWord                       // "and Pakistan?": the last question with one word changed
+	saysLittle                      // "when?": what it asks, of the last question's subject
+	pointsAtThing                   // "what did they use?": they, it, that stand for the last subject
 )
 
 // followUp rewrites a question that leans on the conversation into one that stands on
