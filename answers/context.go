@@ -74,7 +74,7 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	if e.leans(ws) {
 		carried := contentOf(words(c.Question))
 		if len(e.contentOf(ws)) > 0 {
-			if asked := readAsk(Ask{Text: c.Question}, "").Focus; asked != "" {
+			if asked := readAsk(Ask{Text: c.Question}, "").Focus; asked != "" && !e.namesSomething([]string{asked}) {
 				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
 			}
 		}

@@ -67,6 +67,13 @@ var shorthand = map[string]string{
 	"nov": "november", "dec": "december", "thnk": "think", "thk": "think", "iirc": "iirc",
 	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because", "n": "and",
 	"re": "about", "org": "organisation", "orgs": "organisations", "govts": "governments",
+	"tryna": "trying", "wats": "what", "whats": "what", "whos": "who", "hows": "how",
+	"wheres": "where", "whens": "when", "whys": "why", "wot": "what", "wht's": "what",
+	"abt's": "about", "shud": "should", "cud": "could", "wud": "would", "wen's": "when",
+	"becasue": "because", "bcz": "because", "ppl's": "people",
+	"thru": "through", "tho's": "though", "rly": "really", "srsly": "seriously",
+	"prolly": "probably", "def": "definitely", "obv": "obviously", "obvs": "obviously",
+	"esp": "especially", "ofc": "course", "bout": "about", "ya'll": "you",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
@@ -99,6 +106,13 @@ var fillerWords = map[string]bool{
 	"month": true, "months": true, "today": true, "tonight": true, "yesterday": true,
 	"tomorrow": true, "recently": true, "lately": true, "nowadays": true, "chance": true,
 	"chances": true, "likelihood": true, "possibility": true, "odds": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+	"wdym": true, "ykwim": true, "ikr": true, "istg": true, "ig": true, "tbf": true, "afaik": true,
+	"bruh": true, "fam": true, "lmk": true, "definitely": true, "obviously": true,
+	"especially": true, "course": true, "trying": true, "blanking": true, "confusing": true,
+	// Words for a person point at one without saying anything of them: "the woman from
+	// the University of Lahore".
+	"woman": true, "lady": true, "guy": true, "girl": true, "gal": true, "fella": true,
+	"chap": true, "lad": true, "bloke": true, "gentleman": true,
 }
 
 // summaryWords ask for a summary.
