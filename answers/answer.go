@@ -307,6 +307,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	r := e.reply(d, q.Text)
 	r.Confidence = round(math.Min(1, best.score))
 	if q.Intent == IntentClaim {
+		if name, ok := e.strangeSubject(toks); ok {
+			// "India backed Pakistan's strike": the article says nothing of India.
+			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
+			return e.nearMiss(d, q, best)
+		}
 		v, why := e.decide(q, toks, d.facts)
 		r.Verdict = v
 		r.Answer = v.prefix() + r.Answer

@@ -135,6 +135,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && t.known && e.isName(t.term):
 			conflict = append(conflict, t.term)
+		case !t.known && t.class == className && !e.isName(t.term):
+			// A name the article never uses ("claimed by al-Qaeda"): the facts name
+			// another, or none, and the claim does not hold as made.
+			conflict = append(conflict, t.term)
 		}
 	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
@@ -155,7 +159,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			denied++
 		}
 	}
-	if denied > 0 && denied*2 >= content/2 && !claim.Negated {
+	if denied > 0 && denied*2 >= content/2 && !claim.Negated && !modalPerfect(claim.Words) {
 		conflict = append(conflict, "denied")
 	}
 	switch {
@@ -289,4 +293,40 @@ func numbers(toks []token) map[int]bool {
 		}
 	}
 	return out
+}
+
+// modalPerfect reports whether words say what should, could or would have been ("Iran
+// should've shared intelligence"), which the facts' own "should have" confirms.
+func modalPerfect(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "shoulda", "coulda", "woulda", "shouldve", "couldve", "wouldve":
+			return true
+		case "should", "could", "would":
+			if i+1 < len(ws) && (ws[i+1] == "have" || ws[i+1] == "ve" || ws[i+1] == "of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strangeSubject returns a claim's subject, its first name, when the article never names
+// it: what the claim says of it is nothing the facts can settle.
+func (e *Engine) strangeSubject(toks []token) (string, bool) {
+	for _, t := range toks {
+		switch {
+		case t.stop || t.number:
+		case e.isName(t.term):
+			return "", false
+		case t.word != "" && !t.known && !months[t.term]:
+			if _, inBase := e.terms[t.term]; inBase {
+				continue
+			}
+			if c := everydayClass(t.word); c == className || c == classUnknown {
+				return t.word, true // a name, or a word no dictionary has: "Biden"
+			}
+		}
+	}
+	return "", false
 }

@@ -295,8 +295,13 @@ func stripFraming(s string) string {
 		}
 		return ""
 	}
+	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
+		if strings.HasPrefix(strings.ToLower(s), p) {
+			return s[len(p):]
+		}
+	}
 	for i := 0; i < len(ws) && i < 8; i++ {
-		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) {
+		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) || beForms[lower(i-1)] {
 			continue
 		}
 		// "what did Parsi say about the US" reports nothing: the report needs a claimant
@@ -309,11 +314,6 @@ func stripFraming(s string) string {
 			rest = rest[1:]
 		}
 		return strings.Join(rest, " ")
-	}
-	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
-		if strings.HasPrefix(strings.ToLower(s), p) {
-			return s[len(p):]
-		}
 	}
 	return s
 }

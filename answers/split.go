@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -241,6 +242,9 @@ var claimTags = []string{
 	"is that legit", "accurate", "is that accurate", "fr", "no", "yeah", "yea", "am i right",
 	"right or wrong", "true or false", "did that happen", "does that check out", "fake",
 	"is this accurate", "is that so", "isnt it", "wasnt it", "didnt it", "didnt they",
+	"true or cap", "cap", "cap or not", "that right", "thats right", "is that a fact",
+	"true or not", "real or fake", "fact check", "fact check this", "thoughts on that",
+	"is he right", "is she right", "are they right", "was he right", "was she right",
 }
 
 // chatterPhrases are whole sentences that carry nothing to answer.
@@ -339,8 +343,35 @@ func framedClaim(s string) bool { return framedClaimWords(words(s)) }
 
 // framedClaimWords is framedClaim on a sentence already split into words.
 func framedClaimWords(ws []string) bool {
-	return claimFramingSet.in(ws[:min(len(ws), 6+4)])
+	return claimFramingSet.in(ws[:min(len(ws), 6+4)]) || reportedAt(ws) > 0
 }
+
+// reportedAt returns where the verb of a report stands in its first words ("my cousin
+// swears", "ppl saying", "someone in #news said"), or -1: a claimant before it that is not
+// a question word, no "was" or "is" before it, which would make it a passive ("the
+// attack was claimed by"), and nothing asked of it ("vaez says … since when?").
+func reportedAt(ws []string) int {
+	if slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
+		return -1
+	}
+	for i := 1; i < len(ws) && i < 6; i++ {
+		if !reportVerbs[ws[i]] || i+2 >= len(ws) {
+			continue
+		}
+		if questionWords[ws[0]] || beForms[ws[i-1]] || ws[i-1] == "you" || ws[i-1] == "u" {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// whWords ask for something: a sentence holding one asks, it does not report.
+var whWords = map[string]bool{"who": true, "whom": true, "whose": true, "what": true,
+	"when": true, "where": true, "why": true, "how": true, "which": true, "wen": true, "wat": true}
+
+// beForms make a report verb a passive: "was claimed by".
+var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true}
 
 // claimFramingSet indexes the framings by their first word.
 var claimFramingSet = phraseIndex(claimFramingWords)
