@@ -208,6 +208,8 @@ var questionWords = map[string]bool{
 	"why": true, "how": true, "hows": true, "how's": true, "which": true, "did": true, "does": true,
 	"do": true, "is": true, "was": true, "were": true, "are": true, "has": true, "have": true,
 	"can": true, "could": true, "will": true, "would": true, "should": true, "wen": true, "y": true,
+	"when's": true, "whens": true, "why's": true, "whys": true, "when’s": true, "why’s": true,
+	"who’s": true, "what’s": true, "where’s": true, "how’s": true,
 }
 
 // startsQuestion reports whether a sentence reads as a question or a request.
@@ -411,6 +413,20 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Claim = true
 			}
 		case SegmentQuestion:
+			// "Iran hit other places too — where, and why?": each, of what was said.
+			if whs := askedOnly(sg.words); whs != nil && (len(pending) > 0 || len(asks) > 0) {
+				of := ""
+				if n := len(pending); n > 0 {
+					of, pending = pending[n-1], pending[:n-1]
+				} else {
+					of = asks[len(asks)-1].Text
+					asks = asks[:len(asks)-1]
+				}
+				for _, wh := range whs {
+					asks = append(asks, Ask{Text: wh + ": " + strings.TrimRight(of, "?!. ") + "?"})
+				}
+				continue
+			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
 				asks[len(asks)-1].Text += " " + sg.Text
 				continue
@@ -460,12 +476,37 @@ func isFragment(s string) bool {
 	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || hasCapital(s) {
 		return false
 	}
+	if len(ws) >= 4 && yesNoOpeners[ws[0]] {
+		return false // "is he going to Pakistan?" asks a question of its own
+	}
 	for _, w := range ws {
 		if referents[w] {
 			return true
 		}
 	}
 	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
+}
+
+// yesNoOpeners open a yes-or-no question.
+var yesNoOpeners = map[string]bool{"is": true, "was": true, "are": true, "were": true, "did": true,
+	"does": true, "do": true, "has": true, "have": true, "can": true, "will": true, "would": true}
+
+// askedOnly returns the question words of a question made of nothing else ("where, and
+// why?"), when it holds more than one.
+func askedOnly(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		switch {
+		case whWords[w]:
+			out = append(out, w)
+		case w != "and" && w != "or" && w != "also" && w != "n":
+			return nil
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // referents point back at what was said before: "where were those?", "which ones?".
