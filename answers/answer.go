@@ -232,6 +232,16 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		ex.Query = q
 	}
 	rk := e.rank(toks, q)
+	if q.Intent == IntentSaid && q.Speaker == "" {
+		// "what did Biden say about the strikes?": the article quotes no Biden.
+		if name, ok := e.strangeSubject(toks); ok {
+			if top := rk.topTopic(); top.doc >= 0 && top.topic >= e.opts.MinConfidence {
+				ex.decided("near miss: the article never names " + name)
+				return e.nearMiss(e.docs[top.doc], q, top)
+			}
+			return e.unknown(rk, ex, "the article never names "+name)
+		}
+	}
 	if ex != nil {
 		ex.Terms = rk.terms
 	}

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/borderbot/borderbot/knowledge"
 )
@@ -464,6 +465,10 @@ func isArithmetic(s string) bool {
 		case r == '+' || r == '*' || r == '/' || r == '=' || r == '^' || r == '×' || r == '÷' || (r == 'x' && digitBefore) || (r == '-' && digitBefore):
 			rest := strings.TrimLeft(s[i+len(string(r)):], " ")
 			if digitBefore && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				// "2-3 lines", "16-18 January" give a range, not a sum.
+				if r == '-' && strings.ContainsFunc(strings.TrimLeft(rest, "0123456789"), unicode.IsLetter) {
+					continue
+				}
 				return true
 			}
 		case r == ' ':
