@@ -454,7 +454,12 @@ var placeNouns = map[string]bool{
 var attributions = map[string]bool{"called": true, "call": true, "calls": true, "described": true,
 	"describes": true, "labelled": true, "labeled": true, "termed": true, "dubbed": true,
 	"argued": true, "argues": true, "warned": true, "warns": true, "claimed": true, "believes": true,
-	"reckons": true, "asserted": true, "noted": true, "pointed": true, "suggested": true, "explained": true}
+	"reckons": true, "asserted": true, "noted": true, "pointed": true, "suggested": true, "explained": true,
+	"praised": true, "praises": true, "criticised": true, "criticized": true, "condemned": true,
+	"slammed": true, "blamed": true, "welcomed": true, "lauded": true, "hailed": true,
+	"stressed": true, "emphasised": true, "emphasized": true, "insisted": true, "observed": true,
+	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
+	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{

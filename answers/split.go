@@ -84,13 +84,26 @@ func splitSentences(s string) []string {
 	flush(len(rs))
 	var split []string
 	for _, sent := range out {
-		for _, greeted := range splitGreeting(sent) {
+		for _, greeted := range splitLeadIn(sent) {
 			for _, part := range splitContext(greeted) {
 				split = append(split, splitConjoined(part)...)
 			}
 		}
 	}
 	return split
+}
+
+// splitLeadIn cuts an announcement that runs into a question from it: "switching topic,
+// when is…", then a greeting from what follows.
+func splitLeadIn(s string) []string {
+	if lead, rest, ok := strings.Cut(s, ", "); ok {
+		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && countsOnlyChatter(lw) {
+			if rw := words(rest); len(rw) > 0 && questionWords[rw[0]] {
+				return append([]string{lead + ","}, splitGreeting(rest)...)
+			}
+		}
+	}
+	return splitGreeting(s)
 }
 
 // greetings open a message before its question: "hey all when did…".
@@ -299,7 +312,12 @@ func classify(s string, ws []string) SegmentKind {
 // announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
 var announcing = map[string]bool{"qs": true, "questions": true, "question": true, "things": true,
 	"thing": true, "pair": true, "quick": true, "couple": true, "all": true, "everyone": true,
-	"guys": true, "folks": true, "two": true, "three": true, "one": true}
+	"guys": true, "folks": true, "two": true, "three": true, "one": true,
+	// "ok diff question:", "switching topic,": a new subject is announced.
+	"diff": true, "different": true, "another": true, "new": true, "other": true,
+	"unrelated": true, "separate": true, "switching": true, "changing": true, "topic": true,
+	"subject": true, "gears": true, "next": true, "follow": true, "followup": true, "also": true,
+	"random": true, "side": true, "note": true, "but": true, "so": true, "now": true}
 
 // countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
 // "2 qs" that announce questions.
