@@ -116,7 +116,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
 	// fails is it read alone, so a follow-up costs one reading, not two.
-	if how != standsAlone {
+	if how != standsAlone && how != pointsAtThing {
 		var near map[string]bool
 		if how == saysLittle || how == pointsAtThing {
 			near = e.nearOf(conv)
@@ -130,6 +130,15 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")
 		return e.whoDoYouMean(), a.Text
+	}
+	if how == pointsAtThing {
+		// "who said it was unwise?" may stand alone; "were they Iranian?" leans on what
+		// came before. The reading that answers better wins, the conversation's on a tie.
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok &&
+			(follow.Confidence >= alone.Confidence || !alone.Answered) {
+			return follow, text
+		}
+		return alone, a.Text
 	}
 	if conv.Empty() || how != standsAlone || e.namesSomething(ws) && alone.Answered || !alone.Answered && alone.Kind != KindUnknown {
 		return alone, a.Text
