@@ -2,6 +2,7 @@ package answers
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -59,6 +60,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	}
 	if c.Question == "" {
 		return q, changed
+	}
+	// "the second one?", "what's number four", "and the one after that": the same list,
+	// another place in it.
+	if p, ok := e.ordinalFollowUp(ws, c.Question); ok {
+		return p, swapsWord
 	}
 	// "and Pakistan?", "what about the third?": the last question, with its word of the
 	// same kind swapped for the new one.
@@ -270,4 +276,70 @@ func appendGiven(given []string, id string) []string {
 		given = given[len(given)-maxGiven:]
 	}
 	return given
+}
+
+// ordinalWords are the places in a list, by number.
+var ordinalWords = []string{"", "first", "second", "third", "fourth", "fifth"}
+
+// ordinalAt returns the place in a list that words name ("second", "2nd", "number 4",
+// "#4"), or 0.
+func ordinalAt(ws []string) int {
+	for i, w := range ws {
+		for n := 1; n < len(ordinalWords); n++ {
+			if w == ordinalWords[n] || w == strconv.Itoa(n)+[]string{"", "st", "nd", "rd", "th", "th"}[n] {
+				return n
+			}
+		}
+		if (w == "number" || w == "no" || w == "num" || w == "nr") && i+1 < len(ws) {
+			if n := numberWord(ws[i+1]); n > 0 && n < len(ordinalWords) {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// numberWord reads "4" or "four".
+func numberWord(w string) int {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n
+	}
+	return slices.Index([]string{"zero", "one", "two", "three", "four", "five"}, w)
+}
+
+// listWords may stand in a question about a place in a list besides the place itself.
+var listWords = map[string]bool{"one": true, "reason": true, "reasons": true, "factor": true,
+	"factors": true, "point": true, "points": true, "thing": true, "number": true, "no": true,
+	"num": true, "nr": true, "after": true, "next": true, "last": true, "final": true, "before": true}
+
+// ordinalFollowUp rewrites "the second one?", "what's number four" or "and the one after
+// that" after a question about a list into a question of its own.
+func (e *Engine) ordinalFollowUp(ws []string, last string) (string, bool) {
+	for _, w := range ws {
+		if !isStop(w) && !questionWords[w] && !referents[w] && !listWords[w] && ordinalAt([]string{w}) == 0 && w != "and" && numberWord(w) < 0 {
+			return "", false // it asks something else too
+		}
+	}
+	lw := words(last)
+	at := ordinalAt(ws)
+	switch {
+	case at > 0:
+	case slices.Contains(ws, "after") || slices.Contains(ws, "next"):
+		at = ordinalAt(lw) + 1
+	case slices.Contains(ws, "before"):
+		at = ordinalAt(lw) - 1
+	case slices.Contains(ws, "last") || slices.Contains(ws, "final"):
+		at = len(ordinalWords) - 1
+	}
+	if at <= 0 || at >= len(ordinalWords) {
+		return "", false
+	}
+	if ordinalAt(lw) > 0 {
+		return e.swapInto(last, ordinalWords[at])
+	}
+	// "how many reasons for optimism…?" then "number four": the fourth of them.
+	if !slices.ContainsFunc(lw, func(w string) bool { return w == "reasons" || w == "factors" || w == "points" }) {
+		return "", false
+	}
+	return "what is the " + ordinalWords[at] + " " + strings.Join(contentOf(lw), " "), true
 }

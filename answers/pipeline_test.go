@@ -286,6 +286,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// A name too few to stand alone is read with what the conversation was about.
 		{[]string{"Did Iran hit other countries that month?", "which part of iraq?"},
 			[]string{"Syria", "northern Iraq"}},
+		// A place in a list: by number, by ordinal, or after the last one asked.
+		{[]string{"how many reasons for optimism does the article give?", "whats number four", "and the last one?"},
+			[]string{"five", "economic", "China and Russia"}},
+		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
+			[]string{"severance", "death toll", "terrorist"}},
 		// They and it stand for the last subject; a word of its own asks something new of it.
 		{[]string{"what did pakistan do on jan 18 re iran?", "anyone killed?", "were they iranian?"},
 			[]string{"Two days after", "seven", "No. Pakistan's 18 January 2024 strikes"}},
