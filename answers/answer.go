@@ -126,7 +126,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		}
 	}
 	alone := e.answerAsk(a, quoted, ex, given)
-	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" {
+	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" && !e.namesSomething(ws) {
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")
 		return e.whoDoYouMean(), a.Text

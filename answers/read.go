@@ -250,8 +250,13 @@ func readAsk(a Ask, quoted string) Query {
 		// "eli5 why Pakistan hit back", "the short version of why…": the question, told simply.
 		q.Text, summary = dropWords(q.Text, summaryFormat), false
 	}
+	// What the message says besides a passage it quotes in quotation marks.
+	around := ws
+	if quoted != "" && strings.Contains(a.Text, quoted) {
+		around = words(strings.Replace(a.Text, quoted, "", 1))
+	}
 	switch {
-	case quoted != "" && (whoSaidSet.in(ws) || len(ws) <= 3):
+	case quoted != "" && (whoSaidSet.in(around) || len(around) <= 3):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic
