@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -421,8 +422,8 @@ func dropWords(s string, set map[string]bool) string {
 	var out []string
 	for _, f := range strings.Fields(s) {
 		ws := words(f)
-		if len(ws) == 1 && (set[ws[0]] || isNumber(ws[0])) {
-			continue
+		if len(ws) == 1 && set[ws[0]] || len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !isNumber(w) }) {
+			continue // a word of the set, or numbers: "3", "2-3"
 		}
 		out = append(out, f)
 	}
