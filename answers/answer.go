@@ -275,7 +275,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	case IntentOpinion:
 		// A view of something the article covers: of the strikes when it names nothing
 		// else ("who's the winner of this whole exchange?"), not of the Super Bowl.
-		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) {
+		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) && pointsAtTheStory(q.Words, rk.terms) {
 			return e.opinion(rk, q, ex)
 		}
 	}
@@ -620,4 +620,12 @@ func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// pointsAtTheStory reports whether a question that names nothing of the article still
+// speaks of it: a word of the base, or "this", "it", "them" ("who's the winner of this
+// whole exchange?"), where "who won the cricket world cup?" speaks of something else.
+func pointsAtTheStory(ws []string, qts []qterm) bool {
+	return slices.ContainsFunc(qts, func(t qterm) bool { return t.id >= 0 }) ||
+		slices.ContainsFunc(ws, func(w string) bool { return referents[w] || w == "both" || w == "sides" })
 }
