@@ -49,6 +49,7 @@ type fact struct {
 	terms   map[string]bool     // every term of the answer and its quotes
 	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
+	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -59,7 +60,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -77,6 +78,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				}
 			}
 			f.dates = append(f.dates, dates(toks)...)
+			for _, d := range spans(ws) {
+				f.spans[d] = true
+			}
 			for term, owners := range e.possessions(toks) {
 				f.owned[term] = append(f.owned[term], owners...)
 			}
@@ -122,6 +126,16 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 				hold = append(hold, strconv.Itoa(n))
 			} else {
 				conflict = append(conflict, strconv.Itoa(n))
+			}
+		}
+	}
+	// Spans of time: "a week after" where the facts say "one day after".
+	if len(f.spans) > 0 {
+		for _, d := range spans(claim.Words) {
+			if f.spans[d] {
+				hold = append(hold, strconv.Itoa(d)+" days")
+			} else {
+				conflict = append(conflict, strconv.Itoa(d)+" days")
 			}
 		}
 	}
@@ -329,4 +343,60 @@ func (e *Engine) strangeSubject(toks []token) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// spanUnits are the units of a span of time, in days.
+var spanUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+
+// spans returns the spans of time that words give before or after something, in days:
+// "two days later" 2, "a week after" 7, "the next day" 1.
+func spans(ws []string) []int {
+	var out []int
+	for i, w := range ws {
+		unit, ok := spanUnits[w]
+		if !ok || i == 0 {
+			continue
+		}
+		// A span is counted from something: "later", "after", "before", "earlier".
+		if i+1 >= len(ws) || !spanEnds[ws[i+1]] {
+			continue
+		}
+		switch n := ws[i-1]; {
+		case n == "a" || n == "one" || n == "next" || n == "following":
+			out = append(out, unit)
+		case numberWord(n) > 0:
+			out = append(out, numberWord(n)*unit)
+		case n == "couple" || i >= 3 && ws[i-2] == "couple" && n == "of":
+			out = append(out, 2*unit)
+		}
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		// "the next day", "the following day", "the day after".
+		if (ws[i] == "next" || ws[i] == "following") && ws[i+1] == "day" && (i+2 >= len(ws) || !spanEnds[ws[i+2]]) {
+			out = append(out, 1)
+		}
+	}
+	return out
+}
+
+// spanEnds say from what a span is counted.
+var spanEnds = map[string]bool{"later": true, "after": true, "before": true, "earlier": true, "prior": true, "afterwards": true}
+
+// inSpan reports whether the token at i is part of a span of time: "day" or "next" in
+// "the next day".
+func inSpan(toks []token, i int) bool {
+	if _, ok := spanUnits[toks[i].word]; ok {
+		return true
+	}
+	w := toks[i].word
+	_, unitNext := spanUnits[wordAt(toks, i+1)]
+	return (w == "next" || w == "following" || w == "couple") && unitNext
+}
+
+// wordAt returns the word of the token at i, or "".
+func wordAt(toks []token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].word
 }

@@ -146,6 +146,10 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"my cousin swears razi mousavi was killed by iran's own ppl lol", answers.VerdictNo, "Israel killed"},
 		{"is it true the kerman attack was claimed by al qaeda?", answers.VerdictNo, "Islamic State"},
 		{"ppl saying pakistan cut diplomatic ties with iran. true or cap", answers.VerdictNo, "did not result in any severance"},
+		// A span of time is checked as a date is; a statement asked as a question is a claim.
+		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "one day later"},
+		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
+		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

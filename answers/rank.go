@@ -186,7 +186,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			continue
 		}
 		// A claim's dates and numbers are mostly what is checked, not what it is about.
-		checked := claim && (t.number || months[t.term] || inDate(toks, i))
+		checked := claim && (t.number || months[t.term] || inDate(toks, i) || inSpan(toks, i))
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm || t.word == q.Focus && q.Focus != ""}
 		// The detail asked for must be the base's own word, not a synonym of one or a word
 		// that only stems like one ("nationality" is not "nationals").

@@ -386,6 +386,14 @@ func reportedAt(ws []string) int {
 	return -1
 }
 
+// risingStatement reports whether a sentence is a statement asked as a question, "Javidanfar
+// was killed a week after Iran's strike?": a claim to check. It opens with no question
+// word, asks for nothing, and is long enough to state something.
+func risingStatement(s string, ws []string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
+		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
+}
+
 // whWords ask for something: a sentence holding one asks, it does not report.
 var whWords = map[string]bool{"who": true, "whom": true, "whose": true, "what": true,
 	"when": true, "where": true, "why": true, "how": true, "which": true, "wen": true, "wat": true}
@@ -462,7 +470,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if text != sg.Text {
 				ws = words(text)
 			}
-			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws)})
+			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws) || risingStatement(text, ws)})
 		}
 	}
 	if len(asks) == 0 && len(pending) > 0 {
