@@ -144,6 +144,8 @@ var opinionPhrases = [][]string{
 	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved"}, {"had", "it", "coming"},
 	{"to", "blame"}, {"messed", "up"}, {"screwed", "up"}, {"winner"}, {"who", "won"}, {"settle", "this"},
 	{"who", "lost"}, {"no", "choice"}, {"overreacted"}, {"overreaction"}, {"fair", "enough"},
+	{"hero"}, {"heroes"}, {"in", "the", "wrong"}, {"comes", "out", "worse"}, {"come", "out", "worse"},
+	{"worse", "off"}, {"who", "was", "wrong"}, {"who", "was", "right"}, {"looks", "weak"}, {"look", "weak"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -272,7 +274,7 @@ func readAsk(a Ask, quoted string) Query {
 	case summary:
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
-	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
+	case (a.Opinion || opinionSet.in(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:

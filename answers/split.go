@@ -43,8 +43,9 @@ type Segment struct {
 
 // Ask is one thing a message asks, made of one or more of its sentences.
 type Ask struct {
-	Text  string // what to read and answer
-	Claim bool   // the message asks whether Text is true
+	Text    string // what to read and answer
+	Claim   bool   // the message asks whether Text is true
+	Opinion bool   // the message asks for a view of it: "…? thoughts", "agree?"
 }
 
 // splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
@@ -277,7 +278,9 @@ var chatterPhrases = []string{
 var opinionTags = []string{
 	"whats ur take", "whats your take", "ur take", "your take", "wdyt", "thoughts", "your thoughts",
 	"ur thoughts", "what do you think", "what do u think", "agree", "opinions", "any thoughts",
-	"what are your thoughts", "hot take", "be honest", "honestly",
+	"what are your thoughts", "hot take", "be honest", "honestly", "be honest with me", "be real",
+	"just pick one", "pick one", "pick a side", "you agree", "u agree", "agree or not", "thoughts on this",
+	"what do the experts reckon", "what do the experts think", "what do experts think",
 }
 
 var claimTagSet, chatterSet, opinionTagSet = phraseSet(claimTags), phraseSet(chatterPhrases), phraseSet(opinionTags)
@@ -420,6 +423,7 @@ func Segments(text string) []Segment {
 // short fragment that follows a question ("like which model?") is read with it.
 func Plan(segs []Segment) (asks []Ask, more bool) {
 	var pending []string // statements not yet asked about
+	opinion := false     // an opinion tag followed the statements pending
 	for i, sg := range segs {
 		switch sg.Kind {
 		case SegmentChatter:
@@ -428,8 +432,10 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		case SegmentOpinionTag:
 			if len(asks) > 0 {
 				asks[len(asks)-1].Text += " " + sg.Text
+				asks[len(asks)-1].Opinion = true
 			} else if len(pending) > 0 {
 				pending[len(pending)-1] += " " + sg.Text
+				opinion = true
 			}
 		case SegmentClaimTag:
 			if len(pending) > 0 {
@@ -476,7 +482,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	if len(asks) == 0 && len(pending) > 0 {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
-		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text)})
+		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text), Opinion: opinion})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
