@@ -373,8 +373,14 @@ func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 		if s.score < e.opts.MinConfidence {
 			break
 		}
-		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+		ok, missing := e.check(e.docs[s.doc], q, toks)
+		if ok {
 			return s, true
+		}
+		if strings.HasPrefix(missing, "which ") {
+			// The entry that speaks of the base, and names none, is what the article
+			// knows of it: one that never speaks of a base does not answer "which base".
+			return scored{}, false
 		}
 	}
 	return scored{}, false
@@ -390,8 +396,14 @@ func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (score
 		if best.score-s.score >= e.opts.CloseMargin || s.score < e.opts.MinConfidence {
 			return scored{}, false
 		}
-		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+		ok, missing := e.check(e.docs[s.doc], q, toks)
+		if ok {
 			return s, true
+		}
+		if strings.HasPrefix(missing, "which ") {
+			// The entry that speaks of the base, and names none, is what the article
+			// knows of it: one that never speaks of a base does not answer "which base".
+			return scored{}, false
 		}
 	}
 	return scored{}, false
