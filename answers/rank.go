@@ -521,5 +521,31 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if term, ok := otherOwner(q.Owns, d.owned); ok {
 		return false, term + " of the one asked about"
 	}
+	// "ballistic or cruise?": an answer gives one of the two.
+	if a, b, ok := alternatives(q.Words); ok && !e.factHas(d, a) && !e.factHas(d, b) {
+		return false, "whether " + a + " or " + b
+	}
 	return true, ""
+}
+
+// factHas reports whether an entry's facts use a word, as the base's term for it.
+func (e *Engine) factHas(d doc, w string) bool {
+	toks := e.an.analyze(w, false)
+	return len(toks) > 0 && d.facts.terms[toks[0].term]
+}
+
+// alternatives returns the two choices of a question that offers them ("were the
+// missiles ballistic or cruise?"), or false; "or not" and "or nah" offer none.
+func alternatives(ws []string) (a, b string, ok bool) {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != "or" {
+			continue
+		}
+		a, b = ws[i-1], ws[i+1]
+		if isStop(a) || isStop(b) || fillerWords[b] || b == "not" || b == "nah" || b == "no" || questionWords[b] {
+			return "", "", false
+		}
+		return a, b, true
+	}
+	return "", "", false
 }
