@@ -331,6 +331,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
+		if month, ok := e.laterEvent(q.Words, toks); ok {
+			// "did Iran strike Pakistan again in February?": the article ends in January.
+			ex.decided("near miss: the claim is of another event, in " + month + ", which the article does not cover")
+			return e.nearMiss(d, q, best)
+		}
 		v, why := e.decide(q, toks, d.facts)
 		r.Verdict = v
 		r.Answer = v.prefix() + r.Answer

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -399,4 +400,33 @@ func wordAt(toks []token, i int) string {
 		return ""
 	}
 	return toks[i].word
+}
+
+// againWords make a claim of another event than the one the article tells of.
+var againWords = map[string]bool{"again": true, "another": true, "second": true, "anew": true, "later": true}
+
+// laterEvent returns the month of a claim of another event ("again in February") when
+// the base dates nothing in that month.
+func (e *Engine) laterEvent(ws []string, toks []token) (string, bool) {
+	if !slices.ContainsFunc(ws, func(w string) bool { return againWords[w] }) {
+		return "", false
+	}
+	for _, d := range dates(toks) {
+		if !e.dates(d.month) {
+			return d.month, true
+		}
+	}
+	return "", false
+}
+
+// dates reports whether any entry gives a date in a month.
+func (e *Engine) dates(month string) bool {
+	for _, d := range e.docs {
+		for _, dt := range d.facts.dates {
+			if dt.month == month {
+				return true
+			}
+		}
+	}
+	return false
 }

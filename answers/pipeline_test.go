@@ -112,6 +112,10 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},
 		{"who's Iran's ambassador to Pakistan?", "The article does not say who Iran's ambassador to Pakistan is. What it does say: "},
 		{"What was the name of the village Iran hit?", "The article does not say what the name of the village Iran hit was. What it does say: "},
+		{"which base in iran launched the missiles at pakistan", "The article does not say which base in iran launched the missiles at pakistan. What it does say: "},
+		{"were those iranian missiles ballistic or cruise?", "The article does not say whether "},
+		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
+		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

@@ -222,7 +222,7 @@ var questionWords = map[string]bool{
 	"why": true, "how": true, "hows": true, "how's": true, "which": true, "did": true, "does": true,
 	"do": true, "is": true, "was": true, "were": true, "are": true, "has": true, "have": true,
 	"can": true, "could": true, "will": true, "would": true, "should": true, "wen": true, "y": true,
-	"when's": true, "whens": true, "why's": true, "whys": true, "when’s": true, "why’s": true,
+	"wats": true, "wat's": true, "when's": true, "whens": true, "why's": true, "whys": true, "when’s": true, "why’s": true,
 	"who’s": true, "what’s": true, "where’s": true, "how’s": true,
 }
 
