@@ -219,7 +219,7 @@ func indirect(q string) string {
 	if start < 0 {
 		// "did Iran warn Pakistan" → "whether Iran warned Pakistan".
 		if len(ws) > 2 && auxiliaries[lw(0)] {
-			return "whether " + indirect("what "+q)[len("what "):]
+			return "whether " + indirect("what " + q)[len("what "):]
 		}
 		return "whether " + lowerFirst(q)
 	}
