@@ -493,7 +493,8 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		}
 	case knowledge.TypeWho:
 		// An entry that quotes someone says who said it, and nothing more.
-		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) {
+		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) &&
+			!(asksTarget(q.Words) && len(d.names) > 0) {
 			return false, string(q.Type)
 		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:
@@ -526,6 +527,22 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		return false, "whether " + a + " or " + b
 	}
 	return true, ""
+}
+
+// asksTarget reports whether a who-question asks whom something was aimed at ("against
+// whom?", "who did they target?"): an entry that names its targets gives that.
+func asksTarget(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "target", "targeted", "targeting", "targets", "aimed", "hit", "struck", "attacked", "bombed":
+			return true
+		case "whom", "who":
+			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // factHas reports whether an entry's facts use a word, as the base's term for it.
