@@ -68,6 +68,11 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		p.Question = a.Text
 		parts = append(parts, p)
 		read = q
+		if q != a.Text && strings.HasPrefix(q, strings.TrimRight(a.Text, "?!. ")) && conv.Question != "" {
+			// "where?" read as "where … Pakistan's response": the subject is still the
+			// last question's, and the next follow-up leans on that, not on this reading.
+			read = conv.Question
+		}
 	}
 	var out Reply
 	if len(parts) == 1 && !more {
