@@ -283,8 +283,20 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentClaim
 	}
 	q.Focus = focusWord(ws)
+	if q.Type == knowledge.TypeWhy {
+		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
+		q.Text = dropWords(q.Text, reasonNouns)
+		if reasonNouns[q.Focus] {
+			q.Focus = ""
+		}
+	}
 	return q
 }
+
+// reasonNouns name what a why-question asks for.
+var reasonNouns = map[string]bool{"logic": true, "reasoning": true, "rationale": true,
+	"motive": true, "motives": true, "motivation": true, "reason": true, "reasons": true,
+	"thinking": true, "point": true, "purpose": true, "goal": true, "aim": true}
 
 // reportVerbs report what someone else said: "someone in #general said X".
 var reportVerbs = map[string]bool{
