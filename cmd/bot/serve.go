@@ -108,7 +108,9 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		// Retry-After) waits in a Redis stream until this instance or another delivers it.
 		claimAfter := cfg.Store.PendingClaimAfter.Duration
 		delivery.Pending = st.Pending(redisstore.PendingOptions{ClaimAfter: claimAfter}, adapters.NewMemoryPending())
-		delivery.ClaimEvery = claimAfter / 3
+		// Often enough to keep this instance's replies fresh, and to take a reply
+		// handed over at shutdown within a second.
+		delivery.ClaimEvery = min(claimAfter/3, time.Second)
 		// Ready once Redis has answered: an instance that never reached it would
 		// answer every retry again. An outage later degrades it without taking it
 		// out of the load balancer (see serveReady).
