@@ -92,11 +92,13 @@ return gone
 
 // releasePending makes an entry this consumer owns look idle for long, so that the next
 // instance to claim takes it at once. KEYS[1] is the stream; ARGV: the group, the
-// consumer, the idle time in milliseconds, the entry's id. It returns 1 when the
-// entry was still pending.
+// consumer, the idle time in milliseconds, the entry's id. It returns 1 when it released
+// the entry, 0 when the entry is no longer pending (it was delivered), 2 when another
+// consumer owns it now (it claimed it); either way someone else has it.
 var releasePending = redis.NewScript(`
 local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], ARGV[4], 1)
 if not p[1] then return 0 end
+if p[1][2] ~= ARGV[2] then return 2 end
 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[4], 'IDLE', ARGV[3], 'JUSTID')
 return 1
 `)
@@ -212,27 +214,20 @@ func (p *Pending) forget(ref string) {
 }
 
 // Release leaves r in the stream marked idle, so that the next instance to claim
-// delivers it at once; a reply kept in local cannot be handed over (ErrNotHandedOver).
+// delivers it at once, unless another instance has claimed or delivered it already; a
+// reply kept in local cannot be handed over (ErrNotHandedOver).
 func (p *Pending) Release(ctx context.Context, r adapters.PendingReply) error {
 	if r.Ref == "" {
 		return p.local.Release(ctx, r)
 	}
-	var res int64
-	ok := p.s.call(ctx, opPending, func(ctx context.Context) error {
-		var err error
+	// Released, delivered or claimed by another instance; or, when Redis does not
+	// answer, still in the stream, for another instance to claim once ClaimAfter has
+	// passed. Either way it is not lost.
+	p.s.call(ctx, opPending, func(ctx context.Context) error {
 		idle := (p.opts.ClaimAfter + time.Hour).Milliseconds()
-		res, err = releasePending.Run(ctx, p.s.client, []string{p.stream}, pendingGroup, p.consumer, idle, r.Ref).Int64()
-		return err
+		return releasePending.Run(ctx, p.s.client, []string{p.stream}, pendingGroup, p.consumer, idle, r.Ref).Err()
 	})
-	if !ok {
-		// Still in the stream: another instance claims it once ClaimAfter has passed.
-		p.forget(r.Ref)
-		return nil
-	}
 	p.forget(r.Ref)
-	if res == 0 {
-		return fmt.Errorf("release %s: no longer pending", r.ID)
-	}
 	return nil
 }
 

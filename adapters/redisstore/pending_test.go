@@ -383,3 +383,28 @@ func BenchmarkPendingDone(b *testing.B) {
 		}
 	}
 }
+
+// An instance slow to stop releases a reply another instance has claimed meanwhile:
+// the release leaves it with its new owner, for no third instance to take.
+func TestPendingReleaseLeavesAClaimedReplyAlone(t *testing.T) {
+	url, p := testkit.RedisURL(t), prefix(t)
+	ctx := context.Background()
+	opts := redisstore.PendingOptions{ClaimAfter: 200 * time.Millisecond}
+	slow := instance(t, url, p, redisstore.Options{}).Pending(opts, nil)
+	owner := instance(t, url, p, redisstore.Options{}).Pending(opts, nil)
+	third := instance(t, url, p, redisstore.Options{}).Pending(opts, nil)
+	r, err := slow.Add(ctx, reply(9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if got, _ := owner.Claim(ctx); len(got) != 1 {
+		t.Fatalf("the idle reply was not claimed: %v", got)
+	}
+	if err := slow.Release(ctx, r); err != nil {
+		t.Errorf("Release of a reply another instance holds: %v, want nil (it is not lost)", err)
+	}
+	if got, _ := third.Claim(ctx); len(got) != 0 {
+		t.Errorf("a third instance claimed the reply its owner holds: %v", got)
+	}
+}
