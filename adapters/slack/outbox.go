@@ -376,6 +376,7 @@ func (o *outbox) settle(r *reply, err error) error {
 		return err
 	}
 	o.handed.Add(1)
+	o.metrics.ReplyHandedOver(platform)
 	o.log.Info("reply handed over at shutdown", "op", r.op(), "event_id", r.ev.ID, "reply_id", r.pending.ID, "channel_id", r.channel)
 	return fmt.Errorf("%s: %w", r.op(), adapters.ErrHandedOver)
 }

@@ -175,6 +175,7 @@ func (b *bot) resume(ctx context.Context, p adapters.PendingReply) {
 		return
 	}
 	log.Info("claimed a reply another instance left undelivered", "op", r.op(), "waiting", time.Since(r.queued).Round(time.Millisecond))
+	b.lc.Metrics.ReplyClaimed(platform)
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()

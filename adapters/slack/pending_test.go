@@ -117,6 +117,9 @@ func TestPendingRepliesAreHandedOverAtClose(t *testing.T) {
 	if got := testkit.PlatformSample(t, reg, "bot_replies_lost_total", "slack"); got != 0 {
 		t.Errorf("bot_replies_lost_total = %v for replies handed over", got)
 	}
+	if got := testkit.PlatformSample(t, reg, "bot_replies_handed_over_total", "slack"); got != 2 {
+		t.Errorf("bot_replies_handed_over_total = %v, want 2", got)
+	}
 
 	a.rec.mu.Lock()
 	a.rec.fail500, a.rec.failResponsesBut = false, ""

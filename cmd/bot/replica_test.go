@@ -370,6 +370,15 @@ func TestReplicasHandOverPendingAtShutdown(t *testing.T) {
 	if claimed != n {
 		t.Errorf("instance 1 delivered %d claimed replies, want %d", claimed, n)
 	}
+	if res, err := http.Get("http://" + r.bins[1].addr + "/metrics"); err != nil {
+		t.Error(err)
+	} else {
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if got := metricIn(string(body), `bot_replies_claimed_total{platform="slack"}`); got != n {
+			t.Errorf("instance 1's bot_replies_claimed_total = %v, want %d", got, n)
+		}
+	}
 
 	// The next start: instance 1, alone now, stops with replies pending; a new instance
 	// on the same Redis delivers them.
