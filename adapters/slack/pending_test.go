@@ -153,7 +153,8 @@ func TestPendingRepliesAreHandedOverAtClose(t *testing.T) {
 	}
 }
 
-// A claimed reply already marked delivered is dropped, not delivered again.
+// A claimed reply already marked delivered (its instance delivered it while it was
+// being claimed) is dropped, not delivered again.
 func TestClaimedReplyDeliveredAlreadyIsNotSentAgain(t *testing.T) {
 	url, prefix := testkit.RedisURL(t), fmt.Sprintf("test:%s:%d:", t.Name(), time.Now().UnixNano())
 	ctx := context.Background()
@@ -168,7 +169,8 @@ func TestClaimedReplyDeliveredAlreadyIsNotSentAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The dying instance got its marker written (as Done would) but not its release.
+	// The reply is up for claiming, and its instance, slow but alive, delivers it and
+	// marks it so (as its Done would) before the claimer looks.
 	raw := rawRedis(t, url)
 	raw.Set(ctx, prefix+"delivered:EvTwice/1", 1, time.Minute)
 	if err := dead.Release(ctx, p); err != nil {
