@@ -25,6 +25,11 @@ type bot struct {
 	self   atomic.Pointer[slack.AuthTestResponse]
 	seen   EventStore
 	convs  adapters.Conversations
+	// pending keeps the replies acknowledged but not yet delivered; claims runs the
+	// loop that delivers those other instances left, and stopClaims ends it.
+	pending    adapters.PendingStore
+	claims     sync.Once
+	stopClaims context.CancelFunc
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
@@ -43,10 +48,12 @@ func newBot(engine Engine, c common, now func() time.Time, conversations adapter
 		conversations = adapters.NewMemoryConversations(0, 0, nil)
 	}
 	return &bot{common: c, engine: engine, seen: seen, convs: adapters.Conversations{Store: conversations, Log: c.log},
+		pending: c.delivery.Pending, stopClaims: func() {},
 		out: newOutbox(c.botToken, c.clientOptions(), c.delivery, c.log, c.lc.Metrics)}, nil
 }
 
-// start calls auth.test to learn the bot's own user id.
+// start calls auth.test to learn the bot's own user id, then, once, starts delivering
+// the replies other instances left pending, until ctx ends or the bot closes.
 func (b *bot) start(ctx context.Context) error {
 	res, err := authTest(ctx, b.out.reader)
 	if err != nil {
@@ -54,6 +61,20 @@ func (b *bot) start(ctx context.Context) error {
 	}
 	b.self.Store(res)
 	b.log.Info("authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
+	b.claims.Do(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.closed {
+			return
+		}
+		loop, stop := context.WithCancel(context.WithoutCancel(ctx))
+		b.stopClaims = stop
+		b.wg.Add(1)
+		go func() {
+			defer b.wg.Done()
+			b.claimLoop(loop)
+		}()
+	})
 	return nil
 }
 
@@ -171,13 +192,16 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 }
 
 // dispatch handles one event in the background; its reply may wait for Slack up to
-// the reply deadline.
-func (b *bot) dispatch(in inbound) {
+// the reply deadline. The channel it returns closes once the event may be acknowledged:
+// its first reply is kept in the pending store, or it needs none.
+func (b *bot) dispatch(in inbound) <-chan struct{} {
+	t := newTicket()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
 		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind.String(), "event_id", in.ev.ID)
-		return
+		t.accept()
+		return t.accepted
 	}
 	// A mention's or a DM's reply takes its place in the channel's queue now, so that
 	// the channel's replies go out in the order their events came.
@@ -191,23 +215,28 @@ func (b *bot) dispatch(in inbound) {
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
+		defer t.accept()
 		defer b.out.release(held)
 		ctx, cancel := context.WithTimeout(context.Background(), b.delivery.Deadline+time.Minute)
 		defer cancel()
-		b.handle(withPlace(ctx, held), in)
+		b.handle(withTicket(withPlace(ctx, held), t), in)
 	}()
+	return t.accepted
 }
 
 // ErrRepliesLost is returned by Close and Run when replies were still waiting for
 // Slack when the shutdown grace period ended: each was logged and counted as lost.
 var ErrRepliesLost = errors.New("slack: replies lost at shutdown")
 
-// wait stops taking events and waits for the replies in flight. When ctx ends first,
-// the replies still waiting are dropped, each logged and counted as lost, and wait
-// returns an error that wraps ErrRepliesLost with their number.
+// wait stops taking events and claiming pending replies, and waits for the replies in
+// flight. When ctx ends first, the replies still waiting are handed over to another
+// instance through the pending store, or, where it cannot, dropped, each logged and
+// counted as lost, and wait then returns an error that wraps ErrRepliesLost with their
+// number.
 func (b *bot) wait(ctx context.Context) error {
 	b.mu.Lock()
 	b.closed = true
+	b.stopClaims()
 	b.mu.Unlock()
 	done := make(chan struct{})
 	go func() { b.wg.Wait(); close(done) }()
@@ -219,7 +248,13 @@ func (b *bot) wait(ctx context.Context) error {
 	}
 	b.out.close()
 	<-done
+	if h := b.out.handed.Load(); h > 0 {
+		b.log.Info("replies handed over at shutdown", "count", h)
+	}
 	n := b.out.lost.Load()
+	if n == 0 {
+		return nil
+	}
 	b.log.Error("replies lost at shutdown", "count", n)
 	return fmt.Errorf("%w: %d still waiting for Slack when the grace period ended", ErrRepliesLost, n)
 }
@@ -317,7 +352,7 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 	b.log.Debug("command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error {
 		err := b.respond(ctx, ev, c.ResponseURL, m, respondEphemeral)
-		if err != nil && !errors.Is(err, errShutdown) {
+		if err != nil && !errors.Is(err, errShutdown) && !errors.Is(err, adapters.ErrHandedOver) {
 			b.tellDropped(ev, c.ResponseURL)
 		}
 		return err

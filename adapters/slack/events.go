@@ -163,16 +163,19 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 		log.Debug("event ignored", "reason", skip, "retry_num", retry,
 			"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	default:
+		// Acknowledged once the reply is kept as pending, so that a reply cut off by a
+		// shutdown or a crash is delivered by another instance or the next start.
 		if retry != "" {
 			log.Info("retried event answered now", "retry_num", retry,
 				"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
-		h.bot.dispatch(in)
+		awaitAccepted(r.Context(), h.bot.dispatch(in))
 	}
 	w.WriteHeader(http.StatusOK)
 }
 
-// ServeCommands answers slash commands: 200 at once, the reply through the response URL.
+// ServeCommands answers slash commands: 200 once the reply is kept as pending (within
+// milliseconds), the reply through the response URL.
 // Slack's ssl_check, which it sends to check the certificate, is answered before the
 // signature is checked, as Slack's Bolt frameworks do: it carries nothing to act on.
 func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
@@ -209,11 +212,12 @@ func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
 	if cmd.ChannelID == "" {
 		h.bot.log.Warn("event refused", "reason", skipNoChannel, "command", cmd.Command, "event_id", cmd.TriggerID)
 	}
-	h.bot.dispatch(fromCommand(cmd))
+	awaitAccepted(r.Context(), h.bot.dispatch(fromCommand(cmd)))
 	w.WriteHeader(http.StatusOK)
 }
 
-// ServeInteractivity answers button presses: 200 at once, the reply after.
+// ServeInteractivity answers button presses: 200 once the reply is kept as pending, the
+// reply after.
 func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Request) {
 	body, ok := h.verified(w, r)
 	if !ok {
@@ -236,7 +240,7 @@ func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Reques
 	if skip != "" {
 		h.bot.log.Debug("interaction ignored", "reason", skip)
 	} else {
-		h.bot.dispatch(in)
+		awaitAccepted(r.Context(), h.bot.dispatch(in))
 	}
 	w.WriteHeader(http.StatusOK)
 }

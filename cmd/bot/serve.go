@@ -91,6 +91,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	var limiter adapters.Limiter = adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil)
 	var seen slack.EventStore // nil: the Slack adapter's own memory
 	var conversations adapters.ConversationStore = s.conversations
+	delivery := slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration} // replies pending in this instance's memory
 	if cfg.Store.RedisURL != "" {
 		setRedisLogger.Do(func() { redis.SetLogger(redisLogger{log}) })
 		st, err := redisstore.Open(cfg.Store.RedisURL, redisstore.Options{Prefix: cfg.Store.RedisPrefix, Logger: log, Registerer: reg})
@@ -103,11 +104,19 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		// A follow-up in a thread or DM may reach another instance than the message
 		// before it: the conversation is read from Redis.
 		conversations = st.Conversations(s.conversations.TTL(), s.conversations)
+		// A reply acknowledged but not delivered (a shutdown, a crash, a long
+		// Retry-After) waits in a Redis stream until this instance or another delivers it.
+		claimAfter := cfg.Store.PendingClaimAfter.Duration
+		delivery.Pending = st.Pending(redisstore.PendingOptions{ClaimAfter: claimAfter}, adapters.NewMemoryPending())
+		// Often enough to keep this instance's replies fresh, and to take a reply
+		// handed over at shutdown within a second.
+		delivery.ClaimEvery = min(claimAfter/3, time.Second)
 		// Ready once Redis has answered: an instance that never reached it would
 		// answer every retry again. An outage later degrades it without taking it
 		// out of the load balancer (see serveReady).
 		s.ready["redis"] = st.Reached
 	}
+	delivery.Seen = seen
 	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
 
 	if cfg.DiscordGateway() {
@@ -135,7 +144,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
+			Delivery:      delivery,
 			Conversations: conversations,
 		})
 		if err != nil {
@@ -147,7 +156,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
+			Delivery:      delivery,
 			Conversations: conversations,
 		}
 		for _, f := range tune {

@@ -99,6 +99,10 @@ type Store struct {
 	// RedisPrefix starts every key the bot writes in Redis, so that several bots (or a
 	// staging and a production one) can share a server.
 	RedisPrefix string `toml:"redis_prefix" env:"BOT_REDIS_PREFIX"`
+	// PendingClaimAfter is how long a reply another instance acknowledged may go
+	// untouched in Redis before this instance takes it as abandoned (that instance
+	// died) and delivers it.
+	PendingClaimAfter Duration `toml:"pending_claim_after" env:"BOT_PENDING_CLAIM_AFTER"`
 }
 
 // Duration is a time.Duration written in TOML as a string such as "10s".
@@ -127,7 +131,7 @@ func Default() Config {
 		Conversation: Conversation{TTL: Duration{30 * time.Minute}},
 		Discord:      Discord{ShardCount: 1},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
-		Store:        Store{RedisPrefix: "borderbot:"},
+		Store:        Store{RedisPrefix: "borderbot:", PendingClaimAfter: Duration{30 * time.Second}},
 	}
 }
 
@@ -356,6 +360,9 @@ func (c Config) Validate() error {
 	}
 	if c.Store.RedisPrefix == "" {
 		fail("%s: must not be empty", key(&c.Store.RedisPrefix))
+	}
+	if c.Store.PendingClaimAfter.Duration < 100*time.Millisecond {
+		fail("%s: %v is too short; an instance needs a tenth of a second at least to show it is alive", key(&c.Store.PendingClaimAfter), c.Store.PendingClaimAfter.Duration)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))
