@@ -494,7 +494,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	case knowledge.TypeWho:
 		// An entry that quotes someone says who said it, and nothing more.
 		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) &&
-			!(asksTarget(q.Words) && len(d.names) > 0) {
+			!(asksTarget(q.Words) && len(d.names) > 0) && !e.givesAChoice(d, q.Words) {
 			return false, string(q.Type)
 		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:
@@ -543,6 +543,13 @@ func asksTarget(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// givesAChoice reports whether a question offers two choices ("whose trust took the
+// bigger hit, Iran's or Pakistan's?") of which the entry speaks.
+func (e *Engine) givesAChoice(d doc, ws []string) bool {
+	a, b, ok := alternatives(ws)
+	return ok && (e.factHas(d, a) || e.factHas(d, b))
 }
 
 // factHas reports whether an entry's facts use a word, as the base's term for it.
