@@ -123,7 +123,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	// fails is it read alone, so a follow-up costs one reading, not two.
 	if how != standsAlone && how != pointsAtThing {
 		var near map[string]bool
-		if how == saysLittle || how == pointsAtThing {
+		if how == saysLittle {
 			near = e.nearOf(conv)
 		}
 		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok {

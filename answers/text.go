@@ -21,6 +21,8 @@ var extraStopWords = map[string]bool{
 	"tell": true, "say": true, "said": true, "says": true, "saying": true, "think": true,
 	"thinks": true, "know": true, "please": true, "explain": true, "describe": true,
 	"give": true, "us": true, "also": true, "would": true, "could": true, "get": true,
+	"wouldve": true, "couldve": true, "shouldve": true, "woulda": true, "coulda": true,
+	"shoulda": true, "mightve": true, "mustve": true, "theyd": true, "theyve": true,
 	"got": true, "whats": true, "wat": true, "wot": true, "hey": true, "hi": true,
 	"bot": true, "happen": true, "happened": true, "happens": true, "exactly": true,
 	"really": true, "like": true, "one": true, "ones": true, "much": true, "many": true,
