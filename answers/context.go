@@ -161,6 +161,11 @@ func contentOf(ws []string) []string {
 	return out
 }
 
+// timeWords are swapped for one another: "and now?" after "what did Pakistanis think of
+// Iran before?".
+var timeWords = map[string]bool{"before": true, "after": true, "now": true, "later": true,
+	"earlier": true, "afterwards": true, "since": true, "today": true, "then": true, "previously": true}
+
 // ordinals are swapped for one another: "and the third?" after "the second reason".
 var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
 	"fifth": true, "last": true, "1st": true, "2nd": true, "3rd": true, "4th": true, "5th": true}
@@ -197,12 +202,18 @@ func (e *Engine) swapInto(q, w string) (string, bool) {
 			return 1
 		case isName(x):
 			return 2
+		case timeWords[x]:
+			return 3
 		}
 		return 0
 	}
 	k := kind(w)
 	if k == 0 {
 		return q, false
+	}
+	if k == 3 && !slices.ContainsFunc(words(q), func(x string) bool { return timeWords[x] }) {
+		// "what happened in Kerman? and before?": the same question, of the time before.
+		return strings.TrimRight(q, "?!. ") + " " + w, true
 	}
 	fields := strings.Fields(q)
 	for i, f := range fields {
