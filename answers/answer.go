@@ -117,6 +117,10 @@ func (e *Engine) namesSomething(ws []string) bool {
 // the reply and the question as it was read.
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
+	if r, ok := e.whoSaidThat(conv, ws); ok {
+		ex.decided("attributed the last answer's words to " + r.Quotes[0].Speaker)
+		return r, a.Text
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
@@ -158,6 +162,79 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	}
 	return alone, a.Text
 }
+
+// besideInTime returns the event just before or after a dated entry, for a question that
+// asks what came before or after it ("and before?", "what happened after the Kerman
+// bombing?"); a span ("two days after") asks of the entry's own date, not another's.
+func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
+	if d.entry.Date == "" || len(spans(ws)) > 0 {
+		return doc{}, false
+	}
+	// Only a question of what happened ("what came before it?", "and after?") asks for
+	// another event; "how long after…" and "which groups was Pakistan going after?" do not.
+	if len(ws) > 4 && !slices.ContainsFunc(ws, func(w string) bool { return eventWords[w] }) {
+		return doc{}, false
+	}
+	later := slices.ContainsFunc(ws, func(w string) bool { return w == "after" || w == "afterwards" || w == "later" || w == "next" })
+	earlier := slices.ContainsFunc(ws, func(w string) bool { return w == "before" || w == "earlier" || w == "previously" || w == "prior" })
+	if later == earlier {
+		return doc{}, false
+	}
+	var pick *knowledge.Event
+	for i := range e.base.Events {
+		ev := &e.base.Events[i]
+		switch {
+		case ev.Entry == "" || ev.Entry == d.entry.ID || ev.Date == d.entry.Date:
+		case later && ev.Date > d.entry.Date && (pick == nil || ev.Date < pick.Date):
+			pick = ev
+		case earlier && ev.Date < d.entry.Date && (pick == nil || ev.Date > pick.Date):
+			pick = ev
+		}
+	}
+	if pick == nil {
+		return doc{}, false
+	}
+	i := slices.IndexFunc(e.docs, func(x doc) bool { return x.entry.ID == pick.Entry })
+	if i < 0 {
+		return doc{}, false
+	}
+	return e.docs[i], true
+}
+
+// eventWords ask what happened.
+var eventWords = map[string]bool{"happened": true, "happen": true, "happens": true, "came": true,
+	"come": true, "followed": true, "follow": true, "preceded": true, "precede": true, "next": true}
+
+// whoSaidThat answers "who said that?", "says who?" or "who pointed that out?" with the
+// speaker of the words the last answer quoted.
+func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
+	if len(ws) > 5 || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "who" || w == "whose" || w == "whos" }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return speechWords[w] }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return referents[w] }) && !(len(ws) == 2 && ws[0] == "says") {
+		return Reply{}, false
+	}
+	for k := len(conv.Given) - 1; k >= 0; k-- {
+		id := conv.Given[k]
+		if qid, ok := strings.CutPrefix(id, "quote:"); ok {
+			if q, ok := e.base.Quote(qid); ok {
+				return e.attribute(q.Text)
+			}
+			continue
+		}
+		if en, ok := e.base.Entry(id); ok && len(en.Quotes) > 0 {
+			if q, ok := e.base.Quote(en.Quotes[0]); ok {
+				return e.attribute(q.Text)
+			}
+		}
+		return Reply{}, false // the last answer quotes no one
+	}
+	return Reply{}, false
+}
+
+// speechWords ask whose words something was.
+var speechWords = map[string]bool{"said": true, "says": true, "say": true, "saying": true,
+	"pointed": true, "quoted": true, "quote": true, "words": true, "claimed": true, "wrote": true,
+	"argued": true, "called": true, "argues": true, "thinks": true}
 
 // nearOf returns the entries a conversation is about: the last two answers given and the
 // entries related to them.
@@ -328,6 +405,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}
 	d := e.docs[best.doc]
+	if next, ok := e.besideInTime(d, q.Words); ok {
+		// "what happened before the Kerman bombing?": the event before it, not it.
+		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
+		d = next
+	}
 	r := e.reply(d, q.Text)
 	r.Confidence = round(math.Min(1, best.score))
 	if q.Intent == IntentClaim {

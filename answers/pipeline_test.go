@@ -299,6 +299,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "Who said that?" asks whose words the last answer quoted.
+		{[]string{"was the strike a surprise?", "who said that?"},
+			[]string{"surprise", "Those are the words of Dr Umer Karim"}},
+		{[]string{"what happened in Kerman?", "and before?"},
+			[]string{"Kerman", "Mousavi"}},
 		// They and it stand for the last subject; a word of its own asks something new of it.
 		{[]string{"what did pakistan do on jan 18 re iran?", "anyone killed?", "were they iranian?"},
 			[]string{"Two days after", "seven", "No. Pakistan's 18 January 2024 strikes"}},
