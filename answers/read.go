@@ -507,6 +507,12 @@ var detailNouns = map[string]bool{
 	"population": true, "age": true, "ages": true, "old": true, "size": true, "height": true,
 	"weight": true, "distance": true, "length": true, "area": true, "speed": true, "range": true,
 	"codename": true, "percent": true, "percentage": true, "salary": true, "gdp": true,
+	// Where and how someone's words appeared, and what a profile does not hold.
+	"tweet": true, "tweets": true, "tweeted": true, "twitter": true, "handle": true,
+	"instagram": true, "facebook": true, "tiktok": true, "youtube": true, "podcast": true,
+	"website": true, "email": true, "doctorate": true, "phd": true, "degree": true,
+	"birthday": true, "founder": true, "founded": true, "leader": true, "leaders": true,
+	"names": true, "books": true, "book": true,
 }
 
 // focusWord returns the detail a question asks for by name, when it names one: the noun
