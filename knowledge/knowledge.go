@@ -160,6 +160,7 @@ type Base struct {
 	Entries []Entry
 	Events  []Event // sorted by date
 	Aliases []Alias
+	Places  []Place // in the order the base lists them
 
 	people  map[string]int
 	quotes  map[string]int

@@ -68,6 +68,7 @@ type file struct {
 	Entries []Entry  `toml:"entry"`
 	Events  []Event  `toml:"event"`
 	Aliases []Alias  `toml:"alias"`
+	Places  []Place  `toml:"place"`
 }
 
 // Load reads every *.toml file at the top of fsys, merges them and validates the result.
@@ -117,11 +118,15 @@ func Load(fsys fs.FS) (*Base, error) {
 		for i := range f.Aliases {
 			f.Aliases[i].File = name
 		}
+		for i := range f.Places {
+			f.Places[i].File = name
+		}
 		b.People = append(b.People, f.People...)
 		b.Quotes = append(b.Quotes, f.Quotes...)
 		b.Entries = append(b.Entries, f.Entries...)
 		b.Events = append(b.Events, f.Events...)
 		b.Aliases = append(b.Aliases, f.Aliases...)
+		b.Places = append(b.Places, f.Places...)
 	}
 	if err := b.index(); err != nil {
 		return nil, err
@@ -247,6 +252,7 @@ func (b *Base) index() error {
 			text(a.File, "alias", strings.Join(a.Terms, "/"), "term", t, true)
 		}
 	}
+	b.checkPlaces(bad, text)
 	if len(errs) > 0 {
 		return fmt.Errorf("knowledge: invalid base:\n%w", errors.Join(errs...))
 	}
