@@ -237,6 +237,10 @@ func (b *Base) index() error {
 			bad(ev.File, "event", ev.Date, "date is not YYYY-MM-DD")
 		}
 		text(ev.File, "event", ev.Date, "text", ev.Text, true)
+		text(ev.File, "event", ev.Date, "label", ev.Label, false)
+		if n := utf8.RuneCountInString(ev.Label); n > MaxEventLabel {
+			bad(ev.File, "event", ev.Date, "label is %d characters, over %d", n, MaxEventLabel)
+		}
 		if ev.Entry != "" {
 			if _, ok := b.entries[ev.Entry]; !ok {
 				bad(ev.File, "event", ev.Date, "entry %q is not in the base", ev.Entry)
