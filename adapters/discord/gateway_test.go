@@ -347,8 +347,26 @@ func TestGatewayEndToEnd(t *testing.T) {
 	for _, c := range cmds {
 		names = append(names, c.Name)
 	}
-	if strings.Join(names, ",") != "ask,quote,experts,timeline,about" {
+	if strings.Join(names, ",") != "ask,quote,experts,timeline,about,map,Check against the article" {
 		t.Errorf("registered %v", names)
+	}
+	// Every command as Discord receives it: installable on a server and on a user's
+	// account, usable in servers, the bot's DM and private channels; the check is a
+	// message command, without a description.
+	var raw []map[string]any
+	if err := json.Unmarshal(reg.Body, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range raw {
+		if got := fmt.Sprint(c["integration_types"]); got != "[0 1]" {
+			t.Errorf("%v: integration_types %s, want [0 1] (guild and user install)", c["name"], got)
+		}
+		if got := fmt.Sprint(c["contexts"]); got != "[0 1 2]" {
+			t.Errorf("%v: contexts %s, want [0 1 2] (guild, bot DM, private channel)", c["name"], got)
+		}
+	}
+	if check := raw[len(raw)-1]; check["type"] != float64(3) || (check["description"] != nil && check["description"] != "") {
+		t.Errorf("the check command: type %v, description %q; want 3 (message) and none", check["type"], check["description"])
 	}
 	if q := cmds[0].Options[0]; q.Name != "question" || !q.Required || !q.Autocomplete {
 		t.Errorf("/ask question option: %+v", q)

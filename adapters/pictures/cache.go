@@ -12,6 +12,7 @@ import (
 type Source interface {
 	Timeline() []answers.Event
 	Places() []answers.Place
+	PlacesOf(r answers.Reply) []answers.Place
 	Source() answers.Source
 }
 
@@ -63,6 +64,13 @@ func (c *Cache) Get(ctx context.Context, kind Kind, theme Theme) (Picture, error
 		return Picture{}, fmt.Errorf("pictures: waiting for the %s: %w", kind, ctx.Err())
 	}
 }
+
+// Places returns the places the map shows.
+func (c *Cache) Places() []answers.Place { return c.src.Places() }
+
+// PlacesOf returns the places the map shows that a reply is about; none means the map
+// has nothing to show for it.
+func (c *Cache) PlacesOf(r answers.Reply) []answers.Place { return c.src.PlacesOf(r) }
 
 // Warm draws every picture in both themes, so that no one waits for them later.
 func (c *Cache) Warm(ctx context.Context) error {

@@ -323,7 +323,10 @@ func (s *blockingSource) Timeline() []answers.Event {
 	return s.e.Timeline()
 }
 func (s *blockingSource) Places() []answers.Place { return s.e.Places() }
-func (s *blockingSource) Source() answers.Source  { return s.e.Source() }
+func (s *blockingSource) PlacesOf(r answers.Reply) []answers.Place {
+	return s.e.PlacesOf(r)
+}
+func (s *blockingSource) Source() answers.Source { return s.e.Source() }
 
 func TestCacheDrawsOnceAndWaitsWithContext(t *testing.T) {
 	src := &blockingSource{e: newEngine(t), release: make(chan struct{})}
