@@ -89,7 +89,14 @@ func FactCheck(e Answerer, text string) (checks []Check, more bool) {
 			break
 		}
 		r := e.Answer(q)
-		ch := Check{Claim: sg.Text, Finding: findingOf(r, sg.Kind == answers.SegmentStatement), Reply: r}
+		claim := sg.Kind == answers.SegmentStatement
+		if !r.Answered && !claim {
+			// "dozens of children died??" is a claim asked as a question: check it as one.
+			if rc := e.Answer(asClaim(strings.TrimRight(sg.Text, "?"))); rc.Answered {
+				r, claim = rc, true
+			}
+		}
+		ch := Check{Claim: sg.Text, Finding: findingOf(r, claim), Reply: r}
 		// An open verdict weighed nothing of the sentence: alone, it is no sign that
 		// the message is about the article.
 		if (ch.Finding != FindingOpen && ch.Finding != FindingNotSaid) || r.Kind == answers.KindNotInArticle {

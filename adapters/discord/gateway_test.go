@@ -34,6 +34,7 @@ const (
 type restCall struct {
 	Method, Path string
 	Body         []byte
+	ContentType  string
 }
 
 // gatewayConn is one websocket connection from the bot.
@@ -96,11 +97,12 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"url":"ws://%s/gateway-ws"}`, r.Host)
 		return
 	}
-	if r.Header.Get("Authorization") != "Bot test-token" {
+	// An interaction's follow-up is authorised by its token, in the path.
+	if r.Header.Get("Authorization") != "Bot test-token" && !strings.HasPrefix(path, "/webhooks/") {
 		f.t.Errorf("%s %s with Authorization %q", r.Method, path, r.Header.Get("Authorization"))
 	}
 	f.mu.Lock()
-	f.calls = append(f.calls, restCall{r.Method, path, body})
+	f.calls = append(f.calls, restCall{r.Method, path, body, r.Header.Get("Content-Type")})
 	f.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	switch {
@@ -108,6 +110,8 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		w.Write(body) // Discord echoes the commands, with IDs we don't need
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodPost && strings.HasPrefix(path, "/webhooks/"):
+		fmt.Fprintf(w, `{"id":"followup%d","channel_id":"chan1","content":""}`, f.sent.Add(1))
 	case r.Method == http.MethodPost && f.refuse != "" && path == "/channels/"+f.refuse+"/messages":
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
