@@ -110,4 +110,3 @@ func (h *handler) shareCheck(i *discordgo.Interaction) (*discordgo.InteractionRe
 	// The embeds as they were shown, without the button.
 	return messageResponse(message{Content: content, Embeds: i.Message.Embeds}), adapters.OutcomeShared
 }
-
