@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/answers"
 )
 
@@ -25,6 +26,7 @@ type bot struct {
 	self   atomic.Pointer[slack.AuthTestResponse]
 	seen   EventStore
 	convs  adapters.Conversations
+	pics   Pictures // nil means text alone: no pictures, no map
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
@@ -144,6 +146,9 @@ func fromCommand(c slack.SlashCommand) inbound {
 
 // fromInteraction wraps a block_actions payload; skip says why other payloads are not handled.
 func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == CallbackCheck {
+		return fromCheck(cb), ""
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return inbound{}, "interaction type " + string(cb.Type)
 	}
@@ -162,6 +167,10 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 			kind, name = adapters.KindShare, a.ActionID
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			kind, name = adapters.KindButton, a.ActionID
+		case a.ActionID == actionCheckShare:
+			kind, name = adapters.KindShare, a.ActionID
+		case a.ActionID == actionShowMap:
+			kind, name = adapters.KindCommand, a.ActionID
 		default:
 			continue
 		}
@@ -297,7 +306,7 @@ func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, t
 	}
 	r := b.convs.Answer(ctx, b.engine, conv, q)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, b.withMap(replyMessage(r, view{echo: !r.Answered}), r))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -329,11 +338,13 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		}
 		r := b.convs.Answer(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
 		r.Question = echo
-		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
+		return outcomeOf(r), reply(b.withMap(replyMessage(r, view{echo: true, share: true}), r))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
-		return adapters.OutcomeHelp, reply(timelineMessage(b.engine.Timeline(), b.engine.About().Source))
+		return b.picture(ctx, ev, c, pictures.KindTimeline, reply)
+	case "/map":
+		return b.picture(ctx, ev, c, pictures.KindMap, reply)
 	}
 	return adapters.OutcomeIgnored, reply(noticeMessage("I don't know the command " + inert(truncate(c.Command, 40)) + ". Try `/ask help`."))
 }
@@ -390,10 +401,17 @@ func splitQuoteQuery(text string) (expert, topic string) {
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
 func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (adapters.Outcome, error) {
+	if cb.Type == slack.InteractionTypeMessageAction {
+		return b.onCheck(ctx, ev, cb)
+	}
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
 			return b.share(ctx, ev, cb, a.Value)
+		case a.ActionID == actionCheckShare:
+			return b.shareCheck(ctx, ev, cb, a.Value)
+		case a.ActionID == actionShowMap:
+			return b.showMap(ctx, ev, cb, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			// A pressed suggestion is a turn of the conversation it was shown in: the
 			// private /ask answer's, or the thread's or DM's the bot answers it in.
@@ -417,9 +435,9 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			}
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
-					replyMessage(r, view{echo: true, share: true}), respondReplace)
+					b.withMap(replyMessage(r, view{echo: true, share: true}), r), respondReplace)
 			}
-			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, b.withMap(replyMessage(r, view{echo: true}), r))
 		}
 	}
 	return adapters.OutcomeIgnored, nil
