@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
@@ -183,39 +184,34 @@ type style struct {
 	size float64
 }
 
-// faces holds the font faces made so far; the Go fonts are embedded, so no system font
-// is needed.
-var faces = struct {
-	sync.Mutex
-	regular, bold *opentype.Font
-	made          map[style]font.Face
-}{made: map[style]font.Face{}}
+// fonts are the Go fonts, parsed once; a parsed font is safe for concurrent use, but a
+// face made from it is not, so each drawing makes its own (writer.face).
+var fonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
+	regular, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		return [2]*opentype.Font{}, fmt.Errorf("pictures: parse Go Regular: %w", err)
+	}
+	bold, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		return [2]*opentype.Font{}, fmt.Errorf("pictures: parse Go Bold: %w", err)
+	}
+	return [2]*opentype.Font{regular, bold}, nil
+})
 
-// face returns the face of a style. It fails only if the embedded fonts are broken.
+// face makes the face of a style. It fails only if the embedded fonts are broken.
 func face(s style) (font.Face, error) {
-	faces.Lock()
-	defer faces.Unlock()
-	if f, ok := faces.made[s]; ok {
-		return f, nil
+	fs, err := fonts()
+	if err != nil {
+		return nil, err
 	}
-	if faces.regular == nil {
-		var err error
-		if faces.regular, err = opentype.Parse(goregular.TTF); err != nil {
-			return nil, fmt.Errorf("pictures: parse Go Regular: %w", err)
-		}
-		if faces.bold, err = opentype.Parse(gobold.TTF); err != nil {
-			return nil, fmt.Errorf("pictures: parse Go Bold: %w", err)
-		}
-	}
-	src := faces.regular
+	src := fs[0]
 	if s.bold {
-		src = faces.bold
+		src = fs[1]
 	}
 	f, err := opentype.NewFace(src, &opentype.FaceOptions{Size: s.size, DPI: 72, Hinting: font.HintingFull})
 	if err != nil {
 		return nil, fmt.Errorf("pictures: font face at %gpx: %w", s.size, err)
 	}
-	faces.made[s] = f
 	return f, nil
 }
 
@@ -242,7 +238,7 @@ func (w *writer) face(s style) font.Face {
 		if w.err == nil {
 			w.err = err
 		}
-		f, _ = face(style{size: 12})
+		f = basicfont.Face7x13
 	}
 	if w.styles == nil {
 		w.styles = map[style]font.Face{}

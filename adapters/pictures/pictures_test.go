@@ -6,7 +6,9 @@ import (
 	"errors"
 	"flag"
 
+	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"os"
@@ -37,20 +39,55 @@ func newEngine(tb testing.TB) *answers.Engine {
 
 var themes = []Theme{ThemeLight, ThemeDark}
 
+// drawn is one cache of every picture, drawn once (by Warm) for the tests that read them.
+var drawn = sync.OnceValues(func() (*Cache, error) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	e, err := answers.New(b, answers.Options{})
+	if err != nil {
+		return nil, err
+	}
+	c := NewCache(e)
+	return c, c.Warm(context.Background())
+})
+
+func drawnCache(t *testing.T) *Cache {
+	t.Helper()
+	c, err := drawn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// decodeRGBA decodes a PNG into RGBA pixels, for fast comparisons.
+func decodeRGBA(t *testing.T, data []byte) *image.RGBA {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if rgba, ok := img.(*image.RGBA); ok {
+		return rgba
+	}
+	out := image.NewRGBA(img.Bounds())
+	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
+	return out
+}
+
 // TestPicturesDecode draws each picture in each theme and reads it back: a PNG of the
 // size it says, mostly not background, its background the theme's.
 func TestPicturesDecode(t *testing.T) {
-	c := NewCache(newEngine(t))
+	c := drawnCache(t)
 	for _, kind := range []Kind{KindTimeline, KindMap} {
 		for _, th := range themes {
 			p, err := c.Get(context.Background(), kind, th)
 			if err != nil {
 				t.Fatalf("%s %s: %v", kind, th, err)
 			}
-			img, err := png.Decode(bytes.NewReader(p.PNG))
-			if err != nil {
-				t.Fatalf("%s %s: decode: %v", kind, th, err)
-			}
+			img := decodeRGBA(t, p.PNG)
 			b := img.Bounds()
 			if b.Dx() != p.Width || b.Dy() != p.Height {
 				t.Errorf("%s %s: decoded %dx%d, says %dx%d", kind, th, b.Dx(), b.Dy(), p.Width, p.Height)
@@ -60,13 +97,13 @@ func TestPicturesDecode(t *testing.T) {
 				t.Errorf("%s %s: %dx%d, want 1200 wide and 400 to 1100 high", kind, th, p.Width, p.Height)
 			}
 			bg := paletteOf(th).bg
-			if got := color.RGBAModel.Convert(img.At(2, 2)).(color.RGBA); got != bg {
+			if got := img.RGBAAt(2, 2); got != bg {
 				t.Errorf("%s %s: background %v, want %v", kind, th, got, bg)
 			}
 			drawn, colours := 0, map[color.RGBA]bool{}
 			for y := b.Min.Y; y < b.Max.Y; y += 2 {
 				for x := b.Min.X; x < b.Max.X; x += 2 {
-					px := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+					px := img.RGBAAt(x, y)
 					colours[px] = true
 					if px != bg {
 						drawn++
@@ -200,7 +237,7 @@ func joined(drawn []label) string {
 // small difference per pixel (font rasterizing may differ by a shade between versions).
 // Run with -update to rewrite them, then look at them.
 func TestGolden(t *testing.T) {
-	c := NewCache(newEngine(t))
+	c := drawnCache(t)
 	for _, kind := range []Kind{KindTimeline, KindMap} {
 		for _, th := range themes {
 			p, err := c.Get(context.Background(), kind, th)
@@ -218,23 +255,19 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run go test ./adapters/pictures -run Golden -update)", err)
 			}
-			a, err := png.Decode(bytes.NewReader(want))
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, _ := png.Decode(bytes.NewReader(p.PNG))
+			a, b := decodeRGBA(t, want), decodeRGBA(t, p.PNG)
 			if a.Bounds() != b.Bounds() {
 				t.Errorf("%s: %v, golden %v", path, b.Bounds(), a.Bounds())
 				continue
 			}
-			off, total := 0, 0
-			r := a.Bounds()
-			for y := r.Min.Y; y < r.Max.Y; y++ {
-				for x := r.Min.X; x < r.Max.X; x++ {
-					total++
-					if channelDiff(a.At(x, y), b.At(x, y)) > 24 {
-						off++
-					}
+			off, total := 0, len(a.Pix)/4
+			for i := 0; i+3 < len(a.Pix); i += 4 {
+				d := 0
+				for c := 0; c < 3; c++ {
+					d = max(d, abs(int(a.Pix[i+c])-int(b.Pix[i+c])))
+				}
+				if d > 24 {
+					off++
 				}
 			}
 			if share := float64(off) / float64(total); share > 0.002 {
@@ -244,17 +277,38 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func channelDiff(a, b color.Color) int {
-	p, q := color.RGBAModel.Convert(a).(color.RGBA), color.RGBAModel.Convert(b).(color.RGBA)
-	d := 0
-	for _, v := range [][2]uint8{{p.R, q.R}, {p.G, q.G}, {p.B, q.B}} {
-		x := int(v[0]) - int(v[1])
-		if x < 0 {
-			x = -x
-		}
-		d = max(d, x)
+func abs(x int) int {
+	if x < 0 {
+		return -x
 	}
-	return d
+	return x
+}
+
+// TestDrawingConcurrently draws pictures at once from two caches: the font
+// faces must not be shared between drawings (go test -race).
+func TestDrawingConcurrently(t *testing.T) {
+	e := newEngine(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 2 {
+		c := NewCache(e)
+		for _, k := range []Kind{KindTimeline} {
+			for _, th := range themes {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if _, err := c.Get(context.Background(), k, th); err != nil {
+						errs <- err
+					}
+				}()
+			}
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
 
 func TestAltTextNamesEveryEventAndPlace(t *testing.T) {
@@ -347,9 +401,6 @@ func TestCacheDrawsOnceAndWaitsWithContext(t *testing.T) {
 	again, err := c.Get(context.Background(), KindTimeline, ThemeDark)
 	if err != nil || !bytes.Equal(again.PNG, p.PNG) || len(p.PNG) == 0 {
 		t.Errorf("second Get: %d bytes, %v; want the first's %d bytes", len(again.PNG), err, len(p.PNG))
-	}
-	if err := c.Warm(context.Background()); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
 	"github.com/borderbot/borderbot/adapters/discord"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/adapters/redisstore"
 	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/answers"
@@ -47,7 +48,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		if isTerminal(e.stdin) {
 			prompt = "> "
 		}
-		return console.Run(ctx, eng, e.stdin, e.stdout, prompt)
+		return console.RunWithPictures(ctx, eng, pictures.NewCache(eng), os.TempDir(), e.stdin, e.stdout, prompt)
 	}
 	log := cfg.Logger(e.stderr)
 	srv, err := newServer(cfg, eng, log, prometheus.NewRegistry())
@@ -74,6 +75,7 @@ type server struct {
 	// conversations is this instance's memory of the conversations: the one store of
 	// every adapter's, or, with Redis, what answers while Redis is down.
 	conversations *adapters.MemoryConversations
+	pictures      *pictures.Cache // the timeline and the map, drawn once
 	ready         map[string]func() bool
 	httpUp        bool
 	mu            sync.Mutex
@@ -109,13 +111,15 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		s.ready["redis"] = st.Reached
 	}
 	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
+	s.pictures = pictures.NewCache(eng)
+	pics := s.pictures
 
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -128,7 +132,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations}))
+			Conversations: conversations, Pictures: pics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
@@ -136,7 +140,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
 			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -148,7 +152,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
 			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -231,6 +235,15 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Draw the pictures now, in the background, so that no one waits for them later.
+	go func() {
+		start := time.Now()
+		if err := s.pictures.Warm(runCtx); err != nil {
+			s.log.Error("pictures not drawn", "error", err.Error())
+			return
+		}
+		s.log.Debug("pictures drawn", "duration", time.Since(start))
+	}()
 	if s.store != nil {
 		defer func() { cancel(); s.store.Close() }()
 		pingCtx, pingDone := context.WithTimeout(runCtx, 5*time.Second)
