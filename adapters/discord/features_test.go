@@ -12,6 +12,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +22,26 @@ import (
 
 // Tests of the message command, the pictures and the map button, through the HTTP
 // endpoint and the gateway, against the fake Discord.
+
+// drawnPictures returns a cache of the pictures drawn once for the package's tests, as
+// bot serve draws them at start: drawing the map takes seconds under the race detector.
+func drawnPictures(t *testing.T) *pictures.Cache {
+	t.Helper()
+	drawn.once.Do(func() {
+		drawn.cache = pictures.NewCache(testkit.Engine(t))
+		drawn.err = drawn.cache.Warm(context.Background())
+	})
+	if drawn.err != nil {
+		t.Fatal(drawn.err)
+	}
+	return drawn.cache
+}
+
+var drawn struct {
+	once  sync.Once
+	cache *pictures.Cache
+	err   error
+}
 
 // newPictureEndpoint is an interactions handler that draws pictures.
 func newPictureEndpoint(t *testing.T) *endpoint {
@@ -36,7 +57,7 @@ func newPictureEndpoint(t *testing.T) *endpoint {
 	logs := &testkit.LogBuffer{}
 	engine := testkit.Engine(t)
 	h := NewInteractionsHandler(engine, key, HandlerOptions{Logger: testLogger(logs), Now: func() time.Time { return fixedNow },
-		Pictures: pictures.NewCache(engine)})
+		Pictures: drawnPictures(t)})
 	return &endpoint{h: h, priv: priv, logs: logs}
 }
 
@@ -240,7 +261,7 @@ func TestPicturesOverTheGatewayAreAttached(t *testing.T) {
 	useFakeEndpoints(t, f.srv.URL)
 	engine := testkit.Engine(t)
 	gw, err := NewGateway(engine, GatewayOptions{Token: "test-token", GuildID: fakeGuild, Logger: testLogger(&testkit.LogBuffer{}),
-		Pictures: pictures.NewCache(engine)})
+		Pictures: drawnPictures(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"image/png"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,8 +109,28 @@ func checkUpload(t *testing.T, rc *recorder, n int, name, channel, thread string
 	return done
 }
 
+// drawnPictures returns a cache of the pictures drawn once for the package's tests, as
+// bot serve draws them at start: drawing the map takes seconds under the race detector.
+func drawnPictures(t *testing.T) *pictures.Cache {
+	t.Helper()
+	drawn.once.Do(func() {
+		drawn.cache = pictures.NewCache(testkit.Engine(t))
+		drawn.err = drawn.cache.Warm(context.Background())
+	})
+	if drawn.err != nil {
+		t.Fatal(drawn.err)
+	}
+	return drawn.cache
+}
+
+var drawn struct {
+	once  sync.Once
+	cache *pictures.Cache
+	err   error
+}
+
 func TestPicturesAreUploadedV2(t *testing.T) {
-	h := newHTTPHarness(t, func(o *EventsOptions) { o.Pictures = pictures.NewCache(testkit.Engine(t)) })
+	h := newHTTPHarness(t, func(o *EventsOptions) { o.Pictures = drawnPictures(t) })
 	respURL := h.api.URL + "/response/"
 
 	if code, _ := h.signed(t, "/slack/commands", formType, form("command", "/timeline", "text", "", "user_id", "U1",
