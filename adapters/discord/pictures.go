@@ -20,8 +20,8 @@ type Pictures interface {
 	PlacesOf(r answers.Reply) []answers.Place
 }
 
-// theme is the palette Discord's pictures are drawn in: its default, dark.
-const theme = pictures.ThemeDark
+// PictureTheme is the palette Discord's pictures are drawn in: its default, dark.
+const PictureTheme = pictures.ThemeDark
 
 // mapCustomIDPrefix starts the custom ID of a "Show on a map" button: "map:<entryID>".
 const mapCustomIDPrefix = "map:"
@@ -101,7 +101,7 @@ func placeLine(p answers.Place) string {
 // attach adds a picture to a response's first embed as an attachment with its alt text,
 // and reports whether it could; a picture that cannot be drawn is logged and left out.
 func (h *handler) attach(ctx context.Context, resp *discordgo.InteractionResponse, kind pictures.Kind) bool {
-	p, err := h.pics.Get(ctx, kind, theme)
+	p, err := h.pics.Get(ctx, kind, PictureTheme)
 	if err != nil {
 		h.log.Error("picture not drawn", "picture", string(kind), "error", err.Error())
 		return false

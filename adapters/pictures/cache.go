@@ -72,10 +72,14 @@ func (c *Cache) Places() []answers.Place { return c.src.Places() }
 // has nothing to show for it.
 func (c *Cache) PlacesOf(r answers.Reply) []answers.Place { return c.src.PlacesOf(r) }
 
-// Warm draws every picture in both themes, so that no one waits for them later.
-func (c *Cache) Warm(ctx context.Context) error {
+// Warm draws every picture in the themes given (both when none is), so that no one
+// waits for them later.
+func (c *Cache) Warm(ctx context.Context, themes ...Theme) error {
+	if len(themes) == 0 {
+		themes = []Theme{ThemeLight, ThemeDark}
+	}
 	for _, k := range []Kind{KindTimeline, KindMap} {
-		for _, t := range []Theme{ThemeLight, ThemeDark} {
+		for _, t := range themes {
 			if _, err := c.Get(ctx, k, t); err != nil {
 				return err
 			}

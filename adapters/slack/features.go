@@ -23,8 +23,8 @@ type Pictures interface {
 	PlacesOf(r answers.Reply) []answers.Place
 }
 
-// theme is the palette Slack's pictures are drawn in: its default, light.
-const theme = pictures.ThemeLight
+// PictureTheme is the palette Slack's pictures are drawn in: its default, light.
+const PictureTheme = pictures.ThemeLight
 
 // CallbackCheck is the callback id of the message shortcut "Check against the article",
 // as both manifests declare it.
@@ -79,7 +79,7 @@ func (b *bot) upload(ctx context.Context, kind pictures.Kind, channel, thread, c
 	if b.pics == nil {
 		return errors.New("slack: no pictures to upload")
 	}
-	p, err := b.pics.Get(ctx, kind, theme)
+	p, err := b.pics.Get(ctx, kind, PictureTheme)
 	if err != nil {
 		return fmt.Errorf("slack: draw the %s: %w", kind, err)
 	}

@@ -235,10 +235,18 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Draw the pictures now, in the background, so that no one waits for them later.
+	// Draw the pictures now, in the background, so that no one waits for them later:
+	// in Discord's theme and in Slack's, for the platforms that run.
+	var themes []pictures.Theme
+	if s.cfg.DiscordGateway() || s.cfg.DiscordInteractions() {
+		themes = append(themes, discord.PictureTheme)
+	}
+	if s.cfg.SlackSocketMode() || s.cfg.SlackEventsAPI() {
+		themes = append(themes, slack.PictureTheme)
+	}
 	go func() {
 		start := time.Now()
-		if err := s.pictures.Warm(runCtx); err != nil {
+		if err := s.pictures.Warm(runCtx, themes...); err != nil {
 			s.log.Error("pictures not drawn", "error", err.Error())
 			return
 		}
