@@ -55,6 +55,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	srv.warmPictures = true
 	return srv.run(ctx, nil)
 }
 
@@ -76,6 +77,7 @@ type server struct {
 	// every adapter's, or, with Redis, what answers while Redis is down.
 	conversations *adapters.MemoryConversations
 	pictures      *pictures.Cache // the timeline and the map, drawn once
+	warmPictures  bool            // draw them at start, in the background
 	ready         map[string]func() bool
 	httpUp        bool
 	mu            sync.Mutex
@@ -236,7 +238,8 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// Draw the pictures now, in the background, so that no one waits for them later:
-	// in Discord's theme and in Slack's, for the platforms that run.
+	// in Discord's theme and in Slack's, for the platforms that run. (The tests' servers,
+	// timed and short-lived, draw them on first use.)
 	var themes []pictures.Theme
 	if s.cfg.DiscordGateway() || s.cfg.DiscordInteractions() {
 		themes = append(themes, discord.PictureTheme)
@@ -244,14 +247,16 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	if s.cfg.SlackSocketMode() || s.cfg.SlackEventsAPI() {
 		themes = append(themes, slack.PictureTheme)
 	}
-	go func() {
-		start := time.Now()
-		if err := s.pictures.Warm(runCtx, themes...); err != nil {
-			s.log.Error("pictures not drawn", "error", err.Error())
-			return
-		}
-		s.log.Debug("pictures drawn", "duration", time.Since(start))
-	}()
+	if s.warmPictures {
+		go func() {
+			start := time.Now()
+			if err := s.pictures.Warm(runCtx, themes...); err != nil {
+				s.log.Error("pictures not drawn", "error", err.Error())
+				return
+			}
+			s.log.Debug("pictures drawn", "duration", time.Since(start))
+		}()
+	}
 	if s.store != nil {
 		defer func() { cancel(); s.store.Close() }()
 		pingCtx, pingDone := context.WithTimeout(runCtx, 5*time.Second)
