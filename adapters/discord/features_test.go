@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/internal/testkit"
 )
@@ -291,5 +293,27 @@ func TestPicturesOverTheGatewayAreAttached(t *testing.T) {
 	// Nothing was posted to a channel: a user-installed app answers only the interaction.
 	if n := len(f.callsTo("/channels/")); n != 0 {
 		t.Errorf("%d channel messages: %v", n, f.paths())
+	}
+}
+
+func TestUseAPIURL(t *testing.T) {
+	for _, bad := range []string{"", "discord.com/api", "ftp://x/", "http://"} {
+		if _, err := UseAPIURL(bad); err == nil {
+			t.Errorf("UseAPIURL(%q) accepted", bad)
+		}
+	}
+	restore, err := UseAPIURL("http://proxy.internal:8080/api/v9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := discordgo.EndpointWebhookToken("app1", "tok"); got != "http://proxy.internal:8080/api/v9/webhooks/app1/tok" {
+		t.Errorf("follow-ups go to %s", got)
+	}
+	if got := discordgo.EndpointApplicationGuildCommands("app1", "g1"); got != "http://proxy.internal:8080/api/v9/applications/app1/guilds/g1/commands" {
+		t.Errorf("registration goes to %s", got)
+	}
+	restore()
+	if discordgo.EndpointAPI != DefaultAPIURL {
+		t.Errorf("restored to %s, want %s", discordgo.EndpointAPI, DefaultAPIURL)
 	}
 }

@@ -243,31 +243,13 @@ func (f *fakeDiscord) callsTo(prefix string) []restCall {
 }
 
 // useFakeEndpoints points discordgo's package-global endpoints at the fake for the
-// test's duration. Tests that call it must not run in parallel.
+// test's duration, as DISCORD_API_URL does. Tests that call it must not run in parallel.
 func useFakeEndpoints(t *testing.T, base string) {
-	api := base + "/api/v9/"
-	vars := []*string{
-		&discordgo.EndpointAPI, &discordgo.EndpointGuilds, &discordgo.EndpointChannels, &discordgo.EndpointUsers,
-		&discordgo.EndpointGateway, &discordgo.EndpointGatewayBot, &discordgo.EndpointWebhooks,
-		&discordgo.EndpointApplications,
+	restore, err := UseAPIURL(base + "/api/v9/")
+	if err != nil {
+		t.Fatal(err)
 	}
-	saved := make([]string, len(vars))
-	for i, v := range vars {
-		saved[i] = *v
-	}
-	discordgo.EndpointAPI = api
-	discordgo.EndpointGuilds = api + "guilds/"
-	discordgo.EndpointChannels = api + "channels/"
-	discordgo.EndpointUsers = api + "users/"
-	discordgo.EndpointGateway = api + "gateway"
-	discordgo.EndpointGatewayBot = api + "gateway/bot"
-	discordgo.EndpointWebhooks = api + "webhooks/"
-	discordgo.EndpointApplications = api + "applications"
-	t.Cleanup(func() {
-		for i, v := range vars {
-			*v = saved[i]
-		}
-	})
+	t.Cleanup(restore)
 }
 
 // sentMessage is a channel message as the bot posted it.

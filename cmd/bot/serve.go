@@ -116,6 +116,11 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	s.pictures = pictures.NewCache(eng)
 	pics := s.pictures
 
+	if (cfg.DiscordGateway() || cfg.DiscordInteractions()) && cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)
+		}
+	}
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
@@ -399,7 +404,7 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Errorf("discord: unknown or missing subcommand (register)")}
 	}
 	fs := newFlags(e, "discord register", "bot discord register [flags]",
-		"Registers the slash commands /ask, /quote, /experts, /timeline and /about with one bulk\noverwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
+		"Registers the slash commands /ask, /quote, /experts, /timeline, /about and /map and the\nmessage command Check against the article with one bulk overwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
 	var c common
 	c.register(fs, e)
 	if err := parse(fs, args[1:]); err != nil {
@@ -411,6 +416,11 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	}
 	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
 		return usageError{fmt.Errorf("discord register needs %s and %s", cfg.KeyOf(&cfg.Discord.Token), cfg.KeyOf(&cfg.Discord.AppID))}
+	}
+	if cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return usageError{fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)}
+		}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
