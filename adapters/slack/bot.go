@@ -21,12 +21,13 @@ import (
 // engine and hands the replies to its outbox.
 type bot struct {
 	common
-	engine Engine
-	out    *outbox
-	self   atomic.Pointer[slack.AuthTestResponse]
-	seen   EventStore
-	convs  adapters.Conversations
-	pics   Pictures // nil means text alone: no pictures, no map
+	engine   Engine
+	out      *outbox
+	self     atomic.Pointer[slack.AuthTestResponse]
+	seen     EventStore
+	convs    adapters.Conversations
+	pics     Pictures // nil means text alone: no pictures, no map
+	homeFile homeFile // the timeline picture the Home tab shows, uploaded once
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
@@ -73,6 +74,7 @@ type inbound struct {
 	direct  *slackevents.MessageEvent
 	command *slack.SlashCommand
 	action  *slack.InteractionCallback
+	home    *slackevents.AppHomeOpenedEvent
 }
 
 // Why an event is not answered, when that is worth a warning rather than a debug line.
@@ -120,6 +122,12 @@ func (b *bot) fromEvent(ctx context.Context, e slackevents.EventsAPIEvent) (in i
 		}
 		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: cb.EventID,
 			UserID: m.User, ChannelID: m.Channel}, direct: m}
+	case *slackevents.AppHomeOpenedEvent:
+		if m.Tab != "home" || m.User == "" {
+			return in, "app home opened on tab " + m.Tab
+		}
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindCommand, Name: nameHome, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, home: m}
 	default:
 		return in, "event type " + e.InnerEvent.Type
 	}
@@ -248,6 +256,8 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
 			return b.onAction(ctx, in.ev, in.action)
+		case in.home != nil:
+			return b.onHome(ctx, in.ev, in.home)
 		}
 		return adapters.OutcomeIgnored, nil
 	})

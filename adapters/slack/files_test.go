@@ -24,6 +24,21 @@ type uploadLog struct {
 	asked     []url.Values      // files.getUploadURLExternal
 	uploaded  map[string][]byte // file id → the bytes posted to its upload URL
 	completed []url.Values      // files.completeUploadExternal
+	published []string          // views.publish bodies
+}
+
+func (rc *recorder) publishView(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	rc.mu.Lock()
+	rc.uploads.published = append(rc.uploads.published, string(body))
+	rc.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V1", "type": "home"}})
+}
+
+func (rc *recorder) publishedViews() []string {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return append([]string(nil), rc.uploads.published...)
 }
 
 func (rc *recorder) getUploadURL(w http.ResponseWriter, r *http.Request) {
@@ -290,5 +305,55 @@ func TestMessageShortcutOverSocketMode(t *testing.T) {
 	}
 	if r := h.rec.responsesTo("/response/s1")[0]; !strings.Contains(r.Raw, "*No*") || !strings.Contains(r.Raw, "Two children") {
 		t.Errorf("check over Socket Mode: %s", r.Raw)
+	}
+}
+
+func TestHomeTabShowsTheTimeline(t *testing.T) {
+	h := newHTTPHarness(t, func(o *EventsOptions) { o.Pictures = drawnPictures(t) })
+	for i, id := range []string{"EvHome1", "EvHome2"} {
+		ev := callback(id, map[string]any{"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home", "event_ts": "1705400000.1"})
+		if code, _ := h.signed(t, "/slack/events", jsonType, mustJSON(t, ev)); code != 200 {
+			t.Fatalf("app_home_opened: %d", code)
+		}
+		testkit.WaitFor(t, 5*time.Second, "views.publish", func() bool { return len(h.rec.publishedViews()) == i+1 })
+	}
+	views := h.rec.publishedViews()
+	var req struct {
+		UserID string `json:"user_id"`
+		View   struct {
+			Type   string           `json:"type"`
+			Blocks []map[string]any `json:"blocks"`
+		} `json:"view"`
+	}
+	if err := json.Unmarshal([]byte(views[1]), &req); err != nil {
+		t.Fatal(err)
+	}
+	if req.UserID != "U1" || req.View.Type != "home" {
+		t.Errorf("views.publish for %q, type %q", req.UserID, req.View.Type)
+	}
+	var image map[string]any
+	for _, b := range req.View.Blocks {
+		if b["type"] == "image" {
+			image = b
+		}
+	}
+	if image == nil || image["slack_file"].(map[string]any)["id"] != "F1" || len(image["alt_text"].(string)) < 100 {
+		t.Errorf("no timeline picture (file F1, with alt text) in the Home tab: %s", views[1])
+	}
+	for _, want := range []string{"How to ask", "Check against the article", "Ali Vaez", "The New Arab"} {
+		if !strings.Contains(views[1], want) {
+			t.Errorf("the Home tab lacks %q", want)
+		}
+	}
+	// The picture is uploaded once, to no channel.
+	if done := h.rec.completedUploads(); len(done) != 1 || done[0].Get("channel_id") != "" {
+		t.Errorf("uploads for the Home tab: %v, want one, to no channel", done)
+	}
+	// Another tab than Home publishes nothing.
+	ev := callback("EvHome3", map[string]any{"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "messages", "event_ts": "1705400000.2"})
+	h.signed(t, "/slack/events", jsonType, mustJSON(t, ev))
+	time.Sleep(50 * time.Millisecond)
+	if n := len(h.rec.publishedViews()); n != 2 {
+		t.Errorf("%d views published, want 2: the Messages tab needs none", n)
 	}
 }

@@ -82,6 +82,7 @@ func (rc *recorder) routes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("/files.getUploadURLExternal", rc.getUploadURL)
 	handle("/upload/", rc.uploadFile)
 	handle("/files.completeUploadExternal", rc.completeUpload)
+	handle("/views.publish", rc.publishView)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -12,6 +12,9 @@ import (
 // manifest is the part of a Slack app manifest the bot depends on.
 type manifest struct {
 	Features struct {
+		AppHome struct {
+			HomeTabEnabled bool `yaml:"home_tab_enabled"`
+		} `yaml:"app_home"`
 		SlashCommands []struct {
 			Command string `yaml:"command"`
 			URL     string `yaml:"url"`
@@ -67,8 +70,11 @@ func TestManifestsAskForWhatTheBotUses(t *testing.T) {
 		if want := slices.Sorted(slices.Values(scopes)); !slices.Equal(got, want) {
 			t.Errorf("%s: scopes %v, want exactly %v", file, got, want)
 		}
-		if events := m.Settings.EventSubscriptions.BotEvents; !slices.Equal(slices.Sorted(slices.Values(events)), []string{"app_mention", "message.im"}) {
-			t.Errorf("%s: bot events %v, want app_mention and message.im", file, events)
+		if events := m.Settings.EventSubscriptions.BotEvents; !slices.Equal(slices.Sorted(slices.Values(events)), []string{"app_home_opened", "app_mention", "message.im"}) {
+			t.Errorf("%s: bot events %v, want app_home_opened, app_mention and message.im", file, events)
+		}
+		if !m.Features.AppHome.HomeTabEnabled {
+			t.Errorf("%s: the Home tab is not enabled", file)
 		}
 		var commands []string
 		for _, c := range m.Features.SlashCommands {
