@@ -67,7 +67,7 @@ func (p projection) at(lon, lat float64) pt {
 }
 
 // Map draws the borders of Iran, Pakistan, Afghanistan, Iraq and Syria, with their
-// neighbours fainter, and numbers the places on it; a legend below gives each place's
+// neighbours fainter, and numbers and names the places on it; a legend below gives each place's
 // date and what happened there. Places whose event is one of events' strikes are marked
 // in the strike's colour. source is the citation written under the title.
 func Map(places []answers.Place, events []answers.Event, source string, t Theme) (Picture, error) {
@@ -178,38 +178,20 @@ func drawMap(places []answers.Place, events []answers.Event, source string, t Th
 		c.line(pal.border, 2.2, true, r...)
 	}
 
-	// The five countries' names, at the centre of each one's largest ring.
-	var taken []image.Rectangle
-	for _, ct := range bs.Countries {
-		if !ct.Focus {
-			continue
-		}
-		lon, lat := centre(ct.Rings)
-		at := proj.at(lon, lat)
-		name := strings.ToUpper(ct.Name)
-		x := int(at.x) - w.width(countryStyle, name)/2
-		box := w.haloText(countryStyle, pal.muted, pal.focusLand, x, int(at.y)-14, name)
-		taken = append(taken, box)
-	}
-
-	// The places: a numbered marker each, and its name beside it where there is room.
+	// The places: a numbered marker each, and its name beside it where there is room
+	// among the markers and the names placed before.
 	const rad = 15
 	marks := make([]pt, len(places))
+	var taken []image.Rectangle
 	for i, p := range places {
 		marks[i] = proj.at(p.Lon, p.Lat)
 		taken = append(taken, image.Rect(int(marks[i].x)-rad, int(marks[i].y)-rad, int(marks[i].x)+rad, int(marks[i].y)+rad))
 	}
-	for i, p := range places {
-		col, ok := strikeColour[p.EntryID]
-		if !ok {
-			col = pal.event
-		}
-		c.disc(pal.halo, marks[i], rad+3)
-		c.disc(col, marks[i], rad)
-		n := strconv.Itoa(i + 1)
-		nw := w.width(markStyle, n)
-		w.text(markStyle, pal.bg, int(marks[i].x)-nw/2, int(marks[i].y)-12, n)
+	type nameAt struct {
+		text string
+		at   image.Point
 	}
+	var names []nameAt
 	for i, p := range places {
 		nw, nh := w.width(nameStyle, p.Name), w.lineHeight(nameStyle)
 		m := marks[i]
@@ -227,9 +209,46 @@ func drawMap(places []answers.Place, events []answers.Event, source string, t Th
 				continue
 			}
 			taken = append(taken, box)
-			w.haloText(nameStyle, pal.text, pal.halo, at.X, at.Y, p.Name)
+			names = append(names, nameAt{p.Name, at})
 			break
 		}
+	}
+
+	// The five countries' names, near the centre of each one's largest ring, moved up or
+	// down out of the places' way.
+	for _, ct := range bs.Countries {
+		if !ct.Focus {
+			continue
+		}
+		lon, lat := centre(ct.Rings)
+		at := proj.at(lon, lat)
+		name := strings.ToUpper(ct.Name)
+		cw, ch := w.width(countryStyle, name), w.lineHeight(countryStyle)
+		x := int(at.x) - cw/2
+		for _, dy := range []int{0, 36, -36, 72, -72} {
+			y := int(at.y) - 14 + dy
+			box := image.Rect(x, y, x+cw, y+ch)
+			if overlapsAny(box, taken) {
+				continue
+			}
+			taken = append(taken, box)
+			w.haloText(countryStyle, pal.muted, pal.focusLand, x, y, name)
+			break
+		}
+	}
+	for i, p := range places {
+		col, ok := strikeColour[p.EntryID]
+		if !ok {
+			col = pal.event
+		}
+		c.disc(pal.halo, marks[i], rad+3)
+		c.disc(col, marks[i], rad)
+		n := strconv.Itoa(i + 1)
+		nw := w.width(markStyle, n)
+		w.text(markStyle, pal.bg, int(marks[i].x)-nw/2, int(marks[i].y)-12, n)
+	}
+	for _, n := range names {
+		w.haloText(nameStyle, pal.text, pal.halo, n.at.X, n.at.Y, n.text)
 	}
 
 	// The legend, in two columns, in date order as the numbers are.

@@ -215,9 +215,21 @@ func TestEveryLabelIsInside(t *testing.T) {
 				}
 			}
 		}
+		named := map[string]bool{}
 		for _, l := range drawn {
+			named[l.text] = true
 			if !l.box.In(bounds) {
 				t.Errorf("%s map: %q drawn at %v, outside %v", th, l.text, l.box, bounds)
+			}
+		}
+		for _, p := range places {
+			if !named[p.Name] {
+				t.Errorf("%s map: %q is not named beside its marker", th, p.Name)
+			}
+		}
+		for _, country := range []string{"IRAN", "PAKISTAN", "AFGHANISTAN", "IRAQ", "SYRIA"} {
+			if !named[country] {
+				t.Errorf("%s map: %s is not named", th, country)
 			}
 		}
 	}
