@@ -34,6 +34,8 @@ type GatewayOptions struct {
 	// Conversations keeps each reply chain's, DM's, thread's and /ask's context between
 	// messages; nil means an in-memory store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Pictures draws /timeline's and /map's pictures, attached to the response; nil means text alone.
+	Pictures Pictures
 }
 
 // Gateway serves the bot over a Discord gateway connection with discordgo.
@@ -90,6 +92,7 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
 	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations), opts: opts, session: s, base: context.Background()}
 	g.h.isThread = g.isThread
+	g.h.pics = opts.Pictures
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.ready.Store(true)
 		g.h.log.Info("gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
@@ -212,7 +215,13 @@ func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	g.serve("interaction", ic.ID, func(ctx context.Context) {
 		resp := g.h.interaction(ctx, ic.Interaction)
 		endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
-		if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
+		var err error
+		if hasFiles(resp) {
+			err = g.h.respondWithFiles(ctx, s, ic.Interaction, resp) // multipart, with the files
+		} else {
+			_, err = s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx))
+		}
+		if err != nil {
 			g.h.lc.Undelivered(ctx, interactionEvent(ic.Interaction), err)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -72,6 +73,8 @@ type handler struct {
 	convs  adapters.Conversations // its Store is never nil
 	// isThread reports whether a channel is a thread; nil means none is known to be.
 	isThread func(ctx context.Context, channelID string) bool
+	pics     Pictures // nil means text alone: no pictures, no map
+	alts     sync.Map // a picture's file name → its alt text
 }
 
 func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, store adapters.ConversationStore) *handler {
@@ -208,11 +211,17 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 		switch {
 		case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
 			ev.Kind = adapters.KindAutocomplete
-		case d.Name == CommandAsk:
+		case d.Name == CommandAsk || d.Name == CommandCheck:
 			ev.Kind = adapters.KindQuestion
 		}
 	case discordgo.MessageComponentInteractionData:
 		ev.Kind, ev.Name = adapters.KindButton, d.CustomID
+		switch {
+		case d.CustomID == shareCheckID:
+			ev.Kind = adapters.KindShare
+		case strings.HasPrefix(d.CustomID, mapCustomIDPrefix):
+			ev.Kind = adapters.KindCommand
+		}
 	}
 	return ev
 }
@@ -272,7 +281,7 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	case CommandAsk:
 		q := questionFromContent(optionString(d.Options, "question"))
 		r := h.convs.Answer(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
-		m := renderReply(r)
+		m := h.renderAnswer(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
 	case CommandQuote:
@@ -291,7 +300,11 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	case CommandExperts:
 		return messageResponse(renderExperts(h.engine.Experts(), h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandTimeline:
-		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), adapters.OutcomeAnswered
+		return h.timeline(ctx), adapters.OutcomeAnswered
+	case CommandMap:
+		return h.mapOf(ctx, "", false)
+	case CommandCheck:
+		return h.check(i, d)
 	case CommandAbout:
 		return messageResponse(renderAbout(h.engine.About())), adapters.OutcomeAnswered
 	default:
@@ -321,6 +334,13 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 // button answers a suggested question by replacing the message it was pressed on, as a
 // turn of the conversation that message was part of.
 func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
+	if d.CustomID == shareCheckID {
+		return h.shareCheck(i)
+	}
+	if id, ok := parseMapCustomID(d.CustomID); ok {
+		private := i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0
+		return h.mapOf(ctx, id, private)
+	}
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
@@ -334,7 +354,7 @@ func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discor
 		// The message now shows the pressed answer: a reply to it goes on from there.
 		h.keepReply(ctx, msgID, next)
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, adapters.OutcomeAnswered
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: h.renderAnswer(r).data()}, adapters.OutcomeAnswered
 }
 
 // pressedConversation is the conversation of the message a button was pressed on, and
@@ -395,7 +415,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		} else {
 			var r answers.Reply
 			r, next = h.answerMessage(ctx, m, botID, q)
-			msg, outcome = renderReply(r), replyOutcome(r.Answered)
+			msg, outcome = h.renderAnswer(r), replyOutcome(r.Answered)
 		}
 		send = msg.send()
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}

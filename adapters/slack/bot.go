@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/answers"
 )
 
@@ -20,11 +21,13 @@ import (
 // engine and hands the replies to its outbox.
 type bot struct {
 	common
-	engine Engine
-	out    *outbox
-	self   atomic.Pointer[slack.AuthTestResponse]
-	seen   EventStore
-	convs  adapters.Conversations
+	engine   Engine
+	out      *outbox
+	self     atomic.Pointer[slack.AuthTestResponse]
+	seen     EventStore
+	convs    adapters.Conversations
+	pics     Pictures // nil means text alone: no pictures, no map
+	homeFile homeFile // the timeline picture the Home tab shows, uploaded once
 	// pending keeps the replies acknowledged but not yet delivered; claims runs the
 	// loop that delivers those other instances left, and stopClaims ends it.
 	pending    adapters.PendingStore
@@ -92,6 +95,7 @@ type inbound struct {
 	direct  *slackevents.MessageEvent
 	command *slack.SlashCommand
 	action  *slack.InteractionCallback
+	home    *slackevents.AppHomeOpenedEvent
 }
 
 // Why an event is not answered, when that is worth a warning rather than a debug line.
@@ -139,6 +143,12 @@ func (b *bot) fromEvent(ctx context.Context, e slackevents.EventsAPIEvent) (in i
 		}
 		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: cb.EventID,
 			UserID: m.User, ChannelID: m.Channel}, direct: m}
+	case *slackevents.AppHomeOpenedEvent:
+		if m.Tab != "home" || m.User == "" {
+			return in, "app home opened on tab " + m.Tab
+		}
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindCommand, Name: nameHome, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, home: m}
 	default:
 		return in, "event type " + e.InnerEvent.Type
 	}
@@ -165,6 +175,9 @@ func fromCommand(c slack.SlashCommand) inbound {
 
 // fromInteraction wraps a block_actions payload; skip says why other payloads are not handled.
 func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == CallbackCheck {
+		return fromCheck(cb), ""
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return inbound{}, "interaction type " + string(cb.Type)
 	}
@@ -183,6 +196,10 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 			kind, name = adapters.KindShare, a.ActionID
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			kind, name = adapters.KindButton, a.ActionID
+		case a.ActionID == actionCheckShare:
+			kind, name = adapters.KindShare, a.ActionID
+		case a.ActionID == actionShowMap:
+			kind, name = adapters.KindCommand, a.ActionID
 		default:
 			continue
 		}
@@ -274,6 +291,8 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
 			return b.onAction(ctx, in.ev, in.action)
+		case in.home != nil:
+			return b.onHome(ctx, in.ev, in.home)
 		}
 		return adapters.OutcomeIgnored, nil
 	})
@@ -332,7 +351,7 @@ func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, t
 	}
 	r := b.convs.Answer(ctx, b.engine, conv, q)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, b.withMap(replyMessage(r, view{echo: !r.Answered}), r))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -364,11 +383,13 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		}
 		r := b.convs.Answer(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
 		r.Question = echo
-		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
+		return outcomeOf(r), reply(b.withMap(replyMessage(r, view{echo: true, share: true}), r))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
-		return adapters.OutcomeHelp, reply(timelineMessage(b.engine.Timeline(), b.engine.About().Source))
+		return b.picture(ctx, ev, c, pictures.KindTimeline, reply)
+	case "/map":
+		return b.picture(ctx, ev, c, pictures.KindMap, reply)
 	}
 	return adapters.OutcomeIgnored, reply(noticeMessage("I don't know the command " + inert(truncate(c.Command, 40)) + ". Try `/ask help`."))
 }
@@ -425,10 +446,17 @@ func splitQuoteQuery(text string) (expert, topic string) {
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
 func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (adapters.Outcome, error) {
+	if cb.Type == slack.InteractionTypeMessageAction {
+		return b.onCheck(ctx, ev, cb)
+	}
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
 			return b.share(ctx, ev, cb, a.Value)
+		case a.ActionID == actionCheckShare:
+			return b.shareCheck(ctx, ev, cb, a.Value)
+		case a.ActionID == actionShowMap:
+			return b.showMap(ctx, ev, cb, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			// A pressed suggestion is a turn of the conversation it was shown in: the
 			// private /ask answer's, or the thread's or DM's the bot answers it in.
@@ -452,9 +480,9 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			}
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
-					replyMessage(r, view{echo: true, share: true}), respondReplace)
+					b.withMap(replyMessage(r, view{echo: true, share: true}), r), respondReplace)
 			}
-			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, b.withMap(replyMessage(r, view{echo: true}), r))
 		}
 	}
 	return adapters.OutcomeIgnored, nil

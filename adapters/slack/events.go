@@ -45,6 +45,8 @@ type EventsOptions struct {
 	// Conversations keeps each thread's, DM's and /ask's context between messages; nil
 	// means an in-memory store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Pictures draws /timeline's and /map's pictures, uploaded to the channel; nil means text alone.
+	Pictures Pictures
 }
 
 // EventsHandler answers Slack's Events API, slash commands and interactivity over HTTP.
@@ -72,6 +74,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if err != nil {
 		return nil, err
 	}
+	b.pics = opts.Pictures
 	maxBody := opts.MaxBodyBytes
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBodyBytes

@@ -24,6 +24,7 @@ import (
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
 	"github.com/borderbot/borderbot/adapters/discord"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/adapters/redisstore"
 	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/answers"
@@ -47,13 +48,14 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		if isTerminal(e.stdin) {
 			prompt = "> "
 		}
-		return console.Run(ctx, eng, e.stdin, e.stdout, prompt)
+		return console.RunWithPictures(ctx, eng, pictures.NewCache(eng), os.TempDir(), e.stdin, e.stdout, prompt)
 	}
 	log := cfg.Logger(e.stderr)
 	srv, err := newServer(cfg, eng, log, prometheus.NewRegistry())
 	if err != nil {
 		return usageError{err}
 	}
+	srv.warmPictures = true
 	return srv.run(ctx, nil)
 }
 
@@ -74,6 +76,8 @@ type server struct {
 	// conversations is this instance's memory of the conversations: the one store of
 	// every adapter's, or, with Redis, what answers while Redis is down.
 	conversations *adapters.MemoryConversations
+	pictures      *pictures.Cache // the timeline and the map, drawn once
+	warmPictures  bool            // draw them at start, in the background
 	ready         map[string]func() bool
 	httpUp        bool
 	mu            sync.Mutex
@@ -118,13 +122,20 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	}
 	delivery.Seen = seen
 	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
+	s.pictures = pictures.NewCache(eng)
+	pics := s.pictures
 
+	if (cfg.DiscordGateway() || cfg.DiscordInteractions()) && cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)
+		}
+	}
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -137,7 +148,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations}))
+			Conversations: conversations, Pictures: pics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
@@ -145,7 +156,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
 			Delivery:      delivery,
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -157,7 +168,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
 			Delivery:      delivery,
-			Conversations: conversations,
+			Conversations: conversations, Pictures: pics,
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -240,6 +251,26 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Draw the pictures now, in the background, so that no one waits for them later:
+	// in Discord's theme and in Slack's, for the platforms that run. (The tests' servers,
+	// timed and short-lived, draw them on first use.)
+	var themes []pictures.Theme
+	if s.cfg.DiscordGateway() || s.cfg.DiscordInteractions() {
+		themes = append(themes, discord.PictureTheme)
+	}
+	if s.cfg.SlackSocketMode() || s.cfg.SlackEventsAPI() {
+		themes = append(themes, slack.PictureTheme)
+	}
+	if s.warmPictures {
+		go func() {
+			start := time.Now()
+			if err := s.pictures.Warm(runCtx, themes...); err != nil {
+				s.log.Error("pictures not drawn", "error", err.Error())
+				return
+			}
+			s.log.Debug("pictures drawn", "duration", time.Since(start))
+		}()
+	}
 	if s.store != nil {
 		defer func() { cancel(); s.store.Close() }()
 		pingCtx, pingDone := context.WithTimeout(runCtx, 5*time.Second)
@@ -382,7 +413,7 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Errorf("discord: unknown or missing subcommand (register)")}
 	}
 	fs := newFlags(e, "discord register", "bot discord register [flags]",
-		"Registers the slash commands /ask, /quote, /experts, /timeline and /about with one bulk\noverwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
+		"Registers the slash commands /ask, /quote, /experts, /timeline, /about and /map and the\nmessage command Check against the article with one bulk overwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
 	var c common
 	c.register(fs, e)
 	if err := parse(fs, args[1:]); err != nil {
@@ -394,6 +425,11 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	}
 	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
 		return usageError{fmt.Errorf("discord register needs %s and %s", cfg.KeyOf(&cfg.Discord.Token), cfg.KeyOf(&cfg.Discord.AppID))}
+	}
+	if cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return usageError{fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)}
+		}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

@@ -76,6 +76,9 @@ type Discord struct {
 	GuildID      string `toml:"guild_id" env:"DISCORD_GUILD_ID"`
 	ShardID      int    `toml:"shard_id" env:"DISCORD_SHARD_ID"`
 	ShardCount   int    `toml:"shard_count" env:"DISCORD_SHARD_COUNT"`
+	// APIURL is the base of discordgo's REST calls: Discord's own, a REST rate-limit
+	// proxy, or a test server.
+	APIURL string `toml:"api_url" env:"DISCORD_API_URL"`
 }
 
 // Slack configures the Slack adapter.
@@ -129,7 +132,7 @@ func Default() Config {
 		Log:          Log{Format: "text", Level: "info"},
 		RateLimit:    RateLimit{PerMinute: 20, Burst: 5},
 		Conversation: Conversation{TTL: Duration{30 * time.Minute}},
-		Discord:      Discord{ShardCount: 1},
+		Discord:      Discord{ShardCount: 1, APIURL: "https://discord.com/api/v9/"},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
 		Store:        Store{RedisPrefix: "borderbot:", PendingClaimAfter: Duration{30 * time.Second}},
 	}
@@ -348,6 +351,9 @@ func (c Config) Validate() error {
 	}
 	if c.SlackEventsAPI() && c.Slack.SigningSecret == "" {
 		fail("%s is on but %s is not set", key(&c.Slack.EventsAPI), key(&c.Slack.SigningSecret))
+	}
+	if !strings.HasPrefix(c.Discord.APIURL, "http://") && !strings.HasPrefix(c.Discord.APIURL, "https://") {
+		fail("%s: %q is not an http(s) URL", key(&c.Discord.APIURL), c.Discord.APIURL)
 	}
 	if !strings.HasPrefix(c.Slack.APIURL, "http://") && !strings.HasPrefix(c.Slack.APIURL, "https://") {
 		fail("%s: %q is not an http(s) URL", key(&c.Slack.APIURL), c.Slack.APIURL)
