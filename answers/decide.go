@@ -347,7 +347,7 @@ func (e *Engine) strangeSubject(toks []token) (string, bool) {
 }
 
 // spanUnits are the units of a span of time, in days.
-var spanUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+var spanUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "hour": 0, "hours": 0}
 
 // spans returns the spans of time that words give before or after something, in days:
 // "two days later" 2, "a week after" 7, "the next day" 1.
@@ -372,6 +372,9 @@ func spans(ws []string) []int {
 		}
 	}
 	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "same" && ws[i+1] == "day" {
+			out = append(out, 0) // "the very same day"
+		}
 		// "the next day", "the following day", "the day after".
 		if (ws[i] == "next" || ws[i] == "following") && ws[i+1] == "day" && (i+2 >= len(ws) || !spanEnds[ws[i+2]]) {
 			out = append(out, 1)
@@ -391,7 +394,7 @@ func inSpan(toks []token, i int) bool {
 	}
 	w := toks[i].word
 	_, unitNext := spanUnits[wordAt(toks, i+1)]
-	return (w == "next" || w == "following" || w == "couple") && unitNext
+	return (w == "next" || w == "following" || w == "couple" || w == "same") && unitNext
 }
 
 // wordAt returns the word of the token at i, or "".

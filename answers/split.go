@@ -139,7 +139,7 @@ var contextOpeners = map[string]bool{
 func splitContext(s string) []string {
 	first, _, _ := strings.Cut(s, " ")
 	if fw := words(first); len(fw) == 0 || !contextOpeners[fw[0]] {
-		return []string{s}
+		return splitEmbedded(s)
 	}
 	ws := strings.Fields(s)
 	if len(ws) < 5 || !contextOpeners[strings.ToLower(strings.Trim(ws[0], ",.!'’"))] && !contextOpeners[words(ws[0])[0]] {
@@ -149,6 +149,26 @@ func splitContext(s string) []string {
 		w := strings.ToLower(strings.Trim(ws[i], ",;:"))
 		switch w {
 		case "what", "who", "when", "where", "why", "which", "how", "whats", "what's", "who's", "whos", "wat", "wen":
+			return []string{strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")}
+		}
+	}
+	return []string{s}
+}
+
+// splitEmbedded cuts a sentence that runs on into a direct question ("gamer here, saw
+// this in a stream chat when did pakistan hit back"): a question word and an auxiliary
+// ("when did", "what was") after the third word begin a question of their own.
+func splitEmbedded(s string) []string {
+	ws := strings.Fields(s)
+	if len(ws) < 6 {
+		return []string{s}
+	}
+	if fw := words(ws[0]); len(fw) > 0 && questionWords[fw[0]] {
+		return []string{s}
+	}
+	for i := 3; i+2 < len(ws); i++ {
+		w, next := strings.ToLower(strings.Trim(ws[i], ",;:")), strings.ToLower(strings.Trim(ws[i+1], ",;:"))
+		if whWords[w] && yesNoOpeners[next] {
 			return []string{strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")}
 		}
 	}
@@ -468,7 +488,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
 			// whats her affiliation?".
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				(isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
+				!strings.HasSuffix(segs[i-1].Text, ":") && (isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}

@@ -443,6 +443,12 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		}
 		t := token{term: w, stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
 			number: isNumber(w) || numberWords[w], word: w}
+		if fix && t.name && !t.known {
+			// "REPLY ONLY IN CAPS": a capital on an everyday word names nothing.
+			if e, ok := lexicon.Lookup(w); ok && !e.Proper {
+				t.name = false
+			}
+		}
 		if !t.stop {
 			t.term = a.stem(w) // a stop word stands for itself
 		}
