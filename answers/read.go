@@ -237,6 +237,7 @@ func readAsk(a Ask, quoted string) Query {
 	if a.Claim {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
+	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
 	q.Words = ws
@@ -357,6 +358,23 @@ var claimCheckSet = phraseIndex([][]string{{"true"}, {"right"}, {"correct"}, {"a
 var articleFramings = []string{"according to the article", "per the article", "in the article",
 	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
 	"per the piece", "according to the piece"}
+
+// eli5Phrases ask for an answer a child would follow.
+var eli5Phrases = []string{"explain like i'm 5", "explain like im 5", "explain like i'm five",
+	"explain like im five", "like i'm 5", "like im 5", "like i'm five", "like im five", "like i am 5",
+	"like i am five", "explain it like i'm 5", "explain it like im 5"}
+
+// replacePhrases puts a word in place of each phrase, in any case.
+func replacePhrases(s string, phrases []string, with string) string {
+	lower := strings.ToLower(s)
+	for _, p := range phrases {
+		if i := strings.Index(lower, p); i >= 0 {
+			s = s[:i] + with + s[i+len(p):]
+			lower = strings.ToLower(s)
+		}
+	}
+	return s
+}
 
 // dropPhrases removes each phrase, in any case, from a text.
 func dropPhrases(s string, phrases []string) string {
