@@ -323,8 +323,8 @@ func stripFraming(s string) string {
 		}
 	}
 	for i := 0; i < len(ws) && i < 8; i++ {
-		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) || beForms[lower(i-1)] {
-			continue
+		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) || beForms[lower(i-1)] || lower(i+1) == "by" {
+			continue // "was claimed by", "claimed by Jaish al-Adl": a passive, not a report
 		}
 		// "what did Parsi say about the US" reports nothing: the report needs a claimant
 		// before it that is not a question.

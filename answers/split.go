@@ -401,7 +401,7 @@ func reportedAt(ws []string) int {
 		if !reportVerbs[ws[i]] || i+2 >= len(ws) {
 			continue
 		}
-		if questionWords[ws[0]] || beForms[ws[i-1]] || ws[i-1] == "you" || ws[i-1] == "u" {
+		if questionWords[ws[0]] || beForms[ws[i-1]] || ws[i-1] == "you" || ws[i-1] == "u" || ws[i+1] == "by" {
 			return -1
 		}
 		return i
@@ -448,6 +448,9 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		switch sg.Kind {
 		case SegmentChatter:
 		case SegmentStatement:
+			if strings.HasSuffix(sg.Text, ":") && len(sg.words) <= 4 {
+				continue // "ok fact check:", "quick q:": framing, not what is asked
+			}
 			pending = append(pending, sg.Text)
 		case SegmentOpinionTag:
 			if len(asks) > 0 {
