@@ -51,36 +51,40 @@ type Ask struct {
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
-	rs := []rune(s)
 	flush := func(end int) {
-		if t := strings.TrimSpace(string(rs[start:end])); t != "" {
+		if t := strings.TrimSpace(s[start:end]); t != "" {
 			out = append(out, t)
 		}
 		start = end
 	}
-	for i := 0; i < len(rs); i++ {
-		switch r := rs[i]; r {
+	// The marks that end a sentence are ASCII but for the dashes, so the text is read
+	// by bytes: a byte below utf8.RuneSelf is always the character itself.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '?', '!', ';', '\n':
-			for i+1 < len(rs) && (rs[i+1] == '?' || rs[i+1] == '!') {
+			for i+1 < len(s) && (s[i+1] == '?' || s[i+1] == '!') {
 				i++
 			}
 			flush(i + 1)
 		case '.':
 			// A full stop ends a sentence before a space; "U.S." and "3.5" stay whole.
-			if i+1 < len(rs) && rs[i+1] == ' ' && !(i > 0 && isUpperRune(rs[i-1]) && (i < 2 || rs[i-2] == '.' || rs[i-2] == ' ')) {
+			if i+1 < len(s) && s[i+1] == ' ' && !(i > 0 && isUpperByte(s[i-1]) && (i < 2 || s[i-2] == '.' || s[i-2] == ' ')) {
 				flush(i + 1)
 			}
 		case ':':
 			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
-			if i+1 < len(rs) && rs[i+1] == ' ' {
+			if i+1 < len(s) && s[i+1] == ' ' {
 				flush(i + 1)
 			}
-		case '—', '–':
-			flush(i)
-			start = i + 1
+		case dashLead:
+			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+				flush(i)
+				start = i + len("—")
+				i += len("—") - 1
+			}
 		}
 	}
-	flush(len(rs))
+	flush(len(s))
 	var split []string
 	for _, sent := range out {
 		for _, greeted := range splitGreeting(sent) {
@@ -140,7 +144,10 @@ func splitContext(s string) []string {
 	return []string{s}
 }
 
-func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' }
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// dashLead is the first byte of the em and en dashes' UTF-8 encodings.
+const dashLead = 0xe2
 
 // containsAnyWord reports whether s holds one of the words, in any case, with a space
 // or an end on each side.

@@ -118,6 +118,29 @@ func splitWords(s string) (out []string, marks []wordMark) {
 		mark, same = 0, true
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+			// ASCII, the common case, without decoding: a letter or digit extends the
+			// word, anything else ends it.
+			if !isASCIIWord(c) {
+				flush(0)
+				i++
+				continue
+			}
+			if len(cur) == 0 {
+				begin = i
+				if 'A' <= c && c <= 'Z' && !allCaps && len(out) > 0 {
+					mark |= markCapital
+				}
+			}
+			lower := c
+			if 'A' <= c && c <= 'Z' {
+				lower += 'a' - 'A'
+			}
+			same = same && lower == c && begin+len(cur) == i
+			cur = append(cur, lower)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -155,6 +178,11 @@ func splitWords(s string) (out []string, marks []wordMark) {
 	}
 	flush(0)
 	return out, marks
+}
+
+// isASCIIWord reports whether an ASCII byte is a letter or a digit.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isApostrophe(r rune) bool {
