@@ -54,10 +54,11 @@ type Engine struct {
 	phraseTerms [][]int32
 	phrasePairs map[uint64][]int32
 
-	personOf    map[string]string // entry id → the person its title names, if any
-	quoteWords  [][]string        // each quote's text as folded words, for attribution
-	personNames []personName      // every name and alias of every person, as folded words
-	scratch     sync.Pool         // of *scratch, the rankings' working memory
+	givers      map[knowledge.QuestionType][]bool // by question type, by doc: whether the doc gives it
+	personOf    map[string]string                 // entry id → the person its title names, if any
+	quoteWords  [][]string                        // each quote's text as folded words, for attribution
+	personNames []personName                      // every name and alias of every person, as folded words
+	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
 // doc is one entry, analysed for matching.
@@ -153,6 +154,15 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 		e.docs = append(e.docs, e.index(en))
 	}
 	e.buildPostings()
+	e.givers = map[knowledge.QuestionType][]bool{}
+	for i, d := range e.docs {
+		for t := range d.gives {
+			if e.givers[t] == nil {
+				e.givers[t] = make([]bool, len(e.docs))
+			}
+			e.givers[t][i] = true
+		}
+	}
 
 	seen := map[string]bool{}
 	for _, d := range e.docs {

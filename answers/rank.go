@@ -347,6 +347,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// the whole question or on its topic, is not scored further: the fit is at most
 	// 1 + Order + TypeBonus times its coverage.
 	reach := e.opts.MinConfidence / 2 / (1 + w.Order + w.TypeBonus)
+	givers := e.givers[q.Type] // nil for no type, or one no entry gives
 	for i, d := range e.docs {
 		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || gotTopic[i]/(total-offTopic) < reach) {
 			continue
@@ -364,7 +365,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		// words of a question but not its rarest one cannot score high however well
 		// its phrasing fits.
 		fit := 1 - w.Phrase + w.Phrase*s.phrase + w.Order*s.order
-		if q.Type != "" && d.gives[q.Type] {
+		if q.Type != "" && givers != nil && givers[i] {
 			s.typed = true
 			fit += w.TypeBonus
 		}
