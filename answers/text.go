@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
-	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/runes"
@@ -191,10 +190,10 @@ func isApostrophe(r rune) bool {
 
 // stem reduces a folded word to its English stem; numbers and short words stay as they are.
 func stem(w string) string {
-	if len(w) < 3 || unicode.IsDigit([]rune(w)[0]) {
+	if r, _ := utf8.DecodeRuneInString(w); len(w) < 3 || unicode.IsDigit(r) {
 		return w
 	}
-	return english.Stem(w, false)
+	return snowballStem(w)
 }
 
 // token is one word of analysed text.
@@ -235,7 +234,7 @@ func (a *analyzer) sameLemma(w string) bool {
 	if a.vocab[w] {
 		return true
 	}
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	return !ok || a.lemmas[e.Lemma]
 }
 
@@ -337,12 +336,13 @@ func (a *analyzer) freeze() {
 	a.specific = map[string]bool{}
 	a.lemmas = map[string]bool{}
 	for w := range a.vocab {
-		if e, ok := lexicon.Lookup(w); ok {
+		e, known := lookup(w)
+		if known {
 			a.lemmas[e.Lemma] = true
 		}
 		n := len([]rune(w))
 		a.byLength[n] = append(a.byLength[n], w)
-		if a.names[w] || !lexicon.Known(w) {
+		if a.names[w] || !known {
 			a.specific[a.stem(w)] = true
 		}
 	}
