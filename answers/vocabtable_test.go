@@ -37,7 +37,7 @@ func TestVocabTable(t *testing.T) {
 
 // vocabTableSource returns the Go source of vocabtable_gen.go for the embedded base.
 func vocabTableSource(t *testing.T) []byte {
-	b, err := knowledge.Embedded()
+	b, err := knowledge.EmbeddedTOML() // the data as it is now, whether or not knowledge generated it
 	if err != nil {
 		t.Fatal(err)
 	}
