@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -101,7 +102,8 @@ func splitWords(s string) (out []string, marks []wordMark) {
 	}
 	out = make([]string, 0, len(s)/5+1)
 	marks = make([]wordMark, 0, len(s)/5+1)
-	var cur []byte
+	var buf [32]byte
+	cur := buf[:0] // the word being read, folded; most words fit without allocating
 	var mark wordMark
 	begin, same := 0, true // where the word began in s; whether s holds it as it is
 	flush := func(m wordMark) {
@@ -221,6 +223,7 @@ type analyzer struct {
 	stems      map[string]bool        // every stem the base uses
 	byLength   map[int][]string       // vocab words by length in runes, sorted
 	stemmed    map[string]string      // every base word → its stem, read-only once frozen
+	tokenOf    map[string]token       // every base word → its token, built by freeze
 	specific   map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
 	lemmas     map[string]bool        // the lexicon lemmas of the base's words
 	nameGroups map[string]bool        // the canonical terms of alias groups of names
@@ -350,6 +353,10 @@ func (a *analyzer) freeze() {
 		sort.Strings(ws)
 	}
 	a.frozen = true
+	a.tokenOf = make(map[string]token, len(a.vocab))
+	for w := range a.vocab {
+		a.tokenOf[w] = a.newToken(w)
+	}
 }
 
 // correct returns the vocabulary word closest to an unknown word, or "" when none is close
@@ -458,12 +465,12 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			}
 			w = cardinal(w)
 		}
-		t := token{term: w, stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
-			number: isNumber(w) || numberWords[w], word: w}
-		if !t.stop {
-			t.term = a.stem(w) // a stop word stands for itself
+		t, base := a.tokenOf[w]
+		if !base {
+			t = a.newToken(w)
 		}
-		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
+		t.name = marks[i]&markCapital != 0
+		if fix && !base && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			// A word the base does not know is looked up once a message, and only the
 			// first few: a message of gibberish costs no more than a question.
 			if r, ok := resolved[w]; ok {
@@ -482,6 +489,15 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// newToken reads one folded word as a token, before any typo correction.
+func (a *analyzer) newToken(w string) token {
+	t := token{term: w, stop: isStop(w), known: a.names[w], number: isNumber(w) || numberWords[w], word: w}
+	if !t.stop {
+		t.term = a.stem(w) // a stop word stands for itself
+	}
+	return t
 }
 
 // hasCapital reports whether text writes a word with a capital after its first word.
@@ -509,8 +525,18 @@ func (a *analyzer) withParts(s string) []token {
 // canonical replaces alias terms with their group's canonical term, keeping the words of
 // a phrase of several words after it when parts is set.
 func (a *analyzer) canonical(toks []token, parts bool) []token {
-	out := make([]token, 0, len(toks))
-	for i := 0; i < len(toks); {
+	first := slices.IndexFunc(toks, func(t token) bool { return a.aliases[t.term] != nil })
+	if first < 0 {
+		return toks // no alias term starts anywhere: nothing to replace
+	}
+	// Without parts the stream only shrinks, so it is rewritten in place: toks is the
+	// caller's own, fresh from tokens.
+	out := toks[:first]
+	if parts {
+		out = make([]token, first, len(toks))
+		copy(out, toks)
+	}
+	for i := first; i < len(toks); {
 		matched := false
 		for _, at := range a.aliases[toks[i].term] {
 			if i+len(at.stems) > len(toks) {
