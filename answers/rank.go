@@ -348,18 +348,21 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// 1 + Order + TypeBonus times its coverage.
 	reach := e.opts.MinConfidence / 2 / (1 + w.Order + w.TypeBonus)
 	givers := e.givers[q.Type] // nil for no type, or one no entry gives
-	for i, d := range e.docs {
+	for i := range e.docs {
 		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || gotTopic[i]/(total-offTopic) < reach) {
 			continue
 		}
+		d := &e.docs[i] // not a copy: a doc is large
 		s := scored{doc: i, coverage: got[i] / total}
+		var mostPaired int32
 		for _, k := range d.phrases {
-			if len(qpairs) > 0 {
-				s.order = max(s.order, float64(paired[k])/float64(len(qpairs)))
-			}
+			mostPaired = max(mostPaired, paired[k])
 			if idf := e.phraseIDF[k]; idf > 0 {
 				s.phrase = max(s.phrase, covered[k]/idf)
 			}
+		}
+		if len(qpairs) > 0 {
+			s.order = float64(mostPaired) / float64(len(qpairs))
 		}
 		// Coverage of the question bounds the score: an entry that shares the common
 		// words of a question but not its rarest one cannot score high however well
