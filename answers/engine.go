@@ -5,6 +5,7 @@ package answers
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -150,9 +151,7 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	}
 	e.an.freeze()
 
-	for _, en := range b.Entries {
-		e.docs = append(e.docs, e.index(en))
-	}
+	e.docs = e.indexAll(b.Entries)
 	e.buildPostings()
 	e.givers = map[knowledge.QuestionType][]bool{}
 	for i, d := range e.docs {
@@ -195,6 +194,23 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	e.fallback = e.defaultSuggestions()
 	e.topics = e.quoteTopics()
 	return e, nil
+}
+
+// indexAll analyses the entries into docs, on every processor: each entry's analysis
+// only reads the frozen analyzer and the base.
+func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
+	docs := make([]doc, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), len(entries))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				docs[i] = e.index(entries[i])
+			}
+		})
+	}
+	wg.Wait()
+	return docs
 }
 
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
