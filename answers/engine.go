@@ -115,6 +115,17 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	if opts.Weights != nil {
 		w = *opts.Weights
 	}
+	if e := fromSnapshot(b, w); e != nil {
+		e.base, e.opts, e.w = b, opts, w
+		e.scratch.New = func() any { return new(scratch) }
+		return e, nil
+	}
+	return build(b, opts, w), nil
+}
+
+// build analyses a knowledge base into an Engine: what New does when the base is not the
+// one snapshot_gen.go was generated from.
+func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	groups := make([][]string, 0, len(b.Aliases)+len(b.People))
 	for _, a := range b.Aliases {
 		groups = append(groups, a.Terms)
@@ -193,7 +204,7 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	}
 	e.fallback = e.defaultSuggestions()
 	e.topics = e.quoteTopics()
-	return e, nil
+	return e
 }
 
 // indexAll analyses the entries into docs, on every processor: each entry's analysis
