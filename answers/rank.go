@@ -33,6 +33,13 @@ type scored struct {
 	otherAgent   bool    // its title makes another name the doer than the question does
 }
 
+// rankKey is what rank sorts the scores by.
+type rankKey struct {
+	score float64
+	view  bool // an expert's view or profile: a fact comes first at the same score
+	at    int32
+}
+
 // scratch is the working memory of one ranking, reused from a pool: the per-entry and
 // per-phrasing sums would otherwise be allocated for every question.
 type scratch struct {
@@ -41,6 +48,7 @@ type scratch struct {
 	missing                []int
 	paired                 []int32
 	out                    []scored
+	keys                   []rankKey
 }
 
 // reset clears the scratch for a base of docs entries and phrases phrasings.
@@ -174,7 +182,7 @@ func (r ranking) hasUnknownName() bool {
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
 // an id of its own below zero and counts against every entry, by what kind of word it is.
 func (e *Engine) queryTerms(toks []token, q Query) []qterm {
-	var qts []qterm
+	qts := make([]qterm, 0, len(toks))
 	focusTerm := ""
 	if q.Focus != "" {
 		focusTerm = stem(q.Focus)
@@ -244,6 +252,9 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			qt.idf *= e.w.ClaimPredicate // "people" in "how many people died" says little
 		}
 		qts = append(qts, qt)
+	}
+	if len(qts) == 0 {
+		return nil // no content terms: none, not an empty list
 	}
 	return qts
 }
@@ -416,18 +427,13 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		out = append(out, floor) // the best of the rest, for the confidence of "I don't know"
 	}
 	// Sort small keys, then lay the scores out in their order once.
-	type key struct {
-		score float64
-		view  bool // an expert's view or profile: a fact comes first at the same score
-		at    int32
-	}
-	keys := make([]key, len(out))
-	defer func() { sc.out = out }()
+	keys := zeroed(sc.keys, len(out))
+	defer func() { sc.out, sc.keys = out, keys }()
 	for i, s := range out {
 		k := e.docs[s.doc].entry.Kind
-		keys[i] = key{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
+		keys[i] = rankKey{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	slices.SortFunc(keys, func(a, b rankKey) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}

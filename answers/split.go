@@ -104,7 +104,8 @@ var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "he
 func splitGreeting(s string) []string {
 	lower := strings.ToLower(s)
 	for _, g := range greetings {
-		if rest, ok := strings.CutPrefix(lower, g+" "); ok {
+		if len(lower) > len(g) && lower[len(g)] == ' ' && strings.HasPrefix(lower, g) {
+			rest := lower[len(g)+1:]
 			if fw := words(rest); len(fw) > 0 && (questionWords[fw[0]] || requestWords[fw[0]]) {
 				return []string{s[:len(g)], s[len(g)+1:]}
 			}

@@ -77,7 +77,7 @@ func foldAccents(s string) string {
 // words splits s into folded words: lower case, accents removed, possessives dropped,
 // apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
 func words(s string) []string {
-	ws, _ := splitWords(s)
+	ws, _ := readWords(s, false)
 	return ws
 }
 
@@ -91,7 +91,10 @@ const (
 
 // splitWords is words, also marking the words that own what follows them and those
 // written with a capital. It reads the text once, without converting it to runes.
-func splitWords(s string) (out []string, marks []wordMark) {
+func splitWords(s string) (out []string, marks []wordMark) { return readWords(s, true) }
+
+// readWords is splitWords, leaving the marks out unless withMarks is set.
+func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 	s = foldAccents(s)
 	allCaps := true
 	for _, r := range s {
@@ -101,7 +104,9 @@ func splitWords(s string) (out []string, marks []wordMark) {
 		}
 	}
 	out = make([]string, 0, len(s)/5+1)
-	marks = make([]wordMark, 0, len(s)/5+1)
+	if withMarks {
+		marks = make([]wordMark, 0, len(s)/5+1)
+	}
 	var buf [32]byte
 	cur := buf[:0] // the word being read, folded; most words fit without allocating
 	var mark wordMark
@@ -113,7 +118,9 @@ func splitWords(s string) (out []string, marks []wordMark) {
 			} else {
 				out = append(out, string(cur))
 			}
-			marks = append(marks, mark|m)
+			if withMarks {
+				marks = append(marks, mark|m)
+			}
 			cur = cur[:0]
 		}
 		mark, same = 0, true
