@@ -2,6 +2,7 @@ package answers
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -40,6 +41,59 @@ type rankKey struct {
 	at    int32
 }
 
+// compareKeys orders scores best first; at the same score, a fact before an expert's
+// view or profile, then the base's order. No two keys are equal.
+func compareKeys(a, b rankKey) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	if a.view != b.view {
+		if a.view {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(a.at, b.at) // ties keep the base's order
+}
+
+// sortKeys returns the keys in compareKeys' order. They are sorted first as integers that
+// pack a rounded score with the rest, which is quick, then by compareKeys, which finds
+// them in order but where rounding made two scores equal.
+func (s *scratch) sortKeys(keys []rankKey) []rankKey {
+	const atBits = 15
+	if len(keys) >= 1<<atBits {
+		slices.SortFunc(keys, compareKeys)
+		return keys
+	}
+	s.packed = zeroed(s.packed, len(keys))
+	for i, k := range keys {
+		u := math.Float64bits(k.score) // ordered as the scores are, once the sign is turned
+		if u>>63 == 1 {
+			u = ^u
+		} else {
+			u |= 1 << 63
+		}
+		u = ^u &^ (1<<(atBits+1) - 1) // best first, rounded to make room
+		if k.view {
+			u |= 1 << atBits
+		}
+		s.packed[i] = u | uint64(i)
+	}
+	slices.Sort(s.packed)
+	s.sorted = zeroed(s.sorted, len(keys))
+	for i, p := range s.packed {
+		s.sorted[i] = keys[p&(1<<atBits-1)]
+	}
+	// Insertion sort: a pass of comparisons when rounding tied no two scores.
+	for i := 1; i < len(s.sorted); i++ {
+		for j := i; j > 0 && compareKeys(s.sorted[j-1], s.sorted[j]) > 0; j-- {
+			s.sorted[j-1], s.sorted[j] = s.sorted[j], s.sorted[j-1]
+		}
+	}
+	copy(keys, s.sorted)
+	return keys
+}
+
 // scratch is the working memory of one ranking, reused from a pool: the per-entry and
 // per-phrasing sums would otherwise be allocated for every question.
 type scratch struct {
@@ -48,7 +102,8 @@ type scratch struct {
 	missing                []int
 	paired                 []int32
 	out                    []scored
-	keys                   []rankKey
+	keys, sorted           []rankKey
+	packed                 []uint64
 }
 
 // reset clears the scratch for a base of docs entries and phrases phrasings.
@@ -433,18 +488,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		k := e.docs[s.doc].entry.Kind
 		keys[i] = rankKey{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b rankKey) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if a.view != b.view {
-			if a.view {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a.at, b.at) // ties keep the base's order
-	})
+	keys = sc.sortKeys(keys)
 	sorted := make([]scored, len(out))
 	for i, k := range keys {
 		sorted[i] = out[k.at]
