@@ -107,10 +107,48 @@ func Clean(s string) Cleaned {
 		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
 		c.Quoted = hashName.ReplaceAllString(atName.ReplaceAllString(c.Quoted, "$1 "), "$1 ")
 	}
-	c.Text = strings.Join(strings.Fields(s), " ")
+	c.Text = joinFields(s)
 	c.Text = dropSpaceBefore(c.Text) // "in #news, whose" → "in, whose"
-	c.Quoted = strings.Join(strings.Fields(c.Quoted), " ")
+	c.Quoted = joinFields(c.Quoted)
 	return c
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), without making the fields, and
+// without a copy when s is already so.
+func joinFields(s string) string {
+	joined := true
+	for i, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			joined = false
+			break
+		}
+	}
+	if joined {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	start := -1 // where the current field began
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[start:i]...)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[start:]...)
+	}
+	return string(b)
 }
 
 // containsFold reports whether s holds sub, a lower-case ASCII word, in any case.

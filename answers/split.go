@@ -102,6 +102,9 @@ var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "he
 
 // splitGreeting cuts a greeting that runs into a question from it.
 func splitGreeting(s string) []string {
+	if s == "" || s[0]|0x20 != 'h' && s[0]|0x20 != 'y' {
+		return []string{s} // every greeting starts with h or y, which no other letter lowers to
+	}
 	lower := strings.ToLower(s)
 	for _, g := range greetings {
 		if len(lower) > len(g) && lower[len(g)] == ' ' && strings.HasPrefix(lower, g) {
