@@ -423,7 +423,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		var mostPaired int32
 		for _, k := range d.phrases {
 			mostPaired = max(mostPaired, paired[k])
-			if idf := e.phraseIDF[k]; idf > 0 {
+			if idf := e.phraseIDF[k]; idf > 0 && covered[k] != 0 { // 0/idf would not raise the max
 				s.phrase = max(s.phrase, covered[k]/idf)
 			}
 		}
