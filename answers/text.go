@@ -107,14 +107,19 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 	if withMarks {
 		marks = make([]wordMark, 0, len(s)/5+1)
 	}
+	// An ASCII text is lowered once, so that each of its words is a piece of it.
+	folded, ascii := s, isASCII(s)
+	if ascii {
+		folded = strings.ToLower(s) // s itself when it has no capitals
+	}
 	var buf [32]byte
 	cur := buf[:0] // the word being read, folded; most words fit without allocating
 	var mark wordMark
-	begin, same := 0, true // where the word began in s; whether s holds it as it is
+	begin, same := 0, true // where the word began in s; whether folded holds it as it is
 	flush := func(m wordMark) {
 		if len(cur) > 0 {
 			if same {
-				out = append(out, s[begin:begin+len(cur)]) // no copy for a lower-case word
+				out = append(out, folded[begin:begin+len(cur)]) // no copy
 			} else {
 				out = append(out, string(cur))
 			}
@@ -144,7 +149,7 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 			if 'A' <= c && c <= 'Z' {
 				lower += 'a' - 'A'
 			}
-			same = same && lower == c && begin+len(cur) == i
+			same = same && (lower == c || ascii) && begin+len(cur) == i
 			cur = append(cur, lower)
 			i++
 			continue
@@ -186,6 +191,16 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 	}
 	flush(0)
 	return out, marks
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isASCIIWord reports whether an ASCII byte is a letter or a digit.
