@@ -153,25 +153,48 @@ func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 // dashLead is the first byte of the em and en dashes' UTF-8 encodings.
 const dashLead = 0xe2
 
-// containsAnyWord reports whether s holds one of the words, in any case, with a space
-// or an end on each side.
+// containsAnyWord reports whether s holds one of the words, in any case, with a space,
+// a comma or an end on each side. The words are lower-case ASCII.
 func containsAnyWord(s string, ws ...string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range ws {
-		for i := 0; ; {
-			j := strings.Index(lower[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			end := j + len(w)
-			if (j == 0 || lower[j-1] == ' ' || lower[j-1] == ',') && (end == len(lower) || lower[end] == ' ' || lower[end] == ',') {
-				return true
-			}
-			i = end
+	for len(s) > 0 {
+		end := strings.IndexAny(s, " ,")
+		if end < 0 {
+			end = len(s)
 		}
+		if piece := s[:end]; piece != "" {
+			for _, w := range ws {
+				if equalLower(piece, w) {
+					return true
+				}
+			}
+		}
+		if end == len(s) {
+			break
+		}
+		s = s[end+1:]
 	}
 	return false
+}
+
+// equalLower reports whether strings.ToLower(s) == w, for a lower-case ASCII w, lowering
+// s only when it is not ASCII.
+func equalLower(s, w string) bool {
+	if !isASCII(s) {
+		return strings.ToLower(s) == w
+	}
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts
