@@ -199,12 +199,21 @@ func (lw *literalWriter) value(v reflect.Value) {
 		}
 		// A map literal in a function compiles slowly: its keys and values are
 		// written as arrays of static data, and the map is made of them.
-		type kv struct{ k, v string }
+		type kv struct {
+			k   string
+			key reflect.Value
+			v   string
+		}
 		var pairs []kv
 		for _, k := range v.MapKeys() {
-			pairs = append(pairs, kv{lw.capture(k, false), lw.capture(v.MapIndex(k), true)})
+			pairs = append(pairs, kv{k: lw.capture(k, false), key: k})
 		}
+		// In the keys' order, so that the arrays the values use are numbered alike
+		// at every run.
 		slices.SortFunc(pairs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+		for i := range pairs {
+			pairs[i].v = lw.capture(v.MapIndex(pairs[i].key), true)
+		}
 		n := lw.maps
 		lw.maps++
 		fmt.Fprintf(&lw.decls, "var snapshotKeys%d = [...]%s{", n, lw.typeName(v.Type().Key()))

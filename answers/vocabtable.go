@@ -6,8 +6,6 @@ import (
 	"github.com/borderbot/borderbot/answers/lexicon"
 )
 
-//go:generate go test -run ^TestVocabTable$ -update .
-
 // baseWord is what the analyzer needs of one word of the knowledge base, computed at
 // go generate time (vocabtable_gen.go) rather than at every start: its snowball stem and
 // its lexicon entry.
