@@ -95,22 +95,32 @@ func splitWords(s string) (out []string, marks []wordMark) { return readWords(s,
 
 // readWords is splitWords, leaving the marks out unless withMarks is set.
 func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
-	s = foldAccents(s)
-	allCaps := true
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			allCaps = false
-			break
+	// An ASCII text, the common case, has no accents to fold and is lowered once, so
+	// that each of its words is a piece of it.
+	folded, ascii, allCaps := s, true, true
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
+		allCaps = allCaps && !('a' <= c && c <= 'z')
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	switch {
+	case !ascii:
+		s = foldAccents(s)
+		folded, allCaps = s, true
+		for _, r := range s {
+			if unicode.IsLower(r) {
+				allCaps = false
+				break
+			}
 		}
+	case upper:
+		folded = lowerASCII(s)
 	}
 	out = make([]string, 0, len(s)/5+1)
 	if withMarks {
 		marks = make([]wordMark, 0, len(s)/5+1)
-	}
-	// An ASCII text is lowered once, so that each of its words is a piece of it.
-	folded, ascii := s, isASCII(s)
-	if ascii {
-		folded = strings.ToLower(s) // s itself when it has no capitals
 	}
 	var buf [32]byte
 	cur := buf[:0] // the word being read, folded; most words fit without allocating
@@ -191,6 +201,20 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 	}
 	flush(0)
 	return out, marks
+}
+
+// lowerASCII returns an ASCII text in lower case.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // isASCII reports whether s is all ASCII.
