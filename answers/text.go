@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,9 +78,28 @@ func foldAccents(s string) string {
 // words splits s into folded words: lower case, accents removed, possessives dropped,
 // apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
 func words(s string) []string {
+	if strings.IndexByte(s, ' ') < 0 {
+		ws, _ := readWords(s, false) // a word or two: not worth remembering
+		return ws
+	}
+	if last := lastWords.Load(); last != nil && last.text == s {
+		return slices.Clone(last.words)
+	}
 	ws, _ := readWords(s, false)
+	lastWords.Store(&splitText{text: s, words: slices.Clone(ws)})
 	return ws
 }
+
+// splitText is a text and its words.
+type splitText struct {
+	text  string
+	words []string
+}
+
+// lastWords is the last text of several words that words split: the steps that read a
+// question (split, plan, read, attribute…) each ask for its words, and a pure function
+// need not be worked out five times. Callers get their own copy, which they may change.
+var lastWords atomic.Pointer[splitText]
 
 // wordMark says more of a word than its letters.
 type wordMark uint8
