@@ -162,8 +162,9 @@ func containsAnyWord(s string, ws ...string) bool {
 			end = len(s)
 		}
 		if piece := s[:end]; piece != "" {
+			ascii := isASCII(piece)
 			for _, w := range ws {
-				if equalLower(piece, w) {
+				if ascii && len(w) == len(piece) && equalASCIIFold(piece, w) || !ascii && strings.ToLower(piece) == w {
 					return true
 				}
 			}
@@ -176,15 +177,8 @@ func containsAnyWord(s string, ws ...string) bool {
 	return false
 }
 
-// equalLower reports whether strings.ToLower(s) == w, for a lower-case ASCII w, lowering
-// s only when it is not ASCII.
-func equalLower(s, w string) bool {
-	if !isASCII(s) {
-		return strings.ToLower(s) == w
-	}
-	if len(s) != len(w) {
-		return false
-	}
+// equalASCIIFold reports whether ASCII s lowered is w, a lower-case word as long.
+func equalASCIIFold(s, w string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
