@@ -716,7 +716,7 @@ func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
 	n := utf8.RuneCountInString(answer) + reserve
 	var out []Quote
 	for _, q := range quotes {
-		l := utf8.RuneCountInString(q.Plain()) + 2
+		l := q.plainLen() + 2
 		if n+l > MaxTextLen {
 			continue
 		}

@@ -16,16 +16,15 @@ type Cleaned struct {
 }
 
 var (
-	codeFence   = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
-	shortcode   = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
-	link        = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
-	atName      = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
-	hashName    = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
-	markdown    = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
-	quotation   = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
-	spaceBefore = regexp.MustCompile(`\s+([,.?!;:])`)
-	codeSpan    = regexp.MustCompile("`([^`]{8,})`")
-	tldr        = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+	codeFence = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
+	shortcode = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
+	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
+	hashName  = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
+	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
+	codeSpan  = regexp.MustCompile("`([^`]{8,})`")
+	tldr      = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 )
 
 // Clean removes chat noise from a message and picks out a quoted passage it asks about.
@@ -68,7 +67,7 @@ func Clean(s string) Cleaned {
 	if strings.Contains(s, "http") || strings.Contains(s, "www.") {
 		s = link.ReplaceAllString(s, " ")
 	}
-	if strings.Contains(s, ";") || strings.Contains(s, "TL") || strings.Contains(s, "tl") {
+	if containsFold(s, "tl") && containsFold(s, "dr") {
 		s = tldr.ReplaceAllString(s, "tldr")
 	}
 	if strings.Count(s, ":") >= 2 {
@@ -104,16 +103,90 @@ func Clean(s string) Cleaned {
 				}
 			}
 		}
-	} else {
+	} else if c.Quoted != "" {
 		c.Quoted = dropSymbols(markdown.ReplaceAllString(c.Quoted, ""))
 		c.Quoted = hashName.ReplaceAllString(atName.ReplaceAllString(c.Quoted, "$1 "), "$1 ")
 	}
-	c.Text = strings.Join(strings.Fields(s), " ")
-	if strings.Contains(c.Text, " ") {
-		c.Text = spaceBefore.ReplaceAllString(c.Text, "$1") // "in #news, whose" → "in, whose"
-	}
-	c.Quoted = strings.Join(strings.Fields(c.Quoted), " ")
+	c.Text = joinFields(s)
+	c.Text = dropSpaceBefore(c.Text) // "in #news, whose" → "in, whose"
+	c.Quoted = joinFields(c.Quoted)
 	return c
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), without making the fields, and
+// without a copy when s is already so.
+func joinFields(s string) string {
+	joined := true
+	for i, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			joined = false
+			break
+		}
+	}
+	if joined {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	start := -1 // where the current field began
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[start:i]...)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[start:]...)
+	}
+	return string(b)
+}
+
+// containsFold reports whether s holds sub, a lower-case ASCII word, in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSpaceBefore removes the space before a comma, stop, question or exclamation mark,
+// semicolon or colon, in text whose words are separated by single spaces.
+func dropSpaceBefore(s string) string {
+	i := 0
+	for i+1 < len(s) && !(s[i] == ' ' && isSentencePunct(s[i+1])) {
+		i++
+	}
+	if i+1 >= len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i+1 < len(s) && isSentencePunct(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+func isSentencePunct(c byte) bool {
+	return c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':'
 }
 
 // dropSymbols replaces emoji, pictographs and other symbols, and the joiners and

@@ -5,6 +5,7 @@ package answers
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -54,10 +55,11 @@ type Engine struct {
 	phraseTerms [][]int32
 	phrasePairs map[uint64][]int32
 
-	personOf    map[string]string // entry id → the person its title names, if any
-	quoteWords  [][]string        // each quote's text as folded words, for attribution
-	personNames []personName      // every name and alias of every person, as folded words
-	scratch     sync.Pool         // of *scratch, the rankings' working memory
+	givers      map[knowledge.QuestionType][]bool // by question type, by doc: whether the doc gives it
+	personOf    map[string]string                 // entry id → the person its title names, if any
+	quoteWords  [][]string                        // each quote's text as folded words, for attribution
+	personNames []personName                      // every name and alias of every person, as folded words
+	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
 // doc is one entry, analysed for matching.
@@ -113,6 +115,17 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	if opts.Weights != nil {
 		w = *opts.Weights
 	}
+	if e := fromSnapshot(b, w); e != nil {
+		e.base, e.opts, e.w = b, opts, w
+		e.scratch.New = func() any { return new(scratch) }
+		return e, nil
+	}
+	return build(b, opts, w), nil
+}
+
+// build analyses a knowledge base into an Engine: what New does when the base is not the
+// one snapshot_gen.go was generated from.
+func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	groups := make([][]string, 0, len(b.Aliases)+len(b.People))
 	for _, a := range b.Aliases {
 		groups = append(groups, a.Terms)
@@ -149,10 +162,17 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	}
 	e.an.freeze()
 
-	for _, en := range b.Entries {
-		e.docs = append(e.docs, e.index(en))
-	}
+	e.docs = e.indexAll(b.Entries)
 	e.buildPostings()
+	e.givers = map[knowledge.QuestionType][]bool{}
+	for i, d := range e.docs {
+		for t := range d.gives {
+			if e.givers[t] == nil {
+				e.givers[t] = make([]bool, len(e.docs))
+			}
+			e.givers[t][i] = true
+		}
+	}
 
 	seen := map[string]bool{}
 	for _, d := range e.docs {
@@ -184,7 +204,24 @@ func New(b *knowledge.Base, opts Options) (*Engine, error) {
 	}
 	e.fallback = e.defaultSuggestions()
 	e.topics = e.quoteTopics()
-	return e, nil
+	return e
+}
+
+// indexAll analyses the entries into docs, on every processor: each entry's analysis
+// only reads the frozen analyzer and the base.
+func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
+	docs := make([]doc, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), len(entries))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				docs[i] = e.index(entries[i])
+			}
+		})
+	}
+	wg.Wait()
+	return docs
 }
 
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".

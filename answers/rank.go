@@ -2,6 +2,7 @@ package answers
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -33,6 +34,66 @@ type scored struct {
 	otherAgent   bool    // its title makes another name the doer than the question does
 }
 
+// rankKey is what rank sorts the scores by.
+type rankKey struct {
+	score float64
+	view  bool // an expert's view or profile: a fact comes first at the same score
+	at    int32
+}
+
+// compareKeys orders scores best first; at the same score, a fact before an expert's
+// view or profile, then the base's order. No two keys are equal.
+func compareKeys(a, b rankKey) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	if a.view != b.view {
+		if a.view {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(a.at, b.at) // ties keep the base's order
+}
+
+// sortKeys returns the keys in compareKeys' order. They are sorted first as integers that
+// pack a rounded score with the rest, which is quick, then by compareKeys, which finds
+// them in order but where rounding made two scores equal.
+func (s *scratch) sortKeys(keys []rankKey) []rankKey {
+	const atBits = 15
+	if len(keys) >= 1<<atBits {
+		slices.SortFunc(keys, compareKeys)
+		return keys
+	}
+	s.packed = zeroed(s.packed, len(keys))
+	for i, k := range keys {
+		u := math.Float64bits(k.score) // ordered as the scores are, once the sign is turned
+		if u>>63 == 1 {
+			u = ^u
+		} else {
+			u |= 1 << 63
+		}
+		u = ^u &^ (1<<(atBits+1) - 1) // best first, rounded to make room
+		if k.view {
+			u |= 1 << atBits
+		}
+		s.packed[i] = u | uint64(i)
+	}
+	slices.Sort(s.packed)
+	s.sorted = zeroed(s.sorted, len(keys))
+	for i, p := range s.packed {
+		s.sorted[i] = keys[p&(1<<atBits-1)]
+	}
+	// Insertion sort: a pass of comparisons when rounding tied no two scores.
+	for i := 1; i < len(s.sorted); i++ {
+		for j := i; j > 0 && compareKeys(s.sorted[j-1], s.sorted[j]) > 0; j-- {
+			s.sorted[j-1], s.sorted[j] = s.sorted[j], s.sorted[j-1]
+		}
+	}
+	copy(keys, s.sorted)
+	return keys
+}
+
 // scratch is the working memory of one ranking, reused from a pool: the per-entry and
 // per-phrasing sums would otherwise be allocated for every question.
 type scratch struct {
@@ -41,6 +102,8 @@ type scratch struct {
 	missing                []int
 	paired                 []int32
 	out                    []scored
+	keys, sorted           []rankKey
+	packed                 []uint64
 }
 
 // reset clears the scratch for a base of docs entries and phrases phrasings.
@@ -174,7 +237,7 @@ func (r ranking) hasUnknownName() bool {
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
 // an id of its own below zero and counts against every entry, by what kind of word it is.
 func (e *Engine) queryTerms(toks []token, q Query) []qterm {
-	var qts []qterm
+	qts := make([]qterm, 0, len(toks))
 	focusTerm := ""
 	if q.Focus != "" {
 		focusTerm = stem(q.Focus)
@@ -244,6 +307,9 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			qt.idf *= e.w.ClaimPredicate // "people" in "how many people died" says little
 		}
 		qts = append(qts, qt)
+	}
+	if len(qts) == 0 {
+		return nil // no content terms: none, not an empty list
 	}
 	return qts
 }
@@ -347,24 +413,28 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	// the whole question or on its topic, is not scored further: the fit is at most
 	// 1 + Order + TypeBonus times its coverage.
 	reach := e.opts.MinConfidence / 2 / (1 + w.Order + w.TypeBonus)
-	for i, d := range e.docs {
+	givers := e.givers[q.Type] // nil for no type, or one no entry gives
+	for i := range e.docs {
 		if got[i] == 0 || got[i]/total < reach && (offTopic == 0 || gotTopic[i]/(total-offTopic) < reach) {
 			continue
 		}
+		d := &e.docs[i] // not a copy: a doc is large
 		s := scored{doc: i, coverage: got[i] / total}
+		var mostPaired int32
 		for _, k := range d.phrases {
-			if len(qpairs) > 0 {
-				s.order = max(s.order, float64(paired[k])/float64(len(qpairs)))
-			}
-			if idf := e.phraseIDF[k]; idf > 0 {
+			mostPaired = max(mostPaired, paired[k])
+			if idf := e.phraseIDF[k]; idf > 0 && covered[k] != 0 { // 0/idf would not raise the max
 				s.phrase = max(s.phrase, covered[k]/idf)
 			}
+		}
+		if len(qpairs) > 0 {
+			s.order = float64(mostPaired) / float64(len(qpairs))
 		}
 		// Coverage of the question bounds the score: an entry that shares the common
 		// words of a question but not its rarest one cannot score high however well
 		// its phrasing fits.
 		fit := 1 - w.Phrase + w.Phrase*s.phrase + w.Order*s.order
-		if q.Type != "" && d.gives[q.Type] {
+		if q.Type != "" && givers != nil && givers[i] {
 			s.typed = true
 			fit += w.TypeBonus
 		}
@@ -412,29 +482,13 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		out = append(out, floor) // the best of the rest, for the confidence of "I don't know"
 	}
 	// Sort small keys, then lay the scores out in their order once.
-	type key struct {
-		score float64
-		view  bool // an expert's view or profile: a fact comes first at the same score
-		at    int32
-	}
-	keys := make([]key, len(out))
-	defer func() { sc.out = out }()
+	keys := zeroed(sc.keys, len(out))
+	defer func() { sc.out, sc.keys = out, keys }()
 	for i, s := range out {
 		k := e.docs[s.doc].entry.Kind
-		keys[i] = key{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
+		keys[i] = rankKey{s.score, (k == knowledge.KindOpinion || k == knowledge.KindPerson) && q.Intent == IntentFact, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if a.view != b.view {
-			if a.view {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a.at, b.at) // ties keep the base's order
-	})
+	keys = sc.sortKeys(keys)
 	sorted := make([]scored, len(out))
 	for i, k := range keys {
 		sorted[i] = out[k.at]

@@ -3,6 +3,7 @@ package answers
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ReplyKind says what a reply is: the kind of the entry it answers with, or one of the
@@ -94,6 +95,15 @@ func (r Reply) Text() string {
 // Plain renders a quote as one plain-text paragraph with its attribution.
 func (q Quote) Plain() string {
 	return "“" + q.Text + "” (" + q.Attribution() + ")"
+}
+
+// plainLen is the length of Plain in characters, counted without building it.
+func (q Quote) plainLen() int {
+	n := utf8.RuneCountInString(q.Text) + utf8.RuneCountInString(q.Speaker) + len("“” ()") - 4 // “ and ” are a character each
+	if q.Role != "" {
+		n += len(", ") + utf8.RuneCountInString(q.Role)
+	}
+	return n
 }
 
 // SuggestionQuestions returns the suggested questions alone.

@@ -53,36 +53,40 @@ type Ask struct {
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
-	rs := []rune(s)
 	flush := func(end int) {
-		if t := strings.TrimSpace(string(rs[start:end])); t != "" {
+		if t := strings.TrimSpace(s[start:end]); t != "" {
 			out = append(out, t)
 		}
 		start = end
 	}
-	for i := 0; i < len(rs); i++ {
-		switch r := rs[i]; r {
+	// The marks that end a sentence are ASCII but for the dashes, so the text is read
+	// by bytes: a byte below utf8.RuneSelf is always the character itself.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '?', '!', ';', '\n':
-			for i+1 < len(rs) && (rs[i+1] == '?' || rs[i+1] == '!') {
+			for i+1 < len(s) && (s[i+1] == '?' || s[i+1] == '!') {
 				i++
 			}
 			flush(i + 1)
 		case '.':
 			// A full stop ends a sentence before a space; "U.S." and "3.5" stay whole.
-			if i+1 < len(rs) && rs[i+1] == ' ' && !(i > 0 && isUpperRune(rs[i-1]) && (i < 2 || rs[i-2] == '.' || rs[i-2] == ' ')) {
+			if i+1 < len(s) && s[i+1] == ' ' && !(i > 0 && isUpperByte(s[i-1]) && (i < 2 || s[i-2] == '.' || s[i-2] == ' ')) {
 				flush(i + 1)
 			}
 		case ':':
 			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
-			if i+1 < len(rs) && rs[i+1] == ' ' {
+			if i+1 < len(s) && s[i+1] == ' ' {
 				flush(i + 1)
 			}
-		case '—', '–':
-			flush(i)
-			start = i + 1
+		case dashLead:
+			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+				flush(i)
+				start = i + len("—")
+				i += len("—") - 1
+			}
 		}
 	}
-	flush(len(rs))
+	flush(len(s))
 	var split []string
 	for _, sent := range out {
 		for _, greeted := range splitLeadIn(sent) {
@@ -113,9 +117,13 @@ var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "he
 
 // splitGreeting cuts a greeting that runs into a question from it.
 func splitGreeting(s string) []string {
+	if s == "" || s[0]|0x20 != 'h' && s[0]|0x20 != 'y' {
+		return []string{s} // every greeting starts with h or y, which no other letter lowers to
+	}
 	lower := strings.ToLower(s)
 	for _, g := range greetings {
-		if rest, ok := strings.CutPrefix(lower, g+" "); ok {
+		if len(lower) > len(g) && lower[len(g)] == ' ' && strings.HasPrefix(lower, g) {
+			rest := lower[len(g)+1:]
 			if fw := words(rest); len(fw) > 0 && (questionWords[fw[0]] || requestWords[fw[0]]) {
 				return []string{s[:len(g)], s[len(g)+1:]}
 			}
@@ -175,27 +183,47 @@ func splitEmbedded(s string) []string {
 	return []string{s}
 }
 
-func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' }
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-// containsAnyWord reports whether s holds one of the words, in any case, with a space
-// or an end on each side.
+// dashLead is the first byte of the em and en dashes' UTF-8 encodings.
+const dashLead = 0xe2
+
+// containsAnyWord reports whether s holds one of the words, in any case, with a space,
+// a comma or an end on each side. The words are lower-case ASCII.
 func containsAnyWord(s string, ws ...string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range ws {
-		for i := 0; ; {
-			j := strings.Index(lower[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			end := j + len(w)
-			if (j == 0 || lower[j-1] == ' ' || lower[j-1] == ',') && (end == len(lower) || lower[end] == ' ' || lower[end] == ',') {
-				return true
-			}
-			i = end
+	for len(s) > 0 {
+		end := strings.IndexAny(s, " ,")
+		if end < 0 {
+			end = len(s)
 		}
+		if piece := s[:end]; piece != "" {
+			ascii := isASCII(piece)
+			for _, w := range ws {
+				if ascii && len(w) == len(piece) && equalASCIIFold(piece, w) || !ascii && strings.ToLower(piece) == w {
+					return true
+				}
+			}
+		}
+		if end == len(s) {
+			break
+		}
+		s = s[end+1:]
 	}
 	return false
+}
+
+// equalASCIIFold reports whether ASCII s lowered is w, a lower-case word as long.
+func equalASCIIFold(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts

@@ -1,8 +1,10 @@
 package answers
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,9 +81,28 @@ func foldAccents(s string) string {
 // words splits s into folded words: lower case, accents removed, possessives dropped,
 // apostrophes joined ("don't" → "dont"), everything that is not a letter or digit a break.
 func words(s string) []string {
-	ws, _ := splitWords(s)
+	if strings.IndexByte(s, ' ') < 0 {
+		ws, _ := readWords(s, false) // a word or two: not worth remembering
+		return ws
+	}
+	if last := lastWords.Load(); last != nil && last.text == s {
+		return slices.Clone(last.words)
+	}
+	ws, _ := readWords(s, false)
+	lastWords.Store(&splitText{text: s, words: slices.Clone(ws)})
 	return ws
 }
+
+// splitText is a text and its words.
+type splitText struct {
+	text  string
+	words []string
+}
+
+// lastWords is the last text of several words that words split: the steps that read a
+// question (split, plan, read, attribute…) each ask for its words, and a pure function
+// need not be worked out five times. Callers get their own copy, which they may change.
+var lastWords atomic.Pointer[splitText]
 
 // wordMark says more of a word than its letters.
 type wordMark uint8
@@ -93,38 +114,88 @@ const (
 
 // splitWords is words, also marking the words that own what follows them and those
 // written with a capital. It reads the text once, without converting it to runes.
-func splitWords(s string) (out []string, marks []wordMark) {
-	s = foldAccents(s)
-	// A message shouted in capitals ("WHY DID IRAN EVEN DO THIS. like whats the logic")
-	// writes no names by their capitals.
-	upper, lower := 0, 0
-	for _, r := range s {
+func splitWords(s string) (out []string, marks []wordMark) { return readWords(s, true) }
+
+// readWords is splitWords, leaving the marks out unless withMarks is set.
+func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
+	// An ASCII text, the common case, has no accents to fold and is lowered once, so
+	// that each of its words is a piece of it.
+	folded, ascii := s, true
+	upper, lower := 0, 0 // letters in capitals and not
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
 		switch {
-		case unicode.IsUpper(r):
-			upper++
-		case unicode.IsLower(r):
+		case 'a' <= c && c <= 'z':
 			lower++
+		case 'A' <= c && c <= 'Z':
+			upper++
 		}
 	}
+	switch {
+	case !ascii:
+		s = foldAccents(s)
+		folded, upper, lower = s, 0, 0
+		for _, r := range s {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case unicode.IsLower(r):
+				lower++
+			}
+		}
+	case upper > 0:
+		folded = lowerASCII(s)
+	}
+	// A message shouted in capitals ("WHY DID IRAN EVEN DO THIS. like whats the logic")
+	// writes no names by its capitals.
 	allCaps := upper > 2*lower
 	out = make([]string, 0, len(s)/5+1)
-	marks = make([]wordMark, 0, len(s)/5+1)
-	var cur []byte
+	if withMarks {
+		marks = make([]wordMark, 0, len(s)/5+1)
+	}
+	var buf [32]byte
+	cur := buf[:0] // the word being read, folded; most words fit without allocating
 	var mark wordMark
-	begin, same := 0, true // where the word began in s; whether s holds it as it is
+	begin, same := 0, true // where the word began in s; whether folded holds it as it is
 	flush := func(m wordMark) {
 		if len(cur) > 0 {
 			if same {
-				out = append(out, s[begin:begin+len(cur)]) // no copy for a lower-case word
+				out = append(out, folded[begin:begin+len(cur)]) // no copy
 			} else {
 				out = append(out, string(cur))
 			}
-			marks = append(marks, mark|m)
+			if withMarks {
+				marks = append(marks, mark|m)
+			}
 			cur = cur[:0]
 		}
 		mark, same = 0, true
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+			// ASCII, the common case, without decoding: a letter or digit extends the
+			// word, anything else ends it.
+			if !isASCIIWord(c) {
+				flush(0)
+				i++
+				continue
+			}
+			if len(cur) == 0 {
+				begin = i
+				if 'A' <= c && c <= 'Z' && !allCaps && len(out) > 0 {
+					mark |= markCapital
+				}
+			}
+			lower := c
+			if 'A' <= c && c <= 'Z' {
+				lower += 'a' - 'A'
+			}
+			same = same && (lower == c || ascii) && begin+len(cur) == i
+			cur = append(cur, lower)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -164,16 +235,45 @@ func splitWords(s string) (out []string, marks []wordMark) {
 	return out, marks
 }
 
+// lowerASCII returns an ASCII text in lower case.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIWord reports whether an ASCII byte is a letter or a digit.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʼ'
 }
 
 // stem reduces a folded word to its English stem; numbers and short words stay as they are.
 func stem(w string) string {
-	if len(w) < 3 || unicode.IsDigit([]rune(w)[0]) {
+	if r, _ := utf8.DecodeRuneInString(w); len(w) < 3 || unicode.IsDigit(r) {
 		return w
 	}
-	return english.Stem(w, false)
+	return snowballStem(w)
 }
 
 // token is one word of analysed text.
@@ -201,6 +301,7 @@ type analyzer struct {
 	stems      map[string]bool        // every stem the base uses
 	byLength   map[int][]string       // vocab words by length in runes, sorted
 	stemmed    map[string]string      // every base word → its stem, read-only once frozen
+	tokenOf    map[string]token       // every base word → its token, built by freeze
 	specific   map[string]bool        // stems of the base's names and of words no English lexicon has: the article's own
 	lemmas     map[string]bool        // the lexicon lemmas of the base's words
 	nameGroups map[string]bool        // the canonical terms of alias groups of names
@@ -214,7 +315,7 @@ func (a *analyzer) sameLemma(w string) bool {
 	if a.vocab[w] {
 		return true
 	}
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	return !ok || a.lemmas[e.Lemma]
 }
 
@@ -316,12 +417,13 @@ func (a *analyzer) freeze() {
 	a.specific = map[string]bool{}
 	a.lemmas = map[string]bool{}
 	for w := range a.vocab {
-		if e, ok := lexicon.Lookup(w); ok {
+		e, known := lookup(w)
+		if known {
 			a.lemmas[e.Lemma] = true
 		}
 		n := len([]rune(w))
 		a.byLength[n] = append(a.byLength[n], w)
-		if a.names[w] || !lexicon.Known(w) {
+		if a.names[w] || !known {
 			a.specific[a.stem(w)] = true
 		}
 	}
@@ -329,6 +431,10 @@ func (a *analyzer) freeze() {
 		sort.Strings(ws)
 	}
 	a.frozen = true
+	a.tokenOf = make(map[string]token, len(a.vocab))
+	for w := range a.vocab {
+		a.tokenOf[w] = a.newToken(w)
+	}
 }
 
 // correct returns the vocabulary word closest to an unknown word, or "" when none is close
@@ -441,18 +547,18 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 				w, marks[i] = base, marks[i]|markOwner
 			}
 		}
-		t := token{term: w, stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
-			number: isNumber(w) || numberWords[w], word: w}
+		t, base := a.tokenOf[w]
+		if !base {
+			t = a.newToken(w)
+		}
+		t.name = marks[i]&markCapital != 0
 		if fix && t.name && !t.known {
 			// "REPLY ONLY IN CAPS": a capital on an everyday word names nothing.
 			if e, ok := lexicon.Lookup(w); ok && !e.Proper {
 				t.name = false
 			}
 		}
-		if !t.stop {
-			t.term = a.stem(w) // a stop word stands for itself
-		}
-		if fix && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
+		if fix && !base && !t.stop && !a.stems[t.term] && !a.vocab[w] && !isNumber(w) {
 			// A word the base does not know is looked up once a message, and only the
 			// first few: a message of gibberish costs no more than a question.
 			if r, ok := resolved[w]; ok {
@@ -471,6 +577,15 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// newToken reads one folded word as a token, before any typo correction.
+func (a *analyzer) newToken(w string) token {
+	t := token{term: w, stop: isStop(w), known: a.names[w], number: isNumber(w) || numberWords[w], word: w}
+	if !t.stop {
+		t.term = a.stem(w) // a stop word stands for itself
+	}
+	return t
 }
 
 // hasCapital reports whether text writes a word with a capital after its first word.
@@ -498,8 +613,18 @@ func (a *analyzer) withParts(s string) []token {
 // canonical replaces alias terms with their group's canonical term, keeping the words of
 // a phrase of several words after it when parts is set.
 func (a *analyzer) canonical(toks []token, parts bool) []token {
-	out := make([]token, 0, len(toks))
-	for i := 0; i < len(toks); {
+	first := slices.IndexFunc(toks, func(t token) bool { return a.aliases[t.term] != nil })
+	if first < 0 {
+		return toks // no alias term starts anywhere: nothing to replace
+	}
+	// Without parts the stream only shrinks, so it is rewritten in place: toks is the
+	// caller's own, fresh from tokens.
+	out := toks[:first]
+	if parts {
+		out = make([]token, first, len(toks))
+		copy(out, toks)
+	}
+	for i := first; i < len(toks); {
 		matched := false
 		for _, at := range a.aliases[toks[i].term] {
 			if i+len(at.stems) > len(toks) {

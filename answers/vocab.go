@@ -28,26 +28,26 @@ func (c wordClass) String() string {
 
 // isVerb reports whether a folded word can be a verb: "strike", "hit", "retaliated".
 func isVerb(w string) bool {
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	return ok && e.POS&lexicon.Verb != 0
 }
 
 // isAdjective reports whether a folded word can be an adjective: "iranian".
 func isAdjective(w string) bool {
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	return ok && e.POS&lexicon.Adj != 0
 }
 
 // isNoun reports whether a folded word can be a noun.
 func isNoun(w string) bool {
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	return ok && e.POS&lexicon.Noun != 0
 }
 
 // everydayClass says what kind of everyday English word w is, or classUnknown when the
 // lexicon does not know it.
 func everydayClass(w string) wordClass {
-	e, ok := lexicon.Lookup(w)
+	e, ok := lookup(w)
 	switch {
 	case !ok:
 		return classUnknown
@@ -63,7 +63,7 @@ func everydayClass(w string) wordClass {
 // base's words, an English synonym of one, an everyday English word, a name, or none of
 // these. It returns the token to use in its place.
 func (a *analyzer) resolve(w string, t token) token {
-	entry, english := lexicon.Lookup(w)
+	entry, english := lookup(w)
 	if english && entry.Proper {
 		t.class = className
 		return t
@@ -94,7 +94,7 @@ func (a *analyzer) resolve(w string, t token) token {
 	// An English noun the base does not use: one of its synonyms may be ("kids" for
 	// "children"). Verbs are left alone: their synonyms stray too far ("found" is also
 	// "establish", "learn" is also "see").
-	if e, _ := lexicon.Lookup(w); e.POS&lexicon.Verb != 0 || e.POS&lexicon.Noun == 0 {
+	if e, _ := lookup(w); e.POS&lexicon.Verb != 0 || e.POS&lexicon.Noun == 0 {
 		t.class = classOrdinary
 		return t
 	} else if e.POS == lexicon.Noun && !isVerb(stem(w)) {

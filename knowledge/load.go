@@ -19,8 +19,23 @@ import (
 //go:embed data/*.toml
 var embedded embed.FS
 
-// Embedded loads the knowledge base compiled into the binary.
+//go:generate go run -tags knowledge_toml ./internal/gen
+
+// Embedded returns the knowledge base compiled into the binary, validated: data/*.toml as
+// `go generate` last read it into embedded_gen.go, so that start-up parses no TOML.
 func Embedded() (*Base, error) {
+	if generated == nil {
+		return EmbeddedTOML() // built with -tags knowledge_toml, as the generator is
+	}
+	b := *generated
+	if err := b.index(); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// EmbeddedTOML loads the knowledge base compiled into the binary from its TOML files.
+func EmbeddedTOML() (*Base, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: embedded data: %w", err)

@@ -1,0 +1,25 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestPlainLen checks that plainLen counts the characters of Plain.
+func TestPlainLen(t *testing.T) {
+	for _, q := range []Quote{{Text: "a “b”", Speaker: "Dr Ö", Role: "analyst, X"}, {Text: "", Speaker: "S"}, {Text: "x", Speaker: "", Role: "r"}} {
+		if got, want := q.plainLen(), utf8.RuneCountInString(q.Plain()); got != want {
+			t.Errorf("plainLen(%+v) = %d, want %d", q, got, want)
+		}
+	}
+}
+
+// TestJoinFields checks joinFields against strings.Join(strings.Fields(s), " ").
+func TestJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a", "a ", "a  b", "a\tb", "a \u00a0b", "\u2003x y\n", "ab cd", "é ü", "a\u0085b"} {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
