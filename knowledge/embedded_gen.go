@@ -760,6 +760,10 @@ var generated = &Base{
 			},
 			Keywords: []string{
 				"Javidanfar",
+				"Iranian colonel",
+				"Iranian officer",
+				"Iranian commander",
+				"Revolutionary Guards",
 				"Hossein Ali Javidanfar",
 				"colonel",
 				"IRGC",
