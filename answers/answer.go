@@ -121,6 +121,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("attributed the last answer's words to " + r.Quotes[0].Speaker)
 		return r, a.Text
 	}
+	if r, ok := e.example(conv, ws); ok {
+		ex.decided("an example of the last answer: " + r.ID)
+		return r, conv.Question
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
@@ -204,6 +208,29 @@ func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
 // eventWords ask what happened.
 var eventWords = map[string]bool{"happened": true, "happen": true, "happens": true, "came": true,
 	"come": true, "followed": true, "follow": true, "preceded": true, "precede": true, "next": true}
+
+// example answers "give me an example", "for instance?" with the first entry related to
+// the last answer that the conversation has not given yet: what the answer spoke of.
+func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
+	if len(ws) > 6 || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "example" || w == "examples" || w == "instance" }) {
+		return Reply{}, false
+	}
+	last, ok := e.base.Entry(conv.Given[len(conv.Given)-1])
+	if !ok {
+		return Reply{}, false
+	}
+	for _, id := range last.Related {
+		if slices.Contains(conv.Given, id) {
+			continue
+		}
+		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id }); i >= 0 {
+			r := e.reply(e.docs[i], "")
+			r.Confidence = 1
+			return r, true
+		}
+	}
+	return Reply{}, false
+}
 
 // whoSaidThat answers "who said that?", "says who?" or "who pointed that out?" with the
 // speaker of the words the last answer quoted.

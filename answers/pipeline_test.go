@@ -299,6 +299,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// An example of the last answer is what it spoke of, one not given yet each time.
+		{[]string{"Why did Iran strike Pakistan?", "give me an example", "another example?"},
+			[]string{"deter", "Mousavi", "Kerman"}},
 		// "Who said that?" asks whose words the last answer quoted.
 		{[]string{"was the strike a surprise?", "who said that?"},
 			[]string{"surprise", "Those are the words of Dr Umer Karim"}},
