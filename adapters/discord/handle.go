@@ -70,6 +70,9 @@ type handler struct {
 	lc     adapters.Lifecycle
 	log    *slog.Logger
 	convs  adapters.Conversations // its Store is never nil
+	// curator is told of every question answered and every vote; nil shows no feedback
+	// buttons.
+	curator adapters.Curator
 	// isThread reports whether a channel is a thread; nil means none is known to be.
 	isThread func(ctx context.Context, channelID string) bool
 }
@@ -213,6 +216,9 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 		}
 	case discordgo.MessageComponentInteractionData:
 		ev.Kind, ev.Name = adapters.KindButton, d.CustomID
+		if _, ok := adapters.ParseVote(d.CustomID); ok {
+			ev.Kind = adapters.KindFeedback
+		}
 	}
 	return ev
 }
@@ -271,8 +277,9 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	switch d.Name {
 	case CommandAsk:
 		q := questionFromContent(optionString(d.Options, "question"))
-		r := h.convs.Answer(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
-		m := renderReply(r)
+		r, next := h.convs.AnswerTurn(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
+		h.asked(ctx, interactionEvent(i), h.placeOf(ctx, i.GuildID, i.ChannelID), next.Question, r)
+		m := h.withFeedback(renderReply(r), r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
 	case CommandQuote:
@@ -321,6 +328,9 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 // button answers a suggested question by replacing the message it was pressed on, as a
 // turn of the conversation that message was part of.
 func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
+	if up, entry, ok := parseVoteCustomID(d.CustomID); ok {
+		return h.vote(ctx, i, up, entry)
+	}
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
@@ -334,7 +344,7 @@ func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discor
 		// The message now shows the pressed answer: a reply to it goes on from there.
 		h.keepReply(ctx, msgID, next)
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: renderReply(r).data()}, adapters.OutcomeAnswered
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: h.withFeedback(renderReply(r), r).data()}, adapters.OutcomeAnswered
 }
 
 // pressedConversation is the conversation of the message a button was pressed on, and
@@ -395,7 +405,8 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		} else {
 			var r answers.Reply
 			r, next = h.answerMessage(ctx, m, botID, q)
-			msg, outcome = renderReply(r), replyOutcome(r.Answered)
+			h.asked(ctx, ev, h.placeOf(ctx, m.GuildID, m.ChannelID), next.Question, r)
+			msg, outcome = h.withFeedback(renderReply(r), r), replyOutcome(r.Answered)
 		}
 		send = msg.send()
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}

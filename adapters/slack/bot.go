@@ -25,6 +25,9 @@ type bot struct {
 	self   atomic.Pointer[slack.AuthTestResponse]
 	seen   EventStore
 	convs  adapters.Conversations
+	// curator is told of every question answered and every vote; nil shows no feedback
+	// buttons.
+	curator adapters.Curator
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
@@ -162,6 +165,8 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 			kind, name = adapters.KindShare, a.ActionID
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			kind, name = adapters.KindButton, a.ActionID
+		case strings.HasPrefix(a.ActionID, adapters.VotePrefix):
+			kind, name = adapters.KindFeedback, a.ActionID
 		default:
 			continue
 		}
@@ -231,10 +236,11 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 		switch {
 		case in.mention != nil:
 			thread := threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp)
-			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, thread, conversationOf(in.mention.Channel, thread))
+			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, thread, conversationOf(in.mention.Channel, thread),
+				placeOf(in.mention.Channel, in.mention.ThreadTimeStamp))
 		case in.direct != nil:
 			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp,
-				conversationOf(in.direct.Channel, in.direct.ThreadTimeStamp))
+				conversationOf(in.direct.Channel, in.direct.ThreadTimeStamp), adapters.PlaceDM)
 		case in.command != nil:
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
@@ -288,16 +294,17 @@ func askConversation(channel, user string) adapters.ConversationKey {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread, as a turn
-// of the conversation conv.
-func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string, conv adapters.ConversationKey) (adapters.Outcome, error) {
+// of the conversation conv, asked in a place of the kind place.
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string, conv adapters.ConversationKey, place adapters.Place) (adapters.Outcome, error) {
 	q, echo := readText(text, b.selfID())
 	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
 		return adapters.OutcomeHelp, b.post(ctx, ev, channel, thread, b.help())
 	}
-	r := b.convs.Answer(ctx, b.engine, conv, q)
+	r, next := b.convs.AnswerTurn(ctx, b.engine, conv, q)
+	b.asked(ctx, ev, place, next.Question, r)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered}))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered, feedback: b.curator != nil}))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -327,9 +334,10 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		if text == "" || strings.EqualFold(text, "help") {
 			return adapters.OutcomeHelp, reply(b.help())
 		}
-		r := b.convs.Answer(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
+		r, next := b.convs.AnswerTurn(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
+		b.asked(ctx, ev, placeOf(c.ChannelID, ""), next.Question, r)
 		r.Question = echo
-		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true}))
+		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
@@ -394,6 +402,12 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 		switch {
 		case a.ActionID == actionShare:
 			return b.share(ctx, ev, cb, a.Value)
+		case strings.HasPrefix(a.ActionID, adapters.VotePrefix):
+			up, ok := adapters.ParseVote(a.ActionID)
+			if !ok {
+				continue
+			}
+			return b.vote(ctx, ev, cb, up, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			// A pressed suggestion is a turn of the conversation it was shown in: the
 			// private /ask answer's, or the thread's or DM's the bot answers it in.
@@ -417,9 +431,9 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			}
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
-					replyMessage(r, view{echo: true, share: true}), respondReplace)
+					replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), respondReplace)
 			}
-			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true, feedback: b.curator != nil}))
 		}
 	}
 	return adapters.OutcomeIgnored, nil
@@ -437,7 +451,7 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 	if question != "" {
 		r.Question = question
 	}
-	m := replyMessage(r, view{echo: true})
+	m := replyMessage(r, view{echo: true, feedback: b.curator != nil})
 	ts, err := b.postTS(ctx, ev, ev.ChannelID, "", m)
 	if err == nil && ts != "" {
 		// The shared answer starts a conversation in its thread, from the entry shared.
