@@ -170,11 +170,21 @@ func (r *Recorder) offer(it item) {
 }
 
 // Run writes what is queued until ctx ends, then what is left, within a few seconds;
-// it deletes what is past the retention at its start and every hour.
+// it deletes what is past the retention at its start and every hour. It returns an
+// error only when ctx ends before the store ever gave the secret.
 func (r *Recorder) Run(ctx context.Context) error {
-	if r.secret == nil {
-		if err := r.Start(ctx); err != nil {
+	// Without its secret nothing can be written: the store may be down at start-up, so
+	// the secret is asked for again until it comes, while the buffer fills.
+	for r.secret == nil {
+		err := r.Start(ctx)
+		if err == nil {
+			break
+		}
+		r.log.Error("review store unreachable: nothing is recorded until it answers", "error", err.Error())
+		select {
+		case <-ctx.Done():
 			return err
+		case <-time.After(5 * time.Second):
 		}
 	}
 	r.Purge(ctx)

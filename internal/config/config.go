@@ -29,6 +29,7 @@ type Config struct {
 	Discord      Discord      `toml:"discord"`
 	Slack        Slack        `toml:"slack"`
 	Store        Store        `toml:"store"`
+	Review       Review       `toml:"review"`
 }
 
 // Knowledge says where the knowledge base comes from.
@@ -101,6 +102,21 @@ type Store struct {
 	RedisPrefix string `toml:"redis_prefix" env:"BOT_REDIS_PREFIX"`
 }
 
+// Review configures the curators' record: the questions the bot answered badly or not
+// at all, and the votes on its answers. It is kept in a SQLite file at Path, or in Redis
+// when the store's redis_url is set.
+type Review struct {
+	Enabled bool   `toml:"enabled" env:"BOT_REVIEW_ENABLED"` // record anything at all
+	Secret  string `toml:"secret" env:"BOT_REVIEW_SECRET"`   // the HMAC key of user ids; empty means one made at random and kept in the store
+	// Retention is how long a record is kept before it is deleted.
+	Retention Duration `toml:"retention" env:"BOT_REVIEW_RETENTION"`
+	Path      string   `toml:"path" env:"BOT_REVIEW_PATH"`   // the SQLite file, without Redis
+	Token     string   `toml:"token" env:"BOT_REVIEW_TOKEN"` // opens GET /review; empty keeps it closed
+}
+
+// ReviewEnabled reports whether questions and votes are recorded for the curators.
+func (c Config) ReviewEnabled() bool { return c.Review.Enabled }
+
 // Duration is a time.Duration written in TOML as a string such as "10s".
 type Duration struct{ time.Duration }
 
@@ -128,6 +144,7 @@ func Default() Config {
 		Discord:      Discord{ShardCount: 1},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
 		Store:        Store{RedisPrefix: "borderbot:"},
+		Review:       Review{Enabled: true, Retention: Duration{30 * 24 * time.Hour}, Path: "borderbot-review.db"},
 	}
 }
 
@@ -356,6 +373,17 @@ func (c Config) Validate() error {
 	}
 	if c.Store.RedisPrefix == "" {
 		fail("%s: must not be empty", key(&c.Store.RedisPrefix))
+	}
+	if c.ReviewEnabled() {
+		if c.Review.Retention.Duration < time.Hour {
+			fail("%s: %v is too short; keep records an hour at least", key(&c.Review.Retention), c.Review.Retention.Duration)
+		}
+		if c.Store.RedisURL == "" && strings.TrimSpace(c.Review.Path) == "" {
+			fail("%s: must not be empty while the review is enabled without Redis", key(&c.Review.Path))
+		}
+	}
+	if t := c.Review.Token; t != "" && len(t) < 16 {
+		fail("%s: must be 16 characters or more", key(&c.Review.Token))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))
