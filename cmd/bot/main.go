@@ -64,6 +64,7 @@ Usage:
   bot kb check [PATH]          validate a knowledge base (the embedded one by default) and print counts
   bot kb export                print the loaded knowledge base as JSON
   bot discord register         register the Discord slash commands (needs DISCORD_TOKEN, DISCORD_APP_ID)
+  bot review [--since 7d]      the questions to improve answers with, grouped and ranked (--json)
   bot healthcheck [--addr A]   exit 0 when the running bot's /healthz answers 200, else 1 (for HEALTHCHECK)
   bot version                  print the version
 
@@ -85,6 +86,8 @@ func dispatch(ctx context.Context, e env, args []string) error {
 		return cmdDiscord(ctx, e, args[1:])
 	case "healthcheck":
 		return cmdHealthcheck(ctx, e, args[1:])
+	case "review":
+		return cmdReview(ctx, e, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "bot %s\n", buildVersion())
 		return nil
