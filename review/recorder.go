@@ -187,7 +187,9 @@ func (r *Recorder) Run(ctx context.Context) error {
 		case <-time.After(5 * time.Second):
 		}
 	}
-	r.Purge(ctx)
+	// A write begun is finished, each within writeTimeout, though ctx ends meanwhile.
+	wctx := context.WithoutCancel(ctx)
+	r.Purge(wctx)
 	purge := time.NewTicker(purgeEvery)
 	defer purge.Stop()
 	flush := time.NewTicker(flushEvery)
@@ -196,13 +198,13 @@ func (r *Recorder) Run(ctx context.Context) error {
 	for {
 		select {
 		case it := <-r.queue:
-			r.write(ctx, it, days)
+			r.write(wctx, it, days)
 		case <-flush.C:
-			r.flush(ctx, days)
+			r.flush(wctx, days)
 		case <-purge.C:
-			r.Purge(ctx)
+			r.Purge(wctx)
 		case <-ctx.Done():
-			drain, done := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+			drain, done := context.WithTimeout(wctx, writeTimeout)
 			defer done()
 			r.drain(drain, days)
 			r.flush(drain, days)
