@@ -34,7 +34,7 @@ type Group struct {
 	Examples   []string        `json:"examples"` // two or three, the most asked first
 	Entry      string          `json:"entry,omitempty"`
 	EntryTitle string          `json:"entry_title,omitempty"`
-	Confidence float64         `json:"confidence"` // the mean of the group's replies
+	Confidence float64         `json:"confidence"` // the mean of the group's replies to questions; 0 for votes alone
 	Outcomes   map[Outcome]int `json:"outcomes"`
 	Platforms  map[string]int  `json:"platforms"`
 	Action     Action          `json:"action"`
@@ -242,10 +242,14 @@ func summarise(rs []Record, title func(string) string) Group {
 	asked := map[string]int{}
 	entries := map[string]int{}
 	var conf float64
+	asks := 0
 	for _, r := range rs {
 		g.Outcomes[r.Outcome]++
 		g.Platforms[r.Platform]++
-		conf += r.Confidence
+		if !r.Outcome.IsVote() {
+			conf += r.Confidence
+			asks++
+		}
 		if q := strings.TrimSpace(r.Question); q != "" {
 			asked[q]++
 		}
@@ -260,7 +264,9 @@ func summarise(rs []Record, title func(string) string) Group {
 			g.Last = r.Time
 		}
 	}
-	g.Confidence = round(conf / float64(len(rs)))
+	if asks > 0 {
+		g.Confidence = round(conf / float64(asks))
+	}
 	g.Examples = mostFirst(asked, 3)
 	if len(g.Examples) == 0 {
 		g.Examples = []string{"(question not kept)"}
@@ -425,7 +431,10 @@ func (rep Report) WriteText(w io.Writer) error {
 				fmt.Fprintf(&b, " “%s”", g.EntryTitle)
 			}
 		}
-		fmt.Fprintf(&b, " — confidence %.2f\n", g.Confidence)
+		if g.Outcomes[VotedDown] < g.Count {
+			fmt.Fprintf(&b, " — confidence %.2f", g.Confidence)
+		}
+		b.WriteString("\n")
 		for _, q := range g.Examples {
 			fmt.Fprintf(&b, "      “%s”\n", q)
 		}
