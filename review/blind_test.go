@@ -71,7 +71,9 @@ func (m *memStore) Days(_ context.Context, since time.Time) ([]review.Day, error
 			out = append(out, d)
 		}
 	}
-	slices.SortFunc(out, func(a, b review.Day) int { return strings.Compare(a.Date+a.Platform+string(a.Class), b.Date+b.Platform+string(b.Class)) })
+	slices.SortFunc(out, func(a, b review.Day) int {
+		return strings.Compare(a.Date+a.Platform+string(a.Class), b.Date+b.Platform+string(b.Class))
+	})
 	return out, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/borderbot/borderbot/review"
@@ -92,18 +93,7 @@ func TestReviewGolden(t *testing.T) {
 // TestReviewWithoutRecords: bot review before anything was recorded says so.
 func TestReviewWithoutRecords(t *testing.T) {
 	code, _, errOut := runBot(t, "", map[string]string{"BOT_REVIEW_PATH": filepath.Join(t.TempDir(), "none.db")}, "review")
-	if code != 1 || !contains(errOut, "no records yet") {
+	if code != 1 || !strings.Contains(errOut, "no records yet") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
-}
-
-func contains(s, sub string) bool { return len(sub) == 0 || (len(s) >= len(sub) && (s == sub || indexOf(s, sub) >= 0)) }
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }
