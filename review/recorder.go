@@ -351,7 +351,7 @@ func (r *Recorder) nearest(question string, reply answers.Reply) []Nearest {
 		_, x := r.opts.Engine.Explain(question)
 		for _, ask := range x.Asks {
 			for _, c := range ask.Candidates {
-				if len(out) == 3 {
+				if len(out) == 3 || c.Score <= 0 {
 					break
 				}
 				out = append(out, Nearest{ID: c.ID, Score: round(c.Score)})
@@ -361,7 +361,9 @@ func (r *Recorder) nearest(question string, reply answers.Reply) []Nearest {
 			}
 		}
 	}
-	if len(out) > 0 {
+	if r.opts.Engine != nil {
+		// None near: an unknown reply's suggestions are things to ask instead, not
+		// entries near the question.
 		return out
 	}
 	seen := map[string]bool{}
