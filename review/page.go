@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -96,16 +97,17 @@ func secureHeaders(w http.ResponseWriter) {
 
 // pageData is what the template shows.
 type pageData struct {
-	Login    bool
-	Failed   bool
-	Report   Report
-	Chart    chart
-	Since    string
-	Platform string
-	Outcome  string
-	Sinces   []string
-	Outcomes []Outcome
-	Words    map[Outcome]string
+	Login     bool
+	Failed    bool
+	Report    Report
+	Chart     chart
+	Since     string
+	Platform  string
+	Outcome   string
+	Sinces    []string
+	Platforms []string
+	Outcomes  []Outcome
+	Words     map[Outcome]string
 }
 
 // ServePage shows the review page, or 401 and the login form.
@@ -150,9 +152,15 @@ func (h *Handler) ServePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := pageData{Report: rep, Chart: newChart(rep.Days), Since: sinceText, Platform: f.Platform, Outcome: string(f.Outcome),
-		Sinces: []string{"1d", "7d", "30d", "90d"}, Outcomes: Outcomes, Words: outcomeWords}
+		Sinces: []string{"1d", "7d", "30d", "90d"}, Platforms: []string{"discord", "slack"}, Outcomes: Outcomes, Words: outcomeWords}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := pageTemplate.Execute(w, data); err != nil {
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, data); err != nil {
+		h.log().Error("review page: render", "error", err.Error())
+		http.Error(w, "cannot render the review page", http.StatusInternalServerError)
+		return
+	}
+	if _, err := buf.WriteTo(w); err != nil {
 		h.log().Warn("review page: render", "error", err.Error())
 	}
 }

@@ -403,6 +403,9 @@ func (o Outcome) Words() string {
 	return string(o)
 }
 
+// VotesOnly reports whether the group is 👎 alone, with no question asked.
+func (g Group) VotesOnly() bool { return g.Outcomes[VotedDown] == g.Count }
+
 // OutcomeText is the group's outcomes in words, the most first: "5 not answered, 2 low confidence".
 func (g Group) OutcomeText() string {
 	var parts []string
@@ -431,7 +434,7 @@ func (rep Report) WriteText(w io.Writer) error {
 				fmt.Fprintf(&b, " “%s”", g.EntryTitle)
 			}
 		}
-		if g.Outcomes[VotedDown] < g.Count {
+		if !g.VotesOnly() {
 			fmt.Fprintf(&b, " — confidence %.2f", g.Confidence)
 		}
 		b.WriteString("\n")
