@@ -225,8 +225,9 @@ type bar struct {
 type rect struct{ Y, H int }
 
 type label struct {
-	X    int
-	Text string
+	X      int
+	Text   string
+	Anchor string // start, or end for a label at the right edge
 }
 
 // newChart lays out the days' bars in a 600 by 200 box.
@@ -262,7 +263,11 @@ func newChart(days []DayTotal) chart {
 		}
 		c.Bars = append(c.Bars, b)
 		if i%every == 0 {
-			c.Labels = append(c.Labels, label{X: i * slot, Text: d.Date[5:]})
+			l := label{X: i * slot, Text: d.Date[5:], Anchor: "start"}
+			if l.X > c.Width-40 {
+				l.X, l.Anchor = c.Width, "end"
+			}
+			c.Labels = append(c.Labels, l)
 		}
 	}
 	return c

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/borderbot/borderbot/review"
 	"github.com/borderbot/borderbot/review/sqlitestore"
@@ -16,13 +17,14 @@ import (
 
 var updateReview = flag.Bool("update", false, "rewrite the golden files of bot review in testdata/")
 
-// fixtureNow is when the golden reports are made: a day after the last record of the
+// fixtureNow is when the golden reports are made: hours after the last record of the
 // fixture.
-const fixtureNow = "2026-12-01T12:00:00Z"
+const fixtureNow = "2026-12-04T12:00:00Z"
 
 // loadFixture writes the recorded fixture of ../../review/testdata, made by running the
-// blind question sets through the Recorder, into a SQLite file and returns its path.
-func loadFixture(t *testing.T) string {
+// blind question sets through the Recorder, into a SQLite file, every time moved by
+// shift, and returns its path.
+func loadFixture(t *testing.T, shift time.Duration) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "review.db")
 	ctx := context.Background()
@@ -48,8 +50,11 @@ func loadFixture(t *testing.T) string {
 		}
 		switch {
 		case line.Record != nil:
+			line.Record.Time = line.Record.Time.Add(shift)
 			err = st.Add(ctx, *line.Record)
 		case line.Day != nil:
+			d, _ := time.Parse(time.DateOnly, line.Day.Date)
+			line.Day.Date = d.Add(shift).Format(time.DateOnly)
 			err = st.Count(ctx, *line.Day)
 		}
 		if err != nil {
@@ -61,7 +66,7 @@ func loadFixture(t *testing.T) string {
 
 // TestReviewGolden: bot review on the recorded fixture, as text and as JSON.
 func TestReviewGolden(t *testing.T) {
-	env := map[string]string{"BOT_REVIEW_PATH": loadFixture(t), "BOT_REVIEW_NOW": fixtureNow}
+	env := map[string]string{"BOT_REVIEW_PATH": loadFixture(t, 0), "BOT_REVIEW_NOW": fixtureNow}
 	for _, c := range []struct {
 		golden string
 		args   []string
