@@ -68,3 +68,7 @@ func ParseVote(id string) (up, ok bool) {
 
 // VoteThanks is what the voter alone is told after pressing a feedback button.
 const VoteThanks = "Thanks for the feedback: it helps the people who keep my answers improve them."
+
+// PrivacyNote is what /about and help say when a Curator records questions.
+const PrivacyNote = "Questions I could not answer well, and the 👍 and 👎 under my answers, are kept for a while " +
+	"to improve my answers; who asked is kept only as a keyed hash, never as your user id."

@@ -93,3 +93,13 @@ func (h *handler) vote(ctx context.Context, i *discordgo.Interaction, up bool, e
 	h.curator.Voted(ctx, v)
 	return messageResponse(plain(adapters.VoteThanks, true)), adapters.OutcomeAnswered
 }
+
+// withPrivacyNote adds to /about that questions are kept to improve the answers.
+func withPrivacyNote(m message) message {
+	if len(m.Embeds) > 0 && len(m.Embeds[0].Fields) < maxEmbedFields {
+		e := *m.Embeds[0]
+		e.Fields = append(slices.Clip(e.Fields), &discordgo.MessageEmbedField{Name: "Privacy", Value: adapters.PrivacyNote})
+		m.Embeds = []*discordgo.MessageEmbed{fitEmbed(&e)}
+	}
+	return m
+}

@@ -124,6 +124,9 @@ func TestFeedbackAndRecordOverInteractions(t *testing.T) {
 		}
 	}
 
+	if about := ep.post(t, command("i4", "about")); !strings.Contains(about.raw, "kept for a while") {
+		t.Errorf("/about does not say that questions are kept: %s", about.raw)
+	}
 	got := map[review.Outcome][]review.Record{}
 	for _, r := range rig.records(t) {
 		got[r.Outcome] = append(got[r.Outcome], r)
@@ -165,6 +168,9 @@ func TestNoCuratorNoButtons(t *testing.T) {
 	r := ep.post(t, command("i1", "ask", opt("question", 3, "When did Iran strike Pakistan?")))
 	if hasVote(r) {
 		t.Errorf("feedback buttons without a curator: %v", r.buttons())
+	}
+	if r := ep.post(t, command("i2", "about")); strings.Contains(r.raw, "Privacy") {
+		t.Error("/about has a privacy note though nothing is recorded")
 	}
 	r = ep.post(t, button("v1", adapters.VoteDown+":iran_strike"))
 	if r.Data.Content != textUnknownButton {

@@ -300,7 +300,11 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	case CommandTimeline:
 		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandAbout:
-		return messageResponse(renderAbout(h.engine.About())), adapters.OutcomeAnswered
+		m := renderAbout(h.engine.About())
+		if h.curator != nil {
+			m = withPrivacyNote(m)
+		}
+		return messageResponse(m), adapters.OutcomeAnswered
 	default:
 		return messageResponse(plain(textUnknownCommand, true)), adapters.OutcomeInvalid
 	}

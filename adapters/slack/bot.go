@@ -315,7 +315,13 @@ func outcomeOf(r answers.Reply) adapters.Outcome {
 }
 
 func (b *bot) help() message {
-	return helpMessage(b.engine.About(), b.engine.Answer("").Suggestions)
+	m := helpMessage(b.engine.About(), b.engine.Answer("").Suggestions)
+	if b.curator != nil && len(m.blocks) > 0 {
+		// Before the source, the last block.
+		n := len(m.blocks)
+		m.blocks = append(m.blocks[:n-1:n-1], section("_"+escape(adapters.PrivacyNote)+"_"), m.blocks[n-1])
+	}
+	return m
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.

@@ -103,6 +103,15 @@ func TestFeedbackAndRecordOverEventsAPI(t *testing.T) {
 		}
 	}
 
+	help := form("command", "/ask", "text", "help", "user_id", "W1", "channel_id", "C2", "response_url", respURL+"help", "trigger_id", "tr-help")
+	if code, out := h.signed(t, "/slack/commands", formType, help); code != 200 {
+		t.Fatalf("help: %d %s", code, out)
+	}
+	testkit.WaitFor(t, 5*time.Second, "the help", func() bool { return len(h.rec.responsesTo("/response/help")) == 1 })
+	if r := h.rec.responsesTo("/response/help")[0]; !strings.Contains(r.Raw, "kept for a while") {
+		t.Errorf("the help does not say that questions are kept: %s", r.Raw)
+	}
+
 	stop()
 	<-done
 	rs, err := st.Records(context.Background(), time.Time{})
