@@ -72,7 +72,7 @@ func (m *memStore) Days(_ context.Context, since time.Time) ([]review.Day, error
 		}
 	}
 	slices.SortFunc(out, func(a, b review.Day) int {
-		return strings.Compare(a.Date+a.Platform+string(a.Class), b.Date+b.Platform+string(b.Class))
+		return strings.Compare(a.Date+string(a.Platform)+string(a.Class), b.Date+string(b.Platform)+string(b.Class))
 	})
 	return out, nil
 }

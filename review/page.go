@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // SessionCookie is the name of the cookie the login form sets.
@@ -128,7 +130,7 @@ func (h *Handler) ServePage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	f := Filter{Platform: q.Get("platform"), Outcome: Outcome(q.Get("outcome"))}
+	f := Filter{Platform: adapters.Platform(q.Get("platform")), Outcome: Outcome(q.Get("outcome"))}
 	if f.Outcome != "" && !f.Outcome.Valid() {
 		http.Error(w, "unknown outcome", http.StatusBadRequest)
 		return
@@ -151,7 +153,7 @@ func (h *Handler) ServePage(w http.ResponseWriter, r *http.Request) {
 		rep.WriteJSON(w)
 		return
 	}
-	data := pageData{Report: rep, Chart: newChart(rep.Days), Since: sinceText, Platform: f.Platform, Outcome: string(f.Outcome),
+	data := pageData{Report: rep, Chart: newChart(rep.Days), Since: sinceText, Platform: string(f.Platform), Outcome: string(f.Outcome),
 		Sinces: []string{"1d", "7d", "30d", "90d"}, Platforms: []string{"discord", "slack"}, Outcomes: Outcomes, Words: outcomeWords}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	var buf bytes.Buffer

@@ -7,6 +7,8 @@ package review
 import (
 	"context"
 	"time"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // Outcome is why a record was kept.
@@ -47,25 +49,25 @@ type Nearest struct {
 // Record is one question or vote kept for the curators. It holds no user id as given:
 // User is an HMAC of it.
 type Record struct {
-	ID         string    `json:"id"`         // unique; a vote's is the same for one user's votes on one answer
-	Time       time.Time `json:"time"`       // when it was asked or voted, UTC
-	Platform   string    `json:"platform"`   // discord, slack
-	Place      string    `json:"place"`      // channel, thread, dm
-	User       string    `json:"user"`       // HMAC-SHA256 of the platform and user id, hex
-	Question   string    `json:"question"`   // as the engine read it
-	Outcome    Outcome   `json:"outcome"`    // why it was kept
-	Confidence float64   `json:"confidence"` // the reply's
-	Nearest    []Nearest `json:"nearest"`    // the three nearest entries, best first
-	Shown      string    `json:"shown"`      // the entry the reply showed, if any
+	ID         string            `json:"id"`   // unique; a vote's is the same for one user's votes on one answer
+	Time       time.Time         `json:"time"` // when it was asked or voted, UTC
+	Platform   adapters.Platform `json:"platform"`
+	Place      adapters.Place    `json:"place"`
+	User       string            `json:"user"`       // HMAC-SHA256 of the platform and user id, hex
+	Question   string            `json:"question"`   // as the engine read it
+	Outcome    Outcome           `json:"outcome"`    // why it was kept
+	Confidence float64           `json:"confidence"` // the reply's
+	Nearest    []Nearest         `json:"nearest"`    // the three nearest entries, best first
+	Shown      string            `json:"shown"`      // the entry the reply showed, if any
 }
 
 // Day is a day's count of questions by platform and how they were answered, for the
 // chart of questions per day.
 type Day struct {
-	Date     string `json:"date"` // YYYY-MM-DD, UTC
-	Platform string `json:"platform"`
-	Class    Class  `json:"class"`
-	Count    int    `json:"count"`
+	Date     string            `json:"date"` // YYYY-MM-DD, UTC
+	Platform adapters.Platform `json:"platform"`
+	Class    Class             `json:"class"`
+	Count    int               `json:"count"`
 }
 
 // Class is how a question was answered, as the chart of questions per day shows it.

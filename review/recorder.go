@@ -248,7 +248,7 @@ func (r *Recorder) write(ctx context.Context, it item, days map[Day]int) {
 	case it.asked != nil:
 		a := it.asked
 		if c, ok := classOf(a.Reply); ok {
-			days[Day{Date: it.at.UTC().Format(time.DateOnly), Platform: string(a.Platform), Class: c}]++
+			days[Day{Date: it.at.UTC().Format(time.DateOnly), Platform: a.Platform, Class: c}]++
 		}
 		rec = r.questionRecord(it.at, a)
 	case it.vote != nil:
@@ -261,7 +261,7 @@ func (r *Recorder) write(ctx context.Context, it item, days map[Day]int) {
 	defer done()
 	if err := r.opts.Store.Add(wctx, *rec); err != nil {
 		r.failures.Add(1)
-		r.log.Warn("review record not written", "outcome", string(rec.Outcome), "platform", rec.Platform, "error", err.Error())
+		r.log.Warn("review record not written", "outcome", string(rec.Outcome), "platform", string(rec.Platform), "error", err.Error())
 		return
 	}
 	r.written.Add(1)
@@ -325,7 +325,7 @@ func (r *Recorder) questionRecord(at time.Time, a *adapters.Asked) *Record {
 	if read == "" {
 		read = a.Reply.Question
 	}
-	rec := &Record{ID: randomID(), Time: at.UTC(), Platform: string(a.Platform), Place: string(a.Place),
+	rec := &Record{ID: randomID(), Time: at.UTC(), Platform: a.Platform, Place: a.Place,
 		User: r.userHash(a.Platform, a.UserID), Question: read, Outcome: outcome, Confidence: a.Reply.Confidence,
 		Shown: a.Reply.ID, Nearest: r.nearest(read, a.Reply)}
 	return rec
@@ -339,7 +339,7 @@ func (r *Recorder) voteRecord(at time.Time, v *adapters.Vote) *Record {
 	user := r.userHash(v.Platform, v.UserID)
 	// One vote per user and answer: a second press replaces the first.
 	id := "vote:" + r.hash(string(v.Platform) + "\x00" + v.Answer + "\x00" + user)[:32]
-	return &Record{ID: id, Time: at.UTC(), Platform: string(v.Platform), Place: string(v.Place), User: user,
+	return &Record{ID: id, Time: at.UTC(), Platform: v.Platform, Place: v.Place, User: user,
 		Question: v.Question, Outcome: outcome, Shown: v.EntryID}
 }
 

@@ -98,7 +98,7 @@ func TestRecorderRecordsOnceWithItsFields(t *testing.T) {
 			t.Errorf("record %+v: want slack, user %s, the question, an id and the time", r, user)
 		}
 	}
-	for o, place := range map[review.Outcome]string{review.Unanswered: "channel", review.NearMiss: "thread", review.LowConfidence: "dm"} {
+	for o, place := range map[review.Outcome]adapters.Place{review.Unanswered: adapters.PlaceChannel, review.NearMiss: adapters.PlaceThread, review.LowConfidence: adapters.PlaceDM} {
 		if by[o].Place != place {
 			t.Errorf("%s: %+v, want one in a %s", o, by[o], place)
 		}

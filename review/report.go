@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/borderbot/borderbot/adapters"
 )
 
 // Action is what a curator would do about a group of questions.
@@ -30,16 +32,16 @@ const minEntryScore = 0.25
 // Group is questions that mean the same: the same normalised terms or the same nearest
 // entry.
 type Group struct {
-	Count      int             `json:"count"`
-	Examples   []string        `json:"examples"` // two or three, the most asked first
-	Entry      string          `json:"entry,omitempty"`
-	EntryTitle string          `json:"entry_title,omitempty"`
-	Confidence float64         `json:"confidence"` // the mean of the group's replies to questions; 0 for votes alone
-	Outcomes   map[Outcome]int `json:"outcomes"`
-	Platforms  map[string]int  `json:"platforms"`
-	Action     Action          `json:"action"`
-	Advice     string          `json:"advice"` // the action in words
-	Last       time.Time       `json:"last"`
+	Count      int                       `json:"count"`
+	Examples   []string                  `json:"examples"` // two or three, the most asked first
+	Entry      string                    `json:"entry,omitempty"`
+	EntryTitle string                    `json:"entry_title,omitempty"`
+	Confidence float64                   `json:"confidence"` // the mean of the group's replies to questions; 0 for votes alone
+	Outcomes   map[Outcome]int           `json:"outcomes"`
+	Platforms  map[adapters.Platform]int `json:"platforms"`
+	Action     Action                    `json:"action"`
+	Advice     string                    `json:"advice"` // the action in words
+	Last       time.Time                 `json:"last"`
 }
 
 // EntryVotes is the 👍 and 👎 one entry's answers got.
@@ -76,7 +78,7 @@ type Report struct {
 
 // Filter narrows the records a report reads; an empty field matches all.
 type Filter struct {
-	Platform string
+	Platform adapters.Platform
 	Outcome  Outcome
 }
 
@@ -238,7 +240,7 @@ func nearEntry(r Record) string {
 
 // summarise makes one group of its records.
 func summarise(rs []Record, title func(string) string) Group {
-	g := Group{Count: len(rs), Outcomes: map[Outcome]int{}, Platforms: map[string]int{}}
+	g := Group{Count: len(rs), Outcomes: map[Outcome]int{}, Platforms: map[adapters.Platform]int{}}
 	asked := map[string]int{}
 	entries := map[string]int{}
 	var conf float64

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/review"
 )
 
@@ -38,7 +39,7 @@ func cmdReview(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	f := review.Filter{Platform: *platform, Outcome: review.Outcome(*outcome)}
+	f := review.Filter{Platform: adapters.Platform(*platform), Outcome: review.Outcome(*outcome)}
 	if f.Outcome != "" && !f.Outcome.Valid() {
 		return usageError{fmt.Errorf("--outcome %q: not one of %v", *outcome, review.Outcomes)}
 	}

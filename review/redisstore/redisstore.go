@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/review"
 )
 
@@ -78,7 +79,7 @@ func (s *Store) Count(ctx context.Context, d review.Day) error {
 	}
 	key := s.dayKey(d.Date)
 	_, err = s.client.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.HIncrBy(ctx, key, d.Platform+":"+string(d.Class), int64(d.Count))
+		p.HIncrBy(ctx, key, string(d.Platform)+":"+string(d.Class), int64(d.Count))
 		p.Expire(ctx, key, s.ttl(day.Add(24*time.Hour)))
 		return nil
 	})
@@ -141,7 +142,7 @@ func (s *Store) Days(ctx context.Context, since time.Time) ([]review.Day, error)
 				return nil, fmt.Errorf("redis review store: days %s %s: %w", date, field, err)
 			}
 			platform, class := splitField(field)
-			out = append(out, review.Day{Date: date, Platform: platform, Class: review.Class(class), Count: n})
+			out = append(out, review.Day{Date: date, Platform: adapters.Platform(platform), Class: review.Class(class), Count: n})
 		}
 	}
 	return out, nil
