@@ -54,8 +54,7 @@ func TestReviewPageInChromium(t *testing.T) {
 	shift := today.Sub(time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)) // the fixture's last day is today
 	path := loadFixture(t, shift)
 	ts := startServer(t, nil, serverSetup{cfg: func(c *config.Config) {
-		c.Review.Path = path
-		c.Review.Token = token
+		c.Review.Enabled, c.Review.Path, c.Review.Token = true, path, token
 	}})
 
 	res, err := http.Get(ts.base + "/review")

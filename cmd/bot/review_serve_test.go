@@ -21,8 +21,9 @@ import (
 func TestServeRecordsInRedis(t *testing.T) {
 	url := testkit.RedisURL(t)
 	prefix := testPrefix(t)
-	a := startServer(t, nil, redisSetup(url, prefix, nil))
-	b := startServer(t, nil, redisSetup(url, prefix, nil))
+	on := func(c *config.Config) { c.Review.Enabled = true }
+	a := startServer(t, nil, redisSetup(url, prefix, on))
+	b := startServer(t, nil, redisSetup(url, prefix, on))
 	for i, s := range []*testServer{a, b} {
 		body := mentionBody(t, "EvR"+string(rune('0'+i)), "W1", "C9", "10"+string(rune('0'+i))+".000100", "what's the weather in karachi tomorrow?")
 		if code, _, err := s.slackEvent(body, 0); err != nil || code != 200 {
@@ -79,7 +80,7 @@ func TestServeReviewDisabled(t *testing.T) {
 // BOT_REVIEW_TOKEN is not served at all.
 func TestServeRecordsInSQLite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "review.db")
-	s := startServer(t, nil, serverSetup{cfg: func(c *config.Config) { c.Review.Path = path }})
+	s := startServer(t, nil, serverSetup{cfg: func(c *config.Config) { c.Review.Enabled, c.Review.Path = true, path }})
 	for i, q := range []string{"When did Iran strike Pakistan?", "what's the weather in karachi tomorrow?"} {
 		ch := "C" + string(rune('5'+i))
 		if code, _, err := s.slackEvent(mentionBody(t, "EvS"+ch, "W1", ch, "100.000100", q), 0); err != nil || code != 200 {
