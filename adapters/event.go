@@ -177,7 +177,8 @@ func (l Lifecycle) eventLog(ev Event) *slog.Logger {
 // for autocomplete, which comes with every keystroke; at error for a failure) and
 // reports it to Hooks.After and to the metrics. It returns the outcome and Before's
 // refusal, if any. A handler's error means its reply was lost: the outcome is then
-// OutcomeFailed, whatever the handler said.
+// OutcomeFailed, whatever the handler said, unless the error is ErrHandedOver (the reply
+// was left pending for another instance).
 func (l Lifecycle) Handle(ctx context.Context, ev Event, handle func(ctx context.Context) (Outcome, error)) (outcome Outcome, refusal error) {
 	start := time.Now()
 	log := l.eventLog(ev)
@@ -214,7 +215,7 @@ func (l Lifecycle) Handle(ctx context.Context, ev Event, handle func(ctx context
 		}
 	}
 	outcome, failure = handle(ctx)
-	if failure != nil {
+	if failure != nil && !errors.Is(failure, ErrHandedOver) {
 		outcome = OutcomeFailed
 	}
 	return outcome, nil

@@ -116,15 +116,17 @@ func TestMetricsStartAtZeroAndLintClean(t *testing.T) {
 		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
 	}
 	want := map[string]int{
-		"bot_events_total":          len(Platforms) * len(Kinds) * len(Outcomes),
-		"bot_questions_total":       len(Platforms) * len(questionOutcomes),
-		"bot_answer_seconds":        len(Platforms),
-		"bot_replies_lost_total":    len(Platforms),
-		"bot_replies_doubled_total": len(Platforms),
-		"bot_replies_pending":       len(Platforms),
-		"bot_rate_limited_total":    len(Platforms),
-		"bot_panics_total":          len(Platforms),
-		"bot_build_info":            1,
+		"bot_events_total":              len(Platforms) * len(Kinds) * len(Outcomes),
+		"bot_questions_total":           len(Platforms) * len(questionOutcomes),
+		"bot_answer_seconds":            len(Platforms),
+		"bot_replies_lost_total":        len(Platforms),
+		"bot_replies_doubled_total":     len(Platforms),
+		"bot_replies_pending":           len(Platforms),
+		"bot_replies_handed_over_total": len(Platforms),
+		"bot_replies_claimed_total":     len(Platforms),
+		"bot_rate_limited_total":        len(Platforms),
+		"bot_panics_total":              len(Platforms),
+		"bot_build_info":                1,
 	}
 	families, err := reg.Gather()
 	if err != nil {

@@ -42,6 +42,8 @@ type Metrics struct {
 	lost        *prometheus.CounterVec
 	doubled     *prometheus.CounterVec
 	pending     *prometheus.GaugeVec
+	handedOver  *prometheus.CounterVec
+	claimed     *prometheus.CounterVec
 	rateLimited *prometheus.CounterVec
 	panics      *prometheus.CounterVec
 }
@@ -68,6 +70,12 @@ func NewMetrics(reg prometheus.Registerer, version string) *Metrics {
 		pending: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "bot_replies_pending", Help: "Replies waiting in the outgoing queues.",
 		}, []string{"platform"}),
+		handedOver: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "bot_replies_handed_over_total", Help: "Replies still pending at shutdown that were left in the shared store for another instance to deliver.",
+		}, []string{"platform"}),
+		claimed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "bot_replies_claimed_total", Help: "Replies another instance left pending (at shutdown, or by dying) that this instance took over.",
+		}, []string{"platform"}),
 		rateLimited: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "bot_rate_limited_total", Help: "Events refused because their user was over the rate limit.",
 		}, []string{"platform"}),
@@ -93,10 +101,12 @@ func NewMetrics(reg prometheus.Registerer, version string) *Metrics {
 		m.lost.WithLabelValues(pl)
 		m.doubled.WithLabelValues(pl)
 		m.pending.WithLabelValues(pl)
+		m.handedOver.WithLabelValues(pl)
+		m.claimed.WithLabelValues(pl)
 		m.rateLimited.WithLabelValues(pl)
 		m.panics.WithLabelValues(pl)
 	}
-	reg.MustRegister(m.events, m.questions, m.latency, m.lost, m.doubled, m.pending, m.rateLimited, m.panics, info)
+	reg.MustRegister(m.events, m.questions, m.latency, m.lost, m.doubled, m.pending, m.handedOver, m.claimed, m.rateLimited, m.panics, info)
 	return m
 }
 
@@ -139,6 +149,20 @@ func (m *Metrics) ReplyDoubled(p Platform) {
 func (m *Metrics) Pending(p Platform, delta int) {
 	if m != nil {
 		m.pending.WithLabelValues(string(p)).Add(float64(delta))
+	}
+}
+
+// ReplyHandedOver counts a reply left pending at shutdown for another instance.
+func (m *Metrics) ReplyHandedOver(p Platform) {
+	if m != nil {
+		m.handedOver.WithLabelValues(string(p)).Inc()
+	}
+}
+
+// ReplyClaimed counts a reply taken over from another instance.
+func (m *Metrics) ReplyClaimed(p Platform) {
+	if m != nil {
+		m.claimed.WithLabelValues(string(p)).Inc()
 	}
 }
 

@@ -68,6 +68,11 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		p.Question = a.Text
 		parts = append(parts, p)
 		read = q
+		if q != a.Text && strings.HasPrefix(q, strings.TrimRight(a.Text, "?!. ")) && conv.Question != "" {
+			// "where?" read as "where … Pakistan's response": the subject is still the
+			// last question's, and the next follow-up leans on that, not on this reading.
+			read = conv.Question
+		}
 	}
 	var out Reply
 	if len(parts) == 1 && !more {
@@ -112,11 +117,15 @@ func (e *Engine) namesSomething(ws []string) bool {
 // the reply and the question as it was read.
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
+	if r, ok := e.whoSaidThat(conv, ws); ok {
+		ex.decided("attributed the last answer's words to " + r.Quotes[0].Speaker)
+		return r, a.Text
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
 	// fails is it read alone, so a follow-up costs one reading, not two.
-	if how != standsAlone {
+	if how != standsAlone && how != pointsAtThing {
 		var near map[string]bool
 		if how == saysLittle {
 			near = e.nearOf(conv)
@@ -126,10 +135,19 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		}
 	}
 	alone := e.answerAsk(a, quoted, ex, given)
-	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" {
+	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" && !e.namesSomething(ws) {
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")
 		return e.whoDoYouMean(), a.Text
+	}
+	if how == pointsAtThing {
+		// "who said it was unwise?" may stand alone; "were they Iranian?" leans on what
+		// came before. The reading that answers better wins, the conversation's on a tie.
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok &&
+			(follow.Confidence >= alone.Confidence || !alone.Answered) {
+			return follow, text
+		}
+		return alone, a.Text
 	}
 	if conv.Empty() || how != standsAlone || e.namesSomething(ws) && alone.Answered || !alone.Answered && alone.Kind != KindUnknown {
 		return alone, a.Text
@@ -144,6 +162,79 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	}
 	return alone, a.Text
 }
+
+// besideInTime returns the event just before or after a dated entry, for a question that
+// asks what came before or after it ("and before?", "what happened after the Kerman
+// bombing?"); a span ("two days after") asks of the entry's own date, not another's.
+func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
+	if d.entry.Date == "" || len(spans(ws)) > 0 {
+		return doc{}, false
+	}
+	// Only a question of what happened ("what came before it?", "and after?") asks for
+	// another event; "how long after…" and "which groups was Pakistan going after?" do not.
+	if len(ws) > 4 && !slices.ContainsFunc(ws, func(w string) bool { return eventWords[w] }) {
+		return doc{}, false
+	}
+	later := slices.ContainsFunc(ws, func(w string) bool { return w == "after" || w == "afterwards" || w == "later" || w == "next" })
+	earlier := slices.ContainsFunc(ws, func(w string) bool { return w == "before" || w == "earlier" || w == "previously" || w == "prior" })
+	if later == earlier {
+		return doc{}, false
+	}
+	var pick *knowledge.Event
+	for i := range e.base.Events {
+		ev := &e.base.Events[i]
+		switch {
+		case ev.Entry == "" || ev.Entry == d.entry.ID || ev.Date == d.entry.Date:
+		case later && ev.Date > d.entry.Date && (pick == nil || ev.Date < pick.Date):
+			pick = ev
+		case earlier && ev.Date < d.entry.Date && (pick == nil || ev.Date > pick.Date):
+			pick = ev
+		}
+	}
+	if pick == nil {
+		return doc{}, false
+	}
+	i := slices.IndexFunc(e.docs, func(x doc) bool { return x.entry.ID == pick.Entry })
+	if i < 0 {
+		return doc{}, false
+	}
+	return e.docs[i], true
+}
+
+// eventWords ask what happened.
+var eventWords = map[string]bool{"happened": true, "happen": true, "happens": true, "came": true,
+	"come": true, "followed": true, "follow": true, "preceded": true, "precede": true, "next": true}
+
+// whoSaidThat answers "who said that?", "says who?" or "who pointed that out?" with the
+// speaker of the words the last answer quoted.
+func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
+	if len(ws) > 5 || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "who" || w == "whose" || w == "whos" }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return speechWords[w] }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return referents[w] }) && !(len(ws) == 2 && ws[0] == "says") {
+		return Reply{}, false
+	}
+	for k := len(conv.Given) - 1; k >= 0; k-- {
+		id := conv.Given[k]
+		if qid, ok := strings.CutPrefix(id, "quote:"); ok {
+			if q, ok := e.base.Quote(qid); ok {
+				return e.attribute(q.Text)
+			}
+			continue
+		}
+		if en, ok := e.base.Entry(id); ok && len(en.Quotes) > 0 {
+			if q, ok := e.base.Quote(en.Quotes[0]); ok {
+				return e.attribute(q.Text)
+			}
+		}
+		return Reply{}, false // the last answer quotes no one
+	}
+	return Reply{}, false
+}
+
+// speechWords ask whose words something was.
+var speechWords = map[string]bool{"said": true, "says": true, "say": true, "saying": true,
+	"pointed": true, "quoted": true, "quote": true, "words": true, "claimed": true, "wrote": true,
+	"argued": true, "called": true, "argues": true, "thinks": true}
 
 // nearOf returns the entries a conversation is about: the last two answers given and the
 // entries related to them.
@@ -232,6 +323,16 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		ex.Query = q
 	}
 	rk := e.rank(toks, q)
+	if q.Intent == IntentSaid && q.Speaker == "" {
+		// "what did Biden say about the strikes?": the article quotes no Biden.
+		if name, ok := e.strangeSubject(toks); ok {
+			if top := rk.topTopic(); top.doc >= 0 && top.topic >= e.opts.MinConfidence {
+				ex.decided("near miss: the article never names " + name)
+				return e.nearMiss(e.docs[top.doc], q, top)
+			}
+			return e.unknown(rk, ex, "the article never names "+name)
+		}
+	}
 	if ex != nil {
 		ex.Terms = rk.terms
 	}
@@ -256,7 +357,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	case IntentOpinion:
 		// A view of something the article covers: of the strikes when it names nothing
 		// else ("who's the winner of this whole exchange?"), not of the Super Bowl.
-		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) {
+		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) && pointsAtTheStory(q.Words, rk.terms) {
 			return e.opinion(rk, q, ex)
 		}
 	}
@@ -304,9 +405,24 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}
 	d := e.docs[best.doc]
+	if next, ok := e.besideInTime(d, q.Words); ok {
+		// "what happened before the Kerman bombing?": the event before it, not it.
+		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
+		d = next
+	}
 	r := e.reply(d, q.Text)
 	r.Confidence = round(math.Min(1, best.score))
 	if q.Intent == IntentClaim {
+		if name, ok := e.strangeSubject(toks); ok {
+			// "India backed Pakistan's strike": the article says nothing of India.
+			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
+			return e.nearMiss(d, q, best)
+		}
+		if month, ok := e.laterEvent(q.Words, toks); ok {
+			// "did Iran strike Pakistan again in February?": the article ends in January.
+			ex.decided("near miss: the claim is of another event, in " + month + ", which the article does not cover")
+			return e.nearMiss(d, q, best)
+		}
 		v, why := e.decide(q, toks, d.facts)
 		r.Verdict = v
 		r.Answer = v.prefix() + r.Answer
@@ -349,8 +465,14 @@ func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 		if s.score < e.opts.MinConfidence {
 			break
 		}
-		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+		ok, missing := e.check(e.docs[s.doc], q, toks)
+		if ok {
 			return s, true
+		}
+		if strings.HasPrefix(missing, "which ") {
+			// The entry that speaks of the base, and names none, is what the article
+			// knows of it: one that never speaks of a base does not answer "which base".
+			return scored{}, false
 		}
 	}
 	return scored{}, false
@@ -366,8 +488,14 @@ func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (score
 		if best.score-s.score >= e.opts.CloseMargin || s.score < e.opts.MinConfidence {
 			return scored{}, false
 		}
-		if ok, _ := e.check(e.docs[s.doc], q, toks); ok {
+		ok, missing := e.check(e.docs[s.doc], q, toks)
+		if ok {
 			return s, true
+		}
+		if strings.HasPrefix(missing, "which ") {
+			// The entry that speaks of the base, and names none, is what the article
+			// knows of it: one that never speaks of a base does not answer "which base".
+			return scored{}, false
 		}
 	}
 	return scored{}, false
@@ -596,4 +724,12 @@ func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// pointsAtTheStory reports whether a question that names nothing of the article still
+// speaks of it: a word of the base, or "this", "it", "them" ("who's the winner of this
+// whole exchange?"), where "who won the cricket world cup?" speaks of something else.
+func pointsAtTheStory(ws []string, qts []qterm) bool {
+	return slices.ContainsFunc(qts, func(t qterm) bool { return t.id >= 0 }) ||
+		slices.ContainsFunc(ws, func(w string) bool { return referents[w] || w == "both" || w == "sides" })
 }

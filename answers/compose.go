@@ -174,7 +174,7 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 
 // pastTense gives the past of the verbs that follow "did" most often in questions.
 var pastTense = map[string]string{
-	"say": "said", "do": "did", "think": "thought", "make": "made", "cost": "cost", "hit": "hit",
+	"say": "said", "strike": "struck", "attack": "attacked", "target": "targeted", "warn": "warned", "kill": "killed", "do": "did", "think": "thought", "make": "made", "cost": "cost", "hit": "hit",
 	"fly": "flew", "take": "took", "give": "gave", "get": "got", "go": "went", "come": "came",
 	"know": "knew", "see": "saw", "tell": "told", "find": "found", "lead": "led", "pay": "paid",
 	"buy": "bought", "send": "sent", "build": "built", "fight": "fought", "win": "won",
@@ -217,13 +217,17 @@ func indirect(q string) string {
 		}
 	}
 	if start < 0 {
+		// "did Iran warn Pakistan" → "whether Iran warned Pakistan".
+		if len(ws) > 2 && auxiliaries[lw(0)] {
+			return "whether " + indirect("what " + q)[len("what "):]
+		}
 		return "whether " + lowerFirst(q)
 	}
 	ws = ws[start:]
 	ws[0] = strings.ToLower(ws[0])
 	head := ws[0]
 	switch head {
-	case "what's", "whats":
+	case "what's", "whats", "wats", "wat's", "wht's", "whts":
 		return "what " + strings.Join(ws[1:], " ") + " is"
 	case "who's", "whos":
 		return "who " + strings.Join(ws[1:], " ") + " is"

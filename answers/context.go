@@ -2,6 +2,7 @@ package answers
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -36,10 +37,11 @@ func (e *Engine) AnswerIn(c Context, message string) (Reply, Context) {
 type followKind uint8
 
 const (
-	standsAlone followKind = iota // nothing was read from the conversation
-	pointsBack                    // a pronoun stood for the person talked about
-	swapsWord                     // "and Pakistan?": the last question with one word changed
-	saysLittle                    // "when?": what it asks, of the last question's subject
+	standsAlone   followKind = iota // nothing was read from the conversation
+	pointsBack                      // a pronoun stood for the person talked about
+	swapsWord                       // "and Pakistan?": the last question with one word changed
+	saysLittle                      // "when?": what it asks, of the last question's subject
+	pointsAtThing                   // "what did they use?": they, it, that stand for the last subject
 )
 
 // followUp rewrites a question that leans on the conversation into one that stands on
@@ -59,6 +61,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	if c.Question == "" {
 		return q, changed
 	}
+	// "the second one?", "what's number four", "and the one after that": the same list,
+	// another place in it.
+	if p, ok := e.ordinalFollowUp(ws, c.Question); ok {
+		return p, swapsWord
+	}
 	// "and Pakistan?", "what about the third?": the last question, with its word of the
 	// same kind swapped for the new one.
 	if swap, ok := swapWord(ws); ok {
@@ -68,10 +75,45 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	}
 	// "when?", "where was that?", "how many bases?": what it asks, of the last question's
 	// subject.
+	// A question with a word of its own ("anyone killed?") does not take the detail the
+	// last question asked for ("what weapons"): it asks its own of the same subject.
 	if e.leans(ws) {
-		return strings.TrimRight(q, "?!. ") + " " + strings.Join(contentOf(words(c.Question)), " "), saysLittle
+		carried := contentOf(words(c.Question))
+		if len(e.contentOf(ws)) > 0 {
+			if asked := readAsk(Ask{Text: c.Question}, "").Focus; asked != "" && !e.namesSomething([]string{asked}) {
+				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
+			}
+		}
+		return strings.TrimRight(q, "?!. ") + " " + strings.Join(carried, " "), saysLittle
+	}
+	// "what weapons did they use?", "were they Iranian?": they, it and that stand for
+	// what was talked about; a question naming nothing takes the last question's names.
+	if changed == standsAlone && slices.ContainsFunc(ws, func(w string) bool { return thingPronouns[w] }) {
+		if !e.namesSomething(ws) {
+			if names := e.namesOf(words(c.Question)); len(names) > 0 {
+				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(names, " ")
+			}
+		}
+		return q, pointsAtThing
 	}
 	return q, changed
+}
+
+// thingPronouns stand for a thing, a side or a group talked about before.
+var thingPronouns = map[string]bool{
+	"they": true, "them": true, "their": true, "theirs": true, "it": true, "its": true,
+	"that": true, "those": true, "these": true, "this": true,
+}
+
+// namesOf returns the words that are names the base knows.
+func (e *Engine) namesOf(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if e.namesSomething([]string{w}) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // leans reports whether a question says too little to stand alone: at most one word of
@@ -90,6 +132,18 @@ func (e *Engine) leans(ws []string) bool {
 	return content <= 1
 }
 
+// contentOf returns the words of a follow-up that carry something of their own: not
+// question words, words pointing back or words that only lean on what came before.
+func (e *Engine) contentOf(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !isStop(w) && !questionWords[w] && !referents[w] && !followUpWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // followUpWords are the words of a follow-up that carry no subject of their own.
 var followUpWords = map[string]bool{
 	"else": true, "more": true, "example": true, "examples": true, "instance": true,
@@ -106,6 +160,11 @@ func contentOf(ws []string) []string {
 	}
 	return out
 }
+
+// timeWords are swapped for one another: "and now?" after "what did Pakistanis think of
+// Iran before?".
+var timeWords = map[string]bool{"before": true, "after": true, "now": true, "later": true,
+	"earlier": true, "afterwards": true, "since": true, "today": true, "then": true, "previously": true}
 
 // ordinals are swapped for one another: "and the third?" after "the second reason".
 var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
@@ -143,12 +202,18 @@ func (e *Engine) swapInto(q, w string) (string, bool) {
 			return 1
 		case isName(x):
 			return 2
+		case timeWords[x]:
+			return 3
 		}
 		return 0
 	}
 	k := kind(w)
 	if k == 0 {
 		return q, false
+	}
+	if k == 3 && !slices.ContainsFunc(words(q), func(x string) bool { return timeWords[x] }) {
+		// "what happened in Kerman? and before?": the same question, of the time before.
+		return strings.TrimRight(q, "?!. ") + " " + w, true
 	}
 	fields := strings.Fields(q)
 	for i, f := range fields {
@@ -222,4 +287,70 @@ func appendGiven(given []string, id string) []string {
 		given = given[len(given)-maxGiven:]
 	}
 	return given
+}
+
+// ordinalWords are the places in a list, by number.
+var ordinalWords = []string{"", "first", "second", "third", "fourth", "fifth"}
+
+// ordinalAt returns the place in a list that words name ("second", "2nd", "number 4",
+// "#4"), or 0.
+func ordinalAt(ws []string) int {
+	for i, w := range ws {
+		for n := 1; n < len(ordinalWords); n++ {
+			if w == ordinalWords[n] || w == strconv.Itoa(n)+[]string{"", "st", "nd", "rd", "th", "th"}[n] {
+				return n
+			}
+		}
+		if (w == "number" || w == "no" || w == "num" || w == "nr") && i+1 < len(ws) {
+			if n := numberWord(ws[i+1]); n > 0 && n < len(ordinalWords) {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// numberWord reads "4" or "four".
+func numberWord(w string) int {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n
+	}
+	return slices.Index([]string{"zero", "one", "two", "three", "four", "five"}, w)
+}
+
+// listWords may stand in a question about a place in a list besides the place itself.
+var listWords = map[string]bool{"one": true, "reason": true, "reasons": true, "factor": true,
+	"factors": true, "point": true, "points": true, "thing": true, "number": true, "no": true,
+	"num": true, "nr": true, "after": true, "next": true, "last": true, "final": true, "before": true}
+
+// ordinalFollowUp rewrites "the second one?", "what's number four" or "and the one after
+// that" after a question about a list into a question of its own.
+func (e *Engine) ordinalFollowUp(ws []string, last string) (string, bool) {
+	for _, w := range ws {
+		if !isStop(w) && !questionWords[w] && !referents[w] && !listWords[w] && ordinalAt([]string{w}) == 0 && w != "and" && numberWord(w) < 0 {
+			return "", false // it asks something else too
+		}
+	}
+	lw := words(last)
+	at := ordinalAt(ws)
+	switch {
+	case at > 0:
+	case slices.Contains(ws, "after") || slices.Contains(ws, "next"):
+		at = ordinalAt(lw) + 1
+	case slices.Contains(ws, "before"):
+		at = ordinalAt(lw) - 1
+	case slices.Contains(ws, "last") || slices.Contains(ws, "final"):
+		at = len(ordinalWords) - 1
+	}
+	if at <= 0 || at >= len(ordinalWords) {
+		return "", false
+	}
+	if ordinalAt(lw) > 0 {
+		return e.swapInto(last, ordinalWords[at])
+	}
+	// "how many reasons for optimism…?" then "number four": the fourth of them.
+	if !slices.ContainsFunc(lw, func(w string) bool { return w == "reasons" || w == "factors" || w == "points" }) {
+		return "", false
+	}
+	return "what is the " + ordinalWords[at] + " " + strings.Join(contentOf(lw), " "), true
 }

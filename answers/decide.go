@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,8 +48,9 @@ type fact struct {
 	dates   []date              // the dates it gives
 	numbers map[int]bool        // the numbers it gives, dates left out
 	terms   map[string]bool     // every term of the answer and its quotes
-	negated map[string]bool     // terms only ever in sentences that say "not", "no" or "never"
+	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
+	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -59,7 +61,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]bool{}, owned: map[string][]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -77,6 +79,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				}
 			}
 			f.dates = append(f.dates, dates(toks)...)
+			for _, d := range spans(ws) {
+				f.spans[d] = true
+			}
 			for term, owners := range e.possessions(toks) {
 				f.owned[term] = append(f.owned[term], owners...)
 			}
@@ -87,10 +92,10 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				if t.stop {
 					continue
 				}
-				if neg && !f.terms[t.term] {
-					f.negated[t.term] = true
-				} else if !neg {
-					delete(f.negated, t.term) // said plainly elsewhere: not denied
+				if neg {
+					f.negated[t.term]++
+				} else {
+					f.negated[t.term]-- // said plainly too: denied only where denials outnumber
 				}
 				f.terms[t.term] = true
 			}
@@ -125,6 +130,16 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// Spans of time: "a week after" where the facts say "one day after".
+	if len(f.spans) > 0 {
+		for _, d := range spans(claim.Words) {
+			if f.spans[d] {
+				hold = append(hold, strconv.Itoa(d)+" days")
+			} else {
+				conflict = append(conflict, strconv.Itoa(d)+" days")
+			}
+		}
+	}
 	// Names: a name of the base that the facts do not use, where the claim ties it to them.
 	for _, t := range toks {
 		if t.stop || t.number {
@@ -135,6 +150,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && t.known && e.isName(t.term):
 			conflict = append(conflict, t.term)
+		case !t.known && t.class == className && !e.isName(t.term):
+			// A name the article never uses ("claimed by al-Qaeda"): the facts name
+			// another, or none, and the claim does not hold as made.
+			conflict = append(conflict, t.term)
 		}
 	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
@@ -142,18 +161,20 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		conflict = append(conflict, "whose "+term)
 	}
 	// Denials: the claim's rarest terms stand in a sentence of the facts that negates them.
-	denied := 0
-	content := 0
+	// A claim of one term ("were they Iranian?") is denied by that term's denial.
+	var inFacts []string
 	for _, t := range toks {
-		if t.stop || t.number || !f.terms[t.term] {
-			continue
+		if !t.stop && !t.number && f.terms[t.term] {
+			inFacts = append(inFacts, t.term)
 		}
-		content++
-		if f.negated[t.term] && e.idfOf(t.term) > e.maxIDF/3 {
+	}
+	denied, content := 0, len(inFacts)
+	for _, term := range inFacts {
+		if f.negated[term] > 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) {
 			denied++
 		}
 	}
-	if denied > 0 && denied*2 >= content/2 && !claim.Negated {
+	if denied > 0 && denied*2 >= content/2 && !claim.Negated && !modalPerfect(claim.Words) {
 		conflict = append(conflict, "denied")
 	}
 	switch {
@@ -287,4 +308,125 @@ func numbers(toks []token) map[int]bool {
 		}
 	}
 	return out
+}
+
+// modalPerfect reports whether words say what should, could or would have been ("Iran
+// should've shared intelligence"), which the facts' own "should have" confirms.
+func modalPerfect(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "shoulda", "coulda", "woulda", "shouldve", "couldve", "wouldve":
+			return true
+		case "should", "could", "would":
+			if i+1 < len(ws) && (ws[i+1] == "have" || ws[i+1] == "ve" || ws[i+1] == "of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strangeSubject returns a claim's subject, its first name, when the article never names
+// it: what the claim says of it is nothing the facts can settle.
+func (e *Engine) strangeSubject(toks []token) (string, bool) {
+	for _, t := range toks {
+		switch {
+		case t.stop || t.number:
+		case e.isName(t.term):
+			return "", false
+		case t.word != "" && !t.known && !months[t.term]:
+			if _, inBase := e.terms[t.term]; inBase {
+				continue
+			}
+			if c := everydayClass(t.word); c == className || c == classUnknown {
+				return t.word, true // a name, or a word no dictionary has: "Biden"
+			}
+		}
+	}
+	return "", false
+}
+
+// spanUnits are the units of a span of time, in days.
+var spanUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+
+// spans returns the spans of time that words give before or after something, in days:
+// "two days later" 2, "a week after" 7, "the next day" 1.
+func spans(ws []string) []int {
+	var out []int
+	for i, w := range ws {
+		unit, ok := spanUnits[w]
+		if !ok || i == 0 {
+			continue
+		}
+		// A span is counted from something: "later", "after", "before", "earlier".
+		if i+1 >= len(ws) || !spanEnds[ws[i+1]] {
+			continue
+		}
+		switch n := ws[i-1]; {
+		case n == "a" || n == "one" || n == "next" || n == "following":
+			out = append(out, unit)
+		case numberWord(n) > 0:
+			out = append(out, numberWord(n)*unit)
+		case n == "couple" || i >= 3 && ws[i-2] == "couple" && n == "of":
+			out = append(out, 2*unit)
+		}
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		// "the next day", "the following day", "the day after".
+		if (ws[i] == "next" || ws[i] == "following") && ws[i+1] == "day" && (i+2 >= len(ws) || !spanEnds[ws[i+2]]) {
+			out = append(out, 1)
+		}
+	}
+	return out
+}
+
+// spanEnds say from what a span is counted.
+var spanEnds = map[string]bool{"later": true, "after": true, "before": true, "earlier": true, "prior": true, "afterwards": true}
+
+// inSpan reports whether the token at i is part of a span of time: "day" or "next" in
+// "the next day".
+func inSpan(toks []token, i int) bool {
+	if _, ok := spanUnits[toks[i].word]; ok {
+		return true
+	}
+	w := toks[i].word
+	_, unitNext := spanUnits[wordAt(toks, i+1)]
+	return (w == "next" || w == "following" || w == "couple") && unitNext
+}
+
+// wordAt returns the word of the token at i, or "".
+func wordAt(toks []token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].word
+}
+
+// againWords make a claim of another event than the one the article tells of.
+var againWords = map[string]bool{"again": true, "another": true, "second": true, "anew": true, "later": true}
+
+// laterEvent returns the month of a claim of another event ("again in February") when
+// the base dates nothing in that month.
+func (e *Engine) laterEvent(ws []string, toks []token) (string, bool) {
+	if !slices.ContainsFunc(ws, func(w string) bool { return againWords[w] }) {
+		return "", false
+	}
+	for _, d := range dates(toks) {
+		if !e.dates(d.month) {
+			return d.month, true
+		}
+	}
+	return "", false
+}
+
+// dates reports whether any entry gives a date in a month.
+func (e *Engine) dates(month string) bool {
+	for _, d := range e.docs {
+		for _, dt := range d.facts.dates {
+			if dt.month == month {
+				return true
+			}
+		}
+	}
+	return false
 }

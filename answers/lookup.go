@@ -172,7 +172,7 @@ func (e *Engine) quoteTopics() []string {
 func (e *Engine) Timeline() []Event {
 	out := make([]Event, len(e.base.Events))
 	for i, ev := range e.base.Events {
-		out[i] = Event{Date: ev.Time(), Text: ev.Text, EntryID: ev.Entry}
+		out[i] = Event{Date: ev.Time(), Text: ev.Text, EntryID: ev.Entry, Label: ev.Label, Strike: ev.Strike}
 	}
 	return out
 }

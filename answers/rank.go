@@ -186,7 +186,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			continue
 		}
 		// A claim's dates and numbers are mostly what is checked, not what it is about.
-		checked := claim && (t.number || months[t.term] || inDate(toks, i))
+		checked := claim && (t.number || months[t.term] || inDate(toks, i) || inSpan(toks, i))
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm || t.word == q.Focus && q.Focus != ""}
 		// The detail asked for must be the base's own word, not a synonym of one or a word
 		// that only stems like one ("nationality" is not "nationals").
@@ -454,7 +454,12 @@ var placeNouns = map[string]bool{
 var attributions = map[string]bool{"called": true, "call": true, "calls": true, "described": true,
 	"describes": true, "labelled": true, "labeled": true, "termed": true, "dubbed": true,
 	"argued": true, "argues": true, "warned": true, "warns": true, "claimed": true, "believes": true,
-	"reckons": true, "asserted": true, "noted": true, "pointed": true, "suggested": true, "explained": true}
+	"reckons": true, "asserted": true, "noted": true, "pointed": true, "suggested": true, "explained": true,
+	"praised": true, "praises": true, "criticised": true, "criticized": true, "condemned": true,
+	"slammed": true, "blamed": true, "welcomed": true, "lauded": true, "hailed": true,
+	"stressed": true, "emphasised": true, "emphasized": true, "insisted": true, "observed": true,
+	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
+	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{
@@ -488,7 +493,8 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		}
 	case knowledge.TypeWho:
 		// An entry that quotes someone says who said it, and nothing more.
-		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) {
+		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) &&
+			!(asksTarget(q.Words) && len(d.names) > 0) && !e.givesAChoice(d, q.Words) {
 			return false, string(q.Type)
 		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:
@@ -516,5 +522,54 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if term, ok := otherOwner(q.Owns, d.owned); ok {
 		return false, term + " of the one asked about"
 	}
+	// "ballistic or cruise?": an answer gives one of the two.
+	if a, b, ok := alternatives(q.Words); ok && !e.factHas(d, a) && !e.factHas(d, b) {
+		return false, "whether " + a + " or " + b
+	}
 	return true, ""
+}
+
+// asksTarget reports whether a who-question asks whom something was aimed at ("against
+// whom?", "who did they target?"): an entry that names its targets gives that.
+func asksTarget(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "target", "targeted", "targeting", "targets", "aimed", "hit", "struck", "attacked", "bombed":
+			return true
+		case "whom", "who":
+			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// givesAChoice reports whether a question offers two choices ("whose trust took the
+// bigger hit, Iran's or Pakistan's?") of which the entry speaks.
+func (e *Engine) givesAChoice(d doc, ws []string) bool {
+	a, b, ok := alternatives(ws)
+	return ok && (e.factHas(d, a) || e.factHas(d, b))
+}
+
+// factHas reports whether an entry's facts use a word, as the base's term for it.
+func (e *Engine) factHas(d doc, w string) bool {
+	toks := e.an.analyze(w, false)
+	return len(toks) > 0 && d.facts.terms[toks[0].term]
+}
+
+// alternatives returns the two choices of a question that offers them ("were the
+// missiles ballistic or cruise?"), or false; "or not" and "or nah" offer none.
+func alternatives(ws []string) (a, b string, ok bool) {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != "or" {
+			continue
+		}
+		a, b = ws[i-1], ws[i+1]
+		if isStop(a) || isStop(b) || fillerWords[b] || b == "not" || b == "nah" || b == "no" || questionWords[b] {
+			return "", "", false
+		}
+		return a, b, true
+	}
+	return "", "", false
 }

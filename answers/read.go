@@ -1,7 +1,9 @@
 package answers
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/borderbot/borderbot/knowledge"
 )
@@ -67,6 +69,13 @@ var shorthand = map[string]string{
 	"nov": "november", "dec": "december", "thnk": "think", "thk": "think", "iirc": "iirc",
 	"workd": "worked", "wrk": "work", "bcuz": "because", "becoz": "because", "n": "and",
 	"re": "about", "org": "organisation", "orgs": "organisations", "govts": "governments",
+	"tryna": "trying", "wats": "what", "whats": "what", "whos": "who", "hows": "how",
+	"wheres": "where", "whens": "when", "whys": "why", "wot": "what", "wht's": "what",
+	"abt's": "about", "shud": "should", "cud": "could", "wud": "would", "wen's": "when",
+	"becasue": "because", "bcz": "because", "ppl's": "people",
+	"thru": "through", "tho's": "though", "rly": "really", "srsly": "seriously",
+	"prolly": "probably", "def": "definitely", "obv": "obviously", "obvs": "obviously",
+	"esp": "especially", "ofc": "course", "bout": "about", "ya'll": "you",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
@@ -99,6 +108,13 @@ var fillerWords = map[string]bool{
 	"month": true, "months": true, "today": true, "tonight": true, "yesterday": true,
 	"tomorrow": true, "recently": true, "lately": true, "nowadays": true, "chance": true,
 	"chances": true, "likelihood": true, "possibility": true, "odds": true, "sup": true, "cheers": true, "appreciate": true, "appreciated": true,
+	"wdym": true, "ykwim": true, "ikr": true, "istg": true, "ig": true, "tbf": true, "afaik": true,
+	"bruh": true, "fam": true, "lmk": true, "definitely": true, "obviously": true,
+	"especially": true, "course": true, "trying": true, "blanking": true, "confusing": true,
+	// Words for a person point at one without saying anything of them: "the woman from
+	// the University of Lahore".
+	"woman": true, "lady": true, "guy": true, "girl": true, "gal": true, "fella": true,
+	"chap": true, "lad": true, "bloke": true, "gentleman": true,
 }
 
 // summaryWords ask for a summary.
@@ -128,6 +144,8 @@ var opinionPhrases = [][]string{
 	{"were", "they", "right"}, {"was", "it", "right"}, {"deserved"}, {"had", "it", "coming"},
 	{"to", "blame"}, {"messed", "up"}, {"screwed", "up"}, {"winner"}, {"who", "won"}, {"settle", "this"},
 	{"who", "lost"}, {"no", "choice"}, {"overreacted"}, {"overreaction"}, {"fair", "enough"},
+	{"hero"}, {"heroes"}, {"in", "the", "wrong"}, {"comes", "out", "worse"}, {"come", "out", "worse"},
+	{"worse", "off"}, {"who", "was", "wrong"}, {"who", "was", "right"}, {"looks", "weak"}, {"look", "weak"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
@@ -235,8 +253,13 @@ func readAsk(a Ask, quoted string) Query {
 		// "eli5 why Pakistan hit back", "the short version of why…": the question, told simply.
 		q.Text, summary = dropWords(q.Text, summaryFormat), false
 	}
+	// What the message says besides a passage it quotes in quotation marks.
+	around := ws
+	if quoted != "" && strings.Contains(a.Text, quoted) {
+		around = words(strings.Replace(a.Text, quoted, "", 1))
+	}
 	switch {
-	case quoted != "" && (whoSaidSet.in(ws) || len(ws) <= 3):
+	case quoted != "" && (whoSaidSet.in(around) || len(around) <= 3):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic
@@ -251,7 +274,7 @@ func readAsk(a Ask, quoted string) Query {
 	case summary:
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
-	case opinionSet.in(ws) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
+	case (a.Opinion || opinionSet.in(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
@@ -260,8 +283,20 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentClaim
 	}
 	q.Focus = focusWord(ws)
+	if q.Type == knowledge.TypeWhy {
+		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
+		q.Text = dropWords(q.Text, reasonNouns)
+		if reasonNouns[q.Focus] {
+			q.Focus = ""
+		}
+	}
 	return q
 }
+
+// reasonNouns name what a why-question asks for.
+var reasonNouns = map[string]bool{"logic": true, "reasoning": true, "rationale": true,
+	"motive": true, "motives": true, "motivation": true, "reason": true, "reasons": true,
+	"thinking": true, "point": true, "purpose": true, "goal": true, "aim": true}
 
 // reportVerbs report what someone else said: "someone in #general said X".
 var reportVerbs = map[string]bool{
@@ -281,8 +316,13 @@ func stripFraming(s string) string {
 		}
 		return ""
 	}
+	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
+		if strings.HasPrefix(strings.ToLower(s), p) {
+			return s[len(p):]
+		}
+	}
 	for i := 0; i < len(ws) && i < 8; i++ {
-		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) {
+		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) || beForms[lower(i-1)] {
 			continue
 		}
 		// "what did Parsi say about the US" reports nothing: the report needs a claimant
@@ -295,11 +335,6 @@ func stripFraming(s string) string {
 			rest = rest[1:]
 		}
 		return strings.Join(rest, " ")
-	}
-	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
-		if strings.HasPrefix(strings.ToLower(s), p) {
-			return s[len(p):]
-		}
 	}
 	return s
 }
@@ -401,8 +436,8 @@ func dropWords(s string, set map[string]bool) string {
 	var out []string
 	for _, f := range strings.Fields(s) {
 		ws := words(f)
-		if len(ws) == 1 && (set[ws[0]] || isNumber(ws[0])) {
-			continue
+		if len(ws) == 1 && set[ws[0]] || len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !isNumber(w) }) {
+			continue // a word of the set, or numbers: "3", "2-3"
 		}
 		out = append(out, f)
 	}
@@ -450,6 +485,10 @@ func isArithmetic(s string) bool {
 		case r == '+' || r == '*' || r == '/' || r == '=' || r == '^' || r == '×' || r == '÷' || (r == 'x' && digitBefore) || (r == '-' && digitBefore):
 			rest := strings.TrimLeft(s[i+len(string(r)):], " ")
 			if digitBefore && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				// "2-3 lines", "16-18 January" give a range, not a sum.
+				if r == '-' && strings.ContainsFunc(strings.TrimLeft(rest, "0123456789"), unicode.IsLetter) {
+					continue
+				}
 				return true
 			}
 		case r == ' ':
@@ -468,6 +507,12 @@ var detailNouns = map[string]bool{
 	"population": true, "age": true, "ages": true, "old": true, "size": true, "height": true,
 	"weight": true, "distance": true, "length": true, "area": true, "speed": true, "range": true,
 	"codename": true, "percent": true, "percentage": true, "salary": true, "gdp": true,
+	// Where and how someone's words appeared, and what a profile does not hold.
+	"tweet": true, "tweets": true, "tweeted": true, "twitter": true, "handle": true,
+	"instagram": true, "facebook": true, "tiktok": true, "youtube": true, "podcast": true,
+	"website": true, "email": true, "doctorate": true, "phd": true, "degree": true,
+	"birthday": true, "founder": true, "founded": true, "leader": true, "leaders": true,
+	"names": true, "books": true, "book": true,
 }
 
 // focusWord returns the detail a question asks for by name, when it names one: the noun

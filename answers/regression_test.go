@@ -29,10 +29,14 @@ var questionSets = []questionSet{
 	// Written from the article alone, by someone who had not seen the knowledge base.
 	{"paraphrases.jsonl", 0.90, 0.85},
 	// Messages as people post them in Discord and Slack, written blind from the article.
-	{"blind-chat-a.jsonl", 0.84, 0.80},
-	{"blind-chat-b.jsonl", 0.80, 0.80},
-	// Conversations of two to four turns, written blind from the article.
-	{"blind-conv-a.jsonl", 0.84, 0.75},
+	{"blind-chat-a.jsonl", 0.85, 0.85},
+	{"blind-chat-b.jsonl", 0.84, 0.80},
+	{"blind-chat-c.jsonl", 0.84, 0.85},
+	{"blind-chat-d.jsonl", 0.78, 0.72},
+	// Conversations of two to five turns, written blind from the article.
+	{"blind-conv-a.jsonl", 0.87, 0.70},
+	{"blind-conv-b.jsonl", 0.86, 0.45},
+	{"blind-conv-c.jsonl", 0.78, 0.40},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.

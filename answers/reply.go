@@ -119,6 +119,8 @@ type Event struct {
 	Date    time.Time
 	Text    string
 	EntryID string // the entry that tells more, if any
+	Label   string // what happened in a few words, for a picture; may be empty
+	Strike  bool   // one of the two cross-border strikes the article is about
 }
 
 // DateText is the event's date as the article writes dates: "16 January 2024".

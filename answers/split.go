@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -42,8 +43,9 @@ type Segment struct {
 
 // Ask is one thing a message asks, made of one or more of its sentences.
 type Ask struct {
-	Text  string // what to read and answer
-	Claim bool   // the message asks whether Text is true
+	Text    string // what to read and answer
+	Claim   bool   // the message asks whether Text is true
+	Opinion bool   // the message asks for a view of it: "…? thoughts", "agree?"
 }
 
 // splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
@@ -83,13 +85,26 @@ func splitSentences(s string) []string {
 	flush(len(rs))
 	var split []string
 	for _, sent := range out {
-		for _, greeted := range splitGreeting(sent) {
+		for _, greeted := range splitLeadIn(sent) {
 			for _, part := range splitContext(greeted) {
 				split = append(split, splitConjoined(part)...)
 			}
 		}
 	}
 	return split
+}
+
+// splitLeadIn cuts an announcement that runs into a question from it: "switching topic,
+// when is…", then a greeting from what follows.
+func splitLeadIn(s string) []string {
+	if lead, rest, ok := strings.Cut(s, ", "); ok {
+		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && countsOnlyChatter(lw) {
+			if rw := words(rest); len(rw) > 0 && questionWords[rw[0]] {
+				return append([]string{lead + ","}, splitGreeting(rest)...)
+			}
+		}
+	}
+	return splitGreeting(s)
 }
 
 // greetings open a message before its question: "hey all when did…".
@@ -207,6 +222,8 @@ var questionWords = map[string]bool{
 	"why": true, "how": true, "hows": true, "how's": true, "which": true, "did": true, "does": true,
 	"do": true, "is": true, "was": true, "were": true, "are": true, "has": true, "have": true,
 	"can": true, "could": true, "will": true, "would": true, "should": true, "wen": true, "y": true,
+	"wats": true, "wat's": true, "when's": true, "whens": true, "why's": true, "whys": true, "when’s": true, "why’s": true,
+	"who’s": true, "what’s": true, "where’s": true, "how’s": true,
 }
 
 // startsQuestion reports whether a sentence reads as a question or a request.
@@ -241,6 +258,9 @@ var claimTags = []string{
 	"is that legit", "accurate", "is that accurate", "fr", "no", "yeah", "yea", "am i right",
 	"right or wrong", "true or false", "did that happen", "does that check out", "fake",
 	"is this accurate", "is that so", "isnt it", "wasnt it", "didnt it", "didnt they",
+	"true or cap", "cap", "cap or not", "that right", "thats right", "is that a fact",
+	"true or not", "real or fake", "fact check", "fact check this", "thoughts on that",
+	"is he right", "is she right", "are they right", "was he right", "was she right",
 }
 
 // chatterPhrases are whole sentences that carry nothing to answer.
@@ -258,7 +278,9 @@ var chatterPhrases = []string{
 var opinionTags = []string{
 	"whats ur take", "whats your take", "ur take", "your take", "wdyt", "thoughts", "your thoughts",
 	"ur thoughts", "what do you think", "what do u think", "agree", "opinions", "any thoughts",
-	"what are your thoughts", "hot take", "be honest", "honestly",
+	"what are your thoughts", "hot take", "be honest", "honestly", "be honest with me", "be real",
+	"just pick one", "pick one", "pick a side", "you agree", "u agree", "agree or not", "thoughts on this",
+	"what do the experts reckon", "what do the experts think", "what do experts think",
 }
 
 var claimTagSet, chatterSet, opinionTagSet = phraseSet(claimTags), phraseSet(chatterPhrases), phraseSet(opinionTags)
@@ -293,7 +315,12 @@ func classify(s string, ws []string) SegmentKind {
 // announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
 var announcing = map[string]bool{"qs": true, "questions": true, "question": true, "things": true,
 	"thing": true, "pair": true, "quick": true, "couple": true, "all": true, "everyone": true,
-	"guys": true, "folks": true, "two": true, "three": true, "one": true}
+	"guys": true, "folks": true, "two": true, "three": true, "one": true,
+	// "ok diff question:", "switching topic,": a new subject is announced.
+	"diff": true, "different": true, "another": true, "new": true, "other": true,
+	"unrelated": true, "separate": true, "switching": true, "changing": true, "topic": true,
+	"subject": true, "gears": true, "next": true, "follow": true, "followup": true, "also": true,
+	"random": true, "side": true, "note": true, "but": true, "so": true, "now": true}
 
 // countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
 // "2 qs" that announce questions.
@@ -339,8 +366,43 @@ func framedClaim(s string) bool { return framedClaimWords(words(s)) }
 
 // framedClaimWords is framedClaim on a sentence already split into words.
 func framedClaimWords(ws []string) bool {
-	return claimFramingSet.in(ws[:min(len(ws), 6+4)])
+	return claimFramingSet.in(ws[:min(len(ws), 6+4)]) || reportedAt(ws) > 0
 }
+
+// reportedAt returns where the verb of a report stands in its first words ("my cousin
+// swears", "ppl saying", "someone in #news said"), or -1: a claimant before it that is not
+// a question word, no "was" or "is" before it, which would make it a passive ("the
+// attack was claimed by"), and nothing asked of it ("vaez says … since when?").
+func reportedAt(ws []string) int {
+	if slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
+		return -1
+	}
+	for i := 1; i < len(ws) && i < 6; i++ {
+		if !reportVerbs[ws[i]] || i+2 >= len(ws) {
+			continue
+		}
+		if questionWords[ws[0]] || beForms[ws[i-1]] || ws[i-1] == "you" || ws[i-1] == "u" {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// risingStatement reports whether a sentence is a statement asked as a question, "Javidanfar
+// was killed a week after Iran's strike?": a claim to check. It opens with no question
+// word, asks for nothing, and is long enough to state something.
+func risingStatement(s string, ws []string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
+		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
+}
+
+// whWords ask for something: a sentence holding one asks, it does not report.
+var whWords = map[string]bool{"who": true, "whom": true, "whose": true, "what": true,
+	"when": true, "where": true, "why": true, "how": true, "which": true, "wen": true, "wat": true}
+
+// beForms make a report verb a passive: "was claimed by".
+var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true}
 
 // claimFramingSet indexes the framings by their first word.
 var claimFramingSet = phraseIndex(claimFramingWords)
@@ -361,6 +423,7 @@ func Segments(text string) []Segment {
 // short fragment that follows a question ("like which model?") is read with it.
 func Plan(segs []Segment) (asks []Ask, more bool) {
 	var pending []string // statements not yet asked about
+	opinion := false     // an opinion tag followed the statements pending
 	for i, sg := range segs {
 		switch sg.Kind {
 		case SegmentChatter:
@@ -369,8 +432,10 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		case SegmentOpinionTag:
 			if len(asks) > 0 {
 				asks[len(asks)-1].Text += " " + sg.Text
+				asks[len(asks)-1].Opinion = true
 			} else if len(pending) > 0 {
 				pending[len(pending)-1] += " " + sg.Text
+				opinion = true
 			}
 		case SegmentClaimTag:
 			if len(pending) > 0 {
@@ -380,6 +445,20 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Claim = true
 			}
 		case SegmentQuestion:
+			// "Iran hit other places too — where, and why?": each, of what was said.
+			if whs := askedOnly(sg.words); whs != nil && (len(pending) > 0 || len(asks) > 0) {
+				of := ""
+				if n := len(pending); n > 0 {
+					of, pending = pending[n-1], pending[:n-1]
+				} else {
+					of = asks[len(asks)-1].Text
+					asks = asks[:len(asks)-1]
+				}
+				for _, wh := range whs {
+					asks = append(asks, Ask{Text: wh + ": " + strings.TrimRight(of, "?!. ") + "?"})
+				}
+				continue
+			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
 				asks[len(asks)-1].Text += " " + sg.Text
 				continue
@@ -397,13 +476,13 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if text != sg.Text {
 				ws = words(text)
 			}
-			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws)})
+			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws) || risingStatement(text, ws)})
 		}
 	}
 	if len(asks) == 0 && len(pending) > 0 {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
-		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text)})
+		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text), Opinion: opinion})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
@@ -429,12 +508,37 @@ func isFragment(s string) bool {
 	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || hasCapital(s) {
 		return false
 	}
+	if len(ws) >= 4 && yesNoOpeners[ws[0]] {
+		return false // "is he going to Pakistan?" asks a question of its own
+	}
 	for _, w := range ws {
 		if referents[w] {
 			return true
 		}
 	}
 	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
+}
+
+// yesNoOpeners open a yes-or-no question.
+var yesNoOpeners = map[string]bool{"is": true, "was": true, "are": true, "were": true, "did": true,
+	"does": true, "do": true, "has": true, "have": true, "can": true, "will": true, "would": true}
+
+// askedOnly returns the question words of a question made of nothing else ("where, and
+// why?"), when it holds more than one.
+func askedOnly(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		switch {
+		case whWords[w]:
+			out = append(out, w)
+		case w != "and" && w != "or" && w != "also" && w != "n":
+			return nil
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // referents point back at what was said before: "where were those?", "which ones?".

@@ -21,6 +21,8 @@ var extraStopWords = map[string]bool{
 	"tell": true, "say": true, "said": true, "says": true, "saying": true, "think": true,
 	"thinks": true, "know": true, "please": true, "explain": true, "describe": true,
 	"give": true, "us": true, "also": true, "would": true, "could": true, "get": true,
+	"wouldve": true, "couldve": true, "shouldve": true, "woulda": true, "coulda": true,
+	"shoulda": true, "mightve": true, "mustve": true, "theyd": true, "theyve": true,
 	"got": true, "whats": true, "wat": true, "wot": true, "hey": true, "hi": true,
 	"bot": true, "happen": true, "happened": true, "happens": true, "exactly": true,
 	"really": true, "like": true, "one": true, "ones": true, "much": true, "many": true,
@@ -93,13 +95,18 @@ const (
 // written with a capital. It reads the text once, without converting it to runes.
 func splitWords(s string) (out []string, marks []wordMark) {
 	s = foldAccents(s)
-	allCaps := true
+	// A message shouted in capitals ("WHY DID IRAN EVEN DO THIS. like whats the logic")
+	// writes no names by their capitals.
+	upper, lower := 0, 0
 	for _, r := range s {
-		if unicode.IsLower(r) {
-			allCaps = false
-			break
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
 		}
 	}
+	allCaps := upper > 2*lower
 	out = make([]string, 0, len(s)/5+1)
 	marks = make([]wordMark, 0, len(s)/5+1)
 	var cur []byte
@@ -429,6 +436,10 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 				w = n
 			}
 			w = cardinal(w)
+			// "irans strike", typed without its apostrophe, is Iran's.
+			if base := strings.TrimSuffix(w, "s"); len(base) > 2 && base != w && a.names[base] && !a.vocab[w] {
+				w, marks[i] = base, marks[i]|markOwner
+			}
 		}
 		t := token{term: w, stop: isStop(w), name: marks[i]&markCapital != 0, known: a.names[w],
 			number: isNumber(w) || numberWords[w], word: w}

@@ -82,9 +82,16 @@ type Event struct {
 	Date  string `toml:"date"`  // YYYY-MM-DD
 	Text  string `toml:"text"`  // what happened, in one sentence
 	Entry string `toml:"entry"` // the Entry that tells more, if any
+	Label string `toml:"label"` // what happened in a few words, as a picture of the timeline labels it
+	// Strike marks the two cross-border strikes the article is about, which a picture
+	// of the timeline marks.
+	Strike bool `toml:"strike"`
 
 	File string `toml:"-"`
 }
+
+// MaxEventLabel is the most characters an event's label may have.
+const MaxEventLabel = 44
 
 // Time is the event's date as a time.Time; it is valid once the base has loaded.
 func (e Event) Time() time.Time {
@@ -160,6 +167,7 @@ type Base struct {
 	Entries []Entry
 	Events  []Event // sorted by date
 	Aliases []Alias
+	Places  []Place // in the order the base lists them
 
 	people  map[string]int
 	quotes  map[string]int

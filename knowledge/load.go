@@ -68,6 +68,7 @@ type file struct {
 	Entries []Entry  `toml:"entry"`
 	Events  []Event  `toml:"event"`
 	Aliases []Alias  `toml:"alias"`
+	Places  []Place  `toml:"place"`
 }
 
 // Load reads every *.toml file at the top of fsys, merges them and validates the result.
@@ -117,11 +118,15 @@ func Load(fsys fs.FS) (*Base, error) {
 		for i := range f.Aliases {
 			f.Aliases[i].File = name
 		}
+		for i := range f.Places {
+			f.Places[i].File = name
+		}
 		b.People = append(b.People, f.People...)
 		b.Quotes = append(b.Quotes, f.Quotes...)
 		b.Entries = append(b.Entries, f.Entries...)
 		b.Events = append(b.Events, f.Events...)
 		b.Aliases = append(b.Aliases, f.Aliases...)
+		b.Places = append(b.Places, f.Places...)
 	}
 	if err := b.index(); err != nil {
 		return nil, err
@@ -232,6 +237,10 @@ func (b *Base) index() error {
 			bad(ev.File, "event", ev.Date, "date is not YYYY-MM-DD")
 		}
 		text(ev.File, "event", ev.Date, "text", ev.Text, true)
+		text(ev.File, "event", ev.Date, "label", ev.Label, false)
+		if n := utf8.RuneCountInString(ev.Label); n > MaxEventLabel {
+			bad(ev.File, "event", ev.Date, "label is %d characters, over %d", n, MaxEventLabel)
+		}
 		if ev.Entry != "" {
 			if _, ok := b.entries[ev.Entry]; !ok {
 				bad(ev.File, "event", ev.Date, "entry %q is not in the base", ev.Entry)
@@ -247,6 +256,7 @@ func (b *Base) index() error {
 			text(a.File, "alias", strings.Join(a.Terms, "/"), "term", t, true)
 		}
 	}
+	b.checkPlaces(bad, text)
 	if len(errs) > 0 {
 		return fmt.Errorf("knowledge: invalid base:\n%w", errors.Join(errs...))
 	}

@@ -59,6 +59,13 @@ date = "2024-01-18"`,
 date = "2024-01-18"
 text = "Pakistan retaliates."
 entry = "escalation"`,
+	"places.toml": `[[place]]
+id = "saravan"
+name = "Saravan"
+lat = 27.37
+lon = 62.33
+entry = "escalation"
+what = "Pakistan strikes"`,
 }
 
 func TestLoadRejectsInvalidBases(t *testing.T) {
@@ -127,6 +134,34 @@ title = "Typed"
 answer = "An answer."
 types = ["When"]
 questions = ["Typed?"]`, []string{`entry "typed"`, `type "When"`}},
+		{"place outside the map", "more.toml", `[[place]]
+id = "london"
+name = "London"
+lat = 51.5
+lon = -0.1
+entry = "escalation"
+what = "Nothing happened"`, []string{"more.toml", `place "london"`, "outside the region"}},
+		{"place with an unknown entry", "more.toml", `[[place]]
+id = "nowhere"
+name = "Nowhere"
+lat = 30
+lon = 60
+entry = "no-such-entry"
+what = "Nothing"`, []string{`place "nowhere"`, `entry "no-such-entry"`}},
+		{"place with an undated entry", "more.toml", `[[entry]]
+id = "timeless"
+kind = "fact"
+title = "Timeless"
+answer = "An answer."
+questions = ["Timeless?"]
+
+[[place]]
+id = "undated"
+name = "Undated"
+lat = 30
+lon = 60
+entry = "timeless"
+what = "Something"`, []string{`place "undated"`, "has no date"}},
 		{"no questions", "more.toml", `[[entry]]
 id = "mute"
 kind = "fact"

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/answers"
 )
 
@@ -34,6 +35,12 @@ const maxLine = 1 << 20
 // prompt is written before each question: pass one when a person is typing, none when
 // the input is a file or a pipe.
 func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt string) error {
+	return RunWithPictures(ctx, e, nil, "", in, out, prompt)
+}
+
+// RunWithPictures is Run with pictures: /timeline and /map also write the timeline and
+// the map as PNG files in dir, and say where.
+func RunWithPictures(ctx context.Context, e Engine, pics Pictures, dir string, in io.Reader, out io.Writer, prompt string) error {
 	var conv answers.Context
 	w := bufio.NewWriter(out)
 	defer w.Flush()
@@ -52,7 +59,7 @@ func Run(ctx context.Context, e Engine, in io.Reader, out io.Writer, prompt stri
 			conv = answers.Context{}
 			fmt.Fprintln(w, "A new conversation: I have forgotten the questions before.")
 		} else if ok {
-			runCommand(w, e, cmd)
+			runCommand(ctx, w, e, pics, dir, cmd)
 		} else {
 			var r answers.Reply
 			r, conv = e.AnswerIn(conv, ReadQuestion(line))
@@ -115,7 +122,7 @@ func writeBanner(w io.Writer, a answers.About) {
 	fmt.Fprintf(w, "To answer on Discord or Slack instead, set DISCORD_TOKEN or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see the README).\n\n")
 }
 
-func runCommand(w io.Writer, e Engine, cmd string) {
+func runCommand(ctx context.Context, w io.Writer, e Engine, pics Pictures, dir, cmd string) {
 	name, arg, _ := strings.Cut(cmd, " ")
 	arg = strings.TrimSpace(arg)
 	switch strings.ToLower(name) {
@@ -125,6 +132,9 @@ func runCommand(w io.Writer, e Engine, cmd string) {
 		WriteExperts(w, e.Experts())
 	case "timeline":
 		WriteTimeline(w, e.Timeline())
+		writePicture(ctx, w, pics, dir, pictures.KindTimeline)
+	case "map":
+		writeMap(ctx, w, pics, dir)
 	case "quote":
 		qs := e.Quotes(arg, "")
 		if len(qs) == 0 {
@@ -133,7 +143,7 @@ func runCommand(w io.Writer, e Engine, cmd string) {
 		}
 		fmt.Fprintln(w, qs[0].Plain())
 	default:
-		fmt.Fprintf(w, "Unknown command /%s. Commands: /help, /about, /experts, /timeline, /quote [expert].\n", name)
+		fmt.Fprintf(w, "Unknown command /%s. Commands: /help, /about, /experts, /timeline, /map, /quote [expert].\n", name)
 	}
 }
 
@@ -167,7 +177,7 @@ func WriteAbout(w io.Writer, a answers.About) {
 	for _, q := range a.Examples {
 		fmt.Fprintf(w, "  • %s\n", q)
 	}
-	fmt.Fprintln(w, "Commands: /about, /experts, /timeline, /quote [expert].")
+	fmt.Fprintln(w, "Commands: /about, /experts, /timeline, /map, /quote [expert].")
 }
 
 // WriteExperts writes the experts the article quotes, one a line.

@@ -44,6 +44,9 @@ const (
 	CommandExperts  = "experts"
 	CommandTimeline = "timeline"
 	CommandAbout    = "about"
+	CommandMap      = "map"
+	// CommandCheck is the message command, in the menu of any message.
+	CommandCheck = "Check against the article"
 )
 
 // refusalText is what a refused user is told when the hook gives no message.
@@ -62,8 +65,13 @@ func refusalMessage(err error) string {
 const platform = adapters.Discord
 
 // Commands returns the bot's slash command definitions.
+//
+// Every command may be used wherever the app is installed: added to a server (guild
+// install) or by a user to their account (user install), in servers, in the bot's DM,
+// and in group DMs and DMs between users.
 func Commands() []*discordgo.ApplicationCommand {
-	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
+	installs := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall}
 	minLen := 1
 	cmds := []*discordgo.ApplicationCommand{
 		{
@@ -98,13 +106,17 @@ func Commands() []*discordgo.ApplicationCommand {
 		{Name: CommandExperts, Description: "The experts the article interviews"},
 		{Name: CommandTimeline, Description: "The events, in order, with dates"},
 		{Name: CommandAbout, Description: "What the bot knows, its source, and how to ask"},
+		{Name: CommandMap, Description: "A map of the places the article names, with dates"},
 	}
 	for _, c := range cmds {
 		c.Type = discordgo.ChatApplicationCommand
-		c.Contexts = &contexts
 		if c.Options == nil {
 			c.Options = []*discordgo.ApplicationCommandOption{}
 		}
+	}
+	cmds = append(cmds, &discordgo.ApplicationCommand{Name: CommandCheck, Type: discordgo.MessageApplicationCommand})
+	for _, c := range cmds {
+		c.Contexts, c.IntegrationTypes = &contexts, &installs
 	}
 	return cmds
 }

@@ -38,22 +38,20 @@ func parseVoteCustomID(cid string) (up bool, entryID string, ok bool) {
 	return up, parts[2], true
 }
 
-// withFeedback adds the 👍 and 👎 buttons under an answer, when there is a curator to
-// tell and room for a row.
-func (h *handler) withFeedback(m message, r answers.Reply) message {
-	if h.curator == nil || !r.Answered || r.ID == "" || len(m.Components) >= maxRows {
-		return m
+// feedbackButtons are the 👍 and 👎 buttons of an answer, when there is a curator to
+// tell; renderAnswer puts them in the answer's row.
+func (h *handler) feedbackButtons(r answers.Reply) []discordgo.MessageComponent {
+	if h.curator == nil || !r.Answered || r.ID == "" {
+		return nil
 	}
 	up, down := voteCustomID(true, r.ID), voteCustomID(false, r.ID)
 	if up == "" {
-		return m
+		return nil
 	}
-	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+	return []discordgo.MessageComponent{
 		discordgo.Button{Label: "Helpful", Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: up},
 		discordgo.Button{Label: "Not helpful", Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: down},
-	}}
-	m.Components = append(slices.Clip(m.Components), row)
-	return m
+	}
 }
 
 // asked tells the curator of a question answered.

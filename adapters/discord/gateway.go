@@ -37,6 +37,8 @@ type GatewayOptions struct {
 	// Curator is told of every question answered and every 👍 or 👎; nil shows no
 	// feedback buttons.
 	Curator adapters.Curator
+	// Pictures draws /timeline's and /map's pictures, attached to the response; nil means text alone.
+	Pictures Pictures
 }
 
 // Gateway serves the bot over a Discord gateway connection with discordgo.
@@ -94,6 +96,7 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations), opts: opts, session: s, base: context.Background()}
 	g.h.curator = opts.Curator
 	g.h.isThread = g.isThread
+	g.h.pics = opts.Pictures
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.ready.Store(true)
 		g.h.log.Info("gateway ready", "shard", opts.ShardID, "guilds", len(r.Guilds))
@@ -216,7 +219,13 @@ func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	g.serve("interaction", ic.ID, func(ctx context.Context) {
 		resp := g.h.interaction(ctx, ic.Interaction)
 		endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
-		if _, err := s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx)); err != nil {
+		var err error
+		if hasFiles(resp) {
+			err = g.h.respondWithFiles(ctx, s, ic.Interaction, resp) // multipart, with the files
+		} else {
+			_, err = s.RequestWithBucketID("POST", endpoint, wire(resp), endpoint, discordgo.WithContext(ctx))
+		}
+		if err != nil {
 			g.h.lc.Undelivered(ctx, interactionEvent(ic.Interaction), err)
 		}
 	})

@@ -34,6 +34,7 @@ const (
 type restCall struct {
 	Method, Path string
 	Body         []byte
+	ContentType  string
 }
 
 // gatewayConn is one websocket connection from the bot.
@@ -96,11 +97,12 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"url":"ws://%s/gateway-ws"}`, r.Host)
 		return
 	}
-	if r.Header.Get("Authorization") != "Bot test-token" {
+	// An interaction's follow-up is authorised by its token, in the path.
+	if r.Header.Get("Authorization") != "Bot test-token" && !strings.HasPrefix(path, "/webhooks/") {
 		f.t.Errorf("%s %s with Authorization %q", r.Method, path, r.Header.Get("Authorization"))
 	}
 	f.mu.Lock()
-	f.calls = append(f.calls, restCall{r.Method, path, body})
+	f.calls = append(f.calls, restCall{r.Method, path, body, r.Header.Get("Content-Type")})
 	f.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	switch {
@@ -108,6 +110,8 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		w.Write(body) // Discord echoes the commands, with IDs we don't need
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodPost && strings.HasPrefix(path, "/webhooks/"):
+		fmt.Fprintf(w, `{"id":"followup%d","channel_id":"chan1","content":""}`, f.sent.Add(1))
 	case r.Method == http.MethodPost && f.refuse != "" && path == "/channels/"+f.refuse+"/messages":
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Missing Access","code":50001}`)
@@ -239,31 +243,13 @@ func (f *fakeDiscord) callsTo(prefix string) []restCall {
 }
 
 // useFakeEndpoints points discordgo's package-global endpoints at the fake for the
-// test's duration. Tests that call it must not run in parallel.
+// test's duration, as DISCORD_API_URL does. Tests that call it must not run in parallel.
 func useFakeEndpoints(t *testing.T, base string) {
-	api := base + "/api/v9/"
-	vars := []*string{
-		&discordgo.EndpointAPI, &discordgo.EndpointGuilds, &discordgo.EndpointChannels, &discordgo.EndpointUsers,
-		&discordgo.EndpointGateway, &discordgo.EndpointGatewayBot, &discordgo.EndpointWebhooks,
-		&discordgo.EndpointApplications,
+	restore, err := UseAPIURL(base + "/api/v9/")
+	if err != nil {
+		t.Fatal(err)
 	}
-	saved := make([]string, len(vars))
-	for i, v := range vars {
-		saved[i] = *v
-	}
-	discordgo.EndpointAPI = api
-	discordgo.EndpointGuilds = api + "guilds/"
-	discordgo.EndpointChannels = api + "channels/"
-	discordgo.EndpointUsers = api + "users/"
-	discordgo.EndpointGateway = api + "gateway"
-	discordgo.EndpointGatewayBot = api + "gateway/bot"
-	discordgo.EndpointWebhooks = api + "webhooks/"
-	discordgo.EndpointApplications = api + "applications"
-	t.Cleanup(func() {
-		for i, v := range vars {
-			*v = saved[i]
-		}
-	})
+	t.Cleanup(restore)
 }
 
 // sentMessage is a channel message as the bot posted it.
@@ -347,8 +333,26 @@ func TestGatewayEndToEnd(t *testing.T) {
 	for _, c := range cmds {
 		names = append(names, c.Name)
 	}
-	if strings.Join(names, ",") != "ask,quote,experts,timeline,about" {
+	if strings.Join(names, ",") != "ask,quote,experts,timeline,about,map,Check against the article" {
 		t.Errorf("registered %v", names)
+	}
+	// Every command as Discord receives it: installable on a server and on a user's
+	// account, usable in servers, the bot's DM and private channels; the check is a
+	// message command, without a description.
+	var raw []map[string]any
+	if err := json.Unmarshal(reg.Body, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range raw {
+		if got := fmt.Sprint(c["integration_types"]); got != "[0 1]" {
+			t.Errorf("%v: integration_types %s, want [0 1] (guild and user install)", c["name"], got)
+		}
+		if got := fmt.Sprint(c["contexts"]); got != "[0 1 2]" {
+			t.Errorf("%v: contexts %s, want [0 1 2] (guild, bot DM, private channel)", c["name"], got)
+		}
+	}
+	if check := raw[len(raw)-1]; check["type"] != float64(3) || (check["description"] != nil && check["description"] != "") {
+		t.Errorf("the check command: type %v, description %q; want 3 (message) and none", check["type"], check["description"])
 	}
 	if q := cmds[0].Options[0]; q.Name != "question" || !q.Required || !q.Autocomplete {
 		t.Errorf("/ask question option: %+v", q)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -75,6 +76,8 @@ type handler struct {
 	curator adapters.Curator
 	// isThread reports whether a channel is a thread; nil means none is known to be.
 	isThread func(ctx context.Context, channelID string) bool
+	pics     Pictures // nil means text alone: no pictures, no map
+	alts     sync.Map // a picture's file name → its alt text
 }
 
 func newHandler(engine Engine, log *slog.Logger, hooks adapters.Hooks, metrics *adapters.Metrics, store adapters.ConversationStore) *handler {
@@ -211,13 +214,19 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 		switch {
 		case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
 			ev.Kind = adapters.KindAutocomplete
-		case d.Name == CommandAsk:
+		case d.Name == CommandAsk || d.Name == CommandCheck:
 			ev.Kind = adapters.KindQuestion
 		}
 	case discordgo.MessageComponentInteractionData:
 		ev.Kind, ev.Name = adapters.KindButton, d.CustomID
 		if _, ok := adapters.ParseVote(d.CustomID); ok {
 			ev.Kind = adapters.KindFeedback
+		}
+		switch {
+		case d.CustomID == shareCheckID:
+			ev.Kind = adapters.KindShare
+		case strings.HasPrefix(d.CustomID, mapCustomIDPrefix):
+			ev.Kind = adapters.KindCommand
 		}
 	}
 	return ev
@@ -279,7 +288,7 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 		q := questionFromContent(optionString(d.Options, "question"))
 		r, next := h.convs.AnswerTurn(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
 		h.asked(ctx, interactionEvent(i), h.placeOf(ctx, i.GuildID, i.ChannelID), next.Question, r)
-		m := h.withFeedback(renderReply(r), r)
+		m := h.renderAnswer(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
 	case CommandQuote:
@@ -298,7 +307,11 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	case CommandExperts:
 		return messageResponse(renderExperts(h.engine.Experts(), h.engine.About().Source)), adapters.OutcomeAnswered
 	case CommandTimeline:
-		return messageResponse(renderTimeline(h.engine.Timeline(), h.engine.About().Source)), adapters.OutcomeAnswered
+		return h.timeline(ctx), adapters.OutcomeAnswered
+	case CommandMap:
+		return h.mapOf(ctx, "", false)
+	case CommandCheck:
+		return h.check(i, d)
 	case CommandAbout:
 		m := renderAbout(h.engine.About())
 		if h.curator != nil {
@@ -335,6 +348,13 @@ func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discor
 	if up, entry, ok := parseVoteCustomID(d.CustomID); ok {
 		return h.vote(ctx, i, up, entry)
 	}
+	if d.CustomID == shareCheckID {
+		return h.shareCheck(i)
+	}
+	if id, ok := parseMapCustomID(d.CustomID); ok {
+		private := i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0
+		return h.mapOf(ctx, id, private)
+	}
 	id, ok := parseCustomID(d.CustomID)
 	if !ok {
 		return messageResponse(plain(textUnknownButton, true)), adapters.OutcomeInvalid
@@ -348,7 +368,7 @@ func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discor
 		// The message now shows the pressed answer: a reply to it goes on from there.
 		h.keepReply(ctx, msgID, next)
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: h.withFeedback(renderReply(r), r).data()}, adapters.OutcomeAnswered
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: h.renderAnswer(r).data()}, adapters.OutcomeAnswered
 }
 
 // pressedConversation is the conversation of the message a button was pressed on, and
@@ -410,7 +430,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 			var r answers.Reply
 			r, next = h.answerMessage(ctx, m, botID, q)
 			h.asked(ctx, ev, h.placeOf(ctx, m.GuildID, m.ChannelID), next.Question, r)
-			msg, outcome = h.withFeedback(renderReply(r), r), replyOutcome(r.Answered)
+			msg, outcome = h.renderAnswer(r), replyOutcome(r.Answered)
 		}
 		send = msg.send()
 		send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}

@@ -33,13 +33,16 @@ type HandlerOptions struct {
 	// Curator is told of every question answered and every 👍 or 👎; nil shows no
 	// feedback buttons.
 	Curator adapters.Curator
+	// Pictures draws /timeline's and /map's pictures, sent as follow-ups; nil means text alone.
+	Pictures Pictures
 }
 
 // interactionsHandler serves Discord's HTTP interactions.
 type interactionsHandler struct {
-	h   *handler
-	key ed25519.PublicKey
-	now func() time.Time
+	h    *handler
+	key  ed25519.PublicKey
+	now  func() time.Time
+	rest *discordgo.Session // sends follow-ups, which need no token
 }
 
 // NewInteractionsHandler returns the handler for POST /discord/interactions, the
@@ -54,7 +57,9 @@ func NewInteractionsHandler(engine Engine, publicKey ed25519.PublicKey, opts Han
 	if len(publicKey) != ed25519.PublicKeySize {
 		h.log.Error("interactions endpoint has no valid public key; every request will fail", "key_bytes", len(publicKey))
 	}
-	return &interactionsHandler{h: h, key: publicKey, now: opts.Now}
+	h.pics = opts.Pictures
+	rest, _ := discordgo.New("") // it fails only on a login it is not asked to make
+	return &interactionsHandler{h: h, key: publicKey, now: opts.Now, rest: rest}
 }
 
 // errBodyTooLong stops reading a body over MaxBodyBytes.
@@ -136,10 +141,17 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var resp any
+	var withFiles *discordgo.InteractionResponse
 	if in.Type == discordgo.InteractionPing {
 		resp = discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
 	} else {
-		resp = wire(ih.h.interaction(r.Context(), &in))
+		ir := ih.h.interaction(r.Context(), &in)
+		resp = wire(ir)
+		if hasFiles(ir) {
+			// A response to the HTTP request cannot carry files: hold the interaction
+			// open, then send the answer as its follow-up (ih.sendFollowup).
+			resp, withFiles = deferred(ir), ir
+		}
 	}
 	out, err := json.Marshal(resp)
 	if err != nil {
@@ -148,7 +160,16 @@ func (ih *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if withFiles == nil {
+		w.Write(out)
+		return
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
 	w.Write(out)
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	ih.sendFollowup(r.Context(), &in, withFiles)
 }
 
 func absDuration(d time.Duration) time.Duration {

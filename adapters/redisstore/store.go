@@ -1,6 +1,7 @@
 // Package redisstore keeps the state several instances of the bot share in Redis: the
-// Slack event ids already claimed (Events), each user's rate-limit bucket (Limiter) and
-// each conversation's context (Conversations).
+// Slack event ids already claimed (Events), each user's rate-limit bucket (Limiter),
+// each conversation's context (Conversations) and the replies acknowledged but not yet
+// delivered (Pending).
 // When Redis cannot be reached, each falls back to the local state it was given (the
 // in-memory stores of one instance), logs that once, counts every fallback, and goes
 // back to Redis by itself once Redis answers again.
@@ -63,6 +64,7 @@ const (
 	opClaim        = "claim"
 	opLimit        = "limit"
 	opConversation = "conversation"
+	opPending      = "pending"
 )
 
 // Open parses url as go-redis does (redis://[user:password@]host:port/db, rediss:// for
@@ -96,13 +98,14 @@ func Open(url string, opts Options) (*Store, error) {
 			Name: "bot_store_up", Help: "1 while the shared Redis store answers, 0 while the bot answers from this instance's own state.",
 		}),
 		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "bot_store_fallbacks_total", Help: "Operations answered from this instance's own state because Redis could not be reached, by operation (claim, limit, conversation).",
+			Name: "bot_store_fallbacks_total", Help: "Operations answered from this instance's own state because Redis could not be reached, by operation (claim, limit, conversation, pending).",
 		}, []string{"op"}),
 		lastErr: errors.New("not reached yet"),
 	}
 	s.fallbacks.WithLabelValues(opClaim)
 	s.fallbacks.WithLabelValues(opLimit)
 	s.fallbacks.WithLabelValues(opConversation)
+	s.fallbacks.WithLabelValues(opPending)
 	if opts.Registerer != nil {
 		if err := opts.Registerer.Register(s.up); err != nil {
 			return nil, err
@@ -178,7 +181,7 @@ func (s *Store) failed(err error) {
 	s.mu.Unlock()
 	s.up.Set(0)
 	if was {
-		s.log.Error("redis unreachable: de-duplication is per instance (at least once), and rate limits and conversations are local, until it answers again", "error", err.Error())
+		s.log.Error("redis unreachable: de-duplication is per instance (at least once), and rate limits, conversations and pending replies are local, until it answers again", "error", err.Error())
 	}
 }
 
@@ -191,9 +194,9 @@ func (s *Store) succeeded() {
 	s.up.Set(1)
 	switch {
 	case first:
-		s.log.Info("redis reached: event de-duplication, rate limits and conversations are shared")
+		s.log.Info("redis reached: event de-duplication, rate limits, conversations and pending replies are shared")
 	case !was:
-		s.log.Warn("redis answers again: event de-duplication, rate limits and conversations are shared again")
+		s.log.Warn("redis answers again: event de-duplication, rate limits, conversations and pending replies are shared again")
 	}
 }
 

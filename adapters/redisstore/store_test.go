@@ -296,7 +296,9 @@ func BenchmarkLimit(b *testing.B) {
 }
 
 // One user asking 100 times, spread over two instances for about two seconds, gets the
-// burst and then the sustained rate, ±1: the limit of one instance, not two.
+// burst and then the sustained rate: the limit of one instance, not two. A loaded machine
+// that stalls the loop can only lose allowances (the burst caps what a pause saves), so
+// the rate is an upper bound, and at least half of it must still get through.
 func TestLimiterSustainedRateAcrossInstances(t *testing.T) {
 	url, p := testkit.RedisURL(t), prefix(t)
 	const perMinute, burst = 600, 3 // one question every 100 ms
@@ -318,7 +320,7 @@ func TestLimiterSustainedRateAcrossInstances(t *testing.T) {
 	elapsed := time.Since(start)
 	want := burst + int(elapsed/(100*time.Millisecond))
 	t.Logf("100 questions over %v on two instances: %d allowed, the limit is %d", elapsed.Round(time.Millisecond), allowed, want)
-	if allowed < want-1 || allowed > want+1 {
-		t.Errorf("%d of 100 allowed over %v, want %d ±1", allowed, elapsed, want)
+	if allowed > want+1 || allowed < want/2 {
+		t.Errorf("%d of 100 allowed over %v, want at most %d and at least %d", allowed, elapsed, want+1, want/2)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/borderbot/borderbot/adapters"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/answers"
 )
 
@@ -20,14 +21,21 @@ import (
 // engine and hands the replies to its outbox.
 type bot struct {
 	common
-	engine Engine
-	out    *outbox
-	self   atomic.Pointer[slack.AuthTestResponse]
-	seen   EventStore
-	convs  adapters.Conversations
+	engine   Engine
+	out      *outbox
+	self     atomic.Pointer[slack.AuthTestResponse]
+	seen     EventStore
+	convs    adapters.Conversations
+	pics     Pictures // nil means text alone: no pictures, no map
+	homeFile homeFile // the timeline picture the Home tab shows, uploaded once
 	// curator is told of every question answered and every vote; nil shows no feedback
 	// buttons.
 	curator adapters.Curator
+	// pending keeps the replies acknowledged but not yet delivered; claims runs the
+	// loop that delivers those other instances left, and stopClaims ends it.
+	pending    adapters.PendingStore
+	claims     sync.Once
+	stopClaims context.CancelFunc
 
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
@@ -46,10 +54,12 @@ func newBot(engine Engine, c common, now func() time.Time, conversations adapter
 		conversations = adapters.NewMemoryConversations(0, 0, nil)
 	}
 	return &bot{common: c, engine: engine, seen: seen, convs: adapters.Conversations{Store: conversations, Log: c.log},
+		pending: c.delivery.Pending, stopClaims: func() {},
 		out: newOutbox(c.botToken, c.clientOptions(), c.delivery, c.log, c.lc.Metrics)}, nil
 }
 
-// start calls auth.test to learn the bot's own user id.
+// start calls auth.test to learn the bot's own user id, then, once, starts delivering
+// the replies other instances left pending, until ctx ends or the bot closes.
 func (b *bot) start(ctx context.Context) error {
 	res, err := authTest(ctx, b.out.reader)
 	if err != nil {
@@ -57,6 +67,20 @@ func (b *bot) start(ctx context.Context) error {
 	}
 	b.self.Store(res)
 	b.log.Info("authenticated", "team_id", res.TeamID, "bot_user_id", res.UserID, "bot_id", res.BotID)
+	b.claims.Do(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.closed {
+			return
+		}
+		loop, stop := context.WithCancel(context.WithoutCancel(ctx))
+		b.stopClaims = stop
+		b.wg.Add(1)
+		go func() {
+			defer b.wg.Done()
+			b.claimLoop(loop)
+		}()
+	})
 	return nil
 }
 
@@ -74,6 +98,7 @@ type inbound struct {
 	direct  *slackevents.MessageEvent
 	command *slack.SlashCommand
 	action  *slack.InteractionCallback
+	home    *slackevents.AppHomeOpenedEvent
 }
 
 // Why an event is not answered, when that is worth a warning rather than a debug line.
@@ -121,6 +146,12 @@ func (b *bot) fromEvent(ctx context.Context, e slackevents.EventsAPIEvent) (in i
 		}
 		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindQuestion, Name: nameDirect, ID: cb.EventID,
 			UserID: m.User, ChannelID: m.Channel}, direct: m}
+	case *slackevents.AppHomeOpenedEvent:
+		if m.Tab != "home" || m.User == "" {
+			return in, "app home opened on tab " + m.Tab
+		}
+		in = inbound{ev: adapters.Event{Platform: platform, Kind: adapters.KindCommand, Name: nameHome, ID: cb.EventID,
+			UserID: m.User, ChannelID: m.Channel}, home: m}
 	default:
 		return in, "event type " + e.InnerEvent.Type
 	}
@@ -147,6 +178,9 @@ func fromCommand(c slack.SlashCommand) inbound {
 
 // fromInteraction wraps a block_actions payload; skip says why other payloads are not handled.
 func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == CallbackCheck {
+		return fromCheck(cb), ""
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return inbound{}, "interaction type " + string(cb.Type)
 	}
@@ -167,6 +201,10 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 			kind, name = adapters.KindButton, a.ActionID
 		case strings.HasPrefix(a.ActionID, adapters.VotePrefix):
 			kind, name = adapters.KindFeedback, a.ActionID
+		case a.ActionID == actionCheckShare:
+			kind, name = adapters.KindShare, a.ActionID
+		case a.ActionID == actionShowMap:
+			kind, name = adapters.KindCommand, a.ActionID
 		default:
 			continue
 		}
@@ -176,13 +214,16 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 }
 
 // dispatch handles one event in the background; its reply may wait for Slack up to
-// the reply deadline.
-func (b *bot) dispatch(in inbound) {
+// the reply deadline. The channel it returns closes once the event may be acknowledged:
+// its first reply is kept in the pending store, or it needs none.
+func (b *bot) dispatch(in inbound) <-chan struct{} {
+	t := newTicket()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
 		b.log.Warn("shutting down, event dropped", "kind", in.ev.Kind.String(), "event_id", in.ev.ID)
-		return
+		t.accept()
+		return t.accepted
 	}
 	// A mention's or a DM's reply takes its place in the channel's queue now, so that
 	// the channel's replies go out in the order their events came.
@@ -196,23 +237,28 @@ func (b *bot) dispatch(in inbound) {
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
+		defer t.accept()
 		defer b.out.release(held)
 		ctx, cancel := context.WithTimeout(context.Background(), b.delivery.Deadline+time.Minute)
 		defer cancel()
-		b.handle(withPlace(ctx, held), in)
+		b.handle(withTicket(withPlace(ctx, held), t), in)
 	}()
+	return t.accepted
 }
 
 // ErrRepliesLost is returned by Close and Run when replies were still waiting for
 // Slack when the shutdown grace period ended: each was logged and counted as lost.
 var ErrRepliesLost = errors.New("slack: replies lost at shutdown")
 
-// wait stops taking events and waits for the replies in flight. When ctx ends first,
-// the replies still waiting are dropped, each logged and counted as lost, and wait
-// returns an error that wraps ErrRepliesLost with their number.
+// wait stops taking events and claiming pending replies, and waits for the replies in
+// flight. When ctx ends first, the replies still waiting are handed over to another
+// instance through the pending store, or, where it cannot, dropped, each logged and
+// counted as lost, and wait then returns an error that wraps ErrRepliesLost with their
+// number.
 func (b *bot) wait(ctx context.Context) error {
 	b.mu.Lock()
 	b.closed = true
+	b.stopClaims()
 	b.mu.Unlock()
 	done := make(chan struct{})
 	go func() { b.wg.Wait(); close(done) }()
@@ -224,7 +270,13 @@ func (b *bot) wait(ctx context.Context) error {
 	}
 	b.out.close()
 	<-done
+	if h := b.out.handed.Load(); h > 0 {
+		b.log.Info("replies handed over at shutdown", "count", h)
+	}
 	n := b.out.lost.Load()
+	if n == 0 {
+		return nil
+	}
 	b.log.Error("replies lost at shutdown", "count", n)
 	return fmt.Errorf("%w: %d still waiting for Slack when the grace period ended", ErrRepliesLost, n)
 }
@@ -245,6 +297,8 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
 			return b.onAction(ctx, in.ev, in.action)
+		case in.home != nil:
+			return b.onHome(ctx, in.ev, in.home)
 		}
 		return adapters.OutcomeIgnored, nil
 	})
@@ -304,7 +358,7 @@ func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, t
 	r, next := b.convs.AnswerTurn(ctx, b.engine, conv, q)
 	b.asked(ctx, ev, place, next.Question, r)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev, channel, thread, replyMessage(r, view{echo: !r.Answered, feedback: b.curator != nil}))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, b.withMap(replyMessage(r, view{echo: !r.Answered, feedback: b.curator != nil}), r))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -330,7 +384,7 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 	b.log.Debug("command", "event_id", ev.ID, "command", c.Command, "text", text)
 	reply := func(m message) error {
 		err := b.respond(ctx, ev, c.ResponseURL, m, respondEphemeral)
-		if err != nil && !errors.Is(err, errShutdown) {
+		if err != nil && !errors.Is(err, errShutdown) && !errors.Is(err, adapters.ErrHandedOver) {
 			b.tellDropped(ev, c.ResponseURL)
 		}
 		return err
@@ -343,11 +397,13 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		r, next := b.convs.AnswerTurn(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
 		b.asked(ctx, ev, placeOf(c.ChannelID, ""), next.Question, r)
 		r.Question = echo
-		return outcomeOf(r), reply(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}))
+		return outcomeOf(r), reply(b.withMap(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), r))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
-		return adapters.OutcomeHelp, reply(timelineMessage(b.engine.Timeline(), b.engine.About().Source))
+		return b.picture(ctx, ev, c, pictures.KindTimeline, reply)
+	case "/map":
+		return b.picture(ctx, ev, c, pictures.KindMap, reply)
 	}
 	return adapters.OutcomeIgnored, reply(noticeMessage("I don't know the command " + inert(truncate(c.Command, 40)) + ". Try `/ask help`."))
 }
@@ -404,6 +460,9 @@ func splitQuoteQuery(text string) (expert, topic string) {
 
 // onAction answers a pressed suggestion button, or posts an /ask answer to the channel.
 func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.InteractionCallback) (adapters.Outcome, error) {
+	if cb.Type == slack.InteractionTypeMessageAction {
+		return b.onCheck(ctx, ev, cb)
+	}
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionShare:
@@ -414,6 +473,10 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 				continue
 			}
 			return b.vote(ctx, ev, cb, up, a.Value)
+		case a.ActionID == actionCheckShare:
+			return b.shareCheck(ctx, ev, cb, a.Value)
+		case a.ActionID == actionShowMap:
+			return b.showMap(ctx, ev, cb, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			// A pressed suggestion is a turn of the conversation it was shown in: the
 			// private /ask answer's, or the thread's or DM's the bot answers it in.
@@ -437,9 +500,9 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			}
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
-					replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), respondReplace)
+					b.withMap(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), r), respondReplace)
 			}
-			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, replyMessage(r, view{echo: true, feedback: b.curator != nil}))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, b.withMap(replyMessage(r, view{echo: true, feedback: b.curator != nil}), r))
 		}
 	}
 	return adapters.OutcomeIgnored, nil

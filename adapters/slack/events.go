@@ -48,6 +48,8 @@ type EventsOptions struct {
 	// Curator is told of every question answered and every 👍 or 👎; nil shows no
 	// feedback buttons.
 	Curator adapters.Curator
+	// Pictures draws /timeline's and /map's pictures, uploaded to the channel; nil means text alone.
+	Pictures Pictures
 }
 
 // EventsHandler answers Slack's Events API, slash commands and interactivity over HTTP.
@@ -76,6 +78,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 		return nil, err
 	}
 	b.curator = opts.Curator
+	b.pics = opts.Pictures
 	maxBody := opts.MaxBodyBytes
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBodyBytes
@@ -167,16 +170,19 @@ func (h *EventsHandler) ServeEvents(w http.ResponseWriter, r *http.Request) {
 		log.Debug("event ignored", "reason", skip, "retry_num", retry,
 			"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	default:
+		// Acknowledged once the reply is kept as pending, so that a reply cut off by a
+		// shutdown or a crash is delivered by another instance or the next start.
 		if retry != "" {
 			log.Info("retried event answered now", "retry_num", retry,
 				"retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
-		h.bot.dispatch(in)
+		awaitAccepted(r.Context(), h.bot.dispatch(in))
 	}
 	w.WriteHeader(http.StatusOK)
 }
 
-// ServeCommands answers slash commands: 200 at once, the reply through the response URL.
+// ServeCommands answers slash commands: 200 once the reply is kept as pending (within
+// milliseconds), the reply through the response URL.
 // Slack's ssl_check, which it sends to check the certificate, is answered before the
 // signature is checked, as Slack's Bolt frameworks do: it carries nothing to act on.
 func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
@@ -213,11 +219,12 @@ func (h *EventsHandler) ServeCommands(w http.ResponseWriter, r *http.Request) {
 	if cmd.ChannelID == "" {
 		h.bot.log.Warn("event refused", "reason", skipNoChannel, "command", cmd.Command, "event_id", cmd.TriggerID)
 	}
-	h.bot.dispatch(fromCommand(cmd))
+	awaitAccepted(r.Context(), h.bot.dispatch(fromCommand(cmd)))
 	w.WriteHeader(http.StatusOK)
 }
 
-// ServeInteractivity answers button presses: 200 at once, the reply after.
+// ServeInteractivity answers button presses: 200 once the reply is kept as pending, the
+// reply after.
 func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Request) {
 	body, ok := h.verified(w, r)
 	if !ok {
@@ -240,7 +247,7 @@ func (h *EventsHandler) ServeInteractivity(w http.ResponseWriter, r *http.Reques
 	if skip != "" {
 		h.bot.log.Debug("interaction ignored", "reason", skip)
 	} else {
-		h.bot.dispatch(in)
+		awaitAccepted(r.Context(), h.bot.dispatch(in))
 	}
 	w.WriteHeader(http.StatusOK)
 }

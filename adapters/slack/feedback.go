@@ -14,13 +14,17 @@ import (
 // characters, for the 👎 record.
 const maxVoteQuestion = 300
 
+// feedbackBlockID is the block id of the row of 👍 and 👎, where withMap puts the map's
+// button too.
+const feedbackBlockID = "feedback"
+
 // feedbackBlock is the row of 👍 and 👎 buttons under an answer; their value is the
 // entry shown and the question it answered.
 func feedbackBlock(r answers.Reply, question string) slack.Block {
 	value := shareValue(r.ID, truncate(question, maxVoteQuestion))
 	up := slack.NewButtonBlockElement(adapters.VoteUp, value, slack.NewTextBlockObject(slack.PlainTextType, "👍 Helpful", true, false))
 	down := slack.NewButtonBlockElement(adapters.VoteDown, value, slack.NewTextBlockObject(slack.PlainTextType, "👎 Not helpful", true, false))
-	return slack.NewActionBlock("feedback", up, down)
+	return slack.NewActionBlock(feedbackBlockID, up, down)
 }
 
 // asked tells the curator of a question answered.

@@ -68,6 +68,8 @@ type recorder struct {
 	// failResponsesBut makes response URLs answer 500 to every message but those that
 	// contain it.
 	failResponsesBut string
+	// uploads records files.uploadV2's three calls (files_test.go).
+	uploads uploadLog
 }
 
 func (rc *recorder) routes(handle func(pattern string, h http.HandlerFunc)) {
@@ -77,6 +79,10 @@ func (rc *recorder) routes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("/conversations.replies", rc.history)
 	handle("/conversations.history", rc.history)
 	handle("/response/", rc.response)
+	handle("/files.getUploadURLExternal", rc.getUploadURL)
+	handle("/upload/", rc.uploadFile)
+	handle("/files.completeUploadExternal", rc.completeUpload)
+	handle("/views.publish", rc.publishView)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

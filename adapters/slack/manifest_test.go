@@ -12,10 +12,18 @@ import (
 // manifest is the part of a Slack app manifest the bot depends on.
 type manifest struct {
 	Features struct {
+		AppHome struct {
+			HomeTabEnabled bool `yaml:"home_tab_enabled"`
+		} `yaml:"app_home"`
 		SlashCommands []struct {
 			Command string `yaml:"command"`
 			URL     string `yaml:"url"`
 		} `yaml:"slash_commands"`
+		Shortcuts []struct {
+			Name       string `yaml:"name"`
+			Type       string `yaml:"type"`
+			CallbackID string `yaml:"callback_id"`
+		} `yaml:"shortcuts"`
 	} `yaml:"features"`
 	OAuthConfig struct {
 		Scopes struct {
@@ -44,7 +52,8 @@ func TestManifestsAskForWhatTheBotUses(t *testing.T) {
 		"app_mentions:read",                                  // app_mention events
 		"chat:write",                                         // posts and ephemeral notices
 		"chat:write.public",                                  // a shared /ask answer in a public channel the bot has not joined
-		"commands",                                           // /ask, /quote, /timeline
+		"commands",                                           // /ask, /quote, /timeline, /map, the message shortcut
+		"files:write",                                        // the timeline and the map, with files.uploadV2
 		"im:history",                                         // message.im events; reading back a DM after an ambiguous failure
 		"channels:history", "groups:history", "mpim:history", // reading back a thread after an ambiguous failure
 	}
@@ -61,8 +70,11 @@ func TestManifestsAskForWhatTheBotUses(t *testing.T) {
 		if want := slices.Sorted(slices.Values(scopes)); !slices.Equal(got, want) {
 			t.Errorf("%s: scopes %v, want exactly %v", file, got, want)
 		}
-		if events := m.Settings.EventSubscriptions.BotEvents; !slices.Equal(slices.Sorted(slices.Values(events)), []string{"app_mention", "message.im"}) {
-			t.Errorf("%s: bot events %v, want app_mention and message.im", file, events)
+		if events := m.Settings.EventSubscriptions.BotEvents; !slices.Equal(slices.Sorted(slices.Values(events)), []string{"app_home_opened", "app_mention", "message.im"}) {
+			t.Errorf("%s: bot events %v, want app_home_opened, app_mention and message.im", file, events)
+		}
+		if !m.Features.AppHome.HomeTabEnabled {
+			t.Errorf("%s: the Home tab is not enabled", file)
 		}
 		var commands []string
 		for _, c := range m.Features.SlashCommands {
@@ -71,8 +83,11 @@ func TestManifestsAskForWhatTheBotUses(t *testing.T) {
 				t.Errorf("%s: %s goes to %q, not /slack/commands", file, c.Command, c.URL)
 			}
 		}
-		if !slices.Equal(commands, []string{"/ask", "/quote", "/timeline"}) {
+		if !slices.Equal(commands, []string{"/ask", "/quote", "/timeline", "/map"}) {
 			t.Errorf("%s: commands %v", file, commands)
+		}
+		if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0].Type != "message" || sc[0].CallbackID != CallbackCheck {
+			t.Errorf("%s: shortcuts %+v, want the message shortcut %q", file, sc, CallbackCheck)
 		}
 		if !m.Settings.Interactivity.IsEnabled || m.Settings.SocketModeEnabled != socket {
 			t.Errorf("%s: interactivity %v, socket mode %v; want interactivity on and socket mode %v",

@@ -61,6 +61,12 @@ type Delivery struct {
 	// Seen remembers the events already answered; nil means an in-memory store with
 	// DefaultSeenTTL and DefaultSeenBytes.
 	Seen EventStore
+	// Pending keeps each reply from before its event is acknowledged until it is
+	// delivered; nil means adapters.MemoryPending, which serves one instance.
+	Pending adapters.PendingStore
+	// ClaimEvery is how often Pending is asked for the replies other instances left
+	// undelivered; zero means DefaultClaimEvery.
+	ClaimEvery time.Duration
 }
 
 func (d Delivery) withDefaults() Delivery {
@@ -81,6 +87,12 @@ func (d Delivery) withDefaults() Delivery {
 	}
 	if d.HTTPClient == nil {
 		d.HTTPClient = &http.Client{Timeout: DefaultAttemptTimeout}
+	}
+	if d.Pending == nil {
+		d.Pending = adapters.NewMemoryPending()
+	}
+	if d.ClaimEvery <= 0 {
+		d.ClaimEvery = DefaultClaimEvery
 	}
 	return d
 }
@@ -134,6 +146,10 @@ type reply struct {
 
 	queued time.Time
 	done   chan error // receives the delivery's result, once
+	// pending is the reply as the pending store keeps it; reclaimed says it was claimed
+	// from there, left undelivered by another instance, and may have been posted.
+	pending   adapters.PendingReply
+	reclaimed bool
 	// ts is the posted message's ts, when Slack gave it: set before done receives nil,
 	// so read it only after that.
 	ts string
@@ -191,9 +207,12 @@ type outbox struct {
 	log     *slog.Logger
 	metrics *adapters.Metrics
 
+	pending adapters.PendingStore
+
 	stopped context.Context // ends when the shutdown grace period does
 	stop    context.CancelFunc
 	lost    atomic.Int64 // replies lost at shutdown
+	handed  atomic.Int64 // replies left pending at shutdown, for another instance
 
 	mu     sync.Mutex
 	queues map[string][]*place // the replies waiting, by key; a key present has a worker
@@ -211,6 +230,7 @@ func newOutbox(botToken string, clientOpts []slack.Option, d Delivery, log *slog
 		d:       d,
 		log:     log,
 		metrics: metrics,
+		pending: d.Pending,
 		stopped: stopped, stop: stop,
 		queues: map[string][]*place{},
 	}
@@ -248,14 +268,22 @@ func (o *outbox) enqueue(p *place) {
 	}
 }
 
-// send queues r, in the place held for its event when it has one in r's queue, and waits
-// until it is delivered or dropped, or ctx ends; it returns nil once Slack has the reply.
+// send keeps r in the pending store (which lets its event be acknowledged), queues it,
+// in the place held for its event when it has one in r's queue, and waits until it is
+// delivered or dropped, or ctx ends; it returns nil once Slack has the reply, and an
+// error wrapping adapters.ErrHandedOver when the shutdown left it to another instance.
 func (o *outbox) send(ctx context.Context, r *reply) error {
-	r.queued = time.Now()
+	if r.queued.IsZero() {
+		r.queued = time.Now()
+	}
 	r.done = make(chan error, 1)
+	if !r.reclaimed {
+		o.keep(ctx, r)
+	}
+	t, _ := ctx.Value(ticketKey{}).(*ticket)
+	t.accept()
 	if o.stopped.Err() != nil {
-		o.lost.Add(1)
-		return errShutdown
+		return o.settle(r, errShutdown)
 	}
 	o.metrics.Pending(platform, 1)
 	held, _ := ctx.Value(placeKey{}).(*place)
@@ -302,10 +330,7 @@ func (o *outbox) work(k string) {
 		o.mu.Unlock()
 		var err error
 		if r != nil {
-			err = o.deliver(r)
-			if errors.Is(err, errShutdown) {
-				o.lost.Add(1)
-			}
+			err = o.settle(r, o.deliver(r))
 			o.metrics.Pending(platform, -1)
 			r.done <- err
 		}
@@ -318,6 +343,42 @@ func (o *outbox) work(k string) {
 			o.sleep(o.d.Interval) // Slack allows about one post a second in a channel
 		}
 	}
+}
+
+// keep adds r to the pending store, under the next id of its event.
+func (o *outbox) keep(ctx context.Context, r *reply) {
+	id := replyID(ctx, r.ev)
+	body, err := encodeReply(r)
+	if err == nil {
+		r.pending, err = o.pending.Add(ctx, adapters.PendingReply{ID: id, Body: body})
+	}
+	if err != nil {
+		r.pending = adapters.PendingReply{ID: id}
+		o.log.Warn("reply not kept as pending: only this instance can deliver it", "event_id", r.ev.ID, "reply_id", id, "error", err.Error())
+	}
+}
+
+// settle tells the pending store how a reply's delivery ended: done when it was
+// delivered or dropped for good; released to another instance when the shutdown cut it
+// off, which makes it handed over (adapters.ErrHandedOver) rather than lost, when the
+// store has someone to hand it to.
+func (o *outbox) settle(r *reply, err error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if !errors.Is(err, errShutdown) {
+		if derr := o.pending.Done(ctx, r.pending); derr != nil {
+			o.log.Warn("could not mark a reply done", "event_id", r.ev.ID, "reply_id", r.pending.ID, "error", derr.Error())
+		}
+		return err
+	}
+	if rerr := o.pending.Release(ctx, r.pending); rerr != nil {
+		o.lost.Add(1)
+		return err
+	}
+	o.handed.Add(1)
+	o.metrics.ReplyHandedOver(platform)
+	o.log.Info("reply handed over at shutdown", "op", r.op(), "event_id", r.ev.ID, "reply_id", r.pending.ID, "channel_id", r.channel)
+	return fmt.Errorf("%s: %w", r.op(), adapters.ErrHandedOver)
 }
 
 // sleep waits d, or less when the outbox stops; it reports whether it waited it all.
@@ -347,7 +408,8 @@ func (o *outbox) jitter() time.Duration {
 // next retry would pass the reply's deadline.
 func (o *outbox) deliver(r *reply) error {
 	deadline := r.queued.Add(o.d.Deadline)
-	ambiguous := false
+	// A reply claimed from another instance may have been posted before it died.
+	ambiguous := r.reclaimed
 	for attempt := 1; ; attempt++ {
 		if o.stopped.Err() != nil {
 			return errShutdown
@@ -540,7 +602,8 @@ func (o *outbox) retryWait(err error, attempt int) (wait time.Duration, again, a
 	return 0, false, false
 }
 
-// close stops the outbox: every reply still waiting is dropped as lost at shutdown. It
+// close stops the outbox: every reply still waiting is handed over to another instance
+// through the pending store, or, when it cannot be, dropped as lost at shutdown. It
 // returns how many replies were lost so.
 func (o *outbox) close() int64 {
 	o.stop()

@@ -35,6 +35,8 @@ type SocketModeOptions struct {
 	// Curator is told of every question answered and every 👍 or 👎; nil shows no
 	// feedback buttons.
 	Curator adapters.Curator
+	// Pictures draws /timeline's and /map's pictures, uploaded to the channel; nil means text alone.
+	Pictures Pictures
 	// PingInterval is how long the socket may go without a ping from Slack before it is
 	// reopened; zero means slack-go's default of 30 seconds.
 	PingInterval time.Duration
@@ -69,6 +71,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 		return nil, err
 	}
 	b.curator = opts.Curator
+	b.pics = opts.Pictures
 	grace := opts.ShutdownGrace
 	if grace <= 0 {
 		grace = 10 * time.Second
@@ -139,7 +142,7 @@ func (s *SocketMode) socketError(err error) error {
 	return fmt.Errorf("slack: socket mode stopped: %w", err)
 }
 
-// onEvent acks every envelope at once, then hands what it carries to the bot.
+// onEvent hands what an envelope carries to the bot, and acks the envelope.
 func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
 	log := s.bot.log
 	defer func() {
@@ -194,7 +197,19 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 	if req == nil || req.EnvelopeID == "" {
 		return
 	}
-	s.ack(ctx, client, req.EnvelopeID)
+	// An envelope whose event the bot answers is acked once the reply is kept as
+	// pending (in the background: envelopes are read one at a time); any other at once.
+	var accepted <-chan struct{}
+	defer func() {
+		if accepted == nil {
+			s.ack(ctx, client, req.EnvelopeID)
+			return
+		}
+		go func() {
+			awaitAccepted(ctx, accepted)
+			s.ack(context.WithoutCancel(ctx), client, req.EnvelopeID)
+		}()
+	}()
 	log = log.With("envelope_id", req.EnvelopeID)
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
@@ -211,7 +226,7 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 		case skip != "":
 			log.Debug("event ignored", "reason", skip, "retry_num", req.RetryAttempt)
 		default:
-			s.bot.dispatch(in)
+			accepted = s.bot.dispatch(in)
 		}
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
@@ -219,7 +234,7 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 			log.Warn("slash command dropped: unexpected payload")
 			return
 		}
-		s.bot.dispatch(fromCommand(cmd))
+		accepted = s.bot.dispatch(fromCommand(cmd))
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
@@ -231,7 +246,7 @@ func (s *SocketMode) onEvent(ctx context.Context, client *socketmode.Client, evt
 			log.Debug("interaction ignored", "reason", skip)
 			return
 		}
-		s.bot.dispatch(in)
+		accepted = s.bot.dispatch(in)
 	default:
 		log.Debug("envelope acked and ignored", "type", string(evt.Type))
 	}

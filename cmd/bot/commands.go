@@ -143,6 +143,7 @@ type export struct {
 	Entries []knowledge.Entry  `json:"entries"`
 	Events  []knowledge.Event  `json:"events"`
 	Aliases []knowledge.Alias  `json:"aliases"`
+	Places  []knowledge.Place  `json:"places"`
 }
 
 type exportQuote struct {
@@ -155,7 +156,7 @@ type exportQuote struct {
 }
 
 func exportOf(b *knowledge.Base) export {
-	x := export{Source: b.Source, People: b.People, Entries: b.Entries, Events: b.Events, Aliases: b.Aliases}
+	x := export{Source: b.Source, People: b.People, Entries: b.Entries, Events: b.Events, Aliases: b.Aliases, Places: b.Places}
 	for _, q := range b.Quotes {
 		p, _ := b.Person(q.Speaker)
 		x.Quotes = append(x.Quotes, exportQuote{ID: q.ID, Text: q.Text, Speaker: p.DisplayName(), Role: p.Role, About: q.About, Topics: q.Topics})

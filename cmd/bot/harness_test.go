@@ -58,6 +58,7 @@ const (
 	faultHang                // no answer until the client gives up
 	faultSlackDown           // ok:false, error:fatal_error
 	faultReset               // the post is accepted, then the connection is closed before the answer
+	faultLandHang            // the post is accepted, then no answer comes until the client gives up
 )
 
 // fakeSlack is a local Slack Web API: auth.test, chat.postMessage, chat.postEphemeral.
@@ -80,13 +81,17 @@ type fakeSlack struct {
 	lastPost   map[string]time.Time // per channel, when the last post was accepted
 	rateLimits int                  // posts refused by the window
 	reads      int                  // conversations.replies and .history calls
-	unhang     chan struct{}        // closed on cleanup so no hanging handler outlives the test
+	// throttled is, per channel, until when every chat.postMessage answers 429 with
+	// Retry-After: retryAfter seconds, as Slack does under a long rate limit.
+	throttled  map[string]time.Time
+	retryAfter int
+	unhang     chan struct{} // closed on cleanup so no hanging handler outlives the test
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{attempts: map[string][]time.Time{}, faults: map[string][]postFault{}, lastPost: map[string]time.Time{},
-		unhang: make(chan struct{})}
+		throttled: map[string]time.Time{}, unhang: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/auth.test", f.authTest)
 	mux.HandleFunc("/chat.postMessage", f.post)
@@ -153,6 +158,14 @@ func (f *fakeSlack) post(w http.ResponseWriter, r *http.Request) {
 	fault := faultNone
 	if method == "chat.postMessage" {
 		f.attempts[channel] = append(f.attempts[channel], time.Now())
+		if until, ok := f.throttled[channel]; ok && time.Now().Before(until) {
+			after := f.retryAfter
+			f.rateLimits++
+			f.mu.Unlock()
+			w.Header().Set("Retry-After", fmt.Sprint(after))
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
 		if channel == f.failChannel {
 			fault = fault500
 		} else if fs := f.faults[channel]; len(fs) > 0 {
@@ -207,6 +220,13 @@ func (f *fakeSlack) post(w http.ResponseWriter, r *http.Request) {
 	f.posts = append(f.posts, p)
 	f.lastPost[channel] = p.At
 	f.mu.Unlock()
+	if fault == faultLandHang {
+		select {
+		case <-r.Context().Done():
+		case <-f.unhang:
+		}
+		return
+	}
 	if fault == faultReset {
 		// Slack took the message, but the answer never arrives.
 		if hj, ok := w.(http.Hijacker); ok {
@@ -270,6 +290,17 @@ func (f *fakeSlack) attemptTimes(channel string) []time.Time {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]time.Time(nil), f.attempts[channel]...)
+}
+
+// throttle makes every post to channels answer 429 with Retry-After: retryAfter seconds
+// until the given time.
+func (f *fakeSlack) throttle(until time.Time, retryAfter int, channels ...string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.retryAfter = retryAfter
+	for _, c := range channels {
+		f.throttled[c] = until
+	}
 }
 
 // failNext makes the next posts to channel fail in the given ways, in order.

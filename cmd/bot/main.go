@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"io"
 	"os"
 	"os/signal"
@@ -63,6 +64,8 @@ Usage:
   bot ask [flags] [QUESTION]   answer one question, or questions from standard input with --jsonl
   bot kb check [PATH]          validate a knowledge base (the embedded one by default) and print counts
   bot kb export                print the loaded knowledge base as JSON
+  bot timeline [--png FILE]    print the dated events, or write the timeline as a PNG picture
+  bot map [--png FILE]         print the places the article names, or write the map as a PNG picture
   bot discord register         register the Discord slash commands (needs DISCORD_TOKEN, DISCORD_APP_ID)
   bot review [--since 7d]      the questions to improve answers with, grouped and ranked (--json)
   bot healthcheck [--addr A]   exit 0 when the running bot's /healthz answers 200, else 1 (for HEALTHCHECK)
@@ -82,6 +85,10 @@ func dispatch(ctx context.Context, e env, args []string) error {
 		return cmdAsk(ctx, e, args[1:])
 	case "kb":
 		return cmdKB(e, args[1:])
+	case "timeline":
+		return cmdPicture(ctx, e, pictures.KindTimeline, args[1:])
+	case "map":
+		return cmdPicture(ctx, e, pictures.KindMap, args[1:])
 	case "discord":
 		return cmdDiscord(ctx, e, args[1:])
 	case "healthcheck":

@@ -22,7 +22,7 @@ import (
 // redisSetup points a test server at the Redis url, under prefix.
 func redisSetup(url, prefix string, more func(*config.Config)) serverSetup {
 	return serverSetup{cfg: func(c *config.Config) {
-		c.Store = config.Store{RedisURL: url, RedisPrefix: prefix}
+		c.Store.RedisURL, c.Store.RedisPrefix = url, prefix
 		if more != nil {
 			more(c)
 		}
@@ -140,7 +140,7 @@ func TestServeNotReadyUntilRedisAnswers(t *testing.T) {
 	srv := testkit.StartRedis(t)
 	srv.Stop()
 	s := startServer(t, nil, serverSetup{noWait: true, cfg: func(c *config.Config) {
-		c.Store = config.Store{RedisURL: srv.URL(), RedisPrefix: testPrefix(t)}
+		c.Store.RedisURL, c.Store.RedisPrefix = srv.URL(), testPrefix(t)
 	}})
 	time.Sleep(200 * time.Millisecond)
 	code, body := s.get("/readyz")

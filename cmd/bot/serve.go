@@ -24,6 +24,7 @@ import (
 	"github.com/borderbot/borderbot/adapters"
 	"github.com/borderbot/borderbot/adapters/console"
 	"github.com/borderbot/borderbot/adapters/discord"
+	"github.com/borderbot/borderbot/adapters/pictures"
 	"github.com/borderbot/borderbot/adapters/redisstore"
 	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/answers"
@@ -50,13 +51,14 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		if isTerminal(e.stdin) {
 			prompt = "> "
 		}
-		return console.Run(ctx, eng, e.stdin, e.stdout, prompt)
+		return console.RunWithPictures(ctx, eng, pictures.NewCache(eng), os.TempDir(), e.stdin, e.stdout, prompt)
 	}
 	log := cfg.Logger(e.stderr)
 	srv, err := newServer(cfg, eng, log, prometheus.NewRegistry())
 	if err != nil {
 		return usageError{err}
 	}
+	srv.warmPictures = true
 	return srv.run(ctx, nil)
 }
 
@@ -77,6 +79,8 @@ type server struct {
 	// conversations is this instance's memory of the conversations: the one store of
 	// every adapter's, or, with Redis, what answers while Redis is down.
 	conversations *adapters.MemoryConversations
+	pictures      *pictures.Cache // the timeline and the map, drawn once
+	warmPictures  bool            // draw them at start, in the background
 	ready         map[string]func() bool
 	// recorder writes the curators' record to reviews; both nil when [review] enabled
 	// is false.
@@ -98,6 +102,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	var limiter adapters.Limiter = adapters.NewUserLimiter(cfg.RateLimit.PerMinute, cfg.RateLimit.Burst, nil)
 	var seen slack.EventStore // nil: the Slack adapter's own memory
 	var conversations adapters.ConversationStore = s.conversations
+	delivery := slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration} // replies pending in this instance's memory
 	if cfg.Store.RedisURL != "" {
 		setRedisLogger.Do(func() { redis.SetLogger(redisLogger{log}) })
 		st, err := redisstore.Open(cfg.Store.RedisURL, redisstore.Options{Prefix: cfg.Store.RedisPrefix, Logger: log, Registerer: reg})
@@ -110,11 +115,19 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		// A follow-up in a thread or DM may reach another instance than the message
 		// before it: the conversation is read from Redis.
 		conversations = st.Conversations(s.conversations.TTL(), s.conversations)
+		// A reply acknowledged but not delivered (a shutdown, a crash, a long
+		// Retry-After) waits in a Redis stream until this instance or another delivers it.
+		claimAfter := cfg.Store.PendingClaimAfter.Duration
+		delivery.Pending = st.Pending(redisstore.PendingOptions{ClaimAfter: claimAfter}, adapters.NewMemoryPending())
+		// Often enough to keep this instance's replies fresh, and to take a reply
+		// handed over at shutdown within a second.
+		delivery.ClaimEvery = min(claimAfter/3, time.Second)
 		// Ready once Redis has answered: an instance that never reached it would
 		// answer every retry again. An outage later degrades it without taking it
 		// out of the load balancer (see serveReady).
 		s.ready["redis"] = st.Reached
 	}
+	delivery.Seen = seen
 	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
 	var curator adapters.Curator // nil: no feedback buttons, nothing recorded
 	if cfg.ReviewEnabled() {
@@ -137,13 +150,20 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		}
 		(&review.Handler{Store: s.reviews, Token: cfg.Review.Token, Title: entryTitle(eng), Log: log}).Routes(s.mux)
 	}
+	s.pictures = pictures.NewCache(eng)
+	pics := s.pictures
 
+	if (cfg.DiscordGateway() || cfg.DiscordInteractions()) && cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)
+		}
+	}
 	if cfg.DiscordGateway() {
 		discordgo.Logger = discordLogger(log)
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations, Curator: curator,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -156,15 +176,15 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations, Curator: curator}))
+			Conversations: conversations, Curator: curator, Pictures: pics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
 		sm, err := slack.NewSocketMode(eng, slack.SocketModeOptions{
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: conversations, Curator: curator,
+			Delivery:      delivery,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -175,8 +195,8 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		opts := slack.EventsOptions{
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
-			Delivery:      slack.Delivery{Deadline: cfg.Slack.ReplyDeadline.Duration, Seen: seen},
-			Conversations: conversations, Curator: curator,
+			Delivery:      delivery,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -259,6 +279,26 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Draw the pictures now, in the background, so that no one waits for them later:
+	// in Discord's theme and in Slack's, for the platforms that run. (The tests' servers,
+	// timed and short-lived, draw them on first use.)
+	var themes []pictures.Theme
+	if s.cfg.DiscordGateway() || s.cfg.DiscordInteractions() {
+		themes = append(themes, discord.PictureTheme)
+	}
+	if s.cfg.SlackSocketMode() || s.cfg.SlackEventsAPI() {
+		themes = append(themes, slack.PictureTheme)
+	}
+	if s.warmPictures {
+		go func() {
+			start := time.Now()
+			if err := s.pictures.Warm(runCtx, themes...); err != nil {
+				s.log.Error("pictures not drawn", "error", err.Error())
+				return
+			}
+			s.log.Debug("pictures drawn", "duration", time.Since(start))
+		}()
+	}
 	if s.store != nil {
 		defer func() { cancel(); s.store.Close() }()
 		pingCtx, pingDone := context.WithTimeout(runCtx, 5*time.Second)
@@ -449,7 +489,7 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Errorf("discord: unknown or missing subcommand (register)")}
 	}
 	fs := newFlags(e, "discord register", "bot discord register [flags]",
-		"Registers the slash commands /ask, /quote, /experts, /timeline and /about with one bulk\noverwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
+		"Registers the slash commands /ask, /quote, /experts, /timeline, /about and /map and the\nmessage command Check against the article with one bulk overwrite: on DISCORD_GUILD_ID when it is set (instantly), otherwise globally. Needs\nDISCORD_TOKEN and DISCORD_APP_ID.")
 	var c common
 	c.register(fs, e)
 	if err := parse(fs, args[1:]); err != nil {
@@ -461,6 +501,11 @@ func cmdDiscord(ctx context.Context, e env, args []string) error {
 	}
 	if cfg.Discord.Token == "" || cfg.Discord.AppID == "" {
 		return usageError{fmt.Errorf("discord register needs %s and %s", cfg.KeyOf(&cfg.Discord.Token), cfg.KeyOf(&cfg.Discord.AppID))}
+	}
+	if cfg.Discord.APIURL != discord.DefaultAPIURL {
+		if _, err := discord.UseAPIURL(cfg.Discord.APIURL); err != nil {
+			return usageError{fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.APIURL), err)}
+		}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

@@ -77,6 +77,9 @@ type Discord struct {
 	GuildID      string `toml:"guild_id" env:"DISCORD_GUILD_ID"`
 	ShardID      int    `toml:"shard_id" env:"DISCORD_SHARD_ID"`
 	ShardCount   int    `toml:"shard_count" env:"DISCORD_SHARD_COUNT"`
+	// APIURL is the base of discordgo's REST calls: Discord's own, a REST rate-limit
+	// proxy, or a test server.
+	APIURL string `toml:"api_url" env:"DISCORD_API_URL"`
 }
 
 // Slack configures the Slack adapter.
@@ -100,6 +103,10 @@ type Store struct {
 	// RedisPrefix starts every key the bot writes in Redis, so that several bots (or a
 	// staging and a production one) can share a server.
 	RedisPrefix string `toml:"redis_prefix" env:"BOT_REDIS_PREFIX"`
+	// PendingClaimAfter is how long a reply another instance acknowledged may go
+	// untouched in Redis before this instance takes it as abandoned (that instance
+	// died) and delivers it.
+	PendingClaimAfter Duration `toml:"pending_claim_after" env:"BOT_PENDING_CLAIM_AFTER"`
 }
 
 // Review configures the curators' record: the questions the bot answered badly or not
@@ -141,9 +148,9 @@ func Default() Config {
 		Log:          Log{Format: "text", Level: "info"},
 		RateLimit:    RateLimit{PerMinute: 20, Burst: 5},
 		Conversation: Conversation{TTL: Duration{30 * time.Minute}},
-		Discord:      Discord{ShardCount: 1},
+		Discord:      Discord{ShardCount: 1, APIURL: "https://discord.com/api/v9/"},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
-		Store:        Store{RedisPrefix: "borderbot:"},
+		Store:        Store{RedisPrefix: "borderbot:", PendingClaimAfter: Duration{30 * time.Second}},
 		Review:       Review{Enabled: true, Retention: Duration{30 * 24 * time.Hour}, Path: "borderbot-review.db"},
 	}
 }
@@ -362,6 +369,9 @@ func (c Config) Validate() error {
 	if c.SlackEventsAPI() && c.Slack.SigningSecret == "" {
 		fail("%s is on but %s is not set", key(&c.Slack.EventsAPI), key(&c.Slack.SigningSecret))
 	}
+	if !strings.HasPrefix(c.Discord.APIURL, "http://") && !strings.HasPrefix(c.Discord.APIURL, "https://") {
+		fail("%s: %q is not an http(s) URL", key(&c.Discord.APIURL), c.Discord.APIURL)
+	}
 	if !strings.HasPrefix(c.Slack.APIURL, "http://") && !strings.HasPrefix(c.Slack.APIURL, "https://") {
 		fail("%s: %q is not an http(s) URL", key(&c.Slack.APIURL), c.Slack.APIURL)
 	}
@@ -373,6 +383,9 @@ func (c Config) Validate() error {
 	}
 	if c.Store.RedisPrefix == "" {
 		fail("%s: must not be empty", key(&c.Store.RedisPrefix))
+	}
+	if c.Store.PendingClaimAfter.Duration < 100*time.Millisecond {
+		fail("%s: %v is too short; an instance needs a tenth of a second at least to show it is alive", key(&c.Store.PendingClaimAfter), c.Store.PendingClaimAfter.Duration)
 	}
 	if c.ReviewEnabled() {
 		if c.Review.Retention.Duration < time.Hour {
