@@ -30,9 +30,11 @@ LABEL org.opencontainers.image.title="borderbot" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}"
 COPY --from=build /out/bot /bot
-# Listen on every interface inside the container; publish the port with -p.
+# Listen on every interface inside the container; publish the port with -p. The review's
+# SQLite file goes where nonroot may write; mount a volume there to keep it.
 ENV BOT_HTTP_ADDR=0.0.0.0:8080 \
-    BOT_LOG_FORMAT=json
+    BOT_LOG_FORMAT=json \
+    BOT_REVIEW_PATH=/home/nonroot/borderbot-review.db
 EXPOSE 8080
 USER nonroot:nonroot
 # The image has no shell or curl: the binary asks its own GET /healthz.

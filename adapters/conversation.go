@@ -283,14 +283,20 @@ type Conversations struct {
 // and stores the context the engine returns. When the store fails, the message is
 // answered on its own and the failure logged: the user still gets an answer.
 func (cv Conversations) Answer(ctx context.Context, e ConversationEngine, key ConversationKey, message string) answers.Reply {
+	r, _ := cv.AnswerTurn(ctx, e, key, message)
+	return r
+}
+
+// AnswerTurn is Answer, returning the conversation's context after the message too: its
+// Question is the message as the engine read it, on its own.
+func (cv Conversations) AnswerTurn(ctx context.Context, e ConversationEngine, key ConversationKey, message string) (answers.Reply, answers.Context) {
 	if cv.Store == nil {
-		r, _ := e.AnswerIn(answers.Context{}, message)
-		return r
+		return e.AnswerIn(answers.Context{}, message)
 	}
 	var r answers.Reply
+	var next answers.Context
 	answered := false
 	err := cv.Store.Update(ctx, key, func(c answers.Context) answers.Context {
-		var next answers.Context
 		r, next = e.AnswerIn(c, message)
 		answered = true
 		return next
@@ -298,10 +304,10 @@ func (cv Conversations) Answer(ctx context.Context, e ConversationEngine, key Co
 	if err != nil {
 		cv.failed(key, err)
 		if !answered {
-			r, _ = e.AnswerIn(answers.Context{}, message)
+			r, next = e.AnswerIn(answers.Context{}, message)
 		}
 	}
-	return r
+	return r, next
 }
 
 // Press answers a pressed suggestion, the entry id, as a follow-up in the conversation

@@ -33,10 +33,11 @@ const (
 	KindShare                    // a private answer posted to the channel
 	KindCommand                  // a command that asks nothing: /quote, /timeline, /experts, /about
 	KindAutocomplete             // an option being typed
+	KindFeedback                 // a 👍 or 👎 pressed under an answer
 )
 
 // Kinds lists every kind, for metrics that start at zero.
-var Kinds = []Kind{KindOther, KindQuestion, KindButton, KindShare, KindCommand, KindAutocomplete}
+var Kinds = []Kind{KindOther, KindQuestion, KindButton, KindShare, KindCommand, KindAutocomplete, KindFeedback}
 
 // String names the kind, for logs and metric labels.
 func (k Kind) String() string {
@@ -51,6 +52,8 @@ func (k Kind) String() string {
 		return "command"
 	case KindAutocomplete:
 		return "autocomplete"
+	case KindFeedback:
+		return "feedback"
 	default:
 		return "other"
 	}

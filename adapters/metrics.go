@@ -52,7 +52,7 @@ type Metrics struct {
 func NewMetrics(reg prometheus.Registerer, version string) *Metrics {
 	m := &Metrics{
 		events: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "bot_events_total", Help: "Events handled, by platform, kind (question, button, share, command, autocomplete, other) and outcome.",
+			Name: "bot_events_total", Help: "Events handled, by platform, kind (question, button, share, command, autocomplete, feedback, other) and outcome.",
 		}, []string{"platform", "kind", "outcome"}),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "bot_questions_total", Help: "Questions asked (free questions and pressed suggestions), by platform and outcome (answered, unknown, rejected, failed).",

@@ -34,6 +34,9 @@ type GatewayOptions struct {
 	// Conversations keeps each reply chain's, DM's, thread's and /ask's context between
 	// messages; nil means an in-memory store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Curator is told of every question answered and every 👍 or 👎; nil shows no
+	// feedback buttons.
+	Curator adapters.Curator
 	// Pictures draws /timeline's and /map's pictures, attached to the response; nil means text alone.
 	Pictures Pictures
 }
@@ -91,6 +94,7 @@ func NewGateway(engine Engine, opts GatewayOptions) (*Gateway, error) {
 	s.StateEnabled = false // READY, which holds the bot's user, is kept all the same
 	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
 	g := &Gateway{h: newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations), opts: opts, session: s, base: context.Background()}
+	g.h.curator = opts.Curator
 	g.h.isThread = g.isThread
 	g.h.pics = opts.Pictures
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {

@@ -71,6 +71,9 @@ type handler struct {
 	lc     adapters.Lifecycle
 	log    *slog.Logger
 	convs  adapters.Conversations // its Store is never nil
+	// curator is told of every question answered and every vote; nil shows no feedback
+	// buttons.
+	curator adapters.Curator
 	// isThread reports whether a channel is a thread; nil means none is known to be.
 	isThread func(ctx context.Context, channelID string) bool
 	pics     Pictures // nil means text alone: no pictures, no map
@@ -216,6 +219,9 @@ func interactionEvent(i *discordgo.Interaction) adapters.Event {
 		}
 	case discordgo.MessageComponentInteractionData:
 		ev.Kind, ev.Name = adapters.KindButton, d.CustomID
+		if _, ok := adapters.ParseVote(d.CustomID); ok {
+			ev.Kind = adapters.KindFeedback
+		}
 		switch {
 		case d.CustomID == shareCheckID:
 			ev.Kind = adapters.KindShare
@@ -280,7 +286,8 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	switch d.Name {
 	case CommandAsk:
 		q := questionFromContent(optionString(d.Options, "question"))
-		r := h.convs.Answer(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
+		r, next := h.convs.AnswerTurn(ctx, h.engine, askConversation(i.ChannelID, interactionUser(i)), q)
+		h.asked(ctx, interactionEvent(i), h.placeOf(ctx, i.GuildID, i.ChannelID), next.Question, r)
 		m := h.renderAnswer(r)
 		m.Ephemeral = optionBool(d.Options, "private")
 		return messageResponse(m), replyOutcome(r.Answered)
@@ -306,7 +313,11 @@ func (h *handler) command(ctx context.Context, i *discordgo.Interaction, d disco
 	case CommandCheck:
 		return h.check(i, d)
 	case CommandAbout:
-		return messageResponse(renderAbout(h.engine.About())), adapters.OutcomeAnswered
+		m := renderAbout(h.engine.About())
+		if h.curator != nil {
+			m = withPrivacyNote(m)
+		}
+		return messageResponse(m), adapters.OutcomeAnswered
 	default:
 		return messageResponse(plain(textUnknownCommand, true)), adapters.OutcomeInvalid
 	}
@@ -334,6 +345,9 @@ func (h *handler) autocomplete(d discordgo.ApplicationCommandInteractionData) (*
 // button answers a suggested question by replacing the message it was pressed on, as a
 // turn of the conversation that message was part of.
 func (h *handler) button(ctx context.Context, i *discordgo.Interaction, d discordgo.MessageComponentInteractionData) (*discordgo.InteractionResponse, adapters.Outcome) {
+	if up, entry, ok := parseVoteCustomID(d.CustomID); ok {
+		return h.vote(ctx, i, up, entry)
+	}
 	if d.CustomID == shareCheckID {
 		return h.shareCheck(i)
 	}
@@ -415,6 +429,7 @@ func (h *handler) message(ctx context.Context, m *discordgo.Message, botID strin
 		} else {
 			var r answers.Reply
 			r, next = h.answerMessage(ctx, m, botID, q)
+			h.asked(ctx, ev, h.placeOf(ctx, m.GuildID, m.ChannelID), next.Question, r)
 			msg, outcome = h.renderAnswer(r), replyOutcome(r.Answered)
 		}
 		send = msg.send()

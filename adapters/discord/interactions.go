@@ -30,6 +30,9 @@ type HandlerOptions struct {
 	// Conversations keeps each /ask's context between questions; nil means an in-memory
 	// store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Curator is told of every question answered and every 👍 or 👎; nil shows no
+	// feedback buttons.
+	Curator adapters.Curator
 	// Pictures draws /timeline's and /map's pictures, sent as follow-ups; nil means text alone.
 	Pictures Pictures
 }
@@ -47,6 +50,7 @@ type interactionsHandler struct {
 // Ed25519 signature with the application's public key and answers in the response.
 func NewInteractionsHandler(engine Engine, publicKey ed25519.PublicKey, opts HandlerOptions) http.Handler {
 	h := newHandler(engine, opts.Logger, opts.Hooks, opts.Metrics, opts.Conversations)
+	h.curator = opts.Curator
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,16 +30,37 @@ const mapCustomIDPrefix = "map:"
 // textNoPictures is what /map says when the bot runs without pictures.
 const textNoPictures = "I can't draw the map right now; `/timeline` lists the events with their dates."
 
-// renderAnswer renders an engine reply, with a "Show on a map" button when the map shows
-// a place the answer is about.
+// renderAnswer renders an engine reply with one action row of what can be done with the
+// answer under its suggestions: "Show on a map" when the map shows a place the answer is
+// about, then 👍 and 👎 when there is a curator to tell. The three buttons share the row
+// (Discord allows five a row), which is added only while the message has room for one
+// (five rows).
 func (h *handler) renderAnswer(r answers.Reply) message {
 	m := renderReply(r)
-	if h.pics == nil || len(m.Components) >= maxRows {
+	if len(m.Components) >= maxRows {
 		return m
+	}
+	var row []discordgo.MessageComponent
+	if b, ok := h.mapButton(r); ok {
+		row = append(row, b)
+	}
+	row = append(row, h.feedbackButtons(r)...)
+	if len(row) == 0 {
+		return m
+	}
+	m.Components = append(slices.Clip(m.Components), discordgo.ActionsRow{Components: row})
+	return m
+}
+
+// mapButton is the "Show on a map" button of an answer, when the map shows a place the
+// answer is about.
+func (h *handler) mapButton(r answers.Reply) (discordgo.Button, bool) {
+	if h.pics == nil {
+		return discordgo.Button{}, false
 	}
 	places := h.pics.PlacesOf(r)
 	if len(places) == 0 {
-		return m
+		return discordgo.Button{}, false
 	}
 	id := r.ID
 	if id == "" || r.Kind == answers.KindSeveral {
@@ -46,12 +68,9 @@ func (h *handler) renderAnswer(r answers.Reply) message {
 	}
 	cid := mapCustomIDPrefix + id
 	if !entryIDPattern.MatchString(id) || len(cid) > maxCustomID {
-		return m
+		return discordgo.Button{}, false
 	}
-	m.Components = append(m.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Show on a map", Style: discordgo.SecondaryButton, CustomID: cid, Emoji: &discordgo.ComponentEmoji{Name: "🗺️"}},
-	}})
-	return m
+	return discordgo.Button{Label: "Show on a map", Style: discordgo.SecondaryButton, CustomID: cid, Emoji: &discordgo.ComponentEmoji{Name: "🗺️"}}, true
 }
 
 // timeline answers /timeline: the dated list, with the picture in the embed when there is one.

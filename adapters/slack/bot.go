@@ -28,6 +28,9 @@ type bot struct {
 	convs    adapters.Conversations
 	pics     Pictures // nil means text alone: no pictures, no map
 	homeFile homeFile // the timeline picture the Home tab shows, uploaded once
+	// curator is told of every question answered and every vote; nil shows no feedback
+	// buttons.
+	curator adapters.Curator
 	// pending keeps the replies acknowledged but not yet delivered; claims runs the
 	// loop that delivers those other instances left, and stopClaims ends it.
 	pending    adapters.PendingStore
@@ -196,6 +199,8 @@ func fromInteraction(cb slack.InteractionCallback) (inbound, string) {
 			kind, name = adapters.KindShare, a.ActionID
 		case strings.HasPrefix(a.ActionID, actionSuggest):
 			kind, name = adapters.KindButton, a.ActionID
+		case strings.HasPrefix(a.ActionID, adapters.VotePrefix):
+			kind, name = adapters.KindFeedback, a.ActionID
 		case a.ActionID == actionCheckShare:
 			kind, name = adapters.KindShare, a.ActionID
 		case a.ActionID == actionShowMap:
@@ -283,10 +288,11 @@ func (b *bot) handle(ctx context.Context, in inbound) {
 		switch {
 		case in.mention != nil:
 			thread := threadOf(in.mention.ThreadTimeStamp, in.mention.TimeStamp)
-			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, thread, conversationOf(in.mention.Channel, thread))
+			return b.onMessage(ctx, in.ev, in.mention.Text, in.mention.Channel, thread, conversationOf(in.mention.Channel, thread),
+				placeOf(in.mention.Channel, in.mention.ThreadTimeStamp))
 		case in.direct != nil:
 			return b.onMessage(ctx, in.ev, in.direct.Text, in.direct.Channel, in.direct.ThreadTimeStamp,
-				conversationOf(in.direct.Channel, in.direct.ThreadTimeStamp))
+				conversationOf(in.direct.Channel, in.direct.ThreadTimeStamp), adapters.PlaceDM)
 		case in.command != nil:
 			return b.onCommand(ctx, in.ev, in.command)
 		case in.action != nil:
@@ -342,16 +348,17 @@ func askConversation(channel, user string) adapters.ConversationKey {
 }
 
 // onMessage answers a mention or a direct message in its channel and thread, as a turn
-// of the conversation conv.
-func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string, conv adapters.ConversationKey) (adapters.Outcome, error) {
+// of the conversation conv, asked in a place of the kind place.
+func (b *bot) onMessage(ctx context.Context, ev adapters.Event, text, channel, thread string, conv adapters.ConversationKey, place adapters.Place) (adapters.Outcome, error) {
 	q, echo := readText(text, b.selfID())
 	b.log.Debug("question", "event_id", ev.ID, "question", q)
 	if q == "" || strings.EqualFold(q, "help") {
 		return adapters.OutcomeHelp, b.post(ctx, ev, channel, thread, b.help())
 	}
-	r := b.convs.Answer(ctx, b.engine, conv, q)
+	r, next := b.convs.AnswerTurn(ctx, b.engine, conv, q)
+	b.asked(ctx, ev, place, next.Question, r)
 	r.Question = echo
-	return outcomeOf(r), b.post(ctx, ev, channel, thread, b.withMap(replyMessage(r, view{echo: !r.Answered}), r))
+	return outcomeOf(r), b.post(ctx, ev, channel, thread, b.withMap(replyMessage(r, view{echo: !r.Answered, feedback: b.curator != nil}), r))
 }
 
 func outcomeOf(r answers.Reply) adapters.Outcome {
@@ -362,7 +369,13 @@ func outcomeOf(r answers.Reply) adapters.Outcome {
 }
 
 func (b *bot) help() message {
-	return helpMessage(b.engine.About(), b.engine.Answer("").Suggestions)
+	m := helpMessage(b.engine.About(), b.engine.Answer("").Suggestions)
+	if b.curator != nil && len(m.blocks) > 0 {
+		// Before the source, the last block.
+		n := len(m.blocks)
+		m.blocks = append(m.blocks[:n-1:n-1], section("_"+escape(adapters.PrivacyNote)+"_"), m.blocks[n-1])
+	}
+	return m
 }
 
 // onCommand answers /ask, /quote and /timeline, visible to the asker alone.
@@ -381,9 +394,10 @@ func (b *bot) onCommand(ctx context.Context, ev adapters.Event, c *slack.SlashCo
 		if text == "" || strings.EqualFold(text, "help") {
 			return adapters.OutcomeHelp, reply(b.help())
 		}
-		r := b.convs.Answer(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
+		r, next := b.convs.AnswerTurn(ctx, b.engine, askConversation(c.ChannelID, c.UserID), text)
+		b.asked(ctx, ev, placeOf(c.ChannelID, ""), next.Question, r)
 		r.Question = echo
-		return outcomeOf(r), reply(b.withMap(replyMessage(r, view{echo: true, share: true}), r))
+		return outcomeOf(r), reply(b.withMap(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), r))
 	case "/quote":
 		return adapters.OutcomeHelp, reply(b.quotes(text))
 	case "/timeline":
@@ -453,6 +467,12 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 		switch {
 		case a.ActionID == actionShare:
 			return b.share(ctx, ev, cb, a.Value)
+		case strings.HasPrefix(a.ActionID, adapters.VotePrefix):
+			up, ok := adapters.ParseVote(a.ActionID)
+			if !ok {
+				continue
+			}
+			return b.vote(ctx, ev, cb, up, a.Value)
 		case a.ActionID == actionCheckShare:
 			return b.shareCheck(ctx, ev, cb, a.Value)
 		case a.ActionID == actionShowMap:
@@ -480,9 +500,9 @@ func (b *bot) onAction(ctx context.Context, ev adapters.Event, cb *slack.Interac
 			}
 			if cb.Container.IsEphemeral {
 				return outcomeOf(r), b.respond(ctx, ev, cb.ResponseURL,
-					b.withMap(replyMessage(r, view{echo: true, share: true}), r), respondReplace)
+					b.withMap(replyMessage(r, view{echo: true, share: true, feedback: b.curator != nil}), r), respondReplace)
 			}
-			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, b.withMap(replyMessage(r, view{echo: true}), r))
+			return outcomeOf(r), b.post(ctx, ev, ev.ChannelID, thread, b.withMap(replyMessage(r, view{echo: true, feedback: b.curator != nil}), r))
 		}
 	}
 	return adapters.OutcomeIgnored, nil
@@ -500,7 +520,7 @@ func (b *bot) share(ctx context.Context, ev adapters.Event, cb *slack.Interactio
 	if question != "" {
 		r.Question = question
 	}
-	m := replyMessage(r, view{echo: true})
+	m := replyMessage(r, view{echo: true, feedback: b.curator != nil})
 	ts, err := b.postTS(ctx, ev, ev.ChannelID, "", m)
 	if err == nil && ts != "" {
 		// The shared answer starts a conversation in its thread, from the entry shared.

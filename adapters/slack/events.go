@@ -45,6 +45,9 @@ type EventsOptions struct {
 	// Conversations keeps each thread's, DM's and /ask's context between messages; nil
 	// means an in-memory store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Curator is told of every question answered and every 👍 or 👎; nil shows no
+	// feedback buttons.
+	Curator adapters.Curator
 	// Pictures draws /timeline's and /map's pictures, uploaded to the channel; nil means text alone.
 	Pictures Pictures
 }
@@ -74,6 +77,7 @@ func NewEventsHandler(engine Engine, opts EventsOptions) (*EventsHandler, error)
 	if err != nil {
 		return nil, err
 	}
+	b.curator = opts.Curator
 	b.pics = opts.Pictures
 	maxBody := opts.MaxBodyBytes
 	if maxBody <= 0 {

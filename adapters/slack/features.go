@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,9 +40,11 @@ const (
 // UploadTimeout bounds one upload of a picture, its three calls included.
 const UploadTimeout = 30 * time.Second
 
-// withMap adds a "Show on a map" button to an answer about a place the map shows.
+// withMap adds a "Show on a map" button to an answer about a place the map shows: first
+// in the row of 👍 and 👎 when the answer has one, so that the answer's actions share one
+// actions block (Slack allows 25 elements in one), else in a block of its own.
 func (b *bot) withMap(m message, r answers.Reply) message {
-	if b.pics == nil || !r.Answered || len(m.blocks) >= maxBlocks {
+	if b.pics == nil || !r.Answered || len(m.blocks) == 0 {
 		return m
 	}
 	places := b.pics.PlacesOf(r)
@@ -53,6 +56,18 @@ func (b *bot) withMap(m message, r answers.Reply) message {
 		id = places[0].EntryID
 	}
 	btn := slack.NewButtonBlockElement(actionShowMap, id, plain("🗺️ Show on a map"))
+	for i, bl := range m.blocks {
+		if a, ok := bl.(*slack.ActionBlock); ok && a.BlockID == feedbackBlockID {
+			elems := append([]slack.BlockElement{btn}, a.Elements.ElementSet...)
+			blocks := slices.Clone(m.blocks)
+			blocks[i] = slack.NewActionBlock(feedbackBlockID, elems...)
+			m.blocks = blocks
+			return m
+		}
+	}
+	if len(m.blocks) >= maxBlocks {
+		return m
+	}
 	// Before the source line, which stays last.
 	blocks := append([]slack.Block{}, m.blocks[:len(m.blocks)-1]...)
 	blocks = append(blocks, slack.NewActionBlock("map", btn), m.blocks[len(m.blocks)-1])

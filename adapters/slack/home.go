@@ -74,6 +74,9 @@ func (b *bot) onHome(ctx context.Context, ev adapters.Event, e *slackevents.AppH
 		blocks = append(blocks, slack.NewImageBlockSlackFile(&slack.SlackFileObject{ID: id}, truncate(alt, 2000), "timeline",
 			plain(truncate("Timeline", 2000))))
 	}
+	if b.curator != nil {
+		blocks = append(blocks, section("_"+escape(adapters.PrivacyNote)+"_"))
+	}
 	blocks = append(blocks, sourceBlock(a.Source))
 	api := slack.New(b.botToken, b.clientOptions()...)
 	_, err := api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User,

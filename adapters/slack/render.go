@@ -33,8 +33,9 @@ type message struct {
 
 // view says how one reply is shown.
 type view struct {
-	echo  bool // show the question as asked
-	share bool // offer a button that posts the answer to the channel
+	echo     bool // show the question as asked
+	share    bool // offer a button that posts the answer to the channel
+	feedback bool // offer 👍 and 👎 under an answer
 }
 
 // escape makes text safe inside Slack mrkdwn: &, < and > can no longer form markup.
@@ -147,6 +148,9 @@ func replyMessage(r answers.Reply, v view) message {
 		btn := slack.NewButtonBlockElement(actionShare, shareValue(r.ID, question), plain("Post to channel")).
 			WithStyle(slack.StylePrimary)
 		blocks = append(blocks, slack.NewActionBlock("share", btn))
+	}
+	if v.feedback && r.Answered && r.ID != "" {
+		blocks = append(blocks, feedbackBlock(r, question))
 	}
 	blocks = append(blocks, sourceBlock(r.Source))
 	return message{text: escape(truncate(r.Answer, maxFallback)), blocks: blocks}

@@ -32,6 +32,9 @@ type SocketModeOptions struct {
 	// Conversations keeps each thread's, DM's and /ask's context between messages; nil
 	// means an in-memory store with adapters.DefaultConversationTTL.
 	Conversations adapters.ConversationStore
+	// Curator is told of every question answered and every 👍 or 👎; nil shows no
+	// feedback buttons.
+	Curator adapters.Curator
 	// Pictures draws /timeline's and /map's pictures, uploaded to the channel; nil means text alone.
 	Pictures Pictures
 	// PingInterval is how long the socket may go without a ping from Slack before it is
@@ -67,6 +70,7 @@ func NewSocketMode(engine Engine, opts SocketModeOptions) (*SocketMode, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.curator = opts.Curator
 	b.pics = opts.Pictures
 	grace := opts.ShutdownGrace
 	if grace <= 0 {

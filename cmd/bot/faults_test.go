@@ -397,7 +397,7 @@ func TestAskHundredThousandCharacters(t *testing.T) {
 func TestServeRefusesBadSetupBeforeConnecting(t *testing.T) {
 	fake := newFakeSlack(t)
 	slackEnv := map[string]string{"SLACK_SIGNING_SECRET": testSigningSecret, "SLACK_BOT_TOKEN": testBotToken,
-		"SLACK_API_URL": fake.url(), "BOT_HTTP_ADDR": "127.0.0.1:0"}
+		"SLACK_API_URL": fake.url(), "BOT_HTTP_ADDR": "127.0.0.1:0", "BOT_REVIEW_PATH": filepath.Join(t.TempDir(), "review.db")}
 	with := func(kv ...string) map[string]string {
 		m := map[string]string{}
 		for k, v := range slackEnv {

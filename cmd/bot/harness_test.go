@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -343,6 +344,10 @@ func startServer(t testing.TB, fake *fakeSlack, setup serverSetup) *testServer {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
+	// The review is off unless a test turns it on: under the race detector the pure-Go
+	// SQLite's writes take the CPU the timing tests measure.
+	cfg.Review.Enabled = false
+	cfg.Review.Path = filepath.Join(t.TempDir(), "review.db")
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.HTTP.ShutdownTimeout = config.Duration{Duration: 10 * time.Second}
 	cfg.Log.Level = "debug"

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/borderbot/borderbot/internal/config"
 	"github.com/borderbot/borderbot/internal/testkit"
 )
 
@@ -22,6 +23,7 @@ var (
 	loadFull        = flag.Bool("load", false, "run the full load test (TestLoad) instead of its small CI version")
 	loadRequests    = flag.Int("load.requests", 2000, "HTTP requests the full load test sends")
 	loadConcurrency = flag.Int("load.concurrency", 50, "requests the full load test keeps in flight")
+	loadReview      = flag.Bool("load.review", false, "record for the curators, in SQLite (or with -load.redis in Redis), as the default configuration does")
 	loadRedis       = flag.Bool("load.redis", false, "keep event ids and rate limits in the real Redis of BOT_TEST_REDIS_URL (or one the test starts), as several instances would")
 )
 
@@ -53,6 +55,15 @@ func TestLoad(t *testing.T) {
 	setup := serverSetup{}
 	if *loadRedis {
 		setup = redisSetup(testkit.RedisURL(t), testPrefix(t), nil)
+	}
+	if *loadReview {
+		more := setup.cfg
+		setup.cfg = func(c *config.Config) {
+			if more != nil {
+				more(c)
+			}
+			c.Review.Enabled = true
+		}
 	}
 	s := startServer(t, fake, setup)
 

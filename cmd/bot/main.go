@@ -67,6 +67,7 @@ Usage:
   bot timeline [--png FILE]    print the dated events, or write the timeline as a PNG picture
   bot map [--png FILE]         print the places the article names, or write the map as a PNG picture
   bot discord register         register the Discord slash commands (needs DISCORD_TOKEN, DISCORD_APP_ID)
+  bot review [--since 7d]      the questions to improve answers with, grouped and ranked (--json)
   bot healthcheck [--addr A]   exit 0 when the running bot's /healthz answers 200, else 1 (for HEALTHCHECK)
   bot version                  print the version
 
@@ -92,6 +93,8 @@ func dispatch(ctx context.Context, e env, args []string) error {
 		return cmdDiscord(ctx, e, args[1:])
 	case "healthcheck":
 		return cmdHealthcheck(ctx, e, args[1:])
+	case "review":
+		return cmdReview(ctx, e, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "bot %s\n", buildVersion())
 		return nil

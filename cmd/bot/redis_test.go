@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -198,6 +199,7 @@ func TestServeKeepsAnsweringWhileRedisIsDown(t *testing.T) {
 // A Redis URL that does not parse stops the bot before it connects anything, naming the key.
 func TestServeRefusesABadRedisURL(t *testing.T) {
 	cfg := config.Default()
+	cfg.Review.Path = filepath.Join(t.TempDir(), "review.db")
 	cfg.Store.RedisURL = "redis://" + net.JoinHostPort("127.0.0.1", "1") + "/notadb"
 	if _, err := newServer(cfg, testkit.Engine(t), cfg.Logger(&testkit.LogBuffer{}), prometheus.NewRegistry()); err == nil || !strings.Contains(err.Error(), "BOT_REDIS_URL") {
 		t.Errorf("newServer: %v, want an error naming BOT_REDIS_URL", err)

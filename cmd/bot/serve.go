@@ -29,6 +29,9 @@ import (
 	"github.com/borderbot/borderbot/adapters/slack"
 	"github.com/borderbot/borderbot/answers"
 	"github.com/borderbot/borderbot/internal/config"
+	"github.com/borderbot/borderbot/review"
+	reviewredis "github.com/borderbot/borderbot/review/redisstore"
+	reviewsqlite "github.com/borderbot/borderbot/review/sqlitestore"
 )
 
 func cmdServe(ctx context.Context, e env, args []string) error {
@@ -79,8 +82,12 @@ type server struct {
 	pictures      *pictures.Cache // the timeline and the map, drawn once
 	warmPictures  bool            // draw them at start, in the background
 	ready         map[string]func() bool
-	httpUp        bool
-	mu            sync.Mutex
+	// recorder writes the curators' record to reviews; both nil when [review] enabled
+	// is false.
+	recorder *review.Recorder
+	reviews  review.Store
+	httpUp   bool
+	mu       sync.Mutex
 }
 
 // newServer builds the adapters the configuration enables, without connecting anything.
@@ -122,6 +129,27 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 	}
 	delivery.Seen = seen
 	hooks := adapters.Hooks{Before: adapters.RateLimit(limiter, metrics, log)}
+	var curator adapters.Curator // nil: no feedback buttons, nothing recorded
+	if cfg.ReviewEnabled() {
+		st, err := openReviewStore(cfg)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := review.NewRecorder(review.Options{Store: st, Engine: eng, Secret: []byte(cfg.Review.Secret),
+			Retention: cfg.Review.Retention.Duration, Logger: log})
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		reg.MustRegister(rec.Collectors()...)
+		s.recorder, s.reviews, curator = rec, st, rec
+	}
+	if cfg.Review.Token != "" {
+		if s.reviews == nil {
+			return nil, fmt.Errorf("%s is set but %s is false: the page would have nothing to show", cfg.KeyOf(&cfg.Review.Token), cfg.KeyOf(&cfg.Review.Enabled))
+		}
+		(&review.Handler{Store: s.reviews, Token: cfg.Review.Token, Title: entryTitle(eng), Log: log}).Routes(s.mux)
+	}
 	s.pictures = pictures.NewCache(eng)
 	pics := s.pictures
 
@@ -135,7 +163,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 		g, err := discord.NewGateway(eng, discord.GatewayOptions{
 			Token: cfg.Discord.Token, AppID: cfg.Discord.AppID, GuildID: cfg.Discord.GuildID, Logger: log,
 			ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations, Pictures: pics,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discord gateway: %w", err)
@@ -148,7 +176,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Discord.PublicKey), err)
 		}
 		s.mux.Handle("POST /discord/interactions", discord.NewInteractionsHandler(eng, key, discord.HandlerOptions{Logger: log, Hooks: hooks, Metrics: metrics,
-			Conversations: conversations, Pictures: pics}))
+			Conversations: conversations, Curator: curator, Pictures: pics}))
 		s.ready["discord interactions"] = s.httpReady
 	}
 	if cfg.SlackSocketMode() {
@@ -156,7 +184,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken, APIURL: cfg.Slack.APIURL, Logger: log,
 			Hooks: hooks, Metrics: metrics, ShutdownGrace: cfg.HTTP.ShutdownTimeout.Duration,
 			Delivery:      delivery,
-			Conversations: conversations, Pictures: pics,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("slack socket mode: %w", err)
@@ -168,7 +196,7 @@ func newServer(cfg config.Config, eng *answers.Engine, log *slog.Logger, reg *pr
 			SigningSecret: cfg.Slack.SigningSecret, BotToken: cfg.Slack.BotToken, APIURL: cfg.Slack.APIURL,
 			Logger: log, Hooks: hooks, Metrics: metrics,
 			Delivery:      delivery,
-			Conversations: conversations, Pictures: pics,
+			Conversations: conversations, Curator: curator, Pictures: pics,
 		}
 		for _, f := range tune {
 			f(&opts)
@@ -280,6 +308,25 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 		pingDone()
 		go s.store.Watch(runCtx)
 	}
+	recDone := make(chan struct{})
+	recCtx, recStop := context.WithCancel(context.WithoutCancel(ctx))
+	if s.recorder != nil {
+		// The recorder outlives the adapters, to write what their last events asked.
+		go func() {
+			defer close(recDone)
+			s.recorder.Run(recCtx)
+		}()
+		defer func() {
+			recStop()
+			<-recDone
+			if err := s.reviews.Close(); err != nil {
+				s.log.Warn("review store did not close", "error", err.Error())
+			}
+		}()
+	} else {
+		recStop()
+		close(recDone)
+	}
 	errs := make(chan error, len(s.runners)+2)
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -359,6 +406,35 @@ func (s *server) run(ctx context.Context, listening func(addr string)) error {
 	}
 	s.log.Info("stopped")
 	return nil
+}
+
+// openReviewStore opens where the curators' record is kept: Redis with [store]
+// redis_url, the SQLite file of [review] path otherwise.
+func openReviewStore(cfg config.Config) (review.Store, error) {
+	if cfg.Store.RedisURL != "" {
+		st, err := reviewredis.Open(cfg.Store.RedisURL, cfg.Store.RedisPrefix, cfg.Review.Retention.Duration)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Store.RedisURL), err)
+		}
+		return st, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st, err := reviewsqlite.Open(ctx, cfg.Review.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.KeyOf(&cfg.Review.Path), err)
+	}
+	return st, nil
+}
+
+// entryTitle names an entry by its title, for the review.
+func entryTitle(eng *answers.Engine) func(id string) string {
+	return func(id string) string {
+		if r, ok := eng.AnswerID(id); ok {
+			return r.Title
+		}
+		return ""
+	}
 }
 
 // startSlackEvents calls auth.test until it succeeds. A failure that is not Slack

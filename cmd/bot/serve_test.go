@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -315,6 +316,7 @@ func TestServeRateLimit(t *testing.T) {
 func TestServeStopsOnARefusedToken(t *testing.T) {
 	fake := newFakeSlack(t)
 	cfg := config.Default()
+	cfg.Review.Path = filepath.Join(t.TempDir(), "review.db")
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.Slack.SigningSecret = testSigningSecret
 	cfg.Slack.BotToken = "xoxb-revoked"
@@ -374,6 +376,7 @@ func TestServeKeepsConversations(t *testing.T) {
 
 func TestServeConversationTTLFromConfig(t *testing.T) {
 	cfg := config.Default()
+	cfg.Review.Path = filepath.Join(t.TempDir(), "review.db")
 	cfg.Conversation.TTL = config.Duration{Duration: 7 * time.Minute}
 	cfg.Slack.SigningSecret, cfg.Slack.BotToken = testSigningSecret, testBotToken
 	srv, err := newServer(cfg, testkit.Engine(t), cfg.Logger(&testkit.LogBuffer{}), prometheus.NewRegistry())

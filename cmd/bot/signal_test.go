@@ -93,6 +93,7 @@ func startBinary(t *testing.T, fake *fakeSlack, shutdown string, env ...string) 
 	cmd.Env = []string{
 		"SLACK_SIGNING_SECRET=" + testSigningSecret, "SLACK_BOT_TOKEN=" + testBotToken,
 		"SLACK_API_URL=" + fake.url(), "BOT_HTTP_ADDR=127.0.0.1:0", "BOT_SHUTDOWN_TIMEOUT=" + shutdown,
+		"BOT_REVIEW_PATH=" + filepath.Join(t.TempDir(), "review.db"),
 	}
 	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()

@@ -29,6 +29,7 @@ type Config struct {
 	Discord      Discord      `toml:"discord"`
 	Slack        Slack        `toml:"slack"`
 	Store        Store        `toml:"store"`
+	Review       Review       `toml:"review"`
 }
 
 // Knowledge says where the knowledge base comes from.
@@ -108,6 +109,21 @@ type Store struct {
 	PendingClaimAfter Duration `toml:"pending_claim_after" env:"BOT_PENDING_CLAIM_AFTER"`
 }
 
+// Review configures the curators' record: the questions the bot answered badly or not
+// at all, and the votes on its answers. It is kept in a SQLite file at Path, or in Redis
+// when the store's redis_url is set.
+type Review struct {
+	Enabled bool   `toml:"enabled" env:"BOT_REVIEW_ENABLED"` // record anything at all
+	Secret  string `toml:"secret" env:"BOT_REVIEW_SECRET"`   // the HMAC key of user ids; empty means one made at random and kept in the store
+	// Retention is how long a record is kept before it is deleted.
+	Retention Duration `toml:"retention" env:"BOT_REVIEW_RETENTION"`
+	Path      string   `toml:"path" env:"BOT_REVIEW_PATH"`   // the SQLite file, without Redis
+	Token     string   `toml:"token" env:"BOT_REVIEW_TOKEN"` // opens GET /review; empty keeps it closed
+}
+
+// ReviewEnabled reports whether questions and votes are recorded for the curators.
+func (c Config) ReviewEnabled() bool { return c.Review.Enabled }
+
 // Duration is a time.Duration written in TOML as a string such as "10s".
 type Duration struct{ time.Duration }
 
@@ -135,6 +151,7 @@ func Default() Config {
 		Discord:      Discord{ShardCount: 1, APIURL: "https://discord.com/api/v9/"},
 		Slack:        Slack{APIURL: "https://slack.com/api/", ReplyDeadline: Duration{5 * time.Minute}},
 		Store:        Store{RedisPrefix: "borderbot:", PendingClaimAfter: Duration{30 * time.Second}},
+		Review:       Review{Enabled: true, Retention: Duration{30 * 24 * time.Hour}, Path: "borderbot-review.db"},
 	}
 }
 
@@ -369,6 +386,17 @@ func (c Config) Validate() error {
 	}
 	if c.Store.PendingClaimAfter.Duration < 100*time.Millisecond {
 		fail("%s: %v is too short; an instance needs a tenth of a second at least to show it is alive", key(&c.Store.PendingClaimAfter), c.Store.PendingClaimAfter.Duration)
+	}
+	if c.ReviewEnabled() {
+		if c.Review.Retention.Duration < time.Hour {
+			fail("%s: %v is too short; keep records an hour at least", key(&c.Review.Retention), c.Review.Retention.Duration)
+		}
+		if c.Store.RedisURL == "" && strings.TrimSpace(c.Review.Path) == "" {
+			fail("%s: must not be empty while the review is enabled without Redis", key(&c.Review.Path))
+		}
+	}
+	if t := c.Review.Token; t != "" && len(t) < 16 {
+		fail("%s: must be 16 characters or more", key(&c.Review.Token))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))
