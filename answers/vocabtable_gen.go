@@ -388,6 +388,7 @@ var baseWords = [...]baseWord{
 	{"did", "did", true, "do", lexicon.Noun | lexicon.Verb, false},
 	{"die", "die", true, "die", lexicon.Noun | lexicon.Verb, false},
 	{"died", "die", true, "die", lexicon.Noun | lexicon.Verb, false},
+	{"differently", "differ", true, "differently", lexicon.Adv, false},
 	{"diplomacy", "diplomaci", true, "diplomacy", lexicon.Noun, false},
 	{"diplomat", "diplomat", true, "diplomat", lexicon.Noun, false},
 	{"diplomatic", "diplomat", true, "diplomatic", lexicon.Adj, false},

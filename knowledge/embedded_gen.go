@@ -2545,6 +2545,12 @@ var generated = &Base{
 			},
 			Keywords: []string{
 				"intelligence",
+				"better approach",
+				"approach",
+				"better",
+				"should have done",
+				"done differently",
+				"handled",
 				"shared",
 				"sharing",
 				"share",
