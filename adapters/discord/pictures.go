@@ -15,11 +15,7 @@ import (
 )
 
 // Pictures draws the timeline and the map, and tells which answers the map can show.
-type Pictures interface {
-	Get(ctx context.Context, kind pictures.Kind, theme pictures.Theme) (pictures.Picture, error)
-	Places() []answers.Place
-	PlacesOf(r answers.Reply) []answers.Place
-}
+type Pictures = adapters.Pictures
 
 // PictureTheme is the palette Discord's pictures are drawn in: its default, dark.
 const PictureTheme = pictures.ThemeDark
