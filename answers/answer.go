@@ -367,8 +367,8 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	case IntentSummary:
 		// A summary of the whole article, unless the request names a part of it that
 		// an entry covers well.
-		if top := rk.top(); rk.hasUnknownName() {
-			break
+		if top := rk.top(); rk.hasUnknownName() || slices.Contains(q.Words, "before") || slices.Contains(q.Words, "after") {
+			break // "a recap of what happened before Iran's strike" asks of an event, not the whole
 		} else if e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
 			if d, ok := e.docOfKind(knowledge.KindOverview); ok {
 				ex.decided("summary of the whole article")

@@ -255,6 +255,16 @@ func TestSummaryRequestsGetTheOverview(t *testing.T) {
 	if r := e.Answer("summarize the reasons for optimism pls, bullet points fine"); r.ID != "deescalation-five-factors" {
 		t.Errorf("a summary of one part got %s", r.ID)
 	}
+	// The words of a format ("in 2-3 lines", "break down", "in plain english") name no part.
+	for q, want := range map[string]string{
+		"sum up what the experts think in like 2-3 lines":            "experts",
+		"can u break down the china angle for me in plain english":   "mediator",
+		"explain like i'm 5 what happened between iran and pakistan": "missiles",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%q: %q, want it to hold %q", q, r.Text(), want)
+		}
+	}
 }
 
 func TestExplainShowsEveryStep(t *testing.T) {

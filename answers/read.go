@@ -238,6 +238,7 @@ func readAsk(a Ask, quoted string) Query {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
+	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
 	q.Words = ws
@@ -359,6 +360,10 @@ var articleFramings = []string{"according to the article", "per the article", "i
 	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
 	"per the piece", "according to the piece"}
 
+// backgroundWords ask what happened before something: "the backstory b4 Iran's strike".
+var backgroundWords = []string{"the backstory", "backstory", "the lead-up to", "the lead up to",
+	"the run-up to", "the run up to", "the buildup to", "the build-up to", "the prelude to"}
+
 // eli5Phrases ask for an answer a child would follow.
 var eli5Phrases = []string{"explain like i'm 5", "explain like im 5", "explain like i'm five",
 	"explain like im five", "like i'm 5", "like im 5", "like i'm five", "like im five", "like i am 5",
@@ -446,6 +451,7 @@ var summaryFormat = map[string]bool{
 	"sentence": true, "sentences": true, "tweet": true, "version": true, "short": true, "shorter": true,
 	"fine": true, "quick": true, "words": true, "paragraph": true, "para": true, "format": true,
 	"list": true, "plain": true, "english": true, "simple": true, "terms": true, "summary": true,
+	"break": true, "angle": true, "aspect": true, "story": false,
 }
 
 // dropWords removes the words of a set, and numbers, from a text, keeping the rest as
