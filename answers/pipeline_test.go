@@ -257,7 +257,7 @@ func TestSummaryRequestsGetTheOverview(t *testing.T) {
 	}
 	// The words of a format ("in 2-3 lines", "break down", "in plain english") name no part.
 	for q, want := range map[string]string{
-		"sum up what the experts think in like 2-3 lines":            "experts",
+		"sum up what the experts think in like 2-3 lines":            "five analysts",
 		"can u break down the china angle for me in plain english":   "mediator",
 		"explain like i'm 5 what happened between iran and pakistan": "missiles",
 	} {
