@@ -496,7 +496,7 @@ func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 		if ok {
 			return s, true
 		}
-		if strings.HasPrefix(missing, "which ") {
+		if strings.HasPrefix(missing, "which ") || missing == "a date" {
 			// The entry that speaks of the base, and names none, is what the article
 			// knows of it: one that never speaks of a base does not answer "which base".
 			return scored{}, false
@@ -519,7 +519,7 @@ func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (score
 		if ok {
 			return s, true
 		}
-		if strings.HasPrefix(missing, "which ") {
+		if strings.HasPrefix(missing, "which ") || missing == "a date" {
 			// The entry that speaks of the base, and names none, is what the article
 			// knows of it: one that never speaks of a base does not answer "which base".
 			return scored{}, false

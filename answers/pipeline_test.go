@@ -53,6 +53,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// Question words alone ask each of them of what was said before.
 		{"iran hit other places 2 days b4 pakistan — where, and why?", []string{"where: iran hit other places 2 days b4 pakistan?", "why: iran hit other places 2 days b4 pakistan?"}, []bool{false, false}, false},
 		{"my cousin swears the BLA is based in Iran", []string{"my cousin swears the BLA is based in Iran"}, []bool{true}, false},
+		// "is" inside a statement does not make it a question.
+		{"what's giorgio cafiero's twitter handle? the link is broken", []string{"what's giorgio cafiero's twitter handle?"}, []bool{false}, false},
 		{"vaez says iran got attacked for the first time since when?", []string{"vaez says iran got attacked for the first time since when?"}, []bool{false}, false},
 	}
 	for _, tt := range tests {
@@ -116,6 +118,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"were those iranian missiles ballistic or cruise?", "The article does not say whether "},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
+		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

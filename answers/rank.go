@@ -555,6 +555,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if !d.gives[q.Type] {
 			return false, string(q.Type)
 		}
+		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && len(d.facts.dates) == 0 {
+			return false, "a date" // "what dates were the drills?": a date, not "at the time"
+		}
 	}
 	if q.Intent == IntentSaid && !d.reports {
 		return false, "said"

@@ -283,11 +283,21 @@ func startsQuestionWords(ws []string, s string) bool {
 		if i > 3 {
 			break
 		}
+		// "is", "did" open a question only where nothing but chatter comes before them:
+		// "the link is broken" states something.
+		if questionWords[w] && !whWords[w] && i > 0 && !onlyChatterBefore(ws[:i]) {
+			continue
+		}
 		if questionWords[w] || requestWords[w] {
 			return true
 		}
 	}
 	return strings.HasSuffix(strings.TrimSpace(s), "?")
+}
+
+// onlyChatterBefore reports whether words are all fillers and greetings: "so", "ok", "hey".
+func onlyChatterBefore(ws []string) bool {
+	return !slices.ContainsFunc(ws, func(w string) bool { return !fillerWords[w] && !chatterSet[w] && !announcing[w] })
 }
 
 // requestWords start a request that asks for an answer without a question.

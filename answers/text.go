@@ -846,13 +846,13 @@ func questionType(ws []string) knowledge.QuestionType {
 			if next == "time" && (i+2 >= len(ws) || ws[i+2] != "frame") {
 				return knowledge.TypeMeasure // a time of day: the article gives dates, not hours
 			}
-			if next == "date" || next == "day" || next == "year" || next == "month" {
+			if next == "date" || next == "dates" || next == "day" || next == "days" || next == "year" || next == "month" {
 				return knowledge.TypeWhen
 			}
 			return knowledge.TypeWhat
 		case "number", "toll", "count":
 			return knowledge.TypeHowMany
-		case "date":
+		case "date", "dates":
 			return knowledge.TypeWhen
 		}
 		if i == 0 && !(next == "you" || next == "u") { // "can you tell me…" is a request
