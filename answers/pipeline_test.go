@@ -53,6 +53,9 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// Question words alone ask each of them of what was said before.
 		{"iran hit other places 2 days b4 pakistan — where, and why?", []string{"where: iran hit other places 2 days b4 pakistan?", "why: iran hit other places 2 days b4 pakistan?"}, []bool{false, false}, false},
 		{"my cousin swears the BLA is based in Iran", []string{"my cousin swears the BLA is based in Iran"}, []bool{true}, false},
+		// A colon after everyday words frames the question; after a name, it says what of.
+		{"ok fact check: iran hit pakistan on jan 16. true?", []string{"iran hit pakistan on jan 16."}, []bool{true}, false},
+		{"kerman bombing: when was it", []string{"kerman bombing: when was it"}, []bool{false}, false},
 		// "is" inside a statement does not make it a question.
 		{"what's giorgio cafiero's twitter handle? the link is broken", []string{"what's giorgio cafiero's twitter handle?"}, []bool{false}, false},
 		{"vaez says iran got attacked for the first time since when?", []string{"vaez says iran got attacked for the first time since when?"}, []bool{false}, false},

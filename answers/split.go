@@ -3,6 +3,8 @@ package answers
 import (
 	"slices"
 	"strings"
+
+	"github.com/borderbot/borderbot/answers/lexicon"
 )
 
 // MaxQuestionsPerMessage is the most questions of one message the engine answers.
@@ -295,6 +297,19 @@ func startsQuestionWords(ws []string, s string) bool {
 	return strings.HasSuffix(strings.TrimSpace(s), "?")
 }
 
+// framing reports whether a sentence only frames what follows it: a few everyday words
+// before a colon ("ok fact check:", "REPLY ONLY IN CAPS:"), where "kerman bombing:" or
+// "ranjha:" names what is asked about.
+func framing(sg Segment) bool {
+	if !strings.HasSuffix(sg.Text, ":") || len(sg.words) > 4 {
+		return false
+	}
+	return !slices.ContainsFunc(sg.words, func(w string) bool {
+		e, ok := lexicon.Lookup(w)
+		return !ok || e.Proper
+	})
+}
+
 // onlyChatterBefore reports whether words are all fillers and greetings: "so", "ok", "hey".
 func onlyChatterBefore(ws []string) bool {
 	return !slices.ContainsFunc(ws, func(w string) bool { return !fillerWords[w] && !chatterSet[w] && !announcing[w] })
@@ -486,7 +501,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		switch sg.Kind {
 		case SegmentChatter:
 		case SegmentStatement:
-			if strings.HasSuffix(sg.Text, ":") && len(sg.words) <= 4 {
+			if framing(sg) {
 				continue // "ok fact check:", "quick q:": framing, not what is asked
 			}
 			pending = append(pending, sg.Text)
@@ -529,7 +544,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
 			// whats her affiliation?".
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				!strings.HasSuffix(segs[i-1].Text, ":") && (isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
+				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
