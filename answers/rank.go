@@ -179,7 +179,7 @@ func (e *Engine) agent(toks []token) string {
 			// "The Kerman attack": a name after an article is a place, not a doer, unless
 			// it is a people's ("the Iranian strike").
 			modifier := i > 0 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") && !isAdjective(toks[i].word)
-			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && !modifier && isDeed(next)) {
+			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && !modifier && isVerb(next.word)) {
 				return strings.TrimPrefix(toks[i].term, "alias:")
 			}
 		}
@@ -200,25 +200,6 @@ func (e *Engine) agent(toks []token) string {
 	}
 	return doer(false)
 }
-
-// isDeed reports whether a token is a verb: "struck" in "when Iran struck Pakistan" is
-// one, though the dictionary lists it only as an adjective.
-func isDeed(t token) bool {
-	if isVerb(t.word) {
-		return true
-	}
-	base, ok := presentOf[t.word]
-	return ok && isVerb(base)
-}
-
-// presentOf gives the verbs of pastTense back from their past: "struck" → "strike".
-var presentOf = func() map[string]string {
-	out := make(map[string]string, len(pastTense))
-	for present, past := range pastTense {
-		out[past] = present
-	}
-	return out
-}()
 
 // sameAgent reports whether two agents are the same name, a country and its people
 // alike ("iran" and "iranian").
