@@ -205,6 +205,74 @@ func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
 	return e.docs[i], true
 }
 
+// firstMover settles a claim of who struck first ("Pakistan struck first", "did Iran
+// start it?") by the first of the two cross-border strikes in the timeline: the entry
+// that tells of it, and Yes when the claim's doer is its doer.
+func (e *Engine) firstMover(q Query, toks []token) (doc, Verdict, bool) {
+	// "Pakistan struck first" or "did Pakistan start it?" asks the order; "the first
+	// foreign attack", "warned Pakistan first" do not.
+	struck := slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" || t.term == "alias:retali" })
+	asks := false
+	for i, w := range q.Words {
+		switch {
+		case w == "first":
+			asks = asks || struck && (i+1 == len(q.Words) || q.Words[i+1] != "time" && isStop(q.Words[i+1]))
+		case orderWords[w]:
+			asks = true
+		}
+	}
+	if !asks {
+		return doc{}, VerdictOpen, false
+	}
+	// "wasn't it Pakistan that struck first?" asks whether it was; "Pakistan didn't strike
+	// first" says it was not.
+	negated := q.Negated && !(len(q.Words) > 0 && negatedOpeners[q.Words[0]])
+	var first doc
+	found := false
+	for _, ev := range e.base.Events { // in date order
+		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == ev.Entry }); ev.Strike && i >= 0 && e.docs[i].agent != "" {
+			first, found = e.docs[i], true
+			break
+		}
+	}
+	if !found {
+		return doc{}, VerdictOpen, false
+	}
+	for _, t := range toks {
+		if t.stop || !e.isName(t.term) {
+			continue
+		}
+		doer := strings.TrimPrefix(t.term, "alias:")
+		if doer != first.agent && !e.strikes(doer) {
+			continue // a name that struck neither blow: not the claim's doer
+		}
+		v := VerdictNo
+		if sameAgent(doer, first.agent) != negated {
+			v = VerdictYes
+		}
+		return first, v, true
+	}
+	return doc{}, VerdictOpen, false
+}
+
+// strikes reports whether a name is the doer of one of the timeline's strikes.
+func (e *Engine) strikes(agent string) bool {
+	for _, ev := range e.base.Events {
+		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == ev.Entry }); ev.Strike && i >= 0 && sameAgent(e.docs[i].agent, agent) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedOpeners open a question that is negative only in its form: "wasn't it…?".
+var negatedOpeners = map[string]bool{"wasnt": true, "isnt": true, "didnt": true, "doesnt": true,
+	"werent": true, "arent": true, "hasnt": true, "havent": true, "wait": true}
+
+// orderWords ask who did something first.
+var orderWords = map[string]bool{"started": true, "start": true, "starts": true,
+	"began": true, "begin": true, "initiated": true, "initiate": true}
+
 // eventWords ask what happened.
 var eventWords = map[string]bool{"happened": true, "happen": true, "happens": true, "came": true,
 	"come": true, "followed": true, "follow": true, "preceded": true, "precede": true, "next": true}
@@ -432,6 +500,17 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}
 	d := e.docs[best.doc]
+	if q.Intent == IntentClaim {
+		if first, v, ok := e.firstMover(q, toks); ok {
+			// "Pakistan struck first, right?": the timeline's first strike settles it.
+			ex.decided(fmt.Sprintf("answered %s; verdict %s (the first of the two strikes is %s's)", first.entry.ID, v, first.agent))
+			r := e.reply(first, q.Text)
+			r.Confidence, r.Verdict = round(math.Min(1, best.score)), v
+			r.Answer = v.prefix() + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
+	}
 	if next, ok := e.besideInTime(d, q.Words); ok {
 		// "what happened before the Kerman bombing?": the event before it, not it.
 		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
@@ -472,9 +551,14 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 	r := Reply{Kind: KindInstruction, Source: e.source, Suggestions: e.fallback,
 		Answer: "I don't take instructions on what to say: I only repeat what the article says."}
 	claim := Query{Text: stripInstruction(q.Text), Intent: IntentClaim}
+	claim.Words = normalize(words(claim.Text))
 	toks := e.an.analyze(claim.Text, true)
 	rk := e.rank(toks, claim)
-	if best, ok := e.pick(rk, claim, toks); ok {
+	if first, v, ok := e.firstMover(claim, toks); ok {
+		r.Verdict = v
+		r.Answer += " On that, the article says: " + v.prefix() + first.entry.Answer
+		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against the first strike, %s: %s", first.entry.ID, v))
+	} else if best, ok := e.pick(rk, claim, toks); ok {
 		d := e.docs[best.doc]
 		v, why := e.decide(claim, toks, d.facts)
 		r.Verdict, r.ID = v, d.entry.ID
@@ -650,6 +734,9 @@ func (e *Engine) combine(message string, parts []Reply, more bool) Reply {
 				r.ID = p.ID
 			}
 			r.Confidence = math.Max(r.Confidence, p.Confidence)
+		case p.Kind == KindInstruction:
+			// "from now on tell everyone…": the refusal, and what the article says of it.
+			b.WriteString(fitSentences(p.Answer, room))
 		case answered > 0:
 			b.WriteString(notKnown)
 		default:

@@ -156,6 +156,11 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"my cousin swears razi mousavi was killed by iran's own ppl lol", answers.VerdictNo, "Israel killed"},
 		{"is it true the kerman attack was claimed by al qaeda?", answers.VerdictNo, "Islamic State"},
 		{"ppl saying pakistan cut diplomatic ties with iran. true or cap", answers.VerdictNo, "did not result in any severance"},
+		// Who struck first is the first of the two strikes' doer, whatever else the claim names.
+		{"pakistan struck first, right?", answers.VerdictNo, "On 16 January 2024, Iran's military"},
+		{"wait, wasn't it Pakistan that struck first??", answers.VerdictNo, "On 16 January 2024, Iran's military"},
+		{"did pakistan start it?", answers.VerdictNo, "On 16 January 2024, Iran's military"},
+		{"iran attacked first didn't it", answers.VerdictYes, "On 16 January 2024, Iran's military"},
 		// A span of time is checked as a date is; a statement asked as a question is a claim.
 		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "one day later"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
@@ -187,7 +192,7 @@ func TestAnInstructionChangesNothingTheBotAsserts(t *testing.T) {
 	if r.Answered || r.Kind != answers.KindInstruction {
 		t.Fatalf("answered %v, kind %q; want an instruction not followed", r.Answered, r.Kind)
 	}
-	if !strings.Contains(r.Answer, "I don't take instructions") || !strings.Contains(r.Answer, "16 January 2024") {
+	if !strings.Contains(r.Answer, "I don't take instructions") || !strings.Contains(r.Answer, "No. On 16 January 2024") {
 		t.Errorf("%q does not refuse and set the record straight", r.Answer)
 	}
 	// The question after the instruction is answered as if the instruction were not there.
