@@ -51,6 +51,7 @@ type fact struct {
 	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
+	agent   string              // whose deed the entry tells of, as its title makes the doer
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -150,11 +151,16 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && t.known && e.isName(t.term):
 			conflict = append(conflict, t.term)
-		case !t.known && t.class == className && !e.isName(t.term):
-			// A name the article never uses ("claimed by al-Qaeda"): the facts name
-			// another, or none, and the claim does not hold as made.
+		case !t.known && !e.isName(t.term) && e.strangeWord(t):
+			// A name the article never uses ("claimed by al-Qaeda", "works for the
+			// Stimson Center"): the facts name another, or none, and the claim does not
+			// hold as made.
 			conflict = append(conflict, t.term)
 		}
+	}
+	// The doer: "Iran struck Pakistan on 18 January", where the facts are Pakistan's strike.
+	if doer := e.claimDoer(toks); doer != "" && f.agent != "" && !sameAgent(doer, f.agent) {
+		conflict = append(conflict, "doer "+doer)
 	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
 	if term, ok := otherOwner(e.possessions(toks), f.owned); ok {
@@ -178,6 +184,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		conflict = append(conflict, "denied")
 	}
 	switch {
+	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") }):
+		// The wrong side did it: the date or the count may hold, the claim does not.
+		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
 	case len(conflict) > 0 && len(hold) > 0 && !onlyNames(conflict):
 		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", ")
 	case len(conflict) > 0:
@@ -324,6 +333,30 @@ func modalPerfect(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// strangeWord reports whether a word of a claim is a name, or a word no dictionary has,
+// that the base never uses.
+func (e *Engine) strangeWord(t token) bool {
+	if t.word == "" || months[t.term] {
+		return false
+	}
+	if _, inBase := e.terms[t.term]; inBase {
+		return false
+	}
+	c := everydayClass(t.word)
+	return c == className || c == classUnknown
+}
+
+// claimDoer returns the name a claim makes the doer of a strike ("Iran struck Pakistan"),
+// or "".
+func (e *Engine) claimDoer(toks []token) string {
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (toks[i+1].term == "alias:strike" || toks[i+1].term == "alias:retali") {
+			return strings.TrimPrefix(toks[i].term, "alias:")
+		}
+	}
+	return ""
 }
 
 // strangeSubject returns a claim's subject, its first name, when the article never names

@@ -275,6 +275,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	if en.Kind != knowledge.KindOpinion && en.Kind != knowledge.KindPerson {
 		d.agent = e.agent(title)
 	}
+	d.facts.agent = d.agent
 	d.owned = e.possessions(title) // an answer tells of both sides; its title, of one
 	d.names = map[string]bool{}
 	for _, sentence := range sentences(en.Answer) {

@@ -156,6 +156,9 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"my cousin swears razi mousavi was killed by iran's own ppl lol", answers.VerdictNo, "Israel killed"},
 		{"is it true the kerman attack was claimed by al qaeda?", answers.VerdictNo, "Islamic State"},
 		{"ppl saying pakistan cut diplomatic ties with iran. true or cap", answers.VerdictNo, "did not result in any severance"},
+		// A name the article never uses, or the wrong doer, is a No whatever else holds.
+		{"vaez works for the stimson center, true?", answers.VerdictNo, "International Crisis Group"},
+		{"iran struck pakistan on 18 january right?", answers.VerdictNo, "Pakistan's army retaliated"},
 		// Who struck first is the first of the two strikes' doer, whatever else the claim names.
 		{"pakistan struck first, right?", answers.VerdictNo, "On 16 January 2024, Iran's military"},
 		{"wait, wasn't it Pakistan that struck first??", answers.VerdictNo, "On 16 January 2024, Iran's military"},
