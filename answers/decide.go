@@ -52,6 +52,7 @@ type fact struct {
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 	agent   string              // whose deed the entry tells of, as its title makes the doer
+	tolls   map[int]string      // by number: the casualty it counts, "alias:kill" or "alias:injur"
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -62,7 +63,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -88,6 +89,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			}
 			for n := range numbers(toks) {
 				f.numbers[n] = true
+			}
+			for n, kind := range tolls(toks) {
+				f.tolls[n] = kind
 			}
 			for _, t := range toks {
 				if t.stop {
@@ -121,9 +125,15 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			conflict = append(conflict, d.String())
 		}
 	}
-	// Numbers: a count the facts do not give, where they give others.
+	// Numbers: a count the facts do not give, where they give others; or a count of the
+	// dead where the facts count the injured ("killed 284").
+	claimed := tolls(toks)
 	if len(f.numbers) > 0 {
 		for n := range numbers(toks) {
+			if kind := claimed[n]; kind != "" && f.tolls[n] != "" && f.tolls[n] != kind {
+				conflict = append(conflict, strconv.Itoa(n)+" "+strings.TrimPrefix(kind, "alias:"))
+				continue
+			}
 			if f.numbers[n] {
 				hold = append(hold, strconv.Itoa(n))
 			} else {
@@ -314,6 +324,39 @@ func numbers(toks []token) map[int]bool {
 		}
 		if n, err := strconv.Atoi(t.term); err == nil && t.number {
 			out[n] = true
+		}
+	}
+	return out
+}
+
+// tolls returns the numbers of a text that count the dead or the injured, by what they
+// count: a number with "killed", "dead" or "injured" within two words of it, the nearest,
+// and the one after the number first ("100 dead and 284 injured").
+func tolls(toks []token) map[int]string {
+	var out map[int]string
+	for i, t := range toks {
+		if !t.number || inDate(toks, i) {
+			continue
+		}
+		n, ok := numberValue[t.term]
+		if !ok {
+			v, err := strconv.Atoi(t.term)
+			if err != nil {
+				continue
+			}
+			n = v
+		}
+	near:
+		for d := 1; d <= 2; d++ {
+			for _, k := range []int{i + d, i - d} {
+				if k >= 0 && k < len(toks) && (toks[k].term == "alias:kill" || toks[k].term == "alias:injur") {
+					if out == nil {
+						out = map[int]string{}
+					}
+					out[n] = toks[k].term
+					break near
+				}
+			}
 		}
 	}
 	return out

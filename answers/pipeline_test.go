@@ -156,6 +156,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"my cousin swears razi mousavi was killed by iran's own ppl lol", answers.VerdictNo, "Israel killed"},
 		{"is it true the kerman attack was claimed by al qaeda?", answers.VerdictNo, "Islamic State"},
 		{"ppl saying pakistan cut diplomatic ties with iran. true or cap", answers.VerdictNo, "did not result in any severance"},
+		// A count of the dead is not a count of the injured.
+		{"the kerman attack killed 284 people, true?", answers.VerdictNo, "284 injured"},
 		// A name the article never uses, or the wrong doer, is a No whatever else holds.
 		{"vaez works for the stimson center, true?", answers.VerdictNo, "International Crisis Group"},
 		{"iran struck pakistan on 18 january right?", answers.VerdictNo, "Pakistan's army retaliated"},
