@@ -293,7 +293,7 @@ func appendGiven(given []string, id string) []string {
 var ordinalWords = []string{"", "first", "second", "third", "fourth", "fifth"}
 
 // ordinalAt returns the place in a list that words name ("second", "2nd", "number 4",
-// "#4"), or 0.
+// "no. four"), or 0.
 func ordinalAt(ws []string) int {
 	for i, w := range ws {
 		for n := 1; n < len(ordinalWords); n++ {

@@ -491,15 +491,15 @@ func (e *Engine) laterEvent(ws []string, toks []token) (string, bool) {
 		return "", false
 	}
 	for _, d := range dates(toks) {
-		if !e.dates(d.month) {
+		if !e.datesIn(d.month) {
 			return d.month, true
 		}
 	}
 	return "", false
 }
 
-// dates reports whether any entry gives a date in a month.
-func (e *Engine) dates(month string) bool {
+// datesIn reports whether any entry gives a date in a month.
+func (e *Engine) datesIn(month string) bool {
 	for _, d := range e.docs {
 		for _, dt := range d.facts.dates {
 			if dt.month == month {

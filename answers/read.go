@@ -451,7 +451,7 @@ var summaryFormat = map[string]bool{
 	"sentence": true, "sentences": true, "tweet": true, "version": true, "short": true, "shorter": true,
 	"fine": true, "quick": true, "words": true, "paragraph": true, "para": true, "format": true,
 	"list": true, "plain": true, "english": true, "simple": true, "terms": true, "summary": true,
-	"break": true, "angle": true, "aspect": true, "story": false,
+	"break": true, "angle": true, "aspect": true,
 }
 
 // dropWords removes the words of a set, and numbers, from a text, keeping the rest as
