@@ -118,7 +118,7 @@ func (e *Engine) namesSomething(ws []string) bool {
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
 	if r, ok := e.whoSaidThat(conv, ws); ok {
-		ex.decided("attributed the last answer's words to " + r.Quotes[0].Speaker)
+		ex.decided("said whose words the last answer gave: " + r.ID)
 		return r, a.Text
 	}
 	if r, ok := e.example(conv, ws); ok {
@@ -321,9 +321,35 @@ func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
 				return e.attribute(q.Text)
 			}
 		}
+		if r, ok := e.accordingTo(id); ok {
+			return r, true
+		}
 		return Reply{}, false // the last answer quotes no one
 	}
 	return Reply{}, false
+}
+
+// accordingTo answers "says who?" of an entry whose answer names its source ("seven
+// people who were not Iranian nationals, according to Iranian authorities").
+func (e *Engine) accordingTo(id string) (Reply, bool) {
+	i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id })
+	if i < 0 {
+		return Reply{}, false
+	}
+	d := e.docs[i]
+	_, after, ok := strings.Cut(d.entry.Answer, "according to ")
+	if !ok {
+		return Reply{}, false
+	}
+	parts := strings.FieldsFunc(after, func(r rune) bool { return r == ',' || r == '.' || r == ';' })
+	if len(parts) == 0 {
+		return Reply{}, false
+	}
+	who := strings.TrimSpace(parts[0])
+	r := e.reply(d, "")
+	r.Answer = "The article gives it as the word of " + who + ": " + firstSentences(d.entry.Answer, 1)
+	r.Confidence = 1
+	return r, true
 }
 
 // speechWords ask whose words something was.

@@ -183,14 +183,22 @@ func swapWord(ws []string) (string, bool) {
 	default:
 		return "", false
 	}
-	if len(rest) > 0 && (rest[0] == "the" || rest[0] == "for") {
+	// "and the third?", "and in Pakistan's?", "what about on Iran's side?"
+	for len(rest) > 1 && swapFillers[rest[0]] {
 		rest = rest[1:]
+	}
+	if len(rest) == 2 && (rest[1] == "side" || rest[1] == "one") {
+		rest = rest[:1]
 	}
 	if len(rest) != 1 {
 		return "", false
 	}
 	return rest[0], true
 }
+
+// swapFillers may stand before the word of "and X?": "and in Pakistan's?", "and the third?".
+var swapFillers = map[string]bool{"the": true, "for": true, "in": true, "on": true, "at": true,
+	"of": true, "to": true, "from": true, "by": true, "with": true}
 
 // swapInto puts a word in the place of the word of the same kind in a question: a name
 // for its first name, an ordinal for its ordinal.

@@ -41,6 +41,34 @@ func FuzzAnswer(f *testing.F) {
 	})
 }
 
+// FuzzAnswerIn checks that any message, after any of a few conversations, gets a
+// well-formed reply and a context it can go on with: follow-ups take paths of their own.
+func FuzzAnswerIn(f *testing.F) {
+	for _, s := range []string{
+		"says who?", "who said that?", "and in pakistan's?", "give me an example", "the second one?",
+		"and before?", "why?", "were they iranian?", "what's number four", "", "\xff", "and the ?",
+	} {
+		f.Add(uint8(0), s)
+	}
+	e := newEngine(f)
+	starts := []string{"how many people died in iran's strike on pakistan?", "Why did Iran strike Pakistan?",
+		"how many reasons for optimism does the article give?", "who is rabia akhtar?", "what happened in kerman?"}
+	f.Fuzz(func(t *testing.T, start uint8, q string) {
+		c := answers.Context{}
+		_, c = e.AnswerIn(c, starts[int(start)%len(starts)])
+		for range 2 { // the same message twice: what was given shapes the second reply
+			var r answers.Reply
+			r, c = e.AnswerIn(c, q)
+			if text := r.Text(); text == "" || !utf8.ValidString(text) || utf8.RuneCountInString(text) > answers.MaxTextLen {
+				t.Fatalf("%q after %q: text %q", q, starts[int(start)%len(starts)], text)
+			}
+			if r.Confidence < 0 || r.Confidence > 1 {
+				t.Fatalf("%q: confidence %v out of [0, 1]", q, r.Confidence)
+			}
+		}
+	})
+}
+
 // FuzzClean checks that cleaning any text gives valid, trimmed text, no longer than
 // what came in, whatever the bytes.
 func FuzzClean(f *testing.F) {

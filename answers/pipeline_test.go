@@ -328,6 +328,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// An example of the last answer is what it spoke of, one not given yet each time.
 		{[]string{"Why did Iran strike Pakistan?", "give me an example", "another example?"},
 			[]string{"deter", "Mousavi", "Kerman"}},
+		// "and in Pakistan's?" swaps the side; "says who?" names the source the answer gives.
+		{[]string{"how many people died in iran's strike on pakistan?", "and in pakistan's?", "says who?"},
+			[]string{"Two children", "seven people", "The article gives it as the word of Iranian authorities"}},
 		// "Who said that?" asks whose words the last answer quoted.
 		{[]string{"was the strike a surprise?", "who said that?"},
 			[]string{"surprise", "Those are the words of Dr Umer Karim"}},
