@@ -129,16 +129,25 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
 	// fails is it read alone, so a follow-up costs one reading, not two.
+	var missed Reply // the follow-up's own reading, when it did not answer
 	if how != standsAlone && how != pointsAtThing {
 		var near map[string]bool
 		if how == saysLittle {
 			near = e.nearOf(conv)
 		}
-		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok {
+		follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws)
+		if ok {
 			return follow, text
 		}
+		missed = follow
 	}
 	alone := e.answerAsk(a, quoted, ex, given)
+	if how == pointsBack && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person {
+		// "what was his role?" about Mousavi is not answered with Vaez's profile: read
+		// alone, the pronoun stands for no one, so the answer is about someone else.
+		ex.decided("read alone, the answer is about " + e.personOf[alone.ID] + ", not " + conv.Person + ": not given")
+		return missed, text
+	}
 	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" && !e.namesSomething(ws) {
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")

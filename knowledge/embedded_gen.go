@@ -106,6 +106,37 @@ var generated = &Base{
 			},
 			File: "people.toml",
 		},
+		{
+			ID:          "mousavi",
+			Name:        "Sayyed Razi Mousavi",
+			Role:        "senior Islamic Revolutionary Guard Corps (IRGC) advisor",
+			Affiliation: "Islamic Revolutionary Guard Corps",
+			Aliases: []string{
+				"Seyyed Razi Mousavi",
+				"Seyed Razi Mousavi",
+				"Razi Mousavi",
+				"Mousavi",
+				"Musavi",
+				"Moussavi",
+			},
+			Entry: "mousavi-killing",
+			File:  "people.toml",
+		},
+		{
+			ID:          "javidanfar",
+			Name:        "Hossein Ali Javidanfar",
+			Honorific:   "Colonel",
+			Role:        "IRGC colonel",
+			Affiliation: "Islamic Revolutionary Guard Corps",
+			Aliases: []string{
+				"Javidanfar",
+				"Javidanfer",
+				"Javidanfaar",
+				"Colonel Javidanfar",
+			},
+			Entry: "javidanfar-killing",
+			File:  "people.toml",
+		},
 	},
 	Quotes: []Quote{
 		{
@@ -711,6 +742,7 @@ var generated = &Base{
 				"sayyed razi mousavi",
 				"Which Revolutionary Guards official did Israel kill in Syria?",
 				"What happened on 25 December?",
+				"What was Mousavi's role?",
 			},
 			Keywords: []string{
 				"Mousavi",
@@ -757,6 +789,7 @@ var generated = &Base{
 				"Which IRGC officer was killed after Iran's strike?",
 				"What did Jaish al-Adl do the day after Iran's strike?",
 				"What happened on 17 January?",
+				"What was Javidanfar's role?",
 			},
 			Keywords: []string{
 				"Javidanfar",
@@ -3956,27 +3989,6 @@ var generated = &Base{
 				"Soleimani",
 				"Suleimani",
 				"Soleymani",
-			},
-			File: "aliases.toml",
-		},
-		{
-			Terms: []string{
-				"Sayyed Razi Mousavi",
-				"Seyyed Razi Mousavi",
-				"Seyed Razi Mousavi",
-				"Razi Mousavi",
-				"Mousavi",
-				"Musavi",
-				"Moussavi",
-			},
-			File: "aliases.toml",
-		},
-		{
-			Terms: []string{
-				"Hossein Ali Javidanfar",
-				"Javidanfar",
-				"Javidanfer",
-				"Javidanfaar",
 			},
 			File: "aliases.toml",
 		},
