@@ -446,6 +446,15 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	toks := e.an.analyze(q.Text, true)
 	q.Owns, q.Naming, q.Subtype = e.possessions(toks), e.askedName(toks), askedSubtype(toks)
+	if q.Naming == "" && (q.Type == knowledge.TypeWho || slices.ContainsFunc(q.Words, func(w string) bool { return namingWords[w] })) {
+		// "who is Pakistan's foreign minister?", "the name of Pakistan's foreign minister"
+		// ask the name of the one in that office.
+		for term := range q.Owns {
+			if e.offices[term] {
+				q.Naming = term
+			}
+		}
+	}
 	if q.Intent == IntentSaid {
 		q.Speaker = e.speakerOf(toks)
 	}

@@ -59,6 +59,7 @@ type Engine struct {
 	personOf    map[string]string                 // entry id → the person its title names, if any
 	quoteWords  [][]string                        // each quote's text as folded words, for attribution
 	personNames []personName                      // every name and alias of every person, as folded words
+	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
@@ -162,6 +163,14 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	}
 	e.an.freeze()
 
+	e.offices = map[string]bool{}
+	for _, p := range b.People {
+		for _, t := range e.an.analyze(p.Role, false) {
+			if !t.stop && !t.number && !e.isName(t.term) {
+				e.offices[t.term] = true
+			}
+		}
+	}
 	e.docs = e.indexAll(b.Entries)
 	e.buildPostings()
 	e.givers = map[knowledge.QuestionType][]bool{}
@@ -277,6 +286,17 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	}
 	d.facts.agent = d.agent
 	d.owned = e.possessions(title) // an answer tells of both sides; its title, of one
+	// An office the title leaves unowned, the answer may own: "Iran's Foreign Minister"
+	// in the answer of an entry titled for the strike is Iran's, not Pakistan's. Other
+	// words it owns tell of both sides ("Iran's strike" in Pakistan's retaliation).
+	for term, owners := range e.possessions(answer) {
+		if _, ok := d.owned[term]; !ok && e.offices[term] {
+			if d.owned == nil {
+				d.owned = map[string][]string{}
+			}
+			d.owned[term] = owners
+		}
+	}
 	d.names = map[string]bool{}
 	for _, sentence := range sentences(en.Answer) {
 		for t := range e.named(e.an.analyze(sentence, false)) {

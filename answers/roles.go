@@ -8,10 +8,13 @@ import "strings"
 func (e *Engine) possessions(toks []token) map[string][]string {
 	var out map[string][]string
 	for i, t := range toks {
-		if !t.owner || !e.isName(t.term) {
-			continue
+		owner, ok := demonyms[t.term]
+		if !ok {
+			if !t.owner || !e.isName(t.term) {
+				continue
+			}
+			owner = strings.TrimPrefix(t.term, "alias:")
 		}
-		owner := strings.TrimPrefix(t.term, "alias:")
 		for _, h := range toks[i+1:] {
 			if h.stop || h.number || e.isName(h.term) {
 				break
@@ -24,6 +27,10 @@ func (e *Engine) possessions(toks []token) map[string][]string {
 	}
 	return out
 }
+
+// demonyms own what follows them as the country's name does: the "Iranian foreign
+// minister" is Iran's.
+var demonyms = map[string]string{stem("iranian"): "iran", stem("pakistani"): "pakistan"}
 
 // otherOwner reports whether an entry gives a term the question asks about as another
 // name's: the question asks for Pakistan's prime minister, the entry names Iran's.

@@ -101,8 +101,6 @@ var generated = &Base{
 			Aliases: []string{
 				"Abdollahian",
 				"Amir Abdollahian",
-				"Iran's foreign minister",
-				"Iranian foreign minister",
 			},
 			File: "people.toml",
 		},
@@ -1112,7 +1110,7 @@ var generated = &Base{
 			ID:     "fm-visit",
 			Kind:   "event",
 			Title:  "Iran's foreign minister to visit Pakistan, 29 January 2024",
-			Answer: "Tehran's chief diplomat, Iran's foreign minister, was due to visit Pakistan on 29 January 2024. The diplomatic engagement after the strikes showed both sides' shared desire for dialogue rather than more military action.",
+			Answer: "Tehran's chief diplomat, Iran's Foreign Minister Hossein Amir Abdollahian, was due to visit Pakistan on 29 January 2024. The diplomatic engagement after the strikes showed both sides' shared desire for dialogue rather than more military action.",
 			Questions: []string{
 				"When is Iran's top diplomat going to Pakistan?",
 				"Which Iranian official will visit Islamabad?",
@@ -2601,6 +2599,7 @@ var generated = &Base{
 			Types: []QuestionType{
 				"what",
 				"how",
+				"why",
 			},
 			Quotes: []string{
 				"vaez-intelligence",
