@@ -502,6 +502,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	e.explainRanking(ex, rk, q, toks)
 	best, ok := e.pick(rk, q, toks)
+	if ok && rk.focusUnknown() {
+		// "which Israeli unit carried out the airstrike?": no entry gives a unit, however
+		// well it covers the airstrike.
+		ok = false
+	}
 	// A second question of a message that the same entry would answer gets the next
 	// entry that answers it, if one does: "who is Vaez, and what did he think of it?";
 	// so does "where else…", which asks for something other than the first answer.

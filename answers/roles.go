@@ -142,6 +142,12 @@ func (e *Engine) speakerOf(toks []token) string {
 	return ""
 }
 
+// participle reports whether a word is a verb's -ed or -ing form ("killed", "fired"),
+// which follows the noun a phrase is about rather than naming it.
+func participle(w string) bool {
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && isVerb(w)
+}
+
 // namingWords ask for a name: "the name of the village", "what was it called".
 var namingWords = map[string]bool{"name": true, "names": true, "named": true, "called": true,
 	"codename": true, "call": true, "title": true}
@@ -164,6 +170,9 @@ func (e *Engine) askedName(toks []token) string {
 			if i+1 < len(toks) && toks[i+1].term == "of" {
 				last := ""
 				for _, n := range toks[i+2:] {
+					if last != "" && participle(n.word) {
+						break // "the names of the two kids killed in…" asks the kids' names
+					}
 					if content(n) {
 						last = n.term
 					} else if last != "" {
