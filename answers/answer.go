@@ -142,6 +142,11 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		missed = follow
 	}
 	alone := e.answerAsk(a, quoted, ex, given)
+	if how == pointsBack && !alone.Answered && missed.Kind == KindNotInArticle {
+		// "how was he killed, shot or bomb?": what the article says of him, not of the
+		// question read without him.
+		return missed, text
+	}
 	if how == pointsBack && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person {
 		// "what was his role?" about Mousavi is not answered with Vaez's profile: read
 		// alone, the pronoun stands for no one, so the answer is about someone else.

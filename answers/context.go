@@ -84,7 +84,7 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
 			}
 		}
-		return strings.TrimRight(q, "?!. ") + " " + strings.Join(carried, " "), saysLittle
+		return strings.TrimRight(q, "?!. ") + " with " + strings.Join(carried, " "), saysLittle
 	}
 	// "what weapons did they use?", "were they Iranian?": they, it and that stand for
 	// what was talked about; a question naming nothing takes the last question's names.

@@ -518,7 +518,7 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
-	stem("humans"): true, stem("folks"): true, stem("civilians"): false,
+	stem("humans"): true, stem("folks"): true, stem("civilians"): false, stem("others"): true,
 }
 
 // check reports whether an entry gives the detail a question asks for, and if not, what

@@ -467,7 +467,14 @@ func reportedAt(ws []string) int {
 // word, asks for nothing, and is long enough to state something.
 func risingStatement(s string, ws []string) bool {
 	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
-		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
+		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) &&
+		!nounPhrase(ws)
+}
+
+// nounPhrase reports whether words are a bare "X of Y" with no verb ("names of the
+// guards?", "date of the visit?"): a question asked in few words, not a claim.
+func nounPhrase(ws []string) bool {
+	return len(ws) > 1 && ws[1] == "of" && !slices.ContainsFunc(ws, func(w string) bool { return beForms[w] || participle(w) })
 }
 
 // whWords ask for something: a sentence holding one asks, it does not report.
