@@ -125,6 +125,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("an example of the last answer: " + r.ID)
 		return r, conv.Question
 	}
+	if r, ok := e.detailOfLast(conv, a, ws); ok {
+		ex.decided("the detail asked, of the last answer: " + r.ID)
+		return r, conv.Question
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
@@ -310,6 +314,40 @@ func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
 			r.Confidence = 1
 			return r, true
 		}
+	}
+	return Reply{}, false
+}
+
+// detailOfLast answers a follow-up that asks only for a detail ("where was that?",
+// "when?", "who did it?") with the entry last given, when that entry gives the detail:
+// "that" is what was just told, not whatever else the last question's words match.
+func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
+	if len(conv.Given) == 0 || len(ws) > 4 || len(e.contentOf(ws)) > 0 || e.namesSomething(ws) ||
+		slices.ContainsFunc(ws, func(w string) bool { return followUpWords[w] || ordinals[w] || pronouns[w] }) {
+		return Reply{}, false
+	}
+	q := readAsk(Ask{Text: a.Text}, "")
+	switch q.Type {
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWho, knowledge.TypeHowMany:
+	default:
+		return Reply{}, false
+	}
+	if q.Intent != IntentFact {
+		return Reply{}, false
+	}
+	for k := len(conv.Given) - 1; k >= 0; k-- {
+		if strings.HasPrefix(conv.Given[k], "quote:") {
+			continue
+		}
+		i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == conv.Given[k] })
+		if i < 0 {
+			return Reply{}, false
+		}
+		if ok, _ := e.check(e.docs[i], q, e.an.analyze(q.Text, true)); !ok {
+			return Reply{}, false
+		}
+		r := e.reply(e.docs[i], a.Text)
+		return r, true
 	}
 	return Reply{}, false
 }
