@@ -122,6 +122,10 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
+		// An office is asked of its owner; a detail the base never names is not given.
+		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
+		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},
+		{"what were the names of the two kids killed?", "The article does not say what the names of the two kids killed were. What it does say: Two children"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -339,6 +343,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// They and it stand for the last subject; a word of its own asks something new of it.
 		{[]string{"what did pakistan do on jan 18 re iran?", "anyone killed?", "were they iranian?"},
 			[]string{"Two days after", "seven", "No. Pakistan's 18 January 2024 strikes"}},
+		// "where was that?" asks where the event just told happened; "him" is the person
+		// the last answer was about, though the article does not quote him.
+		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
+			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		{[]string{"who was razi mousavi?", "who killed him"},
+			[]string{"IRGC", "Israel killed Sayyed Razi Mousavi"}},
 		// A question that stands on its own is answered alone, whatever came before.
 		{[]string{"Who is Rabia Akhtar?", "When did Pakistan strike Iran?"},
 			[]string{"University of Lahore", "18 January 2024"}},

@@ -33,10 +33,12 @@ var questionSets = []questionSet{
 	{"blind-chat-b.jsonl", 0.84, 0.80},
 	{"blind-chat-c.jsonl", 0.84, 0.85},
 	{"blind-chat-d.jsonl", 0.78, 0.72},
+	{"blind-chat-e.jsonl", 0.80, 0.78},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.87, 0.70},
 	{"blind-conv-b.jsonl", 0.86, 0.45},
 	{"blind-conv-c.jsonl", 0.78, 0.40},
+	{"blind-conv-d.jsonl", 0.80, 0.55},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
