@@ -4490,6 +4490,17 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"affiliation",
+				"institution",
+				"organisation",
+				"organization",
+				"employer",
+				"workplace",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"English",
 				"translation",
 				"translate",
