@@ -216,11 +216,7 @@ func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
 	if pick == nil {
 		return doc{}, false
 	}
-	i := slices.IndexFunc(e.docs, func(x doc) bool { return x.entry.ID == pick.Entry })
-	if i < 0 {
-		return doc{}, false
-	}
-	return e.docs[i], true
+	return e.docOf(pick.Entry)
 }
 
 // firstMover settles a claim of who struck first ("Pakistan struck first", "did Iran
@@ -248,8 +244,8 @@ func (e *Engine) firstMover(q Query, toks []token) (doc, Verdict, bool) {
 	var first doc
 	found := false
 	for _, ev := range e.base.Events { // in date order
-		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == ev.Entry }); ev.Strike && i >= 0 && e.docs[i].agent != "" {
-			first, found = e.docs[i], true
+		if d, ok := e.docOf(ev.Entry); ev.Strike && ok && d.agent != "" {
+			first, found = d, true
 			break
 		}
 	}
@@ -276,7 +272,7 @@ func (e *Engine) firstMover(q Query, toks []token) (doc, Verdict, bool) {
 // strikes reports whether a name is the doer of one of the timeline's strikes.
 func (e *Engine) strikes(agent string) bool {
 	for _, ev := range e.base.Events {
-		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == ev.Entry }); ev.Strike && i >= 0 && sameAgent(e.docs[i].agent, agent) {
+		if d, ok := e.docOf(ev.Entry); ev.Strike && ok && sameAgent(d.agent, agent) {
 			return true
 		}
 	}
@@ -309,8 +305,8 @@ func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
 		if slices.Contains(conv.Given, id) {
 			continue
 		}
-		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id }); i >= 0 {
-			r := e.reply(e.docs[i], "")
+		if d, ok := e.docOf(id); ok {
+			r := e.reply(d, "")
 			r.Confidence = 1
 			return r, true
 		}
@@ -335,21 +331,29 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	if q.Intent != IntentFact {
 		return Reply{}, false
 	}
-	for k := len(conv.Given) - 1; k >= 0; k-- {
-		if strings.HasPrefix(conv.Given[k], "quote:") {
-			continue
+	var last string // the newest entry given; quotes are given as "quote:ID"
+	for _, id := range slices.Backward(conv.Given) {
+		if !strings.HasPrefix(id, "quote:") {
+			last = id
+			break
 		}
-		i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == conv.Given[k] })
-		if i < 0 {
-			return Reply{}, false
-		}
-		if ok, _ := e.check(e.docs[i], q, e.an.analyze(q.Text, true)); !ok {
-			return Reply{}, false
-		}
-		r := e.reply(e.docs[i], a.Text)
-		return r, true
 	}
-	return Reply{}, false
+	d, ok := e.docOf(last)
+	if !ok {
+		return Reply{}, false
+	}
+	if ok, _ := e.check(d, q, e.an.analyze(q.Text, true)); !ok {
+		return Reply{}, false
+	}
+	return e.reply(d, a.Text), true
+}
+
+// docOf returns the analysed entry with an id.
+func (e *Engine) docOf(id string) (doc, bool) {
+	if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id }); i >= 0 {
+		return e.docs[i], true
+	}
+	return doc{}, false
 }
 
 // whoSaidThat answers "who said that?", "says who?" or "who pointed that out?" with the
@@ -384,11 +388,10 @@ func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
 // accordingTo answers "says who?" of an entry whose answer names its source ("seven
 // people who were not Iranian nationals, according to Iranian authorities").
 func (e *Engine) accordingTo(id string) (Reply, bool) {
-	i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id })
-	if i < 0 {
+	d, ok := e.docOf(id)
+	if !ok {
 		return Reply{}, false
 	}
-	d := e.docs[i]
 	_, after, ok := strings.Cut(d.entry.Answer, "according to ")
 	if !ok {
 		return Reply{}, false
@@ -492,9 +495,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	if q.Naming == "" && (q.Type == knowledge.TypeWho || slices.ContainsFunc(q.Words, func(w string) bool { return namingWords[w] })) {
 		// "who is Pakistan's foreign minister?", "the name of Pakistan's foreign minister"
 		// ask the name of the one in that office.
-		for term := range q.Owns {
-			if e.offices[term] {
-				q.Naming = term
+		for _, t := range toks {
+			if _, owned := q.Owns[t.term]; owned && e.offices[t.term] {
+				q.Naming = t.term
+				break
 			}
 		}
 	}
