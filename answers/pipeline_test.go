@@ -373,3 +373,15 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		t.Errorf("who's she? with no conversation: kind %q, %q, %d suggestions", r.Kind, r.Text(), len(r.Suggestions))
 	}
 }
+
+func TestAnOfficeTheArticleNeverNamesIsNotAnswered(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"Who is the prime minister of Pakistan?", "who was pakistan's army chief during the strikes?"} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%q was answered: %q", q, r.Text())
+		}
+	}
+	if r := e.Answer("who is iran's foreign minister?"); !r.Answered || !strings.Contains(r.Text(), "Hossein Amir Abdollahian") {
+		t.Errorf("who is iran's foreign minister?: %q", r.Text())
+	}
+}

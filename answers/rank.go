@@ -279,6 +279,11 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			if qt.class == classUnknown && t.word != "" {
 				// A word the analyzer knows from the base, in no entry the index holds.
 				qt.class = everydayClass(t.word)
+				if qt.class == classOrdinary && strings.HasPrefix(t.term, "alias:") {
+					// A group of the base's aliases is a thing ("prime minister"), not
+					// an everyday word, though its first word ("prime") is one.
+					qt.class = classNoun
+				}
 			}
 			if t.name && qt.class != className {
 				qt.class = className

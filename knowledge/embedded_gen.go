@@ -4490,6 +4490,21 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"prime minister",
+				"premier",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
+				"army chief",
+				"chief of army staff",
+				"army commander",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"affiliation",
 				"institution",
 				"organisation",
