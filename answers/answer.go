@@ -51,6 +51,11 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		return r, ex, ""
 	}
 	asks = dedupe(e.resolvePronouns(asks))
+	if conv.Empty() {
+		// "ngl i thought iran was hitting army bases. what was the actual target??": the
+		// message's own statement is what its question follows up.
+		conv.Question = e.statementBefore(segs)
+	}
 	parts := make([]Reply, 0, len(asks))
 	given := map[string]bool{} // entries already given for an earlier question of the message
 	read := ""                 // the last question as it was read, for the conversation
@@ -82,6 +87,21 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		out = e.combine(message, parts, more)
 	}
 	return out, ex, read
+}
+
+// statementBefore returns the last statement of a message that names something of the
+// base and comes before its first question, or "".
+func (e *Engine) statementBefore(segs []Segment) string {
+	last := ""
+	for _, sg := range segs {
+		if sg.Kind == SegmentQuestion {
+			break
+		}
+		if sg.Kind == SegmentStatement && e.namesSomething(sg.words) {
+			last = sg.Text
+		}
+	}
+	return last
 }
 
 // whoDoYouMean asks which person a question means, offering the people the article

@@ -54,6 +54,12 @@ func Clean(s string) Cleaned {
 				rest = append(rest, q[i+2:])
 				q = q[:i]
 			}
+			// "> quoted words. whose line is that": a last sentence that asks is the
+			// message's, not the quote's.
+			if i := strings.LastIndexAny(q[:max(0, len(q)-1)], ".!?"); i > 0 && i+1 < len(q) && q[i+1] == ' ' && startsQuestion(q[i+2:]) {
+				rest = append(rest, q[i+2:])
+				q = q[:i+1]
+			}
 			if c.Quoted == "" {
 				c.Quoted = q
 			} else {

@@ -109,7 +109,7 @@ var thingPronouns = map[string]bool{
 func (e *Engine) namesOf(ws []string) []string {
 	var out []string
 	for _, w := range ws {
-		if e.namesSomething([]string{w}) {
+		if !isStop(w) && e.namesSomething([]string{w}) { // "I" is written in capitals, and names nothing
 			out = append(out, w)
 		}
 	}

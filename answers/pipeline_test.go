@@ -236,6 +236,7 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 		"> unforced error on Tehran's part — who said that?",
 		"who said \"unforced error on Tehran’s part\"?",
 		"quote from my feed: 'an unforced eror on Tehran's part' — whose words?",
+		"> Unforced error on Tehran's part. whose line is that",
 	} {
 		r := e.Answer(q)
 		if !r.Answered || r.Kind != answers.KindQuote || len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Dr Rouzbeh Parsi" {
