@@ -16,8 +16,8 @@ func (e *Engine) possessions(toks []token) map[string][]string {
 			owner = strings.TrimPrefix(t.term, "alias:")
 		}
 		for _, h := range toks[i+1:] {
-			if h.stop || h.number || e.isName(h.term) {
-				break
+			if h.stop || h.number || e.isName(h.term) || participle(h.word) {
+				break // "Javidanfar's guards died": the guards are his, the deaths are not
 			}
 			if out == nil {
 				out = map[string][]string{}

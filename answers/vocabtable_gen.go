@@ -546,6 +546,7 @@ var baseWords = [...]baseWord{
 	{"goal", "goal", true, "goal", lexicon.Noun, false},
 	{"goals", "goal", true, "goal", lexicon.Noun, false},
 	{"going", "go", true, "going", lexicon.Noun | lexicon.Adj, false},
+	{"gone", "gone", true, "gone", lexicon.Adj, false},
 	{"good", "good", true, "good", lexicon.Noun | lexicon.Adj | lexicon.Adv, false},
 	{"goodwill", "goodwil", true, "goodwill", lexicon.Noun, false},
 	{"government", "govern", true, "government", lexicon.Noun, false},
