@@ -171,6 +171,17 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		// question read without him.
 		return missed, text
 	}
+	if how == saysLittle && missed.Kind == KindNotInArticle && !e.namesSomething(ws) && !e.nearOf(conv)[alone.ID] {
+		// "how many were killed?" after the Rask attack: the article gives no toll for
+		// it, and the toll of the strikes, which nothing said so far leads to, is not
+		// the answer.
+		ex.decided("read with the conversation, a near miss: " + missed.ID)
+		if d, ok := e.docOf(missed.ID); ok {
+			// In the user's words, not with the words it was read with.
+			missed = e.nearMiss(d, readAsk(a, quoted), scored{score: missed.Confidence})
+		}
+		return missed, text
+	}
 	if how == pointsBack && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person {
 		// "what was his role?" about Mousavi is not answered with Vaez's profile: read
 		// alone, the pronoun stands for no one, so the answer is about someone else.

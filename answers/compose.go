@@ -238,6 +238,9 @@ func indirect(q string) string {
 	// "who is X" → "who X is".
 	for i := 1; i < len(ws) && i <= 3; i++ {
 		w := strings.ToLower(ws[i])
+		if copulas[w] && i+1 < len(ws) && participle(strings.ToLower(ws[i+1])) {
+			return strings.Join(ws, " ") // "how many were killed", "who was hurt": the question word is the subject
+		}
 		if copulas[w] && i+1 < len(ws) {
 			return strings.Join(append(append(append([]string{}, ws[:i]...), ws[i+1:]...), w), " ")
 		}

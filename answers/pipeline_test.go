@@ -123,6 +123,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 		// An office is asked of its owner; a detail the base never names is not given.
+		{"how many were injured in the rask attack?", "The article does not say how many were injured in the rask attack. What it does say: On 14 December 2023"},
 		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
 		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},
 		{"what were the names of the two kids killed?", "The article does not say what the names of the two kids killed were. What it does say: Two children"},
@@ -363,6 +364,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 				t.Errorf("%q after %q: %q, want it to hold %q", q, tt.turns[:i], r.Text(), tt.want[i])
 			}
 		}
+	}
+	// A follow-up on a detail the article does not give of the subject is a near miss,
+	// not the same detail of another subject.
+	_, c := e.AnswerIn(answers.Context{}, "what went down in rask in december?")
+	if r, _ := e.AnswerIn(c, "how many were killed?"); r.Answered || !strings.Contains(r.Text(), "Rask") {
+		t.Errorf("how many were killed? after the Rask attack: answered %v, %q", r.Answered, r.Text())
 	}
 	// Without a conversation, a follow-up is not understood; a pronoun with no one to
 	// stand for gets a question back, with the people it could mean.
