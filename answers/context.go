@@ -90,7 +90,10 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	// what was talked about; a question naming nothing takes the last question's names.
 	if changed == standsAlone && slices.ContainsFunc(ws, func(w string) bool { return thingPronouns[w] }) {
 		if !e.namesSomething(ws) {
-			if names := e.namesOf(words(c.Question)); len(names) > 0 {
+			// They, it and that are not the person talked about: "and around which city
+			// were they?" after what Akhtar said of the targets asks of the targets.
+			names := slices.DeleteFunc(e.namesOf(words(c.Question)), func(w string) bool { return e.personIn(w) != "" })
+			if len(names) > 0 {
 				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(names, " ")
 			}
 		}
