@@ -354,8 +354,10 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 		return Reply{}, false
 	}
 	q := readAsk(Ask{Text: a.Text}, "")
-	switch q.Type {
-	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWho, knowledge.TypeHowMany:
+	switch {
+	case q.Type == knowledge.TypeWhen, q.Type == knowledge.TypeWhere, q.Type == knowledge.TypeWho, q.Type == knowledge.TypeHowMany:
+	case len(ws) == 2 && swapFillers[ws[0]] && questionWords[ws[1]]:
+		// "with what?", "by what?": what the last answer did it with.
 	default:
 		return Reply{}, false
 	}

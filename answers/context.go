@@ -265,6 +265,14 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 	if r.Kind == KindEmpty || r.Kind == KindTooLong {
 		return c
 	}
+	if r.Kind == KindUnknown && c.Question != "" {
+		// Nothing was found of it: the conversation is still about what it was, but of
+		// the person it names ("what does Parsi think…", then "what will it weaken?").
+		if p := e.personIn(q); p != "" {
+			c.Person = p
+		}
+		return c
+	}
 	next := Context{Question: q, Person: c.Person, Given: append([]string(nil), c.Given...)}
 	if p := e.personIn(q); p != "" {
 		next.Person = p
