@@ -381,6 +381,28 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	return e.reply(d, a.Text), true
 }
 
+// viewOf answers a question that reaches no entry, but whose best entries are all one
+// person's ("what does Parsi think of the strike overall?"), with that person's profile,
+// which sums up what they said.
+func (e *Engine) viewOf(rk ranking) (Reply, bool) {
+	if len(rk.scores) < 2 {
+		return Reply{}, false
+	}
+	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
+	if person == "" || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
+		return Reply{}, false
+	}
+	for _, s := range rk.scores {
+		d := e.docs[s.doc]
+		if d.entry.Kind == knowledge.KindPerson && e.personOf[d.entry.ID] == person && s.score >= e.opts.MinConfidence*0.6 {
+			r := e.reply(d, "")
+			r.Confidence = round(s.score)
+			return r, true
+		}
+	}
+	return Reply{}, false
+}
+
 // docOf returns the analysed entry with an id.
 func (e *Engine) docOf(id string) (doc, bool) {
 	if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id }); i >= 0 {
@@ -625,6 +647,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 				ex.decided("near miss: the article gives no " + q.Focus + " measure")
 				return e.nearMiss(e.docs[t.doc], q, t)
 			}
+		}
+		if r, ok := e.viewOf(rk); ok {
+			ex.decided("the best entries are all one person's: their profile, " + r.ID)
+			return r
 		}
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}

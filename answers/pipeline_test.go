@@ -393,3 +393,15 @@ func TestAnOfficeTheArticleNeverNamesIsNotAnswered(t *testing.T) {
 		t.Errorf("who is iran's foreign minister?: %q", r.Text())
 	}
 }
+
+func TestWhatAnExpertThinksIsTheirView(t *testing.T) {
+	e := newEngine(t)
+	for q, who := range map[string]string{
+		"what does parsi think of the strike overall":                              "Rouzbeh Parsi",
+		"according to the crisis group guy, how could iran have avoided all this?": "Ali Vaez",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), who) {
+			t.Errorf("%q: answered %v, %q; want %s's view", q, r.Answered, r.Text(), who)
+		}
+	}
+}
