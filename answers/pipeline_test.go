@@ -405,3 +405,15 @@ func TestWhatAnExpertThinksIsTheirView(t *testing.T) {
 		}
 	}
 }
+
+func TestAWhenQuestionNeedsADateOrASpan(t *testing.T) {
+	e := newEngine(t)
+	// The entry on the timing of the strikes speaks of the naval exercises but dates
+	// nothing.
+	if r := e.Answer("when were the joint naval exercises held?"); r.Answered || r.Kind != answers.KindNotInArticle {
+		t.Errorf("when were the joint naval exercises held?: answered %v, kind %q: %q", r.Answered, r.Kind, r.Text())
+	}
+	if r := e.Answer("when did Pakistan strike back?"); !r.Answered || !strings.Contains(r.Text(), "18 January 2024") {
+		t.Errorf("when did Pakistan strike back?: %q", r.Text())
+	}
+}

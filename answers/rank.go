@@ -563,6 +563,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && len(d.facts.dates) == 0 {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}
+		if q.Type == knowledge.TypeWhen && len(d.facts.dates) == 0 && len(d.facts.spans) == 0 {
+			// "when were the naval exercises held?": an answer that gives no date and no
+			// span of time says at most that something was happening then.
+			return false, "when"
+		}
 	}
 	if q.Intent == IntentSaid && !d.reports {
 		return false, "said"
