@@ -241,6 +241,15 @@ func indirect(q string) string {
 		if copulas[w] && i+1 < len(ws) && participle(strings.ToLower(ws[i+1])) {
 			return strings.Join(ws, " ") // "how many were killed", "who was hurt": the question word is the subject
 		}
+		if copulas[w] && i == 1 && (head == "when" || head == "where" || head == "why" || head == "how") {
+			// "when was Soleimani killed again" → "when Soleimani was killed again".
+			for j := i + 2; j < len(ws); j++ {
+				if participle(strings.ToLower(ws[j])) {
+					out := append(append([]string{head}, ws[i+1:j]...), w)
+					return strings.Join(append(out, ws[j:]...), " ")
+				}
+			}
+		}
 		if copulas[w] && i+1 < len(ws) {
 			return strings.Join(append(append(append([]string{}, ws[:i]...), ws[i+1:]...), w), " ")
 		}

@@ -60,6 +60,7 @@ type Engine struct {
 	quoteWords  [][]string                        // each quote's text as folded words, for attribution
 	personNames []personName                      // every name and alias of every person, as folded words
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
+	personTerms map[string]bool                   // the terms that name a person: alias:sayi_razi_mousavi
 	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
@@ -77,6 +78,7 @@ type doc struct {
 	names    map[string]bool                 // the terms its answer gives a proper name for
 	sorts    map[string]bool                 // the terms its answer qualifies: "long-range missiles"
 	speakers map[string]bool                 // whose words it gives: its quotes' speakers, and for an entry that reports speech, the names in its title
+	victims  map[string]bool                 // the names its answer tells were killed: Mousavi, Javidanfar
 
 	weights map[string]float64 // term → the strongest field it appears in; only while building
 	phrased [][]string         // the content terms of each phrasing; only while building
@@ -163,8 +165,13 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	}
 	e.an.freeze()
 
-	e.offices = map[string]bool{}
+	e.offices, e.personTerms = map[string]bool{}, map[string]bool{}
 	for _, p := range b.People {
+		for _, t := range e.an.analyze(p.Name, false) {
+			if e.isName(t.term) {
+				e.personTerms[t.term] = true
+			}
+		}
 		for _, t := range e.an.analyze(p.Role, false) {
 			if !t.stop && !t.number && !e.isName(t.term) {
 				e.offices[t.term] = true
@@ -297,6 +304,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 			d.owned[term] = owners
 		}
 	}
+	d.victims = e.victims(answer)
 	d.names = map[string]bool{}
 	for _, sentence := range sentences(en.Answer) {
 		for t := range e.named(e.an.analyze(sentence, false)) {

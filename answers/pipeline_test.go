@@ -123,6 +123,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 		// An office is asked of its owner; a detail the base never names is not given.
+		// A death asked of someone the article names only as the one a memorial was for.
+		{"when was soleimani killed again?", "The article does not say when soleimani was killed again. What it does say: On 3 January 2024"},
 		{"how many were injured in the rask attack?", "The article does not say how many were injured in the rask attack. What it does say: On 14 December 2023"},
 		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
 		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},

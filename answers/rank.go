@@ -586,6 +586,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {
 		return false, "the sort of " + q.Subtype
 	}
+	// "when was Soleimani killed?": an answer tells of his death, not of an attack on
+	// his memorial.
+	for v := range e.victims(toks) {
+		if !d.victims[v] {
+			return false, "the death of " + v
+		}
+	}
 	if term, ok := otherOwner(q.Owns, d.owned); ok {
 		return false, term + " of the one asked about"
 	}

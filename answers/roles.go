@@ -209,3 +209,66 @@ func (e *Engine) askedName(toks []token) string {
 	}
 	return ""
 }
+
+// deathWords make the name just before them the one who died: "Soleimani died".
+var deathWords = map[string]bool{"die": true, "died": true, "dies": true, "dying": true, "dead": true}
+
+// victims returns the people a text tells were killed: "killed Sayyed Razi Mousavi", "the
+// killing of Colonel Javidanfar", "the death of Mousavi", "when did Soleimani die",
+// "Soleimani was killed". "Two people died in Iran's strike" kills no Iran, "killed
+// Pakistani soldiers" no Pakistani, and "the Kerman death toll" no Kerman.
+func (e *Engine) victims(toks []token) map[string]bool {
+	var out map[string]bool
+	add := func(term string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[term] = true
+	}
+	name := func(t token) bool { return !t.stop && !t.number && e.isName(t.term) }
+	person := func(t token) bool { return e.personTerms[t.term] }
+	for i, t := range toks {
+		if t.term != "alias:kill" {
+			continue
+		}
+		if !deathWords[t.word] {
+			// The names that follow it as its object, past "the", "a", "of" and a noun
+			// of rank ("killed IRGC Colonel Javidanfar"); a name that qualifies a noun
+			// ("Pakistani soldiers") is not the one killed.
+			for k := i + 1; k < len(toks) && k <= i+5; k++ {
+				n := toks[k]
+				if name(n) {
+					if k+1 < len(toks) && !toks[k+1].stop && !toks[k+1].number && !e.isName(toks[k+1].term) {
+						continue
+					}
+					if person(n) {
+						add(n.term)
+					}
+					continue
+				}
+				if n.word == "the" || n.word == "a" || n.word == "an" || n.word == "of" || !n.stop && everydayClass(n.word) == classNoun {
+					continue
+				}
+				break
+			}
+		}
+		// "Soleimani died", "Soleimani was killed", "when was Soleimani killed": the word
+		// just before it, past "was" and "got", is the name.
+		passive := deathWords[t.word]
+		for _, b := range toks[max(0, i-4):i] {
+			passive = passive || beForms[b.word] || b.word == "got" || b.word == "get"
+		}
+		if !passive {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			if person(toks[k]) {
+				add(toks[k].term)
+			}
+			if !toks[k].stop {
+				break
+			}
+		}
+	}
+	return out
+}

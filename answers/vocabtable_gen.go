@@ -278,6 +278,7 @@ var baseWords = [...]baseWord{
 	{"comes", "come", true, "come", lexicon.Noun | lexicon.Verb, false},
 	{"coming", "come", true, "coming", lexicon.Noun | lexicon.Adj, false},
 	{"commander", "command", true, "commander", lexicon.Noun, false},
+	{"commemorated", "commemor", true, "commemorate", lexicon.Verb, false},
 	{"commemoration", "commemor", true, "commemoration", lexicon.Noun, false},
 	{"commentator", "comment", true, "commentator", lexicon.Noun, false},
 	{"commentators", "comment", true, "commentator", lexicon.Noun, false},

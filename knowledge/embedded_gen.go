@@ -135,6 +135,21 @@ var generated = &Base{
 			Entry: "javidanfar-killing",
 			File:  "people.toml",
 		},
+		{
+			ID:   "soleimani",
+			Name: "Qassem Soleimani",
+			Role: "commemorated in Kerman",
+			Aliases: []string{
+				"Qasem Soleimani",
+				"Qassim Soleimani",
+				"Qassem Suleimani",
+				"Qasem Suleimani",
+				"Soleimani",
+				"Suleimani",
+				"Soleymani",
+			},
+			File: "people.toml",
+		},
 	},
 	Quotes: []Quote{
 		{
@@ -3975,19 +3990,6 @@ var generated = &Base{
 				"Saudis",
 				"KSA",
 				"Saudi Arabian",
-			},
-			File: "aliases.toml",
-		},
-		{
-			Terms: []string{
-				"Qassem Soleimani",
-				"Qasem Soleimani",
-				"Qassim Soleimani",
-				"Qassem Suleimani",
-				"Qasem Suleimani",
-				"Soleimani",
-				"Suleimani",
-				"Soleymani",
 			},
 			File: "aliases.toml",
 		},
