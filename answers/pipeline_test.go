@@ -174,7 +174,7 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"did pakistan start it?", answers.VerdictNo, "On 16 January 2024, Iran's military"},
 		{"iran attacked first didn't it", answers.VerdictYes, "On 16 January 2024, Iran's military"},
 		// A span of time is checked as a date is; a statement asked as a question is a claim.
-		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "one day later"},
+		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after Iran fired missiles at Pakistan, on 17 January 2024"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
 		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
 	}

@@ -167,6 +167,9 @@ func (e *Engine) agent(toks []token) string {
 			if toks[i].stop || !e.isName(toks[i].term) {
 				continue
 			}
+			if i > 0 && timePrepositions[toks[i-1].word] {
+				continue // "killed a day after Iran's strike": a time, not the doer
+			}
 			next := toks[i+1]
 			if owner && toks[i].owner {
 				// "Iran's 16 January strike": the date between owner and deed does not count.
@@ -200,6 +203,9 @@ func (e *Engine) agent(toks []token) string {
 	}
 	return doer(false)
 }
+
+// timePrepositions put the event after them as a time: "after Iran's strike".
+var timePrepositions = map[string]bool{"after": true, "before": true, "since": true, "until": true, "during": true, "following": true}
 
 // sameAgent reports whether two agents are the same name, a country and its people
 // alike ("iran" and "iranian").
