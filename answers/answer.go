@@ -188,6 +188,14 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("read alone, the answer is about " + e.personOf[alone.ID] + ", not " + conv.Person + ": not given")
 		return missed, text
 	}
+	if how == standsAlone && conv.Person != "" && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person && !e.namesSomething(ws) {
+		// "rank/org?" after the colonel's killing asks his, not the profile of someone
+		// the question never named.
+		of := strings.TrimRight(a.Text, "?!. ") + " of " + conv.Person
+		if follow, ok := e.readFollowUp(conv, a, of, quoted, ex, given, e.nearOf(conv), ws); ok {
+			return follow, of
+		}
+	}
 	if conv.Person == "" && !alone.Answered && hasPronoun(ws) && e.personIn(a.Text) == "" && !e.namesSomething(ws) {
 		// "who's she?" with no one talked about yet: ask who is meant.
 		ex.decided("a pronoun with no one to stand for: asked who is meant")

@@ -353,6 +353,10 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
 		{[]string{"who was razi mousavi?", "who killed him"},
 			[]string{"IRGC", "Israel killed Sayyed Razi Mousavi"}},
+		// A question of a person's attributes that names no one is of the person
+		// talked about.
+		{[]string{"what's the name of the colonel jaish al-adl killed?", "rank/org?"},
+			[]string{"Javidanfar", "IRGC Colonel"}},
 		// A question that stands on its own is answered alone, whatever came before.
 		{[]string{"Who is Rabia Akhtar?", "When did Pakistan strike Iran?"},
 			[]string{"University of Lahore", "18 January 2024"}},

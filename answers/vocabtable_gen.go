@@ -988,6 +988,7 @@ var baseWords = [...]baseWord{
 	{"ran", "ran", true, "run", lexicon.Noun | lexicon.Verb, false},
 	{"range", "rang", true, "range", lexicon.Noun | lexicon.Verb, false},
 	{"ranjha", "ranjha", false, "", 0, false},
+	{"rank", "rank", true, "rank", lexicon.Noun | lexicon.Verb | lexicon.Adj, false},
 	{"rapidly", "rapid", true, "rapidly", lexicon.Adv, false},
 	{"rapprochement", "rapproch", true, "rapprochement", lexicon.Noun, false},
 	{"rask", "rask", true, "rask", lexicon.Noun, true},

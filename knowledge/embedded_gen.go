@@ -4491,6 +4491,7 @@ var generated = &Base{
 				"occupation",
 				"profession",
 				"post",
+				"rank",
 			},
 			File: "aliases.toml",
 		},
