@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/borderbot/borderbot/knowledge"
@@ -227,8 +228,19 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 // besideInTime returns the event just before or after a dated entry, for a question that
 // asks what came before or after it ("and before?", "what happened after the Kerman
 // bombing?"); a span ("two days after") asks of the entry's own date, not another's.
-func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
-	if d.entry.Date == "" || len(spans(ws)) > 0 {
+func (e *Engine) besideInTime(d doc, q Query) (doc, bool) {
+	ws := q.Words
+	if sp := spans(ws); len(sp) > 0 {
+		if q.Intent == IntentClaim || len(sp) != 1 || d.facts.spans[sp[0]] {
+			// "Pakistan struck two days after Iran": the claim's own date; an entry that
+			// is itself "one day after" something is the event asked for.
+			return doc{}, false
+		}
+		// "what happened one day after Iran fired missiles?": the event that many days
+		// from the entry's.
+		return e.eventAt(d, sp[0], ws)
+	}
+	if d.entry.Date == "" {
 		return doc{}, false
 	}
 	// Only a question of what happened ("what came before it?", "and after?") asks for
@@ -256,6 +268,43 @@ func (e *Engine) besideInTime(d doc, ws []string) (doc, bool) {
 		return doc{}, false
 	}
 	return e.docOf(pick.Entry)
+}
+
+// eventAt returns the timeline's event a span of days after or before a dated entry, as
+// the question's "after" or "before" says, if there is one.
+func (e *Engine) eventAt(d doc, days int, ws []string) (doc, bool) {
+	from, err := time.Parse(time.DateOnly, e.dateOf(d))
+	if err != nil || days == 0 {
+		return doc{}, false
+	}
+	switch {
+	case slices.ContainsFunc(ws, func(w string) bool { return w == "before" || w == "earlier" || w == "prior" }):
+		days = -days
+	case !slices.ContainsFunc(ws, func(w string) bool { return w == "after" || w == "later" || w == "afterwards" }):
+		return doc{}, false
+	}
+	at := from.AddDate(0, 0, days).Format(time.DateOnly)
+	for _, ev := range e.base.Events {
+		if ev.Date == at && ev.Entry != "" && ev.Entry != d.entry.ID {
+			return e.docOf(ev.Entry)
+		}
+	}
+	return doc{}, false
+}
+
+// dateOf returns an entry's date, or, for an undated entry whose answer gives one day,
+// the date of the timeline's event on that day; "" if neither.
+func (e *Engine) dateOf(d doc) string {
+	if d.entry.Date != "" || len(d.facts.dates) != 1 {
+		return d.entry.Date
+	}
+	for _, ev := range e.base.Events {
+		at, err := time.Parse(time.DateOnly, ev.Date)
+		if err == nil && at.Day() == d.facts.dates[0].day && stem(strings.ToLower(at.Month().String())) == d.facts.dates[0].month {
+			return ev.Date
+		}
+	}
+	return ""
 }
 
 // firstMover settles a claim of who struck first ("Pakistan struck first", "did Iran
@@ -674,7 +723,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return r
 		}
 	}
-	if next, ok := e.besideInTime(d, q.Words); ok {
+	if next, ok := e.besideInTime(d, q); ok {
 		// "what happened before the Kerman bombing?": the event before it, not it.
 		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
 		d = next

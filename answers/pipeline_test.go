@@ -353,6 +353,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
 		{[]string{"who was razi mousavi?", "who killed him"},
 			[]string{"IRGC", "Israel killed Sayyed Razi Mousavi"}},
+		// "N days after" an event is the timeline's event N days from it.
+		{[]string{"what did iran strike 2 days before it hit pakistan?", "what happened one day after iran fired missiles at pakistan?"},
+			[]string{"Syria", "Javidanfar"}},
 		// A question of a person's attributes that names no one is of the person
 		// talked about.
 		{[]string{"what's the name of the colonel jaish al-adl killed?", "rank/org?"},
