@@ -167,9 +167,9 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		missed = follow
 	}
 	alone := e.answerAsk(a, quoted, ex, given)
-	if how == pointsBack && !alone.Answered && missed.Kind == KindNotInArticle {
-		// "how was he killed, shot or bomb?": what the article says of him, not of the
-		// question read without him.
+	if how == pointsBack && missed.Kind == KindNotInArticle {
+		// "how was he killed, shot or bomb?", "who will he meet there?": what the
+		// article says of him, not an answer to the question read without him.
 		return missed, text
 	}
 	if how == saysLittle && missed.Kind == KindNotInArticle && !e.namesSomething(ws) && !e.nearOf(conv)[alone.ID] {

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -160,6 +161,31 @@ func (e *Engine) personIn(s string) string {
 	return name
 }
 
+// peopleIn returns the people of the base a text names, each once, in the order of the
+// base.
+func (e *Engine) peopleIn(s string) []string {
+	ws := words(s)
+	var out []string
+	for _, p := range e.personNames {
+		if slices.Contains(out, p.name) {
+			continue
+		}
+		for i := 0; i+len(p.words) <= len(ws); i++ {
+			if hasPhrase(ws[i:i+len(p.words)], p.words) {
+				out = append(out, p.name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// firstWords returns the first n words of a text.
+func firstWords(s string, n int) string {
+	fs := strings.Fields(s)
+	return strings.Join(fs[:min(n, len(fs))], " ")
+}
+
 // personName is one way the base names a person, as folded words.
 type personName struct {
 	name  string // the person's name
@@ -168,6 +194,10 @@ type personName struct {
 
 // auxiliaries open a direct question and go when it becomes an indirect one.
 var auxiliaries = map[string]bool{"did": true, "does": true, "do": true}
+
+// modals follow the question word in "who will X meet", and go before the verb in "who X
+// will meet".
+var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "should": true, "might": true}
 
 // copulas follow the question word in "who is X", and go to the end in "who X is".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
@@ -226,13 +256,26 @@ func indirect(q string) string {
 	ws = ws[start:]
 	ws[0] = strings.ToLower(ws[0])
 	head := ws[0]
+	// "what's his org" → "what his org is"; "who's he meeting" → "who he is meeting".
+	is := func(word string) string {
+		rest := ws[1:]
+		for j, w := range rest {
+			if lw := strings.ToLower(w); lw == "that" || lw == "who" || lw == "which" {
+				break // "who's the army chief that ordered it": a clause of the subject's
+			}
+			if j > 0 && participle(strings.ToLower(w)) {
+				return word + " " + strings.Join(rest[:j], " ") + " is " + strings.Join(rest[j:], " ")
+			}
+		}
+		return word + " " + strings.Join(rest, " ") + " is"
+	}
 	switch head {
 	case "what's", "whats", "wats", "wat's", "wht's", "whts":
-		return "what " + strings.Join(ws[1:], " ") + " is"
+		return is("what")
 	case "who's", "whos":
-		return "who " + strings.Join(ws[1:], " ") + " is"
+		return is("who")
 	case "where's", "wheres":
-		return "where " + strings.Join(ws[1:], " ") + " is"
+		return is("where")
 	}
 	// "how much did X cost" → "how much X cost", with the past tense after "did";
 	// "who is X" → "who X is".
@@ -252,6 +295,17 @@ func indirect(q string) string {
 		}
 		if copulas[w] && i+1 < len(ws) {
 			return strings.Join(append(append(append([]string{}, ws[:i]...), ws[i+1:]...), w), " ")
+		}
+		if modals[w] && i == 1 {
+			// "who will Abdollahian meet" → "who Abdollahian will meet": the modal goes
+			// before the first verb past the subject.
+			for j := i + 2; j < len(ws); j++ {
+				prev := strings.ToLower(ws[j-1])
+				if v := strings.ToLower(ws[j]); isVerb(v) && prev != "the" && prev != "a" && prev != "an" && !strings.HasSuffix(prev, "'s") {
+					out := append(append([]string{head}, ws[i+1:j]...), w)
+					return strings.Join(append(out, ws[j:]...), " ")
+				}
+			}
 		}
 		if !auxiliaries[w] {
 			continue

@@ -216,6 +216,10 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 			e.personOf[en.ID] = p
 		} else if en.Kind == knowledge.KindSource && strings.Contains(en.Title, b.Source.Author) {
 			e.personOf[en.ID] = b.Source.Author // "who wrote it?" then "what does he do?"
+		} else if ps := e.peopleIn(firstWords(en.Answer, 12)); len(ps) == 1 {
+			// The one its answer opens with: "Tehran's chief diplomat, Iran's Foreign
+			// Minister Hossein Amir Abdollahian, was due to visit…".
+			e.personOf[en.ID] = ps[0]
 		}
 	}
 	e.fallback = e.defaultSuggestions()

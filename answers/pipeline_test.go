@@ -380,6 +380,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 	if r, _ := e.AnswerIn(c, "how many were killed?"); r.Answered || !strings.Contains(r.Text(), "Rask") {
 		t.Errorf("how many were killed? after the Rask attack: answered %v, %q", r.Answered, r.Text())
 	}
+	// What he did is asked of him: the visit's entry names no one he will meet.
+	_, c = e.AnswerIn(answers.Context{}, "when is iran's foreign minister going to pakistan?")
+	if r, _ := e.AnswerIn(c, "who's he meeting there?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say who Hossein Amir Abdollahian is meeting there.") {
+		t.Errorf("who's he meeting there? after the visit: answered %v, %q", r.Answered, r.Text())
+	}
 	// Without a conversation, a follow-up is not understood; a pronoun with no one to
 	// stand for gets a question back, with the people it could mean.
 	if r := e.Answer("where was that?"); r.Answered {

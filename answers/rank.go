@@ -557,6 +557,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 			return false, "count"
 		}
 	case knowledge.TypeWho:
+		if !e.namesAnotherThan(d, toks) {
+			return false, "who besides the one asked about"
+		}
 		// An entry that quotes someone says who said it, and nothing more.
 		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) &&
 			!(asksTarget(q.Words) && len(d.names) > 0) && !e.givesAChoice(d, q.Words) {
@@ -607,6 +610,33 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		return false, "whether " + a + " or " + b
 	}
 	return true, ""
+}
+
+// namesAnotherThan reports whether an entry can answer "who did this person…?": a
+// who-question of what a person named in it did ("who will Abdollahian meet?") asks for
+// someone else, whom an entry naming no one but that person and the two countries does
+// not give. "Who is Abdollahian?" asks who he is, and any entry of his answers it.
+func (e *Engine) namesAnotherThan(d doc, toks []token) bool {
+	asked := map[string]bool{}
+	person := false
+	for _, t := range toks {
+		if copulas[t.word] || t.word == "s" {
+			return true
+		}
+		if !t.stop && e.isName(t.term) {
+			asked[t.term] = true
+			person = person || e.personTerms[t.term]
+		}
+	}
+	if !person {
+		return true
+	}
+	for term := range d.facts.terms {
+		if id, ok := e.terms[term]; ok && !asked[term] && e.isName(term) && e.idf[id] > e.maxIDF/3 {
+			return true
+		}
+	}
+	return false
 }
 
 // asksTarget reports whether a who-question asks whom something was aimed at ("against

@@ -145,7 +145,13 @@ func (e *Engine) speakerOf(toks []token) string {
 // participle reports whether a word is a verb's -ed or -ing form ("killed", "fired"),
 // which follows the noun a phrase is about rather than naming it.
 func participle(w string) bool {
-	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && isVerb(w)
+	switch {
+	case strings.HasSuffix(w, "ing"):
+		return isVerb(w) || isVerb(w[:len(w)-3]) // "meeting" is a noun too, "meet" a verb
+	case strings.HasSuffix(w, "ed"):
+		return isVerb(w)
+	}
+	return false
 }
 
 // namingWords ask for a name: "the name of the village", "what was it called".
