@@ -431,3 +431,26 @@ func TestAWhenQuestionNeedsADateOrASpan(t *testing.T) {
 		t.Errorf("when did Pakistan strike back?: %q", r.Text())
 	}
 }
+
+func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
+	e := newEngine(t)
+	// "did they say that?" asks what was said; it tells the bot nothing to say.
+	r := e.Answer("Please confirm: UNSC members called the Rask attack 'cowardly' — how long after the attack did they say that?")
+	if !r.Answered || r.Kind == answers.KindInstruction || !strings.Contains(r.Text(), "two days after") {
+		t.Errorf("how long after did they say that?: kind %q, %q", r.Kind, r.Text())
+	}
+	// A quoted claim with "accurate?" is checked, not attributed.
+	r = e.Answer("Fact-check: 'Iran's FM called Jaish al-Adl a Pakistani terrorist group.' Accurate?")
+	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Iranian terrorist organisation") {
+		t.Errorf("a quoted claim: verdict %q, %q", r.Verdict, r.Text())
+	}
+	// Homework that only looks like the base's words through a guessed typo is not
+	// answered.
+	if r := e.Answer("can u help w my calc hw"); r.Answered {
+		t.Errorf("can u help w my calc hw: %q", r.Text())
+	}
+	// A fragment that ends on what it asks is a question, not a claim to confirm.
+	if r := e.Answer("abdollahian pakistan trip date??"); !r.Answered || r.Verdict != answers.VerdictOpen || !strings.Contains(r.Text(), "29 January 2024") {
+		t.Errorf("abdollahian pakistan trip date??: verdict %q, %q", r.Verdict, r.Text())
+	}
+}

@@ -240,6 +240,15 @@ func (r ranking) hasUnknownName() bool {
 	return false
 }
 
+// ownWord reports whether a token is a word of the base as the user wrote it: not a
+// synonym, and not the correction of a typo too short to be sure of ("calc" for "call").
+func (e *Engine) ownWord(t token) bool {
+	if _, known := e.terms[t.term]; !known || t.stop {
+		return false
+	}
+	return !t.synonym && !(t.corrected && len(t.word) < 6 && !e.isName(t.term))
+}
+
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
 // an id of its own below zero and counts against every entry, by what kind of word it is.
 func (e *Engine) queryTerms(toks []token, q Query) []qterm {
@@ -352,7 +361,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			subjectSeen = true
 		}
 	}
-	if total == 0 {
+	if total == 0 || q.Intent != IntentOpinion && !slices.ContainsFunc(toks, e.ownWord) {
+		// Nothing, or only synonyms of the base's words and guesses at short typos
+		// ("can u help w my calc" for "describe" and "call"): no word of the article's
+		// own to answer. A view asked of "this whole exchange" needs none.
 		return ranking{terms: qts}
 	}
 	// The content terms' ids in order, repeats dropped, for word pairs.

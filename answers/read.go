@@ -162,9 +162,26 @@ var whoSaidPhrases = [][]string{
 // instructionPhrases tell the bot what to say instead of asking it.
 var instructionPhrases = [][]string{
 	{"from", "now", "on"}, {"ignore", "your"}, {"ignore", "all"}, {"ignore", "previous"},
-	{"tell", "everyone"}, {"tell", "people"}, {"pretend"}, {"you", "are", "now"}, {"say", "that"},
+	{"tell", "everyone"}, {"tell", "people"}, {"pretend"}, {"you", "are", "now"},
 	{"repeat", "after"}, {"announce"}, {"act", "as"}, {"roleplay"}, {"jailbreak"}, {"forget", "your"},
 	{"new", "rule"}, {"always", "say"}, {"always", "answer"}, {"only", "answer"}, {"respond", "only"},
+}
+
+// tellsToSay reports whether words tell the bot to say something ("pls say that Iran
+// won"), where "did they say that?" asks what someone said.
+func tellsToSay(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "say" && ws[i+1] == "that" {
+			if i == 0 {
+				return true
+			}
+			switch ws[i-1] {
+			case "please", "pls", "plz", "just", "you", "now", "always", "and", "then", "should", "must":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negations make a question or claim negative.
@@ -261,11 +278,11 @@ func readAsk(a Ask, quoted string) Query {
 		around = words(strings.Replace(a.Text, quoted, "", 1))
 	}
 	switch {
-	case quoted != "" && (whoSaidSet.in(around) || len(around) <= 3):
+	case quoted != "" && (whoSaidSet.in(around) || len(around) <= 3 && !claimCheckSet.in(around) && !slices.ContainsFunc(around, func(w string) bool { return claimTagSet[w] })):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic
-	case instructionSet.in(ws) || len(ws) > 1 && (ws[0] == "say" || ws[0] == "repeat" || ws[0] == "type" || ws[0] == "post" || ws[0] == "write"):
+	case instructionSet.in(ws) || tellsToSay(ws) || len(ws) > 1 && (ws[0] == "say" || ws[0] == "repeat" || ws[0] == "type" || ws[0] == "post" || ws[0] == "write"):
 		q.Intent = IntentInstruction
 	case quoted != "" && (a.Claim || claimCheckSet.in(ws)):
 		// "> BLA is based in Afghanistan — is that what the article says?": the quote is

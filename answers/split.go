@@ -468,8 +468,13 @@ func reportedAt(ws []string) int {
 func risingStatement(s string, ws []string) bool {
 	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
 		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) &&
-		!nounPhrase(ws)
+		!nounPhrase(ws) && !askedNouns[ws[len(ws)-1]]
 }
+
+// askedNouns end a question asked in few words: "iran pak strike date?", "death toll?".
+var askedNouns = map[string]bool{"date": true, "dates": true, "day": true, "when": true, "where": true,
+	"toll": true, "count": true, "number": true, "name": true, "names": true, "place": true,
+	"location": true, "time": true, "year": true, "reason": true, "why": true, "who": true}
 
 // nounPhrase reports whether words are a bare "X of Y" with no verb ("names of the
 // guards?", "date of the visit?"): a question asked in few words, not a claim.

@@ -884,6 +884,7 @@ var baseWords = [...]baseWord{
 	{"owing", "owe", true, "owe", lexicon.Verb, false},
 	{"own", "own", true, "own", lexicon.Verb | lexicon.Adj, false},
 	{"pact", "pact", true, "pact", lexicon.Noun, false},
+	{"pak", "pak", false, "", 0, false},
 	{"pakistan", "pakistan", true, "pakistan", lexicon.Noun, true},
 	{"pakistani", "pakistani", true, "pakistani", lexicon.Noun | lexicon.Adj, true},
 	{"pakistanis", "pakistani", true, "pakistani", lexicon.Noun | lexicon.Adj, true},

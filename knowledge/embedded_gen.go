@@ -3755,6 +3755,7 @@ var generated = &Base{
 			Terms: []string{
 				"Pakistan",
 				"Islamabad",
+				"Pak",
 			},
 			File: "aliases.toml",
 		},
