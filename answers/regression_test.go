@@ -34,11 +34,13 @@ var questionSets = []questionSet{
 	{"blind-chat-c.jsonl", 0.84, 0.85},
 	{"blind-chat-d.jsonl", 0.78, 0.72},
 	{"blind-chat-e.jsonl", 0.80, 0.78},
+	{"blind-chat-f.jsonl", 0.76, 0.80},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.87, 0.70},
 	{"blind-conv-b.jsonl", 0.86, 0.45},
 	{"blind-conv-c.jsonl", 0.78, 0.40},
 	{"blind-conv-d.jsonl", 0.80, 0.55},
+	{"blind-conv-e.jsonl", 0.83, 0.55},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
