@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
 )
 
@@ -51,7 +52,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		r.Suggestions = e.fallback
 		return r, ex, ""
 	}
-	asks = dedupe(e.resolvePronouns(asks))
+	asks = dedupe(e.resolvePronouns(e.dropFraming(asks)))
 	if conv.Empty() {
 		// "ngl i thought iran was hitting army bases. what was the actual target??": the
 		// message's own statement is what its question follows up.
@@ -88,6 +89,30 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		out = e.combine(message, parts, more)
 	}
 	return out, ex, read
+}
+
+// dropFraming removes from each question what only frames it and the base knows
+// nothing of: a lead-in before a colon ("gm frens macro q:", "Translation from Urdu:"),
+// where "kerman bombing:" says what is asked about, and a word of address before the
+// question word ("bhai what did…").
+func (e *Engine) dropFraming(asks []Ask) []Ask {
+	for i, a := range asks {
+		if pre, post, ok := strings.Cut(a.Text, ": "); ok && strings.TrimSpace(post) != "" &&
+			!slices.ContainsFunc(e.an.analyze(pre, true), e.ownWord) {
+			asks[i].Text = strings.TrimSpace(post)
+		}
+		if f := strings.Fields(asks[i].Text); len(f) > 2 {
+			first, next := words(f[0]), words(f[1])
+			_, short := shorthand[first[0]]
+			if len(first) == 1 && len(next) == 1 && whWords[next[0]] && !whWords[first[0]] && !short && !fillerWords[first[0]] &&
+				!lexicon.Known(first[0]) && !e.namesSomething(first) {
+				if _, known := e.terms[stem(first[0])]; !known {
+					asks[i].Text = strings.Join(f[1:], " ")
+				}
+			}
+		}
+	}
+	return asks
 }
 
 // statementBefore returns the last statement of a message that names something of the
