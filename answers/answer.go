@@ -97,7 +97,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 // question word ("bhai what did…").
 func (e *Engine) dropFraming(asks []Ask) []Ask {
 	for i, a := range asks {
-		if pre, post, ok := strings.Cut(a.Text, ": "); ok && strings.TrimSpace(post) != "" &&
+		if pre, post, ok := strings.Cut(a.Text, ": "); ok && strings.TrimSpace(post) != "" && !questionWords[strings.ToLower(strings.TrimSpace(pre))] &&
 			!slices.ContainsFunc(e.an.analyze(pre, true), e.ownWord) {
 			asks[i].Text = strings.TrimSpace(post)
 		}

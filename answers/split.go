@@ -315,6 +315,10 @@ func onlyChatterBefore(ws []string) bool {
 	return !slices.ContainsFunc(ws, func(w string) bool { return !fillerWords[w] && !chatterSet[w] && !announcing[w] })
 }
 
+// claimNouns in a framing make what follows a claim to check: "claim going around:".
+var claimNouns = map[string]bool{"claim": true, "claims": true, "rumor": true, "rumour": true,
+	"rumors": true, "rumours": true, "allegation": true, "hoax": true, "myth": true}
+
 // requestWords start a request that asks for an answer without a question.
 var requestWords = map[string]bool{
 	"tell": true, "explain": true, "summarize": true, "summarise": true, "describe": true,
@@ -509,12 +513,15 @@ func Segments(text string) []Segment {
 func Plan(segs []Segment) (asks []Ask, more bool) {
 	var pending []string // statements not yet asked about
 	opinion := false     // an opinion tag followed the statements pending
+	claimed := false     // a framing called what follows a claim: "claim going around:"
 	for i, sg := range segs {
 		switch sg.Kind {
 		case SegmentChatter:
 		case SegmentStatement:
 			if framing(sg) {
-				continue // "ok fact check:", "quick q:": framing, not what is asked
+				// "ok fact check:", "quick q:": framing, not what is asked.
+				claimed = claimed || slices.ContainsFunc(sg.words, func(w string) bool { return claimNouns[w] })
+				continue
 			}
 			pending = append(pending, sg.Text)
 		case SegmentOpinionTag:
@@ -570,7 +577,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	if len(asks) == 0 && len(pending) > 0 {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
-		asks = append(asks, Ask{Text: text, Claim: framedClaim(text) || endsWithTag(text), Opinion: opinion})
+		asks = append(asks, Ask{Text: text, Claim: claimed || framedClaim(text) || endsWithTag(text), Opinion: opinion})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
