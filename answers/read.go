@@ -260,6 +260,9 @@ func readAsk(a Ask, quoted string) Query {
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)
+	if q.Type == knowledge.TypeWhere && slices.ContainsFunc(ws, func(w string) bool { return w == "work" || w == "works" || w == "worked" }) {
+		q.Type = knowledge.TypeWhat // "where does he work?" asks for whom, not in what place
+	}
 	for _, w := range ws {
 		if negations[w] {
 			q.Negated = true

@@ -415,6 +415,9 @@ var generated = &Base{
 				"byline",
 				"piece",
 				"wrote",
+				"work",
+				"works",
+				"employer",
 			},
 			Types: []QuestionType{
 				"who",
@@ -2982,6 +2985,7 @@ var generated = &Base{
 				"victims of Iran's missile strike",
 				"Did Iran's strike kill civilians in Pakistan?",
 				"How many children were killed?",
+				"What was the death toll on the Pakistani side?",
 			},
 			Keywords: []string{
 				"two children",
