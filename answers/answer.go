@@ -236,6 +236,13 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		}
 		return alone, a.Text
 	}
+	if !conv.Empty() && how == standsAlone && alone.Kind == KindNotInArticle && len(conv.Given) > 0 {
+		// "who did Iran blame instead?" after the Kerman attack: read alone it is a near
+		// miss, read with what the conversation was about it may be answered.
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok {
+			return follow, text
+		}
+	}
 	if conv.Empty() || how != standsAlone || e.namesSomething(ws) && alone.Answered || !alone.Answered && alone.Kind != KindUnknown {
 		return alone, a.Text
 	}
