@@ -91,6 +91,33 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	return out, ex, read
 }
 
+// strangePredicate returns the verb of a yes/no question when no word of the base, nor
+// a synonym of one, says it ("did Iran apologize", "did Pakistan shoot down"), or "".
+func (e *Engine) strangePredicate(toks []token) string {
+	seenName := false
+	for _, t := range toks {
+		if t.stop || t.number {
+			continue
+		}
+		if e.isName(t.term) {
+			seenName = true
+			continue
+		}
+		if !seenName {
+			continue
+		}
+		if _, known := e.terms[t.term]; !known && !lightVerbs[t.word] && isVerb(t.word) && !isNoun(t.word) && !isAdjective(t.word) {
+			return t.word
+		}
+		return ""
+	}
+	return ""
+}
+
+// lightVerbs say little of their own: "did Iran do it", "did they get hit".
+var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
+	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true}
+
 // dropFraming removes from each question what only frames it and the base knows
 // nothing of: a lead-in before a colon ("gm frens macro q:", "Translation from Urdu:"),
 // where "kerman bombing:" says what is asked about, and a word of address before the
@@ -766,6 +793,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if name, ok := e.strangeSubject(toks); ok {
 			// "India backed Pakistan's strike": the article says nothing of India.
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
+			return e.nearMiss(d, q, best)
+		}
+		if v := e.strangePredicate(toks); v != "" && q.Type == knowledge.TypeYesNo {
+			// "did Iran apologize to Pakistan?": the article never tells of apologising.
+			ex.decided("near miss: the question asks whether they " + v + ", a word the article never uses")
 			return e.nearMiss(d, q, best)
 		}
 		if month, ok := e.laterEvent(q.Words, toks); ok {
