@@ -609,7 +609,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	// "when was Soleimani killed?": an answer tells of his death, not of an attack on
 	// his memorial.
-	for v := range e.victims(toks) {
+	for v := range q.Victims {
 		if !d.victims[v] {
 			return false, "the death of " + v
 		}

@@ -42,6 +42,7 @@ type Query struct {
 	Quoted  string                 // a passage to attribute, for IntentWhoSaid
 	Owns    map[string][]string    // what names own in it: "Pakistan's prime minister"
 	Naming  string                 // the term whose proper name it asks for: "village" in "the name of the village"
+	Victims map[string]bool        // the people it asks of the death of: Soleimani in "when was Soleimani killed?"
 	Subtype string                 // the term whose sort it asks for: "drones" in "what type of drones"
 	Words   []string               // its folded words, chat shorthand spelt out
 	Speaker string                 // whose words it asks for: "alias:rouzbeh_parsi" in "what did Parsi say"
