@@ -60,7 +60,7 @@ type Engine struct {
 	quoteWords  [][]string                        // each quote's text as folded words, for attribution
 	personNames []personName                      // every name and alias of every person, as folded words
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
-	personTerms map[string]bool                   // the terms that name a person: alias:sayi_razi_mousavi
+	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
 	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
@@ -165,11 +165,11 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	}
 	e.an.freeze()
 
-	e.offices, e.personTerms = map[string]bool{}, map[string]bool{}
+	e.offices, e.personTerms = map[string]bool{}, map[string]string{}
 	for _, p := range b.People {
 		for _, t := range e.an.analyze(p.Name, false) {
 			if e.isName(t.term) {
-				e.personTerms[t.term] = true
+				e.personTerms[t.term] = p.Entry
 			}
 		}
 		for _, t := range e.an.analyze(p.Role, false) {

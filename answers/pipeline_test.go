@@ -127,6 +127,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"when was soleimani killed again?", "The article does not say when soleimani was killed again. What it does say: On 3 January 2024"},
 		// A yes/no question whose verb the article never uses is not settled by its names.
 		{"did Iran apologize to Pakistan for the two children?", "The article does not say whether Iran apologized to Pakistan for the two children. What it does say: Two children"},
+		// Who someone is, the base tells by their profile; Soleimani it names without one.
+		{"who was soleimani?", "The article does not say who soleimani was. What it does say: On 3 January 2024"},
 		{"how many were injured in the rask attack?", "The article does not say how many were injured in the rask attack. What it does say: On 14 December 2023"},
 		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
 		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},

@@ -569,6 +569,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 			return false, "count"
 		}
 	case knowledge.TypeWho:
+		if entry, ok := e.identityAsked(toks); ok && entry != d.entry.ID {
+			return false, "who they are" // "who was Soleimani?": his profile, if the base has one
+		}
 		if !e.namesAnotherThan(d, toks) {
 			return false, "who besides the one asked about"
 		}
@@ -624,6 +627,23 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	return true, ""
 }
 
+// identityAsked returns the entry that tells who a person is, for a question that asks
+// only that ("who was Soleimani anyway?", "who's Ali Vaez?"), and whether it asks it; the
+// entry is "" for a person the base names but does not describe.
+func (e *Engine) identityAsked(toks []token) (string, bool) {
+	var content []token
+	for _, t := range toks {
+		if !t.stop && !copulas[t.word] && t.word != "who" && t.word != "whos" && t.word != "s" {
+			content = append(content, t)
+		}
+	}
+	if len(content) != 1 || len(toks) == 0 || toks[0].word != "who" && toks[0].word != "whos" {
+		return "", false
+	}
+	entry, ok := e.personTerms[content[0].term]
+	return entry, ok
+}
+
 // namesAnotherThan reports whether an entry can answer "who did this person…?": a
 // who-question of what a person named in it did ("who will Abdollahian meet?") asks for
 // someone else, whom an entry naming no one but that person and the two countries does
@@ -637,7 +657,8 @@ func (e *Engine) namesAnotherThan(d doc, toks []token) bool {
 		}
 		if !t.stop && e.isName(t.term) {
 			asked[t.term] = true
-			person = person || e.personTerms[t.term]
+			_, named := e.personTerms[t.term]
+			person = person || named
 		}
 	}
 	if !person {

@@ -232,7 +232,7 @@ func (e *Engine) victims(toks []token) map[string]bool {
 		out[term] = true
 	}
 	name := func(t token) bool { return !t.stop && !t.number && e.isName(t.term) }
-	person := func(t token) bool { return e.personTerms[t.term] }
+	person := func(t token) bool { _, ok := e.personTerms[t.term]; return ok }
 	for i, t := range toks {
 		if t.term != "alias:kill" {
 			continue

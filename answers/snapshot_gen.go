@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotFingerprint is the fingerprint of the base the snapshot was made of.
-const snapshotFingerprint = 0x99f028011d79c5d0
+const snapshotFingerprint = 0x37defa3e4b96877e
 
 // snapshot returns the Engine that build makes of that base, with the default weights,
 // but for the fields New sets itself.
@@ -4624,4 +4624,4 @@ var snapshotSlice3470 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotS
 var snapshotKeys557 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
 var snapshotValues557 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
 var snapshotKeys558 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
-var snapshotValues558 = [...]bool{true, true, true, true, true, true, true, true, true}
+var snapshotValues558 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}

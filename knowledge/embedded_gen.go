@@ -102,7 +102,8 @@ var generated = &Base{
 				"Abdollahian",
 				"Amir Abdollahian",
 			},
-			File: "people.toml",
+			Entry: "abdollahian",
+			File:  "people.toml",
 		},
 		{
 			ID:          "mousavi",
