@@ -43,6 +43,10 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	if len(asks) == 0 && c.Quoted != "" {
 		asks = []Ask{{Text: c.Quoted}}
 	}
+	if ws := words(c.Text); len(asks) == 0 && len(ws) == 1 && isNumber(ws[0]) && strings.Contains(c.Text, "?") {
+		// "284?", "1988??": what the article says of the number.
+		asks = []Ask{{Text: "what about " + ws[0] + "?"}}
+	}
 	if ex != nil {
 		ex.Cleaned, ex.Segments, ex.More = c, segs, more
 	}

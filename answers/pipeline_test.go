@@ -448,6 +448,10 @@ func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
 	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Iranian terrorist organisation") {
 		t.Errorf("a quoted claim: verdict %q, %q", r.Verdict, r.Text())
 	}
+	// A number alone asks what the article says of it.
+	if r := e.Answer("284?"); !r.Answered || !strings.Contains(r.Text(), "284 injured") {
+		t.Errorf("284?: %q", r.Text())
+	}
 	// Homework that only looks like the base's words through a guessed typo is not
 	// answered.
 	if r := e.Answer("can u help w my calc hw"); r.Answered {
