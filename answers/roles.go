@@ -118,11 +118,17 @@ var subtypeWords = map[string]bool{"type": true, "types": true, "kind": true, "k
 func askedSubtype(toks []token) string {
 	for i := 0; i+2 < len(toks); i++ {
 		if subtypeWords[toks[i].word] && toks[i+1].word == "of" && !toks[i+2].stop {
+			if i > 0 && demonstratives[toks[i-1].word] {
+				continue // "this kind of problem" names a sort, it does not ask one
+			}
 			return toks[i+2].term
 		}
 	}
 	return ""
 }
+
+// demonstratives point at a thing already named: "this kind of problem".
+var demonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true, "such": true}
 
 // speakerOf returns whose words a "what did X say" question asks for, as a term: the
 // name just before the verb of saying ("what did Parsi say", "what did the US say about
