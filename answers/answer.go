@@ -202,6 +202,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("an example of the last answer: " + r.ID)
 		return r, conv.Question
 	}
+	if r, ok := e.namesOfLast(conv, a, ws); ok {
+		ex.decided("the names of those the last answer spoke of: " + r.ID)
+		return r, conv.Question
+	}
 	if r, ok := e.detailOfLast(conv, a, ws); ok {
 		ex.decided("the detail asked, of the last answer: " + r.ID)
 		return r, conv.Question
@@ -465,6 +469,49 @@ func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
+// namesOfLast answers "their names?" or "names?" after an answer: with that answer when
+// it names the people it speaks of, and with what it does say when it names no one ("two
+// children were killed" gives no names).
+func (e *Engine) namesOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
+	if len(ws) > 5 || !namesOfThem(ws) {
+		return Reply{}, false
+	}
+	d, ok := e.docOf(e.lastEntry(conv))
+	if !ok {
+		return Reply{}, false
+	}
+	for term := range d.facts.terms {
+		if _, ok := e.personTerms[term]; ok {
+			return e.reply(d, a.Text), true
+		}
+	}
+	r := e.nearMiss(d, readAsk(a, ""), scored{score: 1})
+	r.Answer = "The article does not give their names. What it does say: " + firstSentences(d.entry.Answer, 2)
+	return r, true
+}
+
+// namesOfThem reports whether words ask the names of the people talked about: "their
+// names?", "names?", "what were their names". "His name" is asked of the person talked
+// about, as any question about him is.
+func namesOfThem(ws []string) bool {
+	for i, w := range ws {
+		if w == "names" && (len(ws) == 1 || i > 0 && ws[i-1] == "their") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastEntry returns the id of the newest entry a conversation gave, or "".
+func (e *Engine) lastEntry(conv Context) string {
+	for _, id := range slices.Backward(conv.Given) {
+		if !strings.HasPrefix(id, "quote:") {
+			return id // quotes are given as "quote:ID"
+		}
+	}
+	return ""
+}
+
 // detailOfLast answers a follow-up that asks only for a detail ("where was that?",
 // "when?", "who did it?") with the entry last given, when that entry gives the detail:
 // "that" is what was just told, not whatever else the last question's words match.
@@ -484,14 +531,7 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	if q.Intent != IntentFact {
 		return Reply{}, false
 	}
-	var last string // the newest entry given; quotes are given as "quote:ID"
-	for _, id := range slices.Backward(conv.Given) {
-		if !strings.HasPrefix(id, "quote:") {
-			last = id
-			break
-		}
-	}
-	d, ok := e.docOf(last)
+	d, ok := e.docOf(e.lastEntry(conv))
 	if !ok {
 		return Reply{}, false
 	}

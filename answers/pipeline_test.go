@@ -389,6 +389,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 	if r, _ := e.AnswerIn(c, "who's he meeting there?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say who Hossein Amir Abdollahian is meeting there.") {
 		t.Errorf("who's he meeting there? after the visit: answered %v, %q", r.Answered, r.Text())
 	}
+	// "their names?" of people the last answer counts but does not name.
+	_, c = e.AnswerIn(answers.Context{}, "how many kids died in iran's strike?")
+	if r, _ := e.AnswerIn(c, "their names?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not give their names. What it does say: Two children") {
+		t.Errorf("their names? after the two children: answered %v, %q", r.Answered, r.Text())
+	}
 	// Without a conversation, a follow-up is not understood; a pronoun with no one to
 	// stand for gets a question back, with the people it could mean.
 	if r := e.Answer("where was that?"); r.Answered {
