@@ -400,6 +400,11 @@ func TestHooksRefuseAndRecoverPanics(t *testing.T) {
 			t.Errorf("%s: outcome %q, want %q", id, got[id], w)
 		}
 	}
+	// The refusal is told to the user after its outcome is recorded, and the answer may
+	// still be on its way: wait for both.
+	testkit.WaitFor(t, 5*time.Second, "the refusal notice and the answer after the panic", func() bool {
+		return len(h.rec.postsTo("C2")) > 0 && len(h.rec.postsTo("C4")) > 0
+	})
 	if got["EvFine"] == adapters.OutcomePanic || len(h.rec.postsTo("C4")) != 1 {
 		t.Errorf("the bot stopped serving after a panic: %v %v", got, h.rec.postsTo("C4"))
 	}
