@@ -134,8 +134,10 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 		}
 		if f := strings.Fields(asks[i].Text); len(f) > 2 {
 			first, next := words(f[0]), words(f[1])
-			_, short := shorthand[first[0]]
-			if len(first) == 1 && len(next) == 1 && whWords[next[0]] && !whWords[first[0]] && !short && !fillerWords[first[0]] &&
+			if len(first) != 1 || len(next) != 1 {
+				continue // "\" A 0": a word of punctuation alone
+			}
+			if _, short := shorthand[first[0]]; whWords[next[0]] && !whWords[first[0]] && !short && !fillerWords[first[0]] &&
 				!lexicon.Known(first[0]) && !e.namesSomething(first) {
 				if _, known := e.terms[stem(first[0])]; !known {
 					asks[i].Text = strings.Join(f[1:], " ")
