@@ -85,6 +85,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			read = conv.Question
 		}
 	}
+	parts = e.dropAsides(parts)
 	var out Reply
 	if len(parts) == 1 && !more {
 		parts[0].Question = message
@@ -93,6 +94,24 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		out = e.combine(message, parts, more)
 	}
 	return out, ex, read
+}
+
+// dropAsides leaves out of a reply of several parts the sentences that ask nothing and
+// read nothing of the base, beside a part that does: "need a clean yes/no", "cc @sam", "timing some positions" say
+// how to answer or why, and an "I don't know" for them hides the answer.
+func (e *Engine) dropAsides(parts []Reply) []Reply {
+	if len(parts) < 2 {
+		return parts
+	}
+	aside := func(p Reply) bool {
+		return p.Kind == KindUnknown && !strings.Contains(p.Question, "?") && !slices.ContainsFunc(e.an.analyze(p.Question, true), func(t token) bool {
+			return e.ownWord(t) && e.isSpecific(t.term)
+		})
+	}
+	if !slices.ContainsFunc(parts, func(p Reply) bool { return !aside(p) }) {
+		return parts
+	}
+	return slices.DeleteFunc(parts, aside)
 }
 
 // strangePredicate returns the verb of a yes/no question when no word of the base, nor
@@ -129,7 +148,7 @@ var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": tr
 func (e *Engine) dropFraming(asks []Ask) []Ask {
 	for i, a := range asks {
 		if pre, post, ok := strings.Cut(a.Text, ": "); ok && strings.TrimSpace(post) != "" && !questionWords[strings.ToLower(strings.TrimSpace(pre))] &&
-			!slices.ContainsFunc(e.an.analyze(pre, true), e.ownWord) {
+			!slices.ContainsFunc(e.an.analyze(pre, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
 			asks[i].Text = strings.TrimSpace(post)
 		}
 		if f := strings.Fields(asks[i].Text); len(f) > 2 {

@@ -467,3 +467,19 @@ func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
 		t.Errorf("abdollahian pakistan trip date??: verdict %q, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestLeadInsAndAsidesCostNothing(t *testing.T) {
+	e := newEngine(t)
+	// A lead-in of the user's own ("for our neg case:") frames the question even when
+	// one of its words ("case") is in the article, and a request of how to answer
+	// ("need a clean yes/no") is not a question of its own.
+	r := e.Answer("for our neg case: did pakistan's counterstrike actually kill any iranian citizens? need a clean yes/no + the line from the article")
+	if r.Kind == answers.KindSeveral || r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "not Iranian nationals") {
+		t.Errorf("a lead-in and an aside: kind %q, verdict %q, %q", r.Kind, r.Verdict, r.Text())
+	}
+	// A second question the article cannot answer still gets its "I don't know".
+	r = e.Answer("when did Pakistan strike back? and did they sign any agreement?")
+	if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {
+		t.Errorf("two questions: kind %q, %d parts: %q", r.Kind, len(r.Parts), r.Text())
+	}
+}
