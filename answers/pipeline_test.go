@@ -46,6 +46,10 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"who's Ali Vaez, and what did he think of Iran's attack?", []string{"who's Ali Vaez", "what did he think of Iran's attack?"}, []bool{false, false}, false},
 		{"what kind of drones did Pakistan use, like which model?", []string{"what kind of drones did Pakistan use, like which model?"}, []bool{false}, false},
 		{"my prof said Iran bombed other countries that week — which ones?", []string{"my prof said Iran bombed other countries that week which ones?"}, []bool{false}, false},
+		// A short statement is what the question after it asks about only when the
+		// question points back at it.
+		{"rabia akhtar — whats her affiliation?", []string{"rabia akhtar whats her affiliation?"}, []bool{false}, false},
+		{"DEADLINE IN 20 MIN — what's Ali Vaez's exact title?", []string{"what's Ali Vaez's exact title?"}, []bool{false}, false},
 		{"was Pakistan right to retaliate? wdyt", []string{"was Pakistan right to retaliate? wdyt"}, []bool{false}, false},
 		{"who is Parsi? who is Karim? who is Vaez? who is Akhtar?", []string{"who is Parsi?", "who is Karim?", "who is Vaez?"}, []bool{false, false, false}, true},
 		{"when do the ambassadors return, and when's the fm visit?", []string{"when do the ambassadors return", "when's the fm visit?"}, []bool{false, false}, false},
@@ -481,5 +485,14 @@ func TestLeadInsAndAsidesCostNothing(t *testing.T) {
 	r = e.Answer("when did Pakistan strike back? and did they sign any agreement?")
 	if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {
 		t.Errorf("two questions: kind %q, %d parts: %q", r.Kind, len(r.Parts), r.Text())
+	}
+}
+
+func TestADemonymSpeaksForItsCountry(t *testing.T) {
+	e := newEngine(t)
+	// "Pakistani officials" are Pakistan's authorities, whose view the article reports.
+	r := e.Answer("what do pakistani officials think of the bla and blf")
+	if !r.Answered || !strings.Contains(r.Text(), "menace") {
+		t.Errorf("what do pakistani officials think of the bla and blf: answered %v, %q", r.Answered, r.Text())
 	}
 }

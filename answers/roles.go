@@ -140,6 +140,9 @@ func (e *Engine) speakerOf(toks []token) string {
 		}
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
 			if !toks[k].stop && e.isName(toks[k].term) {
+				if country, ok := demonyms[toks[k].term]; ok {
+					return "alias:" + country // "Pakistani officials" speak for Pakistan
+				}
 				return toks[k].term
 			}
 		}

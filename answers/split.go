@@ -560,16 +560,17 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			}
 			text := sg.Text
 			// A statement just before a short question is what it asks about: "my prof
-			// said Iran bombed other countries that week. which ones?", "rabia akhtar —
-			// whats her affiliation?".
+			// said Iran bombed other countries that week. which ones?"; so is a short one
+			// before a question that points back at it, "rabia akhtar — whats her
+			// affiliation?", where "DEADLINE IN 20 MIN — what's Vaez's title?" is not.
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4) {
+				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] })) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
 			ws := sg.words
 			if text != sg.Text {
-				ws = words(text)
+				ws = normalize(words(text))
 			}
 			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws) || risingStatement(text, ws)})
 		}
