@@ -48,6 +48,9 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"my prof said Iran bombed other countries that week — which ones?", []string{"my prof said Iran bombed other countries that week which ones?"}, []bool{false}, false},
 		// A short statement is what the question after it asks about only when the
 		// question points back at it.
+		// A salutation before a polite request is chatter.
+		{"Dear colleagues, might someone remind me who Dr Umer Karim is?", []string{"might someone remind me who Dr Umer Karim is?"}, []bool{false}, false},
+		{"salam, where does jaish al-adl attack?", []string{"where does jaish al-adl attack?"}, []bool{false}, false},
 		{"rabia akhtar — whats her affiliation?", []string{"rabia akhtar whats her affiliation?"}, []bool{false}, false},
 		{"DEADLINE IN 20 MIN — what's Ali Vaez's exact title?", []string{"what's Ali Vaez's exact title?"}, []bool{false}, false},
 		{"was Pakistan right to retaliate? wdyt", []string{"was Pakistan right to retaliate? wdyt"}, []bool{false}, false},
@@ -494,5 +497,14 @@ func TestADemonymSpeaksForItsCountry(t *testing.T) {
 	r := e.Answer("what do pakistani officials think of the bla and blf")
 	if !r.Answered || !strings.Contains(r.Text(), "menace") {
 		t.Errorf("what do pakistani officials think of the bla and blf: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
+func TestChatShorthandIsRead(t *testing.T) {
+	e := newEngine(t)
+	// "rep" is reputation, not a word the article never uses.
+	r := e.Answer("sum up how this hurt iran's rep in pakistan")
+	if !r.Answered || !strings.Contains(r.Text(), "image") && !strings.Contains(r.Text(), "reputation") {
+		t.Errorf("iran's rep: answered %v, %q", r.Answered, r.Text())
 	}
 }

@@ -77,6 +77,9 @@ var shorthand = map[string]string{
 	"thru": "through", "tho's": "though", "rly": "really", "srsly": "seriously",
 	"prolly": "probably", "def": "definitely", "obv": "obviously", "obvs": "obviously",
 	"esp": "especially", "ofc": "course", "bout": "about", "ya'll": "you",
+	"rep": "reputation", "econ": "economic", "amb": "ambassador", "ambs": "ambassadors",
+	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander",
+	"stats": "statistics", "approx": "approximately", "pres": "president",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.

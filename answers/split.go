@@ -105,13 +105,16 @@ func splitSentences(s string) []string {
 func splitLeadIn(s string) []string {
 	if lead, rest, ok := strings.Cut(s, ", "); ok {
 		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && countsOnlyChatter(lw) {
-			if rw := words(rest); len(rw) > 0 && questionWords[rw[0]] {
+			if rw := words(rest); len(rw) > 0 && (questionWords[rw[0]] || yesNoOpeners[rw[0]] || modalOpeners[rw[0]] || requestWords[rw[0]]) {
 				return append([]string{lead + ","}, splitGreeting(rest)...)
 			}
 		}
 	}
 	return splitGreeting(s)
 }
+
+// modalOpeners open a polite request: "might someone remind me…", "could you tell me…".
+var modalOpeners = map[string]bool{"might": true, "could": true, "would": true, "may": true, "please": true, "kindly": true}
 
 // greetings open a message before its question: "hey all when did…".
 var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "hey guys", "hi guys",
@@ -349,6 +352,10 @@ var chatterPhrases = []string{
 	"real talk", "ok real talk", "so", "um", "uh", "wait", "ok so", "so like", "hey all",
 	"first", "ok so first", "so first", "firstly", "first of all", "first off",
 	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
+	// Salutations, in English and in the greetings of the region's languages.
+	"dear", "dear all", "colleagues", "friends", "sir", "madam", "team", "good day", "greetings",
+	"good afternoon", "good evening", "salam", "salaam", "salam alaikum", "assalamualaikum",
+	"assalam o alaikum", "asalam o alaikum", "bonjour", "hola", "namaste", "salut", "ciao",
 }
 
 // opinionTags are the sentences that only ask the bot's view of the one before.
