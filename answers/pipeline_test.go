@@ -48,6 +48,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"my prof said Iran bombed other countries that week — which ones?", []string{"my prof said Iran bombed other countries that week which ones?"}, []bool{false}, false},
 		// A short statement is what the question after it asks about only when the
 		// question points back at it.
+		// An en dash between words joins them; a spaced dash parts sentences.
+		{"what did india say about the iran–pakistan strikes?", []string{"what did india say about the iran–pakistan strikes?"}, []bool{false}, false},
 		// A salutation before a polite request is chatter.
 		{"Dear colleagues, might someone remind me who Dr Umer Karim is?", []string{"might someone remind me who Dr Umer Karim is?"}, []bool{false}, false},
 		{"salam, where does jaish al-adl attack?", []string{"where does jaish al-adl attack?"}, []bool{false}, false},
@@ -506,5 +508,15 @@ func TestChatShorthandIsRead(t *testing.T) {
 	r := e.Answer("sum up how this hurt iran's rep in pakistan")
 	if !r.Answered || !strings.Contains(r.Text(), "image") && !strings.Contains(r.Text(), "reputation") {
 		t.Errorf("iran's rep: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
+func TestAskingForAFormIsNoQuestion(t *testing.T) {
+	e := newEngine(t)
+	// "need a quote" says what the answer is for: it is not answered on its own, with
+	// a quote of anyone.
+	r := e.Answer("what did pakistan's foreign office spokesperson say on 17 jan? need a quote")
+	if r.Answered || r.Kind == answers.KindSeveral {
+		t.Errorf("need a quote: answered %v, kind %q: %q", r.Answered, r.Kind, r.Text())
 	}
 }

@@ -81,7 +81,9 @@ func splitSentences(s string) []string {
 				flush(i + 1)
 			}
 		case dashLead:
-			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+			// An en dash between two words ("the Iran–Pakistan strikes") joins them.
+			joins := strings.HasPrefix(s[i:], "–") && i > 0 && s[i-1] != ' ' && i+len("–") < len(s) && s[i+len("–")] != ' '
+			if !joins && (strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–")) {
 				flush(i)
 				start = i + len("—")
 				i += len("—") - 1
@@ -356,6 +358,7 @@ var chatterPhrases = []string{
 	"dear", "dear all", "colleagues", "friends", "sir", "madam", "team", "good day", "greetings",
 	"good afternoon", "good evening", "salam", "salaam", "salam alaikum", "assalamualaikum",
 	"assalam o alaikum", "asalam o alaikum", "bonjour", "hola", "namaste", "salut", "ciao",
+	"merci", "gracias", "danke", "shukriya", "shukria", "mersi", "thanks a lot", "thanks in advance",
 }
 
 // opinionTags are the sentences that only ask the bot's view of the one before.
@@ -384,7 +387,7 @@ func classify(s string, ws []string) SegmentKind {
 		key = strings.Join(ws, " ")
 	}
 	switch {
-	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws):
+	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws) || asksAForm(ws):
 		return SegmentChatter
 	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
 		return SegmentClaimTag
@@ -394,6 +397,36 @@ func classify(s string, ws []string) SegmentKind {
 		return SegmentQuestion
 	}
 	return SegmentStatement
+}
+
+// formNouns name the form an answer should take, or what it is for: "need a quote",
+// "sources pls", "one adjective", "for my bibliography".
+var formNouns = map[string]bool{"quote": true, "quotes": true, "source": true, "sources": true,
+	"citation": true, "citations": true, "cite": true, "link": true, "links": true, "ref": true,
+	"refs": true, "reference": true, "references": true, "line": true, "lines": true, "word": true,
+	"words": true, "term": true, "adjective": true, "sentence": true, "sentences": true,
+	"yes": true, "no": true, "answer": true, "byline": true, "bibliography": true, "paper": true,
+	"essay": true, "post": true, "slides": true, "thread": true}
+
+// formFillers may stand beside the form nouns: "need a clean yes/no + the line".
+var formFillers = map[string]bool{"need": true, "want": true, "send": true, "a": true, "an": true,
+	"the": true, "it": true, "them": true, "this": true, "that": true, "for": true, "my": true,
+	"our": true, "one": true, "from": true, "article": true, "in": true, "of": true, "with": true,
+	"and": true, "just": true, "only": true, "clean": true, "short": true, "quick": true, "exact": true}
+
+// asksAForm reports whether a sentence only asks for the form of the answer, or says
+// what it is for: "need a quote", "sources pls", "one adjective, merci".
+func asksAForm(ws []string) bool {
+	named := false
+	for _, w := range ws {
+		switch {
+		case formNouns[w]:
+			named = true
+		case !formFillers[w] && !chatterSet[w]:
+			return false
+		}
+	}
+	return named && len(ws) <= 8
 }
 
 // announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
