@@ -241,7 +241,7 @@ func indirect(q string) string {
 	// Find the question word; what stands before it is framing.
 	start := -1
 	for i := range ws {
-		if w := lw(i); questionWords[w] && w != "is" && w != "are" && w != "was" && w != "were" && w != "do" && w != "does" && w != "did" || w == "whats" || w == "what's" {
+		if w := lw(i); questionWords[w] && !yesNoOpeners[w] || w == "whats" || w == "what's" {
 			start = i
 			break
 		}
@@ -250,6 +250,15 @@ func indirect(q string) string {
 		// "did Iran warn Pakistan" → "whether Iran warned Pakistan".
 		if len(ws) > 2 && auxiliaries[lw(0)] {
 			return "whether " + indirect("what " + q)[len("what "):]
+		}
+		if aux := lw(0); len(ws) > 2 && (aux == "has" || aux == "have" || aux == "had") {
+			// "has China mediated before" → "whether China has mediated before".
+			for j := 2; j < len(ws); j++ {
+				if participle(strings.ToLower(ws[j])) {
+					out := append(append(append([]string{}, ws[1:j]...), aux), ws[j:]...)
+					return "whether " + lowerFirst(strings.Join(out, " "))
+				}
+			}
 		}
 		return "whether " + lowerFirst(q)
 	}
@@ -315,7 +324,7 @@ func indirect(q string) string {
 			for k := 1; k < len(rest); k++ {
 				v := strings.ToLower(rest[k])
 				p, ok := pastTense[v]
-				if !ok && isVerb(v) && !isNoun(v) {
+				if !ok && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true
 				}
 				if ok {

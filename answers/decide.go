@@ -49,6 +49,7 @@ type fact struct {
 	numbers map[int]bool        // the numbers it gives, dates left out
 	terms   map[string]bool     // every term of the answer and its quotes
 	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
+	hedged  map[string]int      // by term: sentences that say it only could, might or would be, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 	agent   string              // whose deed the entry tells of, as its title makes the doer
@@ -63,7 +64,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -71,10 +72,11 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 	for _, text := range texts {
 		for _, sentence := range strings.SplitAfter(text, ". ") {
 			toks := e.an.analyze(sentence, false)
-			neg := false
+			neg, hedge := false, false
 			ws := words(sentence)
 			for i, w := range ws {
 				neg = neg || negations[w] || w == "without" || w == "nor"
+				hedge = hedge || hedges[w]
 				// "Iran should have warned Pakistan" says it did not.
 				if (w == "should" || w == "could" || w == "would" || w == "ought") && i+1 < len(ws) && (ws[i+1] == "have" || ws[i+1] == "and") {
 					neg = true
@@ -101,6 +103,11 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 					f.negated[t.term]++
 				} else {
 					f.negated[t.term]-- // said plainly too: denied only where denials outnumber
+				}
+				if hedge {
+					f.hedged[t.term]++
+				} else {
+					f.hedged[t.term]--
 				}
 				f.terms[t.term] = true
 			}
@@ -193,6 +200,23 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	if denied > 0 && denied*2 >= content/2 && !claim.Negated && !modalPerfect(claim.Words) {
 		conflict = append(conflict, "denied")
 	}
+	// Hedges: "did China end up mediating?", a claim of what happened, where the facts
+	// say only that it could.
+	if len(conflict) == 0 && slices.ContainsFunc(claim.Words, func(w string) bool { return happenedWords[w] }) &&
+		!slices.ContainsFunc(claim.Words, func(w string) bool { return hedges[w] }) && !modalPerfect(claim.Words) {
+		rare, hedgedRare := 0, 0
+		for _, term := range inFacts {
+			if e.idfOf(term) > e.maxIDF/3 {
+				rare++
+				if f.hedged[term] > 0 {
+					hedgedRare++
+				}
+			}
+		}
+		if hedgedRare > 0 && hedgedRare*2 >= rare {
+			return VerdictOpen, hedgedWhy
+		}
+	}
 	switch {
 	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") }):
 		// The wrong side did it: the date or the count may hold, the claim does not.
@@ -206,6 +230,19 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	return VerdictOpen, "nothing to weigh"
 }
+
+// hedges say that something could be, not that it is: "China could make an effective
+// mediator".
+var hedges = map[string]bool{"could": true, "might": true, "may": true, "would": true,
+	"likely": true, "unlikely": true, "possibly": true, "perhaps": true, "potentially": true,
+	"can": true, "whether": true}
+
+// happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
+var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
+	"have": true, "havent": true, "had": true, "ended": true, "end": true, "yet": true, "already": true}
+
+// hedgedWhy is decide's reason for a claim the facts say only could be so.
+const hedgedWhy = "the facts say only that it could be so"
 
 // onlyNames reports whether every conflict is a name: a wrong name makes the claim wrong,
 // whatever else holds ("Vaez is with the Swedish Institute").

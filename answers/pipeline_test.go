@@ -520,3 +520,19 @@ func TestAskingForAFormIsNoQuestion(t *testing.T) {
 		t.Errorf("need a quote: answered %v, kind %q: %q", r.Answered, r.Kind, r.Text())
 	}
 }
+
+func TestWhatCouldBeIsNotWhatHappened(t *testing.T) {
+	e := newEngine(t)
+	// The article says China could mediate, not that it did.
+	r := e.Answer("did china actually end up mediating between them later on?")
+	if r.Answered || r.Kind != answers.KindNotInArticle || !strings.Contains(r.Text(), "whether china actually ended up mediating") {
+		t.Errorf("did china end up mediating: answered %v, kind %q: %q", r.Answered, r.Kind, r.Text())
+	}
+	if r := e.Answer("has china mediated anything like this before?"); r.Answered || !strings.Contains(r.Text(), "whether china has mediated") {
+		t.Errorf("has china mediated: answered %v: %q", r.Answered, r.Text())
+	}
+	// Asked what could be, the same facts answer.
+	if r := e.Answer("could china mediate between iran and pakistan?"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("could china mediate: answered %v: %q", r.Answered, r.Text())
+	}
+}

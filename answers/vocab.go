@@ -38,6 +38,12 @@ func isAdjective(w string) bool {
 	return ok && e.POS&lexicon.Adj != 0
 }
 
+// isAdverb reports whether a folded word can be an adverb: "up" in "end up".
+func isAdverb(w string) bool {
+	e, ok := lookup(w)
+	return ok && e.POS&lexicon.Adv != 0
+}
+
 // isNoun reports whether a folded word can be a noun.
 func isNoun(w string) bool {
 	e, ok := lookup(w)
