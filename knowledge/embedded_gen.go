@@ -4518,6 +4518,30 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"defence minister",
+				"defense minister",
+				"minister of defence",
+				"minister of defense",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
+				"interior minister",
+				"minister of interior",
+				"home minister",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
+				"finance minister",
+				"minister of finance",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"affiliation",
 				"institution",
 				"organisation",
