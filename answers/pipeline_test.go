@@ -536,3 +536,15 @@ func TestWhatCouldBeIsNotWhatHappened(t *testing.T) {
 		t.Errorf("could china mediate: answered %v: %q", r.Answered, r.Text())
 	}
 }
+
+func TestAnOfficeTheArticleNeverNamesIsNotTheForeignMinister(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"who was iran's defence minister at the time?", "who is pakistan's interior minister?"} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%s: %q", q, r.Text())
+		}
+	}
+	if r := e.Answer("who is iran's foreign minister?"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
+		t.Errorf("who is iran's foreign minister?: %q", r.Text())
+	}
+}
