@@ -918,13 +918,25 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 
 // pick returns the best entry that scores over the threshold and gives what is asked.
 func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
+	var covered []string // for a count, the question's names that a better entry, which did not answer, uses
 	for _, s := range rk.scores {
 		if s.score < e.opts.MinConfidence {
 			break
 		}
-		ok, missing := e.check(e.docs[s.doc], q, toks)
+		d := e.docs[s.doc]
+		if slices.ContainsFunc(covered, func(n string) bool { return !d.facts.terms[n] }) {
+			// "how many were injured in Iran's strike on Pakistan?": the Kerman bombing's
+			// count of the injured is not of the strike on Pakistan.
+			continue
+		}
+		ok, missing := e.check(d, q, toks)
 		if ok {
 			return s, true
+		}
+		for _, t := range toks {
+			if q.Type == knowledge.TypeHowMany && !t.stop && e.isName(t.term) && d.facts.terms[t.term] && !slices.Contains(covered, t.term) {
+				covered = append(covered, t.term)
+			}
 		}
 		if strings.HasPrefix(missing, "which ") || missing == "a date" {
 			// The entry that speaks of the base, and names none, is what the article

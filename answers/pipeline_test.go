@@ -548,3 +548,14 @@ func TestAnOfficeTheArticleNeverNamesIsNotTheForeignMinister(t *testing.T) {
 		t.Errorf("who is iran's foreign minister?: %q", r.Text())
 	}
 }
+
+func TestACountIsOfTheEventAsked(t *testing.T) {
+	e := newEngine(t)
+	// The article counts the injured of the Kerman bombing only.
+	if r := e.Answer("how many people were injured in iran's strike on pakistan?"); r.Answered {
+		t.Errorf("injured in Iran's strike: %q", r.Text())
+	}
+	if r := e.Answer("how many people were injured in the kerman bombing?"); !r.Answered || !strings.Contains(r.Text(), "284") {
+		t.Errorf("injured at Kerman: %q", r.Text())
+	}
+}
