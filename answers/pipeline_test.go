@@ -346,6 +346,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "first one?" is no greeting: it asks for the list's first item.
+		{[]string{"how many reasons does the author give for optimism on de-escalation", "first one?"},
+			[]string{"five", "severance"}},
 		// An example of the last answer is what it spoke of, one not given yet each time.
 		{[]string{"Why did Iran strike Pakistan?", "give me an example", "another example?"},
 			[]string{"deter", "Mousavi", "Kerman"}},

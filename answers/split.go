@@ -387,6 +387,8 @@ func classify(s string, ws []string) SegmentKind {
 		key = strings.Join(ws, " ")
 	}
 	switch {
+	case len(ws) > 0 && strings.HasSuffix(s, "?") && asksAPlace(ws):
+		return SegmentQuestion // "first one?" after a list asks for its first item
 	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws) || asksAForm(ws):
 		return SegmentChatter
 	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
@@ -427,6 +429,14 @@ func asksAForm(ws []string) bool {
 		}
 	}
 	return named && len(ws) <= 8
+}
+
+// asksAPlace reports whether words ask only for a place in a list: "first one?", "and
+// the third?".
+func asksAPlace(ws []string) bool {
+	return ordinalAt(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
+		return !isStop(w) && !questionWords[w] && !listWords[w] && ordinalAt([]string{w}) == 0 && w != "and"
+	})
 }
 
 // announcing are the words of "2 qs:", "two things:", "quick pair:" that announce questions.
