@@ -565,7 +565,7 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 // viewOf answers a question that reaches no entry, but whose best entries are all one
 // person's ("what does Parsi think of the strike overall?"), with that person's profile,
 // which sums up what they said.
-func (e *Engine) viewOf(rk ranking) (Reply, bool) {
+func (e *Engine) viewOf(rk ranking, q Query) (Reply, bool) {
 	if len(rk.scores) < 2 {
 		return Reply{}, false
 	}
@@ -575,7 +575,13 @@ func (e *Engine) viewOf(rk ranking) (Reply, bool) {
 	}
 	for _, s := range rk.scores {
 		d := e.docs[s.doc]
-		if d.entry.Kind == knowledge.KindPerson && e.personOf[d.entry.ID] == person && s.score >= e.opts.MinConfidence*0.6 {
+		// Asked what they think ("what does Vaez think happens next?"), their profile,
+		// which sums up their views, answers at a lower score.
+		bar := 0.6
+		if q.Intent == IntentSaid {
+			bar = 0.5
+		}
+		if d.entry.Kind == knowledge.KindPerson && e.personOf[d.entry.ID] == person && s.score >= e.opts.MinConfidence*bar {
 			r := e.reply(d, "")
 			r.Confidence = round(s.score)
 			return r, true
@@ -829,7 +835,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 				return e.nearMiss(e.docs[t.doc], q, t)
 			}
 		}
-		if r, ok := e.viewOf(rk); ok {
+		if r, ok := e.viewOf(rk, q); ok {
 			ex.decided("the best entries are all one person's: their profile, " + r.ID)
 			return r
 		}

@@ -346,6 +346,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// What someone thinks, where no one entry of theirs says it, is their profile.
+		{[]string{"how did vaez describe iran's attack", "who's he", "what does he think happens next"},
+			[]string{"unprecedented", "Crisis Group", "escalation"}},
 		// "first one?" is no greeting: it asks for the list's first item.
 		{[]string{"how many reasons does the author give for optimism on de-escalation", "first one?"},
 			[]string{"five", "severance"}},
