@@ -226,6 +226,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	case len(conflict) > 0:
 		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
 	case len(hold)+len(onTopic) > 0 && !claim.Negated:
+		if w := e.unconfirmed(toks); w != "" {
+			// "Jaish al-Adl is a Shia militia": the facts never say "militia", so they
+			// cannot confirm it; they are given as they are.
+			return VerdictOpen, "unconfirmed: " + w
+		}
 		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", ")
 	}
 	return VerdictOpen, "nothing to weigh"
@@ -243,6 +248,24 @@ var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "ha
 
 // hedgedWhy is decide's reason for a claim the facts say only could be so.
 const hedgedWhy = "the facts say only that it could be so"
+
+// unconfirmed returns a noun a claim says of its subject that the base never uses, or "".
+func (e *Engine) unconfirmed(toks []token) string {
+	subject := false
+	for _, t := range toks {
+		if t.stop || t.number {
+			continue
+		}
+		if e.isName(t.term) {
+			subject = true
+			continue
+		}
+		if _, inBase := e.terms[t.term]; subject && !inBase && t.word != "" && everydayClass(t.word) == classNoun {
+			return t.word
+		}
+	}
+	return ""
+}
 
 // onlyNames reports whether every conflict is a name: a wrong name makes the claim wrong,
 // whatever else holds ("Vaez is with the Swedish Institute").

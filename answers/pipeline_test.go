@@ -565,3 +565,21 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 		t.Errorf("injured at Kerman: %q", r.Text())
 	}
 }
+
+func TestAClaimOfWhatSomeoneIsIsCheckedAgainstTheFacts(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		{"karim is based in doha isn't he", "Riyadh"},
+		{"jaish al-adl is a shia militia, no?", "Sunni"},
+	}
+	for _, tt := range tests {
+		r := e.Answer(tt.q)
+		if !r.Answered || r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, verdict %q: %q", tt.q, r.Answered, r.Verdict, r.Text())
+		}
+	}
+	// What a question asks of something the article never names is still not known.
+	if r := e.Answer("did this mess affect the iran-pakistan gas pipeline?"); r.Answered {
+		t.Errorf("the gas pipeline: %q", r.Text())
+	}
+}

@@ -306,9 +306,10 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			switch {
 			case qt.focus:
 				qt.idf = e.w.UnknownFocus * e.maxIDF
-			case claim && (qt.class == className || qt.class == classUnknown):
-				// A claim's unknown names are most often what is wrong with it ("killed
-				// in Lebanon"): the facts of its subject settle it.
+			case claim && (qt.class == className || qt.class == classUnknown || subject && qt.class == classNoun && saysWhatItIs(toks[:i])):
+				// A claim's unknown names, and the nouns it says its subject is, are most
+				// often what is wrong with it ("killed in Lebanon", "is a Shia militia"):
+				// the facts of its subject settle it.
 				qt.idf = e.w.UnknownOrdinary * e.maxIDF
 			case qt.class == className:
 				qt.idf = e.w.UnknownName * e.maxIDF
@@ -332,6 +333,11 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		return nil // no content terms: none, not an empty list
 	}
 	return qts
+}
+
+// saysWhatItIs reports whether tokens hold a form of "be": "Jaish al-Adl is a…".
+func saysWhatItIs(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return beForms[t.word] })
 }
 
 // rank scores every entry for the question's tokens, best first, dropping those that

@@ -697,6 +697,7 @@ var referents = map[string]bool{
 var trailingTags = [][]string{
 	{"right"}, {"true"}, {"correct"}, {"yes"}, {"no"}, {"yeah"}, {"innit"}, {"or", "nah"}, {"or", "not"},
 	{"didnt", "it"}, {"didnt", "they"}, {"didnt", "he"}, {"didnt", "she"}, {"wasnt", "it"}, {"isnt", "it"},
+	{"isnt", "he"}, {"isnt", "she"}, {"wasnt", "he"}, {"wasnt", "she"}, {"werent", "it"}, {"hasnt", "he"}, {"hasnt", "she"},
 	{"werent", "they"}, {"arent", "they"}, {"doesnt", "it"}, {"dont", "they"}, {"hasnt", "it"}, {"is", "that", "right"},
 	{"is", "that", "true"}, {"am", "i", "right"}, {"or", "am", "i", "wrong"}, {"correct", "me", "if", "im", "wrong"},
 	{"i", "think"}, {"i", "believe"}, {"iirc"}, {"afaik"}, {"i", "guess"}, {"i", "reckon"}, {"no", "way"},
