@@ -334,9 +334,9 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	if d.reports {
 		speaks(en.Title)
 	}
-	if d.gives[knowledge.TypeSay] {
-		// "according to Iranian authorities", "Pakistani officials said": the names the
-		// answer reports the words of.
+	{
+		// "according to Iranian authorities", "Pakistani officials said", "Dr Rabia Akhtar
+		// says": the names the answer reports the words of.
 		toks := e.an.analyze(en.Answer, false)
 		for i, t := range toks {
 			if t.stop || !e.isName(t.term) {

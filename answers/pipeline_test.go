@@ -583,3 +583,12 @@ func TestAClaimOfWhatSomeoneIsIsCheckedAgainstTheFacts(t *testing.T) {
 		t.Errorf("the gas pipeline: %q", r.Text())
 	}
 }
+
+func TestWhatSomeoneSaysInAnAnswerIsTheirs(t *testing.T) {
+	e := newEngine(t)
+	// The entry on Iran's image in Pakistan reports what Akhtar says, in its own words.
+	r := e.Answer("what did akhtar say happened to iran's standing with pakistanis")
+	if !r.Answered || !strings.Contains(r.Text(), "Akhtar says") {
+		t.Errorf("what akhtar said of iran's standing: answered %v, %q", r.Answered, r.Text())
+	}
+}

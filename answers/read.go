@@ -309,6 +309,11 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentClaim
 	}
 	q.Focus = focusWord(ws)
+	if wordingNouns[q.Focus] && (q.Intent == IntentFact || q.Intent == IntentSaid) {
+		// "what phrase did Parsi use for Iran's strike?": what he said of it, in his words.
+		q.Intent, q.Focus = IntentSaid, ""
+		q.Text = dropWords(q.Text, wordingNouns)
+	}
 	if q.Type == knowledge.TypeWhy {
 		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
 		q.Text = dropWords(q.Text, reasonNouns)
@@ -318,6 +323,12 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	return q
 }
+
+// wordingNouns name the words someone used: "what phrase did Parsi use for the strike?"
+// asks what he called it.
+var wordingNouns = map[string]bool{"phrase": true, "phrases": true, "word": true, "words": true,
+	"term": true, "terms": true, "expression": true, "adjective": true, "adjectives": true,
+	"wording": true, "label": true, "phrasing": true}
 
 // reasonNouns name what a why-question asks for.
 var reasonNouns = map[string]bool{"logic": true, "reasoning": true, "rationale": true,
