@@ -592,3 +592,14 @@ func TestWhatSomeoneSaysInAnAnswerIsTheirs(t *testing.T) {
 		t.Errorf("what akhtar said of iran's standing: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestTheAuthorsViewIsTheArticles(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("summarize why the author thinks this won't turn into a war")
+	if !r.Answered || !strings.Contains(r.Text(), "economic") {
+		t.Errorf("why the author thinks it won't turn into a war: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("who is the author?"); !r.Answered || !strings.Contains(r.Text(), "Cafiero") {
+		t.Errorf("who is the author?: %q", r.Text())
+	}
+}

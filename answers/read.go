@@ -260,6 +260,9 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
+	// "why the author thinks this won't turn into a war": the article's own view is every
+	// answer's, so what it asks is why this won't turn into a war.
+	a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
 	q := Query{Text: a.Text}
 	ws := normalize(words(a.Text))
 	q.Words = ws
@@ -394,6 +397,15 @@ var claimCheckSet = phraseIndex([][]string{{"true"}, {"right"}, {"correct"}, {"a
 var articleFramings = []string{"according to the article", "per the article", "in the article",
 	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
 	"per the piece", "according to the piece"}
+
+// authorVoice asks what the article itself holds, which is what every answer gives.
+var authorVoice = []string{"does the author think", "does the author say", "does the author argue",
+	"does the author believe", "does cafiero think", "does cafiero say", "does the article think",
+	"does the article argue", "the author thinks", "the author says", "the author argues",
+	"the author believes", "the author suggests", "the author concludes", "the writer thinks",
+	"the writer says", "cafiero thinks", "cafiero says", "cafiero argues", "the article argues",
+	"the article thinks", "the article suggests", "the article concludes", "according to the author",
+	"according to cafiero", "in the author's view", "in the author's opinion"}
 
 // backgroundWords ask what happened before something: "the backstory b4 Iran's strike".
 var backgroundWords = []string{"the backstory", "backstory", "the lead-up to", "the lead up to",
