@@ -603,3 +603,16 @@ func TestTheAuthorsViewIsTheArticles(t *testing.T) {
 		t.Errorf("who is the author?: %q", r.Text())
 	}
 }
+
+func TestAskedSomeonesJobOnlyTheirProfileAnswers(t *testing.T) {
+	e := newEngine(t)
+	// The base tells of an attack on Soleimani's memorial, not of who he was.
+	for _, q := range []string{"who was qassem soleimani, like what was his job?", "what was soleimani's job?"} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%s: %q", q, r.Text())
+		}
+	}
+	if r := e.Answer("what is vaez's job?"); !r.Answered || !strings.Contains(r.Text(), "Crisis Group") {
+		t.Errorf("what is vaez's job?: %q", r.Text())
+	}
+}

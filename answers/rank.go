@@ -554,6 +554,9 @@ var genericCounts = map[string]bool{
 // is missing: a when, where, who, why or how-many question needs an entry that declares
 // that detail, "how many X" one that puts a number to X, and a measure nothing gives.
 func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
+	if entry, ok := e.identityAsked(toks); ok && entry != d.entry.ID {
+		return false, "who they are" // "who was Soleimani?", "his job?": his profile, if the base has one
+	}
 	switch q.Type {
 	case knowledge.TypeMeasure:
 		return false, "measure"
@@ -575,9 +578,6 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 			return false, "count"
 		}
 	case knowledge.TypeWho:
-		if entry, ok := e.identityAsked(toks); ok && entry != d.entry.ID {
-			return false, "who they are" // "who was Soleimani?": his profile, if the base has one
-		}
 		if !e.namesAnotherThan(d, toks) {
 			return false, "who besides the one asked about"
 		}
@@ -638,12 +638,16 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 // entry is "" for a person the base names but does not describe.
 func (e *Engine) identityAsked(toks []token) (string, bool) {
 	var content []token
+	role := false // "what was his job?", "his role?": who he is, in other words
 	for _, t := range toks {
-		if !t.stop && !copulas[t.word] && t.word != "who" && t.word != "whos" && t.word != "s" {
+		switch {
+		case t.term == "alias:job" || t.term == "alias:affili":
+			role = true
+		case !t.stop && !copulas[t.word] && t.word != "who" && t.word != "whos" && t.word != "s" && t.word != "like":
 			content = append(content, t)
 		}
 	}
-	if len(content) != 1 || len(toks) == 0 || toks[0].word != "who" && toks[0].word != "whos" {
+	if len(content) != 1 || len(toks) == 0 || toks[0].word != "who" && toks[0].word != "whos" && !role {
 		return "", false
 	}
 	entry, ok := e.personTerms[content[0].term]
