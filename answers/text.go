@@ -25,6 +25,8 @@ var extraStopWords = map[string]bool{
 	"give": true, "us": true, "also": true, "would": true, "could": true, "get": true,
 	"wouldve": true, "couldve": true, "shouldve": true, "woulda": true, "coulda": true,
 	"shoulda": true, "mightve": true, "mustve": true, "theyd": true, "theyve": true,
+	"itd": true, "thatd": true, "whod": true, "whatd": true, "youd": true, "itll": true,
+	"thatll": true, "theyll": true, "youll": true, "whatll": true, "itve": true, "thered": true,
 	"got": true, "whats": true, "wat": true, "wot": true, "hey": true, "hi": true,
 	"bot": true, "happen": true, "happened": true, "happens": true, "exactly": true,
 	"really": true, "like": true, "one": true, "ones": true, "much": true, "many": true,
