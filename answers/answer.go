@@ -789,8 +789,21 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return e.opinion(rk, q, ex)
 		}
 	}
-	e.explainRanking(ex, rk, q, toks)
 	best, ok := e.pick(rk, q, toks)
+	if !ok && q.Intent == IntentClaim {
+		// "it was the Islamic State that attacked the police station in Rask": a claim
+		// whose first name is what it says of its last, read the other way round.
+		last := q
+		last.subjectLast = true
+		if e.claimSubject(toks, last) != e.claimSubject(toks, q) {
+			if rk2 := e.rank(toks, last); len(rk2.scores) > 0 {
+				if b, ok2 := e.pick(rk2, last, toks); ok2 {
+					rk, q, best, ok = rk2, last, b, true
+				}
+			}
+		}
+	}
+	e.explainRanking(ex, rk, q, toks)
 	if ok && rk.focusUnknown() {
 		// "which Israeli unit carried out the airstrike?": no entry gives a unit, however
 		// well it covers the airstrike.
@@ -877,8 +890,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return e.nearMiss(d, q, best)
 		}
 		v, why := e.decide(q, toks, d.facts)
-		if why == hedgedWhy && q.Type == knowledge.TypeYesNo {
-			// "did China end up mediating?": the article says only that it could.
+		if (why == hedgedWhy || strings.HasPrefix(why, unconfirmedWhy)) && q.Type == knowledge.TypeYesNo {
+			// "did China end up mediating?": the article says only that it could;
+			// "were the drones Chinese-made?": it does not say where they were made.
 			ex.decided("near miss: " + why)
 			return e.nearMiss(d, q, best)
 		}

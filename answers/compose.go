@@ -251,6 +251,18 @@ func indirect(q string) string {
 		if len(ws) > 2 && auxiliaries[lw(0)] {
 			return "whether " + indirect("what " + q)[len("what "):]
 		}
+		if be := lw(0); len(ws) > 2 && copulas[be] {
+			// "were the drones Chinese-made" → "whether the drones were Chinese-made": the
+			// verb goes before what is said of the subject.
+			for j := 2; j < len(ws); j++ {
+				w := strings.ToLower(strings.Trim(ws[j], ",?!."))
+				last := w[strings.LastIndex(w, "-")+1:] // "chinese-made" is said as "made" is
+				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && !isNoun(last) {
+					out := append(append(append([]string{}, ws[1:j]...), be), ws[j:]...)
+					return "whether " + lowerFirst(strings.Join(out, " "))
+				}
+			}
+		}
 		if aux := lw(0); len(ws) > 2 && (aux == "has" || aux == "have" || aux == "had") {
 			// "has China mediated before" → "whether China has mediated before".
 			for j := 2; j < len(ws); j++ {

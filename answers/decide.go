@@ -159,14 +159,17 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		}
 	}
 	// Names: a name of the base that the facts do not use, where the claim ties it to them.
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.stop || t.number {
 			continue
 		}
 		switch {
+		case provenance(toks, i):
+			// "Chinese-made drones": where the weapons came from, which the facts may not
+			// tell; left to unconfirmed.
 		case f.terms[t.term] && t.known:
 			onTopic = append(onTopic, t.term)
-		case !f.terms[t.term] && t.known && e.isName(t.term):
+		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
 		case !t.known && !e.isName(t.term) && e.strangeWord(t):
 			// A name the article never uses ("claimed by al-Qaeda", "works for the
@@ -228,8 +231,8 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	case len(hold)+len(onTopic) > 0 && !claim.Negated:
 		if w := e.unconfirmed(toks); w != "" {
 			// "Jaish al-Adl is a Shia militia": the facts never say "militia", so they
-			// cannot confirm it; they are given as they are.
-			return VerdictOpen, "unconfirmed: " + w
+			// cannot confirm it.
+			return VerdictOpen, unconfirmedWhy + w
 		}
 		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", ")
 	}
@@ -246,15 +249,34 @@ var hedges = map[string]bool{"could": true, "might": true, "may": true, "would":
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
 	"have": true, "havent": true, "had": true, "ended": true, "end": true, "yet": true, "already": true}
 
+// unconfirmedWhy begins decide's reason for a claim that says what no fact does.
+const unconfirmedWhy = "unconfirmed: "
+
 // hedgedWhy is decide's reason for a claim the facts say only could be so.
 const hedgedWhy = "the facts say only that it could be so"
 
-// unconfirmed returns a noun a claim says of its subject that the base never uses, or "".
+// provenanceWords say where something was made or came from: "Chinese-made".
+var provenanceWords = map[string]bool{"made": true, "built": true, "supplied": true,
+	"manufactured": true, "produced": true, "designed": true, "sourced": true}
+
+// provenance reports whether the token at i names where something was made: "Chinese" in
+// "Chinese-made", "China" in "made in China".
+func provenance(toks []token, i int) bool {
+	return i+1 < len(toks) && provenanceWords[toks[i+1].word] ||
+		i >= 2 && toks[i-1].word == "in" && provenanceWords[toks[i-2].word] ||
+		i >= 1 && provenanceWords[toks[i-1].word]
+}
+
+// unconfirmed returns a noun a claim says of its subject that the base never uses, or
+// where something was made, which no fact says, or "".
 func (e *Engine) unconfirmed(toks []token) string {
 	subject := false
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.stop || t.number {
 			continue
+		}
+		if provenance(toks, i) && e.isName(t.term) {
+			return t.word
 		}
 		if e.isName(t.term) {
 			subject = true

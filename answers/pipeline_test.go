@@ -616,3 +616,21 @@ func TestAskedSomeonesJobOnlyTheirProfileAnswers(t *testing.T) {
 		t.Errorf("what is vaez's job?: %q", r.Text())
 	}
 }
+
+func TestAClaimReadTheOtherWayRound(t *testing.T) {
+	e := newEngine(t)
+	// The Rask attack is the subject; the Islamic State is what the claim says of it.
+	r := e.Answer("someone in #world said it was the Islamic State that attacked the police station in Rask. correct?")
+	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Jaish al-Adl attacked") {
+		t.Errorf("IS attacked Rask: verdict %q, %q", r.Verdict, r.Text())
+	}
+	// A name the base knows only through its aliases still contradicts the facts.
+	if r := e.Answer("The americans killed Mousavi, no?"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Israel") {
+		t.Errorf("the americans killed Mousavi: verdict %q, %q", r.Verdict, r.Text())
+	}
+	// Where the drones were made, the article does not say.
+	r = e.Answer("were pakistan's drones chinese-made?")
+	if r.Answered || !strings.Contains(r.Text(), "whether pakistan's drones were chinese-made") {
+		t.Errorf("chinese-made drones: answered %v, %q", r.Answered, r.Text())
+	}
+}

@@ -259,6 +259,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 	}
 	claim := q.Intent == IntentClaim
 	subject := false // a claim's subject, its first name, has been seen
+	subjectTerm := e.claimSubject(toks, q)
 	for i, t := range toks {
 		if t.stop || slices.ContainsFunc(qts, func(q qterm) bool { return q.term == t.term }) {
 			continue
@@ -278,7 +279,7 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		if id, known := e.terms[t.term]; known {
 			qt.id, qt.idf = id, e.idf[id]
 			if claim && e.isName(t.term) {
-				if subject {
+				if t.term != subjectTerm {
 					qt.idf *= e.w.ClaimPredicate
 				}
 				subject = true
@@ -335,6 +336,21 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 	return qts
 }
 
+// claimSubject returns the term of a claim's subject: its first name, or its last when
+// the query says so; "" for a question that is no claim.
+func (e *Engine) claimSubject(toks []token, q Query) string {
+	if q.Intent != IntentClaim {
+		return ""
+	}
+	subject := ""
+	for _, t := range toks {
+		if !t.stop && e.isName(t.term) && (subject == "" || q.subjectLast) {
+			subject = t.term
+		}
+	}
+	return subject
+}
+
 // saysWhatItIs reports whether tokens hold a form of "be": "Jaish al-Adl is a…".
 func saysWhatItIs(toks []token) bool {
 	return slices.ContainsFunc(toks, func(t token) bool { return beForms[t.word] })
@@ -349,7 +365,7 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	var total, offTopic float64
 	var names []int32 // the names the question asks about, which an answer must use
 	unknownWords := 0
-	subjectSeen := false
+	subjectTerm := e.claimSubject(toks, q)
 	for _, qt := range qts {
 		if qt.id < 0 {
 			unknownWords++
@@ -358,13 +374,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		if qt.focus || qt.id < 0 && (qt.class == classOrdinary || qt.class == classNoun) {
 			offTopic += qt.idf
 		}
-		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && subjectSeen) {
+		// A claim is about its subject; its other names are what it says of the subject,
+		// checked against the facts, not searched for.
+		if qt.id >= 0 && e.isName(qt.term) && e.idf[qt.id] > e.maxIDF/3 && !(q.Intent == IntentClaim && qt.term != subjectTerm) {
 			names = append(names, qt.id)
-		}
-		// A claim is about its subject, its first name; its other names are what it says
-		// of the subject, checked against the facts, not searched for.
-		if qt.id >= 0 && e.isName(qt.term) && q.Intent == IntentClaim {
-			subjectSeen = true
 		}
 	}
 	if total == 0 || q.Intent != IntentOpinion && !slices.ContainsFunc(toks, e.ownWord) {

@@ -47,6 +47,9 @@ type Query struct {
 	Words   []string               // its folded words, chat shorthand spelt out
 	Speaker string                 // whose words it asks for: "alias:rouzbeh_parsi" in "what did Parsi say"
 	Near    map[string]bool        // entries the conversation was about, scored up a little
+	// subjectLast makes a claim's last name its subject, not its first: "it was the
+	// Islamic State that attacked the police station in Rask" is a claim about Rask.
+	subjectLast bool
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as
