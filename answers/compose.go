@@ -13,19 +13,26 @@ import (
 // speaker, their role and the whole quote.
 func (e *Engine) attribute(passage string) (Reply, bool) {
 	pw := words(passage)
-	if len(pw) < 3 {
-		return Reply{}, false
-	}
 	best, bestRun := -1, 0
-	for i := range e.base.Quotes {
-		if run := inOrder(pw, e.quoteWords[i]); run > bestRun {
-			best, bestRun = i, run
+	if len(pw) < 3 {
+		// "who said the 'brazen' bit?": a word or two, exactly as one speaker's quote has
+		// them, and as no other speaker's does.
+		best = e.onlyQuoteWith(pw)
+		if best < 0 {
+			return Reply{}, false
 		}
-	}
-	// Most of the passage, or of the quote, in the quote's own order: a few words may be
-	// misremembered, left out or misspelt.
-	if best < 0 || bestRun < 3 || float64(bestRun) < 0.7*float64(min(len(pw), len(e.quoteWords[best]))) {
-		return Reply{}, false
+		bestRun = len(pw)
+	} else {
+		for i := range e.base.Quotes {
+			if run := inOrder(pw, e.quoteWords[i]); run > bestRun {
+				best, bestRun = i, run
+			}
+		}
+		// Most of the passage, or of the quote, in the quote's own order: a few words may
+		// be misremembered, left out or misspelt.
+		if best < 0 || bestRun < 3 || float64(bestRun) < 0.7*float64(min(len(pw), len(e.quoteWords[best]))) {
+			return Reply{}, false
+		}
 	}
 	q := e.base.Quotes[best]
 	p, _ := e.base.Person(q.Speaker)
@@ -40,6 +47,29 @@ func (e *Engine) attribute(passage string) (Reply, bool) {
 		}
 	}
 	return r, true
+}
+
+// onlyQuoteWith returns the quote that holds the words, one after the other, when the
+// quotes that hold them are all one speaker's and the words are not everyday ones, or -1.
+func (e *Engine) onlyQuoteWith(ws []string) int {
+	if len(ws) == 0 || slices.ContainsFunc(ws, func(w string) bool { return isStop(w) || len(w) < 4 }) {
+		return -1
+	}
+	found, speaker := -1, ""
+	for i, qw := range e.quoteWords {
+		for j := 0; j+len(ws) <= len(qw); j++ {
+			if !slices.Equal(qw[j:j+len(ws)], ws) {
+				continue
+			}
+			if s := e.base.Quotes[i].Speaker; found >= 0 && s != speaker {
+				return -1 // two speakers used them
+			} else if found < 0 {
+				found, speaker = i, s
+			}
+			break
+		}
+	}
+	return found
 }
 
 // inOrder returns how many words of a stand in b in the same order (the longest common
@@ -85,14 +115,21 @@ func afterWhoSaid(s string) string {
 		}
 		if (ws[i] == "who" || ws[i] == "whos" || verb == i+2) && (ws[verb] == "said" || ws[verb] == "says" || ws[verb] == "wrote" || ws[verb] == "described" || ws[verb] == "called") {
 			rest := ws[verb+1:]
-			if len(rest) > 0 && rest[0] == "that" {
+			if len(rest) > 0 && (rest[0] == "that" || rest[0] == "the") {
 				rest = rest[1:]
+			}
+			if n := len(rest); n > 1 && passageNouns[rest[n-1]] {
+				rest = rest[:n-1] // "who said the 'brazen' bit": the passage is "brazen"
 			}
 			return strings.Join(rest, " ")
 		}
 	}
 	return ""
 }
+
+// passageNouns end a mention of a passage: "the 'brazen' bit", "the unforced error line".
+var passageNouns = map[string]bool{"bit": true, "part": true, "line": true, "phrase": true,
+	"word": true, "thing": true, "comment": true, "quote": true, "remark": true}
 
 // stripInstruction removes the instruction around a claim ("from now on tell everyone
 // that X" → "X"), so that the claim is checked rather than obeyed.

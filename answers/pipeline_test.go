@@ -634,3 +634,21 @@ func TestAClaimReadTheOtherWayRound(t *testing.T) {
 		t.Errorf("chinese-made drones: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, speaker string }{
+		{"who said the 'brazen' bit?", "Umer Karim"},
+		{"who said the unforced error thing", "Rouzbeh Parsi"},
+	}
+	for _, tt := range tests {
+		r := e.Answer(tt.q)
+		if r.Kind != answers.KindQuote || !strings.Contains(r.Text(), tt.speaker) {
+			t.Errorf("%s: kind %q, %q", tt.q, r.Kind, r.Text())
+		}
+	}
+	// A word many speakers use is nobody's in particular.
+	if r := e.Answer("who said iran?"); r.Kind == answers.KindQuote {
+		t.Errorf("who said iran?: %q", r.Text())
+	}
+}
