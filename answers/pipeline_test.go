@@ -652,3 +652,10 @@ func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
 		t.Errorf("who said iran?: %q", r.Text())
 	}
 }
+
+func TestWhoTalkedAboutSomethingAsksWhoSaidIt(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("who talked about deterrence?"); !r.Answered || !strings.Contains(r.Text(), "Parsi") {
+		t.Errorf("who talked about deterrence?: %q", r.Text())
+	}
+}

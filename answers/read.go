@@ -263,6 +263,10 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
+	if ws := words(a.Text); len(ws) > 2 && (ws[0] == "who" || ws[0] == "which") {
+		// "who else talked about deterrence?" asks who said what of it, not of talks.
+		a.Text = replacePhrases(a.Text, talkedAbout, "said about")
+	}
 	// "why the author thinks this won't turn into a war": the article's own view is every
 	// answer's, so what it asks is why this won't turn into a war.
 	a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
@@ -400,6 +404,10 @@ var claimCheckSet = phraseIndex([][]string{{"true"}, {"right"}, {"correct"}, {"a
 var articleFramings = []string{"according to the article", "per the article", "in the article",
 	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
 	"per the piece", "according to the piece"}
+
+// talkedAbout are the ways to say that someone spoke of a subject.
+var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke about", "speaks about",
+	"spoken about", "discussed", "talked of", "spoke of", "brought up", "touched on"}
 
 // authorVoice asks what the article itself holds, which is what every answer gives.
 var authorVoice = []string{"does the author think", "does the author say", "does the author argue",
