@@ -659,3 +659,10 @@ func TestWhoTalkedAboutSomethingAsksWhoSaidIt(t *testing.T) {
 		t.Errorf("who talked about deterrence?: %q", r.Text())
 	}
 }
+
+func TestWhatSomeoneDoesForALivingIsTheirJob(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("what does the guy who wrote this do for a living?"); !r.Answered || !strings.Contains(r.Text(), "Gulf State Analytics") {
+		t.Errorf("the author's living: %q", r.Text())
+	}
+}

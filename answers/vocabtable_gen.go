@@ -728,6 +728,7 @@ var baseWords = [...]baseWord{
 	{"liberation", "liber", true, "liberation", lexicon.Noun, false},
 	{"likely", "like", true, "likely", lexicon.Adj | lexicon.Adv, false},
 	{"limited", "limit", true, "limited", lexicon.Noun | lexicon.Adj, false},
+	{"line", "line", true, "line", lexicon.Noun | lexicon.Verb, false},
 	{"linked", "link", true, "link", lexicon.Noun | lexicon.Verb, false},
 	{"links", "link", true, "links", lexicon.Noun, false},
 	{"list", "list", true, "list", lexicon.Noun | lexicon.Verb, false},

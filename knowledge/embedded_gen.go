@@ -4498,6 +4498,8 @@ var generated = &Base{
 				"profession",
 				"post",
 				"rank",
+				"for a living",
+				"line of work",
 			},
 			File: "aliases.toml",
 		},
