@@ -95,7 +95,9 @@ func splitSentences(s string) []string {
 	for _, sent := range out {
 		for _, greeted := range splitLeadIn(sent) {
 			for _, part := range splitContext(greeted) {
-				split = append(split, splitConjoined(part)...)
+				for _, asked := range splitTrailingContext(part) {
+					split = append(split, splitConjoined(asked)...)
+				}
 			}
 		}
 	}
@@ -168,6 +170,26 @@ func splitContext(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// trailingOpeners start a clause about the one who asks, after what they ask: "…, my
+// english not so good", "…, sorry for the wall of text".
+var trailingOpeners = map[string]bool{"my": true, "i": true, "im": true, "ive": true, "sorry": true,
+	"sry": true, "thanks": true, "thx": true, "ty": true, "cheers": true, "btw": true}
+
+// splitTrailingContext cuts a question that runs on, after a comma, into a clause about
+// the one who asks: "why was Iran feeling it must act, my english not so good".
+func splitTrailingContext(s string) []string {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return []string{s}
+	}
+	head, tail := s[:i], s[i+2:]
+	tw := words(tail)
+	if len(tw) == 0 || !trailingOpeners[tw[0]] || !startsQuestion(head) || slices.ContainsFunc(tw, func(w string) bool { return whWords[w] }) {
+		return []string{s}
+	}
+	return []string{head, tail}
 }
 
 // splitEmbedded cuts a sentence that runs on into a direct question ("gamer here, saw
