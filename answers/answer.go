@@ -151,6 +151,13 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 			!slices.ContainsFunc(e.an.analyze(pre, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
 			asks[i].Text = strings.TrimSpace(post)
 		}
+		// "who's razi mousavi, name came up in a thread": a clause after the question
+		// that names nothing of the base, and points at nothing, says why it is asked.
+		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&
+			!slices.ContainsFunc(words(tail), func(w string) bool { return whWords[w] || referents[w] || w == "according" }) &&
+			!slices.ContainsFunc(e.an.analyze(tail, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
+			asks[i].Text = head
+		}
 		if f := strings.Fields(asks[i].Text); len(f) > 2 {
 			first, next := words(f[0]), words(f[1])
 			if len(first) != 1 || len(next) != 1 {
@@ -165,6 +172,14 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 		}
 	}
 	return asks
+}
+
+// cutLast cuts s around the last sep in it.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // statementBefore returns the last statement of a message that names something of the

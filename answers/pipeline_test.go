@@ -668,3 +668,15 @@ func TestWhatSomeoneDoesForALivingIsTheirJob(t *testing.T) {
 		t.Errorf("the author's living: %q", r.Text())
 	}
 }
+
+func TestAClauseOfWhyItIsAskedIsNoPartOfTheQuestion(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("who's razi mousavi, name came up in a thread"); !r.Answered || !strings.Contains(r.Text(), "IRGC") {
+		t.Errorf("who's razi mousavi: %q", r.Text())
+	}
+	// "according to him" points back at someone: it stays.
+	r, c := e.AnswerIn(answers.Context{}, "who called it an unforced error")
+	if r, _ = e.AnswerIn(c, "so what can tehran hope for, according to him"); !strings.Contains(r.Text(), "degrading") {
+		t.Errorf("what can tehran hope for, according to him: %q", r.Text())
+	}
+}
