@@ -50,6 +50,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// question points back at it.
 		// An en dash between words joins them; a spaced dash parts sentences.
 		{"what did india say about the iran–pakistan strikes?", []string{"what did india say about the iran–pakistan strikes?"}, []bool{false}, false},
+		// A phrase after the question marks goes on the question.
+		{"jaish al-adl = ??? in english", []string{"jaish al-adl =??? in english"}, []bool{false}, false},
 		// A clause about the one who asks, after the question, is no part of it.
 		{"why was iran feeling it must act, my english not so good", []string{"why was iran feeling it must act"}, []bool{false}, false},
 		// A salutation before a polite request is chatter.

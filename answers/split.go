@@ -595,6 +595,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				claimed = claimed || slices.ContainsFunc(sg.words, func(w string) bool { return claimNouns[w] })
 				continue
 			}
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && len(sg.words) <= 3 && prepositions[sg.words[0]] {
+				// "jaish al-adl = ??? in english": the question goes on after its marks.
+				asks[len(asks)-1].Text += " " + sg.Text
+				continue
+			}
 			pending = append(pending, sg.Text)
 		case SegmentOpinionTag:
 			if len(asks) > 0 {
@@ -686,6 +691,10 @@ func isFragment(s string) bool {
 	}
 	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
 }
+
+// prepositions open a phrase that may go on a question after its question marks.
+var prepositions = map[string]bool{"in": true, "for": true, "on": true, "at": true, "about": true,
+	"from": true, "by": true, "with": true, "during": true, "after": true, "before": true}
 
 // yesNoOpeners open a yes-or-no question.
 var yesNoOpeners = map[string]bool{"is": true, "was": true, "are": true, "were": true, "did": true,
