@@ -682,3 +682,11 @@ func TestAClauseOfWhyItIsAskedIsNoPartOfTheQuestion(t *testing.T) {
 		t.Errorf("what can tehran hope for, according to him: %q", r.Text())
 	}
 }
+
+func TestHisNameIsThePersonsName(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("the colonel killed after the strike - what was his name and who did it?")
+	if !r.Answered || !strings.Contains(r.Text(), "Javidanfar") {
+		t.Errorf("the colonel's name: %q", r.Text())
+	}
+}

@@ -163,6 +163,9 @@ func participle(w string) bool {
 	return false
 }
 
+// possessivePronouns own a name: "his name", "their names".
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true}
+
 // namingWords ask for a name: "the name of the village", "what was it called".
 var namingWords = map[string]bool{"name": true, "names": true, "named": true, "called": true,
 	"codename": true, "call": true, "title": true}
@@ -198,8 +201,12 @@ func (e *Engine) askedName(toks []token) string {
 					return last
 				}
 			}
-			// "the kids' names", "the village's name".
+			// "the kids' names", "the village's name"; "his name" is the name of whom the
+			// question speaks, not of a thing before it.
 			for k := i - 1; k >= 0; k-- {
+				if possessivePronouns[toks[k].word] {
+					break
+				}
 				if content(toks[k]) {
 					return toks[k].term
 				}
