@@ -954,11 +954,15 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 // pick returns the best entry that scores over the threshold and gives what is asked.
 func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 	var covered []string // for a count, the question's names that a better entry, which did not answer, uses
+	unnamed := -1.0      // the topic score of an entry that speaks of the place asked for and names none
 	for _, s := range rk.scores {
 		if s.score < e.opts.MinConfidence {
 			break
 		}
 		d := e.docs[s.doc]
+		if unnamed >= 0 && s.topic <= unnamed {
+			continue // no nearer the subject than the entry that names no such place
+		}
 		if slices.ContainsFunc(covered, func(n string) bool { return !d.facts.terms[n] }) {
 			// "how many were injured in Iran's strike on Pakistan?": the Kerman bombing's
 			// count of the injured is not of the strike on Pakistan.
@@ -973,10 +977,14 @@ func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 				covered = append(covered, t.term)
 			}
 		}
-		if strings.HasPrefix(missing, "which ") || missing == "a date" {
-			// The entry that speaks of the base, and names none, is what the article
-			// knows of it: one that never speaks of a base does not answer "which base".
+		if missing == "a date" {
 			return scored{}, false
+		}
+		if strings.HasPrefix(missing, "which ") && unnamed < 0 {
+			// The entry that speaks of the base, and names none, is what the article
+			// knows of it: one that never speaks of a base does not answer "which base",
+			// unless it is nearer the subject ("tied to which country?": Israel).
+			unnamed = s.topic
 		}
 	}
 	return scored{}, false
@@ -997,8 +1005,6 @@ func (e *Engine) runnerUp(rk ranking, best scored, q Query, toks []token) (score
 			return s, true
 		}
 		if strings.HasPrefix(missing, "which ") || missing == "a date" {
-			// The entry that speaks of the base, and names none, is what the article
-			// knows of it: one that never speaks of a base does not answer "which base".
 			return scored{}, false
 		}
 	}

@@ -247,7 +247,10 @@ func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
 var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "blamed": true,
 	"called": true, "described": true, "authorities": true, "officials": true, "government": true,
-	"stressed": true, "insisted": true, "denied": true, "announced": true}
+	"stressed": true, "insisted": true, "denied": true, "announced": true,
+	// Views held are words too: "many in Iran believe", "Iran sees militant Sunni groups…".
+	"believe": true, "believes": true, "think": true, "thinks": true, "maintain": true,
+	"maintains": true, "sees": true, "see": true, "perceive": true, "perceives": true, "consider": true}
 
 // index analyses one entry into a doc.
 func (e *Engine) index(en knowledge.Entry) doc {
