@@ -350,6 +350,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "for who?" asks whom it would be bad for: the parties the answer names.
+		{[]string{"why wont iran and pakistan go to war, according to the fourth factor?", "catastrophic for who?"},
+			[]string{"economic", "wider region"}},
 		// What someone thinks, where no one entry of theirs says it, is their profile.
 		{[]string{"how did vaez describe iran's attack", "who's he", "what does he think happens next"},
 			[]string{"unprecedented", "Crisis Group", "escalation"}},

@@ -703,7 +703,8 @@ func asksTarget(ws []string) bool {
 		case "target", "targeted", "targeting", "targets", "aimed", "hit", "struck", "attacked", "bombed":
 			return true
 		case "whom", "who":
-			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on") {
+			// "for who?": whom it is for, or bad for, names the parties as a target does.
+			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on" || ws[i-1] == "for") {
 				return true
 			}
 		}
