@@ -79,6 +79,13 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		p.Question = a.Text
 		parts = append(parts, p)
 		read = q
+		if p.moved && len(p.Parts) == 0 {
+			// The conversation is now about the event the answer told of, not the one
+			// the question reached it from.
+			if d, ok := e.docOf(p.ID); ok {
+				read = d.entry.Questions[0]
+			}
+		}
 		if q != a.Text && strings.HasPrefix(q, strings.TrimRight(a.Text, "?!. ")) && conv.Question != "" {
 			// "where?" read as "where … Pakistan's response": the subject is still the
 			// last question's, and the next follow-up leans on that, not on this reading.
@@ -888,6 +895,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	r := e.reply(d, q.Text)
 	r.Confidence = round(math.Min(1, best.score))
+	r.moved = d.entry.ID != e.docs[best.doc].entry.ID
 	if q.Intent == IntentClaim {
 		if name, ok := e.strangeSubject(toks); ok {
 			// "India backed Pakistan's strike": the article says nothing of India.

@@ -350,6 +350,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// After the event a day after another, "this" is that event, not the other.
+		{[]string{"what happened one day after iran fired missiles at pakistan?", "what does this show"},
+			[]string{"Javidanfar", "failure"}},
 		// "for who?" asks whom it would be bad for: the parties the answer names.
 		{[]string{"why wont iran and pakistan go to war, according to the fourth factor?", "catastrophic for who?"},
 			[]string{"economic", "wider region"}},

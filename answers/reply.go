@@ -40,6 +40,9 @@ type Reply struct {
 	Suggestions []Suggestion // follow-ups when answered, things to ask instead when not
 	Verdict     Verdict      // for a claim or a yes/no question: what the facts say of it
 	Parts       []Reply      // for KindSeveral: the answer to each question, in order
+	// moved marks an answer reached from the entry the question named: "what happened
+	// one day after Iran fired missiles?" is answered with the event after it.
+	moved bool
 }
 
 // Quote is a verbatim quote with its attribution.
