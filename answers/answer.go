@@ -253,6 +253,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("the detail asked, of the last answer: " + r.ID)
 		return r, conv.Question
 	}
+	if r, ok := e.eventOfLast(conv, ws); ok {
+		ex.decided("the earliest or latest of the events the last answer told of: " + r.ID)
+		return r, a.Text
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
@@ -583,6 +587,61 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	}
 	return e.reply(d, a.Text), true
 }
+
+// eventOfLast answers "the earliest one?" or "and the most recent?" after an answer that
+// tells of several dated events with the earliest or the latest of them.
+func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
+	earliest := slices.ContainsFunc(ws, func(w string) bool { return w == "earliest" || w == "oldest" || w == "first" })
+	latest := slices.ContainsFunc(ws, func(w string) bool { return w == "latest" || w == "newest" || w == "recent" || w == "last" })
+	if earliest == latest || len(ws) > 6 || slices.ContainsFunc(e.contentOf(ws), func(w string) bool { return !eventOfLastWords[w] }) {
+		return Reply{}, false
+	}
+	if _, ok := e.ordinalFollowUp(ws, conv.Question); ok {
+		return Reply{}, false // "and the last one?" after the reasons for optimism: the last reason
+	}
+	// The last answer that told of several events: "what about the most recent one?"
+	// after a turn on one of them still asks of the list.
+	var told []knowledge.Event
+	given := conv.Given[max(0, len(conv.Given)-3):]
+	for _, id := range slices.Backward(given) {
+		d, ok := e.docOf(id)
+		if !ok {
+			continue
+		}
+		told = told[:0]
+		for _, ev := range e.base.Events {
+			t, err := time.Parse(knowledge.DateLayout, ev.Date)
+			if err != nil || ev.Entry == "" || ev.Entry == d.entry.ID {
+				continue
+			}
+			if (date{day: t.Day(), month: stem(strings.ToLower(t.Month().String()))}).in(d.facts.dates) {
+				told = append(told, ev)
+			}
+		}
+		if len(told) >= 2 {
+			break
+		}
+	}
+	if len(told) < 2 {
+		return Reply{}, false
+	}
+	pick := told[0] // the events are in the order of their dates
+	if latest {
+		pick = told[len(told)-1]
+	}
+	next, ok := e.docOf(pick.Entry)
+	if !ok {
+		return Reply{}, false
+	}
+	r := e.reply(next, "")
+	r.moved = true
+	return r, true
+}
+
+// eventOfLastWords may stand in "the earliest one?", "and the most recent attack?".
+var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first": true, "latest": true,
+	"newest": true, "recent": true, "last": true, "attack": true, "attacks": true, "event": true,
+	"events": true, "incident": true, "one": true, "most": true}
 
 // viewOf answers a question that reaches no entry, but whose best entries are all one
 // person's ("what does Parsi think of the strike overall?"), with that person's profile,

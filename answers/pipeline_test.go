@@ -350,6 +350,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// The earliest and the latest of the events an answer told of.
+		{[]string{"what attacks before 16 jan left iran feeling vulnerable", "the earliest one?", "who did it", "and the UN?", "what about the most recent one"},
+			[]string{"Mousavi", "Rask", "Jaish al-Adl", "cowardly", "Kerman"}},
 		// After the event a day after another, "this" is that event, not the other.
 		{[]string{"what happened one day after iran fired missiles at pakistan?", "what does this show"},
 			[]string{"Javidanfar", "failure"}},
