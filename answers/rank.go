@@ -703,8 +703,9 @@ func asksTarget(ws []string) bool {
 		case "target", "targeted", "targeting", "targets", "aimed", "hit", "struck", "attacked", "bombed":
 			return true
 		case "whom", "who":
-			// "for who?": whom it is for, or bad for, names the parties as a target does.
-			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on" || ws[i-1] == "for") {
+			// "for who?", "pressure from who?": whom it is for, or from, names the parties
+			// as a target does.
+			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on" || ws[i-1] == "for" || ws[i-1] == "from") {
 				return true
 			}
 		}
