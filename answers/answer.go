@@ -638,6 +638,94 @@ func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
 	return r, true
 }
 
+// eventBetween answers "what came between Rask and Kerman?" with the events the timeline
+// has between the two the words name, each by the entry whose title fits its words best.
+func (e *Engine) eventBetween(ws []string) (Reply, bool) {
+	at := slices.Index(ws, "between")
+	if at < 0 {
+		return Reply{}, false
+	}
+	and := slices.Index(ws[at:], "and")
+	if and < 0 {
+		return Reply{}, false
+	}
+	evWords := make([][]token, len(e.base.Events))
+	inEvents := map[string]int{} // by name: how many events' words hold it
+	for i, ev := range e.base.Events {
+		evWords[i] = e.an.analyze(ev.Label+". "+ev.Text, false)
+		seen := map[string]bool{}
+		for _, u := range evWords[i] {
+			if !u.stop && e.isName(u.term) && !seen[u.term] {
+				seen[u.term] = true
+				inEvents[u.term]++
+			}
+		}
+	}
+	named := func(side []string) int {
+		asked := e.an.analyze(strings.Join(side, " "), true)
+		best, bestFit, second := -1, 0.0, 0.0
+		for i, ev := range e.base.Events {
+			if ev.Entry == "" {
+				continue
+			}
+			shared, names, content := 0, 0, 0
+			for _, u := range evWords[i] {
+				if u.stop {
+					continue
+				}
+				content++
+				if slices.ContainsFunc(asked, func(t token) bool { return !t.stop && t.term == u.term }) {
+					shared++
+					// A name of few events names one: Rask, Kerman; not Iran or Pakistan,
+					// "between Iran and Pakistan" asks of the two, not of a time.
+					if e.isName(u.term) && inEvents[u.term] <= 2 {
+						names++
+					}
+				}
+			}
+			fit := float64(shared) / float64(max(content, 1))
+			switch {
+			case names > 0 && fit > bestFit:
+				best, bestFit, second = i, fit, bestFit
+			case fit > second:
+				second = fit
+			}
+		}
+		if bestFit <= second {
+			return -1 // "between Iran and Pakistan" names no one event
+		}
+		return best
+	}
+	a, b := named(ws[at+1:at+and]), named(ws[at+and+1:])
+	if a < 0 || b < 0 || e.base.Events[a].Date == e.base.Events[b].Date {
+		return Reply{}, false
+	}
+	from, to := e.base.Events[min(a, b)].Date, e.base.Events[max(a, b)].Date
+	var r Reply
+	var told []string
+	for _, ev := range e.base.Events {
+		if ev.Date <= from || ev.Date >= to || ev.Entry == "" {
+			continue
+		}
+		d, ok := e.docOf(ev.Entry)
+		if !ok {
+			continue
+		}
+		if r.ID == "" {
+			r = e.reply(d, "")
+		}
+		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
+		told = append(told, t.Format("2 January 2006")+": "+ev.Text)
+	}
+	if len(told) < 2 {
+		return r, len(told) == 1
+	}
+	// Several: each in a line of its own, from the timeline.
+	r.Answer = "Between them, the article tells of:\n" + strings.Join(told, "\n")
+	r.Quotes = nil
+	return r, true
+}
+
 // eventOfLastWords may stand in "the earliest one?", "and the most recent attack?".
 var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first": true, "latest": true,
 	"newest": true, "recent": true, "last": true, "attack": true, "attacks": true, "event": true,
@@ -805,6 +893,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	case IntentInstruction:
 		return e.instruction(q, ex)
+	}
+	if r, ok := e.eventBetween(q.Words); ok {
+		ex.decided("the events between the two asked of, from " + r.ID)
+		r.moved = true
+		return r
 	}
 	// "who said Iran underestimated Pakistan?" without quotation marks is a quote too.
 	if asksWhoSaid(q.Text) {

@@ -709,3 +709,15 @@ func TestAViewHeldIsWhatIsThought(t *testing.T) {
 		t.Errorf("tied to which country: %q", r.Text())
 	}
 }
+
+func TestWhatCameBetweenTwoEvents(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("what came between rask and kerman")
+	if !r.Answered || !strings.Contains(r.Text(), "25 December 2023") || !strings.Contains(r.Text(), "Mousavi") {
+		t.Errorf("between rask and kerman: %q", r.Text())
+	}
+	// "between Iran and Pakistan" asks of the two countries, not of a time.
+	if r := e.Answer("What was happening diplomatically between Iran and Pakistan before the strikes?"); strings.Contains(r.Text(), "Between them") {
+		t.Errorf("between Iran and Pakistan: %q", r.Text())
+	}
+}
