@@ -591,8 +591,9 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 // eventOfLast answers "the earliest one?" or "and the most recent?" after an answer that
 // tells of several dated events with the earliest or the latest of them.
 func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
-	earliest := slices.ContainsFunc(ws, func(w string) bool { return w == "earliest" || w == "oldest" || w == "first" })
-	latest := slices.ContainsFunc(ws, func(w string) bool { return w == "latest" || w == "newest" || w == "recent" || w == "last" })
+	// "first" and "last" may be of a list of reasons; "earliest" and "latest" are of time.
+	earliest := slices.ContainsFunc(ws, func(w string) bool { return w == "earliest" || w == "oldest" })
+	latest := slices.ContainsFunc(ws, func(w string) bool { return w == "latest" || w == "newest" || w == "recent" })
 	if earliest == latest || len(ws) > 6 || slices.ContainsFunc(e.contentOf(ws), func(w string) bool { return !eventOfLastWords[w] }) {
 		return Reply{}, false
 	}

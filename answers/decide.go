@@ -209,7 +209,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		!slices.ContainsFunc(claim.Words, func(w string) bool { return hedges[w] }) && !modalPerfect(claim.Words) {
 		rare, hedgedRare := 0, 0
 		for _, term := range inFacts {
-			if e.idfOf(term) > e.maxIDF/3 {
+			// What is said of a name is hedged, not the name: "did he bring up the US?"
+			// is not hedged by "he is sceptical when states claim they can…".
+			if e.idfOf(term) > e.maxIDF/3 && !e.isName(term) {
 				rare++
 				if f.hedged[term] > 0 {
 					hedgedRare++
