@@ -87,6 +87,11 @@ var shorthand = map[string]string{
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.
 var fillerWords = map[string]bool{
+	// Words of address and fillers that chat in the region's languages mixes into English.
+	"bhai": true, "yaar": true, "yar": true, "bro's": true, "abi": true, "abla": true, "kanka": true,
+	"hocam": true, "yani": true, "ya3ni": true, "yaani": true, "wallah": true, "wallahi": true,
+	"habibi": true, "habibti": true, "yalla": true, "tamam": true, "inshallah": true, "mashallah": true,
+	"acha": true, "achha": true, "accha": true, "arey": true, "arre": true, "jaan": true, "ji": true,
 	"idk": true, "imo": true, "imho": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
 	"lmao": true, "omg": true, "btw": true, "fr": true, "lowkey": true, "highkey": true,
 	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "pls": true,

@@ -75,6 +75,12 @@ func splitSentences(s string) []string {
 			if i+1 < len(s) && s[i+1] == ' ' && !(i > 0 && isUpperByte(s[i-1]) && (i < 2 || s[i-2] == '.' || s[i-2] == ' ')) {
 				flush(i + 1)
 			}
+		case ')':
+			// "1) where's saravan 2) how many died there": a numbered list of questions.
+			if i > 0 && s[i-1] >= '1' && s[i-1] <= '9' && (i < 2 || s[i-2] == ' ') && (i+1 == len(s) || s[i+1] == ' ') {
+				flush(i - 1)
+				start = i + 1
+			}
 		case ':':
 			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
 			if i+1 < len(s) && s[i+1] == ' ' {
