@@ -856,7 +856,7 @@ func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskE
 	if ex != nil {
 		step = &AskExplanation{}
 	}
-	follow := e.answerAskNear(Ask{Text: text, Claim: a.Claim}, quoted, step, seen, near)
+	follow := e.answerAskNear(Ask{Text: text, Claim: a.Claim, asserted: a.asserted}, quoted, step, seen, near)
 	if !follow.Answered {
 		return follow, false
 	}
@@ -1001,6 +1001,18 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 	}
+	if !ok && q.Intent == IntentClaim {
+		if first, v, found := e.firstMover(q, toks); found {
+			// "pakistan struck first and iran retaliated": the timeline settles it, however
+			// little of the claim's other words the entries use.
+			ex.decided(fmt.Sprintf("answered %s; verdict %s (the first of the two strikes is %s's)", first.entry.ID, v, first.agent))
+			r := e.reply(first, q.Text)
+			r.Confidence, r.Verdict = round(math.Min(1, rk.top().score)), v
+			r.Answer = v.prefix() + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
+	}
 	if !ok {
 		// The article covers the subject but not what is asked: the best entry for the
 		// subject does not give the detail, or the detail asked is a word it never uses.
@@ -1066,6 +1078,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return e.nearMiss(d, q, best)
 		}
 		v, why := e.decide(q, toks, d.facts)
+		if v == VerdictYes && q.asserted {
+			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
+		}
 		if (why == hedgedWhy || strings.HasPrefix(why, unconfirmedWhy)) && q.Type == knowledge.TypeYesNo {
 			// "did China end up mediating?": the article says only that it could;
 			// "were the drones Chinese-made?": it does not say where they were made.

@@ -723,3 +723,25 @@ func TestWhatCameBetweenTwoEvents(t *testing.T) {
 		t.Errorf("between Iran and Pakistan: %q", r.Text())
 	}
 }
+
+func TestAStatementPutToTheBotIsChecked(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		{"the colonel javidanfar was killed by israel", "Jaish al-Adl killed"},
+		{"FM visit is 29 february, put it in the calendar", "29 January"},
+		{"no you're wrong, pakistan struck FIRST and iran retaliated. read the article", "16 January"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: verdict %q, %q", tt.q, r.Verdict, r.Text())
+		}
+	}
+	// Said without asking, what the facts hold is not confirmed with a Yes.
+	if r := e.Answer("pakistan only used drones in its strikes"); r.Verdict == answers.VerdictYes {
+		t.Errorf("pakistan only used drones: verdict yes, %q", r.Text())
+	}
+	// A search in few words states nothing.
+	if r := e.Answer("iranian colonel killed after the strike"); r.Verdict != answers.VerdictOpen || !strings.Contains(r.Text(), "Javidanfar") {
+		t.Errorf("iranian colonel killed after the strike: verdict %q, %q", r.Verdict, r.Text())
+	}
+}

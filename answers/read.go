@@ -50,6 +50,7 @@ type Query struct {
 	// subjectLast makes a claim's last name its subject, not its first: "it was the
 	// Islamic State that attacked the police station in Rask" is a claim about Rask.
 	subjectLast bool
+	asserted    bool // a claim made without asking, as Ask.asserted
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as
@@ -275,7 +276,7 @@ func readAsk(a Ask, quoted string) Query {
 	// "why the author thinks this won't turn into a war": the article's own view is every
 	// answer's, so what it asks is why this won't turn into a war.
 	a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
-	q := Query{Text: a.Text}
+	q := Query{Text: a.Text, asserted: a.asserted}
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)

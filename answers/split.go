@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -48,6 +49,9 @@ type Ask struct {
 	Text    string // what to read and answer
 	Claim   bool   // the message asks whether Text is true
 	Opinion bool   // the message asks for a view of it: "…? thoughts", "agree?"
+	// asserted marks a claim the message makes without asking ("the colonel was killed
+	// by Israel"): the facts may correct it; a plain Yes would confirm what no one asked.
+	asserted bool
 }
 
 // splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
@@ -114,6 +118,10 @@ func splitSentences(s string) []string {
 // when is…", then a greeting from what follows.
 func splitLeadIn(s string) []string {
 	if lead, rest, ok := strings.Cut(s, ", "); ok {
+		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && chatterSet[strings.Join(lw, " ")] {
+			// "no you're wrong, pakistan struck first": a retort before what is claimed.
+			return append([]string{lead + ","}, splitGreeting(rest)...)
+		}
 		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && countsOnlyChatter(lw) {
 			if rw := words(rest); len(rw) > 0 && (questionWords[rw[0]] || yesNoOpeners[rw[0]] || modalOpeners[rw[0]] || requestWords[rw[0]]) {
 				return append([]string{lead + ","}, splitGreeting(rest)...)
@@ -176,6 +184,15 @@ func splitContext(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// aboutTheAsker open a sentence about the one who asks: "sorry for my english".
+var aboutTheAsker = map[string]bool{"i": true, "im": true, "ive": true, "id": true, "my": true,
+	"me": true, "we": true, "our": true, "sorry": true, "sry": true}
+
+// quotes reports whether a sentence opens with a quotation mark: the words are another's.
+func quotes(s string) bool {
+	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘")
 }
 
 // trailingOpeners start a clause about the one who asks, after what they ask: "…, my
@@ -387,6 +404,9 @@ var chatterPhrases = []string{
 	"good afternoon", "good evening", "salam", "salaam", "salam alaikum", "assalamualaikum",
 	"assalam o alaikum", "asalam o alaikum", "bonjour", "hola", "namaste", "salut", "ciao",
 	"merci", "gracias", "danke", "shukriya", "shukria", "mersi", "thanks a lot", "thanks in advance",
+	// Retorts around a claim: what is claimed is in the sentences beside them.
+	"read the article", "read it", "check the article", "look it up", "google it", "youre wrong",
+	"ur wrong", "no youre wrong", "no ur wrong", "you are wrong", "wrong",
 }
 
 // opinionTags are the sentences that only ask the bot's view of the one before.
@@ -645,9 +665,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// A statement just before a short question is what it asks about: "my prof
 			// said Iran bombed other countries that week. which ones?"; so is a short one
 			// before a question that points back at it, "rabia akhtar — whats her
-			// affiliation?", where "DEADLINE IN 20 MIN — what's Vaez's title?" is not.
+			// affiliation?", where "DEADLINE IN 20 MIN — what's Vaez's title?" and "sorry
+			// for my english. who is the man who wrote this?" are not.
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
-				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] })) {
+				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 &&
+				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] })) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
@@ -661,12 +683,44 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	if len(asks) == 0 && len(pending) > 0 {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
-		asks = append(asks, Ask{Text: text, Claim: claimed || framedClaim(text) || endsWithTag(text), Opinion: opinion})
+		claim := claimed || framedClaim(text) || endsWithTag(text)
+		asks = append(asks, Ask{Text: text, Claim: claim || asserts(text), Opinion: opinion, asserted: !claim && asserts(text)})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
 	}
 	return asks, false
+}
+
+// asserts reports whether a statement asserts something of the world, which a message
+// that asks nothing else puts to the bot to check: "the colonel javidanfar was killed by
+// israel". One about the user ("i'm writing a paper on this") asserts nothing to check.
+func asserts(s string) bool {
+	ws := normalize(words(s))
+	if len(ws) < 4 || contextOpeners[ws[0]] || requestWords[ws[0]] || opinionTagSet[strings.Join(ws, " ")] ||
+		slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if finiteVerb(ws, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteVerb reports whether the word at i is a verb that states something: "is",
+// "was", "the US killed Mousavi". "iran strike pakistan date" states nothing: it is a
+// search; nor does "colonel killed after the strike", a participle before a preposition.
+func finiteVerb(ws []string, i int) bool {
+	w := ws[i]
+	if beForms[w] || yesNoOpeners[w] {
+		return true
+	}
+	if !slices.Contains(slices.Collect(maps.Values(pastTense)), w) && !(strings.HasSuffix(w, "ed") && isVerb(w)) {
+		return false
+	}
+	return i+1 < len(ws) && !prepositions[ws[i+1]]
 }
 
 // contentWords counts the words of a sentence that carry a topic.
