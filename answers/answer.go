@@ -727,6 +727,35 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 	return r, true
 }
 
+// spelledOut answers "what does IRGC stand for?" with the entry whose answer spells the
+// letters out before them in brackets, as the article does: "Islamic Revolutionary Guard
+// Corps (IRGC)".
+func (e *Engine) spelledOut(q Query) (Reply, bool) {
+	if !slices.ContainsFunc(e.an.analyze(q.Text, true), func(t token) bool { return t.term == "alias:stand_for" }) {
+		return Reply{}, false
+	}
+	for _, w := range strings.Fields(q.Text) {
+		word := strings.Trim(w, "?!.,:;'\"“”")
+		letters := strings.ToUpper(word)
+		if len(letters) < 2 || len(letters) > 6 || strings.ContainsFunc(letters, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+			continue
+		}
+		// Letters the user wrote in capitals, or that name something of the base: "is"
+		// is no acronym, "irgc" is.
+		if toks := e.an.analyze(word, true); word != letters && (len(toks) == 0 || !strings.HasPrefix(toks[0].term, "alias:")) {
+			continue
+		}
+		for _, d := range e.docs {
+			if strings.Contains(d.entry.Answer, "("+letters+")") {
+				r := e.reply(d, q.Text)
+				r.Title = letters
+				return r, true
+			}
+		}
+	}
+	return Reply{}, false
+}
+
 // eventOfLastWords may stand in "the earliest one?", "and the most recent attack?".
 var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first": true, "latest": true,
 	"newest": true, "recent": true, "last": true, "attack": true, "attacks": true, "event": true,
@@ -894,6 +923,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	case IntentInstruction:
 		return e.instruction(q, ex)
+	}
+	if r, ok := e.spelledOut(q); ok {
+		ex.decided("the entry that spells out " + r.Title)
+		return r
 	}
 	if r, ok := e.eventBetween(q.Words); ok {
 		ex.decided("the events between the two asked of, from " + r.ID)
@@ -1420,5 +1453,6 @@ func fitQuotes(answer string, quotes []Quote, reserve int) []Quote {
 // whole exchange?"), where "who won the cricket world cup?" speaks of something else.
 func pointsAtTheStory(ws []string, qts []qterm) bool {
 	return slices.ContainsFunc(qts, func(t qterm) bool { return t.id >= 0 }) ||
-		slices.ContainsFunc(ws, func(w string) bool { return referents[w] || w == "both" || w == "sides" })
+		slices.ContainsFunc(ws, func(w string) bool { return referents[w] || w == "both" || w == "sides" }) ||
+		len(qts) == 0 // "who's right in ur opinion?" names nothing else: the story it is asked in
 }

@@ -745,3 +745,20 @@ func TestAStatementPutToTheBotIsChecked(t *testing.T) {
 		t.Errorf("iranian colonel killed after the strike: verdict %q, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestWhatLettersStandFor(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		{"what does IRGC stand for? new here sorry", "Islamic Revolutionary Guard Corps (IRGC)"},
+		{"what does sco stand for", "Shanghai Cooperation Organisation (SCO)"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: %q", tt.q, r.Text())
+		}
+	}
+	// With nothing else named, a view asked for is of the story it is asked in.
+	if r := e.Answer("who's right in ur opinion"); !r.Answered || !strings.Contains(r.Text(), "I don't take sides") {
+		t.Errorf("who's right in ur opinion: %q", r.Text())
+	}
+}

@@ -4565,6 +4565,18 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"stand for",
+				"stands for",
+				"stood for",
+				"acronym",
+				"abbreviation",
+				"short for",
+				"full form",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"quickly",
 				"quick",
 				"fast",
