@@ -614,6 +614,9 @@ func TestTheAuthorsViewIsTheArticles(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Text(), "economic") {
 		t.Errorf("why the author thinks it won't turn into a war: answered %v, %q", r.Answered, r.Text())
 	}
+	if r := e.Answer("what's the article's bottom line on china?"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("the article's bottom line on china: %q", r.Text())
+	}
 	if r := e.Answer("who is the author?"); !r.Answered || !strings.Contains(r.Text(), "Cafiero") {
 		t.Errorf("who is the author?: %q", r.Text())
 	}

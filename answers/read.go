@@ -422,7 +422,10 @@ var authorVoice = []string{"does the author think", "does the author say", "does
 	"the author believes", "the author suggests", "the author concludes", "the writer thinks",
 	"the writer says", "cafiero thinks", "cafiero says", "cafiero argues", "the article argues",
 	"the article thinks", "the article suggests", "the article concludes", "according to the author",
-	"according to cafiero", "in the author's view", "in the author's opinion"}
+	"according to cafiero", "in the author's view", "in the author's opinion",
+	"the article's take on", "the articles take on", "the article's read on", "the article's view on",
+	"the article's bottom line on", "the piece's take on", "the author's take on", "the authors take on",
+	"the author's view on", "does the article think", "does the piece think"}
 
 // backgroundWords ask what happened before something: "the backstory b4 Iran's strike".
 var backgroundWords = []string{"the backstory", "backstory", "the lead-up to", "the lead up to",
