@@ -918,6 +918,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("attributed the quote to " + r.Quotes[0].Speaker)
 			return r
 		}
+		// "> Seven people who were not Iranian nationals lost their lives — who says
+		// that?": no one's quote, but the article's own words, which say whose figure it is.
+		if r := e.answerAskNear(Ask{Text: a.Text + " " + q.Quoted}, "", nil, given, near); r.Answered {
+			ex.decided("no quote has those words; read with them, the question is answered by " + r.ID)
+			return r
+		}
 		r := e.unknown(ranking{}, ex, "no quote of the article has those words")
 		r.Answer = "I can't find those words in the article, so I can't say who said them. You could ask one of these instead."
 		return r

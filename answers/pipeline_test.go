@@ -765,3 +765,16 @@ func TestWhatLettersStandFor(t *testing.T) {
 		t.Errorf("who's right in ur opinion: %q", r.Text())
 	}
 }
+
+func TestAPassageNoOneSaidIsReadWithTheQuestion(t *testing.T) {
+	e := newEngine(t)
+	// The article's own words, not a quote: whose figure it is, the article says.
+	r := e.Answer("> Seven people who were not Iranian nationals lost their lives\nwho says that? whose figure is it")
+	if !r.Answered || !strings.Contains(r.Text(), "Iranian authorities") {
+		t.Errorf("whose figure: %q", r.Text())
+	}
+	// Words the article never has are still nobody's.
+	if r := e.Answer("> this sets a dangerous precedent for the entire region\nwho said this?"); r.Answered {
+		t.Errorf("a made-up quote: %q", r.Text())
+	}
+}
