@@ -630,6 +630,9 @@ func TestAskedSomeonesJobOnlyTheirProfileAnswers(t *testing.T) {
 			t.Errorf("%s: %q", q, r.Text())
 		}
 	}
+	if r := e.Answer("Rabia Akhtar's job title? citing her in my seminar paper"); !r.Answered || !strings.Contains(r.Text(), "University of Lahore") {
+		t.Errorf("akhtar's job title: %q", r.Text())
+	}
 	if r := e.Answer("what is vaez's job?"); !r.Answered || !strings.Contains(r.Text(), "Crisis Group") {
 		t.Errorf("what is vaez's job?: %q", r.Text())
 	}

@@ -183,6 +183,9 @@ func (e *Engine) askedName(toks []token) string {
 		}
 		switch t.word {
 		case "name", "names", "codename", "title":
+			if t.term == "alias:job" {
+				continue // "her job title" asks her job, not a name
+			}
 			// "the name of the village Iran hit", "the code name of Pakistan's military
 			// operation": the last word of the first run of words after "of".
 			if i+1 < len(toks) && toks[i+1].term == "of" {

@@ -576,7 +576,9 @@ func risingStatement(s string, ws []string) bool {
 // askedNouns end a question asked in few words: "iran pak strike date?", "death toll?".
 var askedNouns = map[string]bool{"date": true, "dates": true, "day": true, "when": true, "where": true,
 	"toll": true, "count": true, "number": true, "name": true, "names": true, "place": true,
-	"location": true, "time": true, "year": true, "reason": true, "why": true, "who": true}
+	"location": true, "time": true, "year": true, "reason": true, "why": true, "who": true,
+	"title": true, "job": true, "role": true, "position": true, "affiliation": true, "org": true,
+	"organisation": true, "organization": true, "employer": true, "institution": true}
 
 // nounPhrase reports whether words are a bare "X of Y" with no verb ("names of the
 // guards?", "date of the visit?"): a question asked in few words, not a claim.
