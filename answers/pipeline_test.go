@@ -781,3 +781,10 @@ func TestAPassageNoOneSaidIsReadWithTheQuestion(t *testing.T) {
 		t.Errorf("a made-up quote: %q", r.Text())
 	}
 }
+
+func TestSupposedToIsNoWordOfTheTopic(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("when is Abdollahian supposed to come to pakistan"); !r.Answered || !strings.Contains(r.Text(), "29 January") {
+		t.Errorf("when is abdollahian supposed to come: %q", r.Text())
+	}
+}
