@@ -125,7 +125,8 @@ func (e *Engine) dropAsides(parts []Reply) []Reply {
 // a synonym of one, says it ("did Iran apologize", "did Pakistan shoot down"), or "".
 func (e *Engine) strangePredicate(toks []token) string {
 	seenName := false
-	for _, t := range toks {
+	did := len(toks) > 0 && auxiliaries[toks[0].word] // "did X sanction…": a verb after the subject
+	for i, t := range toks {
 		if t.stop || t.number {
 			continue
 		}
@@ -133,10 +134,19 @@ func (e *Engine) strangePredicate(toks []token) string {
 			seenName = true
 			continue
 		}
-		if !seenName {
+		// "was anyone arrested for…": a participle is the predicate, names or none.
+		participleFirst := !seenName && strings.HasSuffix(t.word, "ed") && isVerb(t.word)
+		if !seenName && !participleFirst {
 			continue
 		}
-		if _, known := e.terms[t.term]; !known && !lightVerbs[t.word] && isVerb(t.word) && !isNoun(t.word) && !isAdjective(t.word) {
+		if _, known := e.terms[t.term]; known || lightVerbs[t.word] || t.synonym || !isVerb(t.word) {
+			return ""
+		}
+		// A word that may be a noun is the verb after "did" and its subject: "did the US
+		// sanction anyone", "did Pakistan shoot down…"; not after "the".
+		asVerb := !isNoun(t.word) && !isAdjective(t.word) || participleFirst ||
+			did && i > 0 && (e.isName(toks[i-1].term) || toks[i-1].word != "the" && toks[i-1].word != "a" && toks[i-1].word != "an" && toks[i-1].word != "any")
+		if asVerb {
 			return t.word
 		}
 		return ""
@@ -146,7 +156,10 @@ func (e *Engine) strangePredicate(toks []token) string {
 
 // lightVerbs say little of their own: "did Iran do it", "did they get hit".
 var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
-	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true}
+	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true,
+	// Verbs of seeing and judging say no deed: "did Karim find the strike surprising?"
+	"find": true, "found": true, "see": true, "saw": true, "seem": true, "seemed": true, "look": true,
+	"looked": true, "consider": true, "considered": true, "feel": true, "felt": true, "think": true, "thought": true}
 
 // dropFraming removes from each question what only frames it and the base knows
 // nothing of: a lead-in before a colon ("gm frens macro q:", "Translation from Urdu:"),

@@ -788,3 +788,15 @@ func TestSupposedToIsNoWordOfTheTopic(t *testing.T) {
 		t.Errorf("when is abdollahian supposed to come: %q", r.Text())
 	}
 }
+
+func TestADeedTheArticleNeverTellsOfIsANearMiss(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"did the US sanction anyone over the strikes", "was anyone arrested for the kerman bombing?", "did pakistan shoot down any of the iranian missiles?"} {
+		if r := e.Answer(q); r.Answered || r.Kind != answers.KindNotInArticle {
+			t.Errorf("%s: answered %v, kind %q: %q", q, r.Answered, r.Kind, r.Text())
+		}
+	}
+	if r := e.Answer("did pakistan retaliate?"); r.Verdict != answers.VerdictYes {
+		t.Errorf("did pakistan retaliate?: verdict %q, %q", r.Verdict, r.Text())
+	}
+}
