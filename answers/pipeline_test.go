@@ -800,3 +800,13 @@ func TestADeedTheArticleNeverTellsOfIsANearMiss(t *testing.T) {
 		t.Errorf("did pakistan retaliate?: verdict %q, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestUsedToOfAHabitIsNoUseOfWeapons(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("how did pakistanis use to see iran"); !r.Answered || !strings.Contains(r.Text(), "repute") {
+		t.Errorf("how did pakistanis use to see iran: %q", r.Text())
+	}
+	if r := e.Answer("what did pakistan use to hit back?"); !r.Answered || !strings.Contains(r.Text(), "drones") {
+		t.Errorf("what did pakistan use to hit back?: %q", r.Text())
+	}
+}

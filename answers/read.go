@@ -276,6 +276,9 @@ func readAsk(a Ask, quoted string) Query {
 	// "why the author thinks this won't turn into a war": the article's own view is every
 	// answer's, so what it asks is why this won't turn into a war.
 	a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
+	if !a.Claim {
+		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
+	}
 	q := Query{Text: a.Text, asserted: a.asserted}
 	ws := normalize(words(a.Text))
 	q.Words = ws
@@ -414,6 +417,25 @@ var articleFramings = []string{"according to the article", "per the article", "i
 // talkedAbout are the ways to say that someone spoke of a subject.
 var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke about", "speaks about",
 	"spoken about", "discussed", "talked of", "spoke of", "brought up", "touched on"}
+
+// dropUsedTo removes the "used to" of a habit ("how did pakistanis use to see iran") so
+// that it is not read as a use of weapons; "what did Pakistan use to hit back" and "the
+// drones used to strike" keep theirs.
+func dropUsedTo(s string) string {
+	f := strings.Fields(s)
+	for i := 1; i+2 < len(f); i++ {
+		w := strings.ToLower(f[i])
+		if (w != "use" && w != "used") || strings.ToLower(f[i+1]) != "to" || !isVerb(strings.ToLower(strings.Trim(f[i+2], "?!.,"))) {
+			continue
+		}
+		prev := strings.ToLower(f[i-1])
+		if beForms[prev] || strings.ToLower(f[0]) == "what" || strings.ToLower(f[0]) == "which" || strings.HasPrefix(strings.ToLower(f[0]), "what") {
+			continue
+		}
+		return strings.Join(append(f[:i:i], f[i+2:]...), " ")
+	}
+	return s
+}
 
 // authorVoice asks what the article itself holds, which is what every answer gives.
 var authorVoice = []string{"does the author think", "does the author say", "does the author argue",
