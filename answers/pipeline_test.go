@@ -810,3 +810,10 @@ func TestUsedToOfAHabitIsNoUseOfWeapons(t *testing.T) {
 		t.Errorf("what did pakistan use to hit back?: %q", r.Text())
 	}
 }
+
+func TestWhatsTheStoryAsksWhatThereIsToTell(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("gcc and jaish al adl, what's the story"); !r.Answered || !strings.Contains(r.Text(), "used to support") {
+		t.Errorf("what's the story: %q", r.Text())
+	}
+}

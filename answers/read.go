@@ -333,6 +333,10 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent, q.Focus = IntentSaid, ""
 		q.Text = dropWords(q.Text, wordingNouns)
 	}
+	if storyNouns[q.Focus] {
+		// "gcc and jaish al adl, what's the story": what the article tells of them.
+		q.Text, q.Focus = dropWords(q.Text, storyNouns), ""
+	}
 	if q.Type == knowledge.TypeWhy {
 		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
 		q.Text = dropWords(q.Text, reasonNouns)
@@ -348,6 +352,10 @@ func readAsk(a Ask, quoted string) Query {
 var wordingNouns = map[string]bool{"phrase": true, "phrases": true, "word": true, "words": true,
 	"term": true, "terms": true, "expression": true, "adjective": true, "adjectives": true,
 	"wording": true, "label": true, "phrasing": true}
+
+// storyNouns ask for what there is to tell of something: "what's the story with X?".
+var storyNouns = map[string]bool{"story": true, "deal": true, "lowdown": true, "backstory": true,
+	"tea": true, "scoop": true, "context": true, "gist": true}
 
 // reasonNouns name what a why-question asks for.
 var reasonNouns = map[string]bool{"logic": true, "reasoning": true, "rationale": true,
