@@ -247,10 +247,13 @@ func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
 var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "blamed": true,
 	"called": true, "described": true, "authorities": true, "officials": true, "government": true,
-	"stressed": true, "insisted": true, "denied": true, "announced": true,
+	"stressed": true, "stress": true, "insisted": true, "denied": true, "announced": true,
 	// Views held are words too: "many in Iran believe", "Iran sees militant Sunni groups…".
 	"believe": true, "believes": true, "think": true, "thinks": true, "maintain": true,
 	"maintains": true, "sees": true, "see": true, "perceive": true, "perceives": true, "consider": true}
+
+// keenWords may stand between a name and the verb of what it said: "were keen to stress".
+var keenWords = map[string]bool{"keen": true, "quick": true, "quickly": true, "eager": true, "also": true}
 
 // index analyses one entry into a doc.
 func (e *Engine) index(en knowledge.Entry) doc {
@@ -345,14 +348,26 @@ func (e *Engine) index(en knowledge.Entry) doc {
 			if t.stop || !e.isName(t.term) {
 				continue
 			}
-			next, before := "", ""
-			if i+1 < len(toks) {
-				next = toks[i+1].word
+			// The verb within a few words after the name, before another name: "both
+			// Tehran and Islamabad were keen to stress…" reports both capitals' words.
+			reports := false
+			for _, n := range toks[i+1 : min(len(toks), i+6)] {
+				if reporters[n.word] {
+					reports = true
+					break
+				}
+				if !n.stop && e.isName(n.term) {
+					continue // "Tehran and Islamabad": the verb is both names'
+				}
+				if !n.stop && !keenWords[n.word] {
+					break
+				}
 			}
+			before := ""
 			if i >= 2 {
 				before = toks[i-2].word + " " + toks[i-1].word
 			}
-			if reporters[next] || before == "according to" {
+			if reports || before == "according to" {
 				d.speakers[t.term] = true
 			}
 		}

@@ -817,3 +817,11 @@ func TestWhatsTheStoryAsksWhatThereIsToTell(t *testing.T) {
 		t.Errorf("what's the story: %q", r.Text())
 	}
 }
+
+func TestNamesThatStressSomethingReportIt(t *testing.T) {
+	e := newEngine(t)
+	// "both Tehran and Islamabad were keen to stress…" is what Pakistan said.
+	if r := e.Answer("did pakistan say it was hitting iran's armed forces?"); !r.Answered || !strings.Contains(r.Text(), "terrorist") {
+		t.Errorf("did pakistan say it was hitting armed forces: %q", r.Text())
+	}
+}
