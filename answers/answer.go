@@ -663,18 +663,6 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 	if and < 0 {
 		return Reply{}, false
 	}
-	evWords := make([][]token, len(e.base.Events))
-	inEvents := map[string]int{} // by name: how many events' words hold it
-	for i, ev := range e.base.Events {
-		evWords[i] = e.an.analyze(ev.Label+". "+ev.Text, false)
-		seen := map[string]bool{}
-		for _, u := range evWords[i] {
-			if !u.stop && e.isName(u.term) && !seen[u.term] {
-				seen[u.term] = true
-				inEvents[u.term]++
-			}
-		}
-	}
 	named := func(side []string) int {
 		asked := e.an.analyze(strings.Join(side, " "), true)
 		best, bestFit, second := -1, 0.0, 0.0
@@ -683,7 +671,7 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 				continue
 			}
 			shared, names, content := 0, 0, 0
-			for _, u := range evWords[i] {
+			for _, u := range e.eventToks[i] {
 				if u.stop {
 					continue
 				}
@@ -692,7 +680,7 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 					shared++
 					// A name of few events names one: Rask, Kerman; not Iran or Pakistan,
 					// "between Iran and Pakistan" asks of the two, not of a time.
-					if e.isName(u.term) && inEvents[u.term] <= 2 {
+					if e.isName(u.term) && e.eventNames[u.term] <= 2 {
 						names++
 					}
 				}
@@ -744,7 +732,16 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 // letters out before them in brackets, as the article does: "Islamic Revolutionary Guard
 // Corps (IRGC)".
 func (e *Engine) spelledOut(q Query) (Reply, bool) {
-	if !slices.ContainsFunc(e.an.analyze(q.Text, true), func(t token) bool { return t.term == "alias:stand_for" }) {
+	asks := false // "stand for", "acronym", "short for", "full form"
+	for i, w := range q.Words {
+		next := ""
+		if i+1 < len(q.Words) {
+			next = q.Words[i+1]
+		}
+		asks = asks || (w == "stand" || w == "stands" || w == "stood" || w == "short") && next == "for" ||
+			w == "acronym" || w == "abbreviation" || w == "full" && next == "form"
+	}
+	if !asks {
 		return Reply{}, false
 	}
 	for _, w := range strings.Fields(q.Text) {

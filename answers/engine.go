@@ -58,6 +58,8 @@ type Engine struct {
 	givers      map[knowledge.QuestionType][]bool // by question type, by doc: whether the doc gives it
 	personOf    map[string]string                 // entry id → the person its title names, if any
 	quoteWords  [][]string                        // each quote's text as folded words, for attribution
+	eventToks   [][]token                         // each timeline event's label and text, analysed
+	eventNames  map[string]int                    // by name: how many timeline events name it
 	personNames []personName                      // every name and alias of every person, as folded words
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
@@ -204,6 +206,18 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	}
 	for _, q := range b.Quotes {
 		e.quoteWords = append(e.quoteWords, words(q.Text))
+	}
+	e.eventNames = map[string]int{}
+	for _, ev := range b.Events {
+		toks := e.an.analyze(ev.Label+". "+ev.Text, false)
+		e.eventToks = append(e.eventToks, toks)
+		seen := map[string]bool{}
+		for _, t := range toks {
+			if !t.stop && e.isName(t.term) && !seen[t.term] {
+				seen[t.term] = true
+				e.eventNames[t.term]++
+			}
+		}
 	}
 	for _, p := range b.People {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {

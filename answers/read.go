@@ -275,7 +275,10 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	// "why the author thinks this won't turn into a war": the article's own view is every
 	// answer's, so what it asks is why this won't turn into a war.
-	a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
+	if lower := strings.ToLower(a.Text); strings.Contains(lower, "author") || strings.Contains(lower, "article") ||
+		strings.Contains(lower, "cafiero") || strings.Contains(lower, "writer") || strings.Contains(lower, "piece") {
+		a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
+	}
 	if !a.Claim {
 		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
 	}

@@ -30,9 +30,11 @@ func snapshot() *Engine {
 		givers:      mapOf(snapshotKeys634[:], snapshotValues634[:]),
 		personOf:    mapOf(snapshotKeys635[:], snapshotValues635[:]),
 		quoteWords:  snapshotSlice3449[:],
-		personNames: snapshotSlice3494[:],
-		offices:     mapOf(snapshotKeys636[:], snapshotValues636[:]),
-		personTerms: mapOf(snapshotKeys637[:], snapshotValues637[:]),
+		eventToks:   snapshotSlice3460[:],
+		eventNames:  mapOf(snapshotKeys636[:], snapshotValues636[:]),
+		personNames: snapshotSlice3505[:],
+		offices:     mapOf(snapshotKeys637[:], snapshotValues637[:]),
+		personTerms: mapOf(snapshotKeys638[:], snapshotValues638[:]),
 	}
 }
 
@@ -4758,52 +4760,65 @@ var snapshotSlice3446 = [...]string{"at", "a", "time", "when", "there", "are", "
 var snapshotSlice3447 = [...]string{"iran", "has", "significantly", "eroded", "its", "goodwill", "in", "pakistan", "this", "intangible", "cost", "cannot", "be", "overlooked", "particularly", "in", "an", "environment", "plagued", "by", "propaganda", "misinformation", "and", "disinformation", "moreover", "pakistan", "swift", "retaliation", "has", "exposed", "iran", "vulnerabilities", "and", "its", "ability", "to", "withstand", "a", "stronger", "adversary", "while", "pakistan", "is", "not", "iran", "nemesis", "its", "precise", "targeting", "of", "seven", "legitimate", "military", "targets", "has", "dealt", "a", "blow", "to", "the", "perceived", "invincibility", "of", "the", "iranian", "military", "apparatus"}
 var snapshotSlice3448 = [...]string{"it", "was", "truly", "uplifting", "to", "witness", "the", "calm", "and", "measured", "response", "from", "both", "nations", "as", "they", "skilfully", "deescalated", "the", "situation", "not", "a", "single", "iranian", "or", "pakistani", "official", "resorted", "to", "inflammatory", "rhetoric", "demonstrating", "a", "profound", "awareness", "of", "the", "importance", "of", "preserving", "their", "deep", "rooted", "historical", "religious", "and", "potentially", "strategic", "bonds"}
 var snapshotSlice3449 = [...][]string{snapshotSlice3430[:], snapshotSlice3431[:], snapshotSlice3432[:], snapshotSlice3433[:], snapshotSlice3434[:], snapshotSlice3435[:], snapshotSlice3436[:], snapshotSlice3437[:], snapshotSlice3438[:], snapshotSlice3439[:], snapshotSlice3440[:], snapshotSlice3441[:], snapshotSlice3442[:], snapshotSlice3443[:], snapshotSlice3444[:], snapshotSlice3445[:], snapshotSlice3446[:], snapshotSlice3447[:], snapshotSlice3448[:]}
-var snapshotSlice3450 = [...]string{"rouzbeh", "parsi"}
-var snapshotSlice3451 = [...]string{"parsi"}
-var snapshotSlice3452 = [...]string{"rouzbeh"}
-var snapshotSlice3453 = [...]string{"rouzbeh", "parsi"}
-var snapshotSlice3454 = [...]string{"umer", "karim"}
-var snapshotSlice3455 = [...]string{"karim"}
-var snapshotSlice3456 = [...]string{"umer"}
-var snapshotSlice3457 = [...]string{"umar", "karim"}
-var snapshotSlice3458 = [...]string{"umer", "karim"}
-var snapshotSlice3459 = [...]string{"tehmina", "aslam", "ranjha"}
-var snapshotSlice3460 = [...]string{"ranjha"}
-var snapshotSlice3461 = [...]string{"tehmina"}
-var snapshotSlice3462 = [...]string{"tehmina", "ranjha"}
-var snapshotSlice3463 = [...]string{"aslam", "ranjha"}
-var snapshotSlice3464 = [...]string{"ali", "vaez"}
-var snapshotSlice3465 = [...]string{"vaez"}
-var snapshotSlice3466 = [...]string{"ali", "vaez"}
-var snapshotSlice3467 = [...]string{"rabia", "akhtar"}
-var snapshotSlice3468 = [...]string{"akhtar"}
-var snapshotSlice3469 = [...]string{"rabia"}
-var snapshotSlice3470 = [...]string{"rabia", "akhtar"}
-var snapshotSlice3471 = [...]string{"hossein", "amir", "abdollahian"}
-var snapshotSlice3472 = [...]string{"abdollahian"}
-var snapshotSlice3473 = [...]string{"amir", "abdollahian"}
-var snapshotSlice3474 = [...]string{"sayyed", "razi", "mousavi"}
-var snapshotSlice3475 = [...]string{"seyyed", "razi", "mousavi"}
-var snapshotSlice3476 = [...]string{"seyed", "razi", "mousavi"}
-var snapshotSlice3477 = [...]string{"razi", "mousavi"}
-var snapshotSlice3478 = [...]string{"mousavi"}
-var snapshotSlice3479 = [...]string{"musavi"}
-var snapshotSlice3480 = [...]string{"moussavi"}
-var snapshotSlice3481 = [...]string{"hossein", "ali", "javidanfar"}
-var snapshotSlice3482 = [...]string{"javidanfar"}
-var snapshotSlice3483 = [...]string{"javidanfer"}
-var snapshotSlice3484 = [...]string{"javidanfaar"}
-var snapshotSlice3485 = [...]string{"colonel", "javidanfar"}
-var snapshotSlice3486 = [...]string{"qassem", "soleimani"}
-var snapshotSlice3487 = [...]string{"qasem", "soleimani"}
-var snapshotSlice3488 = [...]string{"qassim", "soleimani"}
-var snapshotSlice3489 = [...]string{"qassem", "suleimani"}
-var snapshotSlice3490 = [...]string{"qasem", "suleimani"}
-var snapshotSlice3491 = [...]string{"soleimani"}
-var snapshotSlice3492 = [...]string{"suleimani"}
-var snapshotSlice3493 = [...]string{"soleymani"}
-var snapshotSlice3494 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotSlice3450[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3451[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3452[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3453[:]}, {name: "Umer Karim", words: snapshotSlice3454[:]}, {name: "Umer Karim", words: snapshotSlice3455[:]}, {name: "Umer Karim", words: snapshotSlice3456[:]}, {name: "Umer Karim", words: snapshotSlice3457[:]}, {name: "Umer Karim", words: snapshotSlice3458[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3459[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3460[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3461[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3462[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3463[:]}, {name: "Ali Vaez", words: snapshotSlice3464[:]}, {name: "Ali Vaez", words: snapshotSlice3465[:]}, {name: "Ali Vaez", words: snapshotSlice3466[:]}, {name: "Rabia Akhtar", words: snapshotSlice3467[:]}, {name: "Rabia Akhtar", words: snapshotSlice3468[:]}, {name: "Rabia Akhtar", words: snapshotSlice3469[:]}, {name: "Rabia Akhtar", words: snapshotSlice3470[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3471[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3472[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3473[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3474[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3475[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3476[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3477[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3478[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3479[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3480[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3481[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3482[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3483[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3484[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3485[:]}, {name: "Qassem Soleimani", words: snapshotSlice3486[:]}, {name: "Qassem Soleimani", words: snapshotSlice3487[:]}, {name: "Qassem Soleimani", words: snapshotSlice3488[:]}, {name: "Qassem Soleimani", words: snapshotSlice3489[:]}, {name: "Qassem Soleimani", words: snapshotSlice3490[:]}, {name: "Qassem Soleimani", words: snapshotSlice3491[:]}, {name: "Qassem Soleimani", words: snapshotSlice3492[:]}, {name: "Qassem Soleimani", words: snapshotSlice3493[:]}}
-var snapshotKeys636 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
-var snapshotValues636 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
-var snapshotKeys637 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
-var snapshotValues637 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
+var snapshotSlice3450 = [...]token{{term: "alias:jaish_al_adl", word: "jaish", known: true}, {term: "alias:strike", word: "attack"}, {term: "in", stop: true, word: "in"}, {term: "rask", word: "rask", name: true, known: true}, {term: "alias:jaish_al_adl", word: "jaish", known: true}, {term: "alias:strike", word: "attacks"}, {term: "iranian", word: "iranian", name: true, known: true}, {term: "secur", word: "security"}, {term: "forc", word: "forces"}, {term: "at", stop: true, word: "at"}, {term: "a", stop: true, word: "a"}, {term: "alias:polic_station", word: "police"}, {term: "in", stop: true, word: "in"}, {term: "rask", word: "rask", name: true, known: true}, {term: "in", stop: true, word: "in"}, {term: "alias:sistan_and_baluchistan", word: "sistan", known: true}}
+var snapshotSlice3451 = [...]token{{term: "alias:unsc", word: "un", known: true}, {term: "condemn", word: "condemns"}, {term: "it", stop: true, word: "it"}, {term: "member", word: "members", name: true}, {term: "of", stop: true, word: "of"}, {term: "the", stop: true, word: "the"}, {term: "alias:unsc", word: "un", known: true}, {term: "condemn", word: "condemn"}, {term: "the", stop: true, word: "the"}, {term: "rask", word: "rask", name: true, known: true}, {term: "alias:strike", word: "attack"}, {term: "as", stop: true, word: "as"}, {term: "coward", word: "cowardly"}}
+var snapshotSlice3452 = [...]token{{term: "alias:israel", word: "israel", known: true}, {term: "alias:kill", word: "kills"}, {term: "alias:irgc", word: "irgc", known: true}, {term: "advisor", word: "advisor"}, {term: "alias:sayi_razi_mousavi", word: "mousavi", known: true}, {term: "alias:israel", word: "israel", known: true}, {term: "alias:kill", word: "kills"}, {term: "alias:sayi_razi_mousavi", word: "sayyed", known: true}, {term: "a", stop: true, word: "a"}, {term: "senior", word: "senior"}, {term: "alias:irgc", word: "irgc", known: true}, {term: "advisor", word: "advisor"}, {term: "in", stop: true, word: "in"}, {term: "an", stop: true, word: "an"}, {term: "alias:strike", word: "airstrike"}, {term: "just", stop: true, word: "just"}, {term: "outsid", word: "outside"}, {term: "the", stop: true, word: "the"}, {term: "alias:syria", word: "syrian", known: true}, {term: "capit", word: "capital"}}
+var snapshotSlice3453 = [...]token{{term: "kerman", word: "kerman", known: true}, {term: "alias:memori", word: "memorial"}, {term: "alias:strike", word: "attack"}, {term: "alias:kill", word: "kills"}, {term: "almost", word: "almost"}, {term: "100", word: "100", number: true}, {term: "an", stop: true, word: "an", name: true}, {term: "alias:strike", word: "attack"}, {term: "on", stop: true, word: "on"}, {term: "a", stop: true, word: "a"}, {term: "alias:memori", word: "memorial"}, {term: "for", stop: true, word: "for"}, {term: "alias:qassem_soleimani", word: "qassem", known: true}, {term: "in", stop: true, word: "in"}, {term: "kerman", word: "kerman", name: true, known: true}, {term: "alias:kill", word: "kills"}, {term: "almost", word: "almost"}, {term: "100", word: "100", number: true}, {term: "peopl", word: "people"}, {term: "and", stop: true, word: "and"}, {term: "alias:injur", word: "injures"}, {term: "284", word: "284", number: true}, {term: "the", stop: true, word: "the"}, {term: "alias:islam_state", word: "islamic", known: true}, {term: "claim", word: "claims"}, {term: "it", stop: true, word: "it"}, {term: "iranian", word: "iranian", name: true, known: true}, {term: "offici", word: "officials"}, {term: "blame", word: "blame"}, {term: "alias:israel", word: "israel", known: true}, {term: "and", stop: true, word: "and"}, {term: "alias:unit_state", word: "the", known: true}}
+var snapshotSlice3454 = [...]token{{term: "alias:iran", word: "iran", known: true}, {term: "alias:strike", word: "strikes"}, {term: "idlib", word: "idlib", name: true, known: true}, {term: "and", stop: true, word: "and"}, {term: "northern", word: "northern"}, {term: "alias:iraq", word: "iraq", known: true}, {term: "alias:iran", word: "iran", known: true}, {term: "fire", word: "fires"}, {term: "missil", word: "missiles"}, {term: "at", stop: true, word: "at"}, {term: "alias:syria", word: "syria", owner: true, known: true}, {term: "idlib", word: "idlib", name: true, known: true}, {term: "provinc", word: "province"}, {term: "and", stop: true, word: "and"}, {term: "northern", word: "northern"}, {term: "alias:iraq", word: "iraq", known: true}}
+var snapshotSlice3455 = [...]token{{term: "alias:iran", word: "iran", known: true}, {term: "alias:strike", word: "strikes"}, {term: "alias:balochistan", word: "balochistan", known: true}, {term: "alias:pakistan", word: "pakistan", known: true}, {term: "alias:iran", word: "iran", known: true}, {term: "fire", word: "fires"}, {term: "missil", word: "missiles"}, {term: "at", stop: true, word: "at"}, {term: "two", word: "two", number: true}, {term: "alias:jaish_al_adl", word: "jaish", known: true}, {term: "base", word: "bases"}, {term: "in", stop: true, word: "in"}, {term: "alias:pakistan", word: "pakistan", owner: true, known: true}, {term: "alias:balochistan", word: "balochistan", known: true}, {term: "provinc", word: "province"}, {term: "alias:kill", word: "killing"}, {term: "two", word: "two", number: true}, {term: "alias:children", word: "children"}}
+var snapshotSlice3456 = [...]token{{term: "alias:jaish_al_adl", word: "jaish", known: true}, {term: "alias:kill", word: "kills"}, {term: "alias:hossein_ali_javidanfar", word: "colonel", known: true}, {term: "alias:jaish_al_adl", word: "jaish", known: true}, {term: "alias:kill", word: "kills"}, {term: "alias:irgc", word: "irgc", known: true}, {term: "colonel", word: "colonel", name: true, known: true}, {term: "alias:hossein_ali_javidanfar", word: "hossein", known: true}, {term: "and", stop: true, word: "and"}, {term: "two", word: "two", number: true}, {term: "of", stop: true, word: "of"}, {term: "his", stop: true, word: "his"}, {term: "guard", word: "guards"}, {term: "in", stop: true, word: "in"}, {term: "alias:sistan_and_baluchistan", word: "sistan", known: true}}
+var snapshotSlice3457 = [...]token{{term: "alias:pakistan", word: "pakistan", known: true}, {term: "alias:strike", word: "strikes"}, {term: "around", word: "around"}, {term: "saravan", word: "saravan", name: true, known: true}, {term: "alias:iran", word: "iran", known: true}, {term: "alias:pakistan", word: "pakistan", known: true}, {term: "alias:retali", word: "retaliates"}, {term: "with", stop: true, word: "with"}, {term: "alias:drone", word: "drones"}, {term: "rocket", word: "rockets"}, {term: "and", stop: true, word: "and"}, {term: "long", word: "long"}, {term: "rang", word: "range"}, {term: "missil", word: "missiles"}, {term: "around", word: "around"}, {term: "saravan", word: "saravan", name: true, known: true}, {term: "in", stop: true, word: "in"}, {term: "alias:iran", word: "iran", known: true}, {term: "alias:strike", word: "targeting"}, {term: "the", stop: true, word: "the"}, {term: "alias:bla", word: "bla", known: true}, {term: "and", stop: true, word: "and"}, {term: "alias:blf", word: "blf", known: true}, {term: "seven", word: "seven", number: true}, {term: "non", word: "non"}, {term: "iranian", word: "iranians", name: true, known: true}, {term: "are", stop: true, word: "are"}, {term: "alias:kill", word: "killed"}}
+var snapshotSlice3458 = [...]token{{term: "alias:ambassador", word: "ambassadors"}, {term: "due", word: "due"}, {term: "back", word: "back"}, {term: "at", stop: true, word: "at"}, {term: "their", stop: true, word: "their"}, {term: "alias:job", word: "posts"}, {term: "the", stop: true, word: "the", name: true}, {term: "alias:ambassador", word: "ambassadors"}, {term: "alias:recal", word: "recalled"}, {term: "by", stop: true, word: "by"}, {term: "both", stop: true, word: "both"}, {term: "countri", word: "countries"}, {term: "are", stop: true, word: "are"}, {term: "due", word: "due"}, {term: "back", word: "back"}, {term: "at", stop: true, word: "at"}, {term: "their", stop: true, word: "their"}, {term: "alias:job", word: "posts"}}
+var snapshotSlice3459 = [...]token{{term: "alias:iran", word: "iran", owner: true, known: true}, {term: "alias:foreign_minist", word: "foreign"}, {term: "due", word: "due"}, {term: "in", stop: true, word: "in"}, {term: "alias:pakistan", word: "pakistan", known: true}, {term: "alias:iran", word: "tehran", owner: true, known: true}, {term: "alias:foreign_minist", word: "chief"}, {term: "alias:iran", word: "iran", owner: true, known: true}, {term: "alias:foreign_minist", word: "foreign"}, {term: "is", stop: true, word: "is"}, {term: "due", word: "due"}, {term: "to", stop: true, word: "to"}, {term: "alias:visit", word: "visit"}, {term: "alias:pakistan", word: "pakistan", known: true}}
+var snapshotSlice3460 = [...][]token{snapshotSlice3450[:], snapshotSlice3451[:], snapshotSlice3452[:], snapshotSlice3453[:], snapshotSlice3454[:], snapshotSlice3455[:], snapshotSlice3456[:], snapshotSlice3457[:], snapshotSlice3458[:], snapshotSlice3459[:]}
+var snapshotKeys636 = [...]string{"alias:balochistan", "alias:bla", "alias:blf", "alias:hossein_ali_javidanfar", "alias:iran", "alias:iraq", "alias:irgc", "alias:islam_state", "alias:israel", "alias:jaish_al_adl", "alias:pakistan", "alias:qassem_soleimani", "alias:sayi_razi_mousavi", "alias:sistan_and_baluchistan", "alias:syria", "alias:unit_state", "alias:unsc", "colonel", "idlib", "iranian", "kerman", "rask", "saravan"}
+var snapshotValues636 = [...]int{1, 1, 1, 1, 4, 1, 2, 1, 2, 3, 3, 1, 1, 2, 2, 1, 1, 1, 1, 3, 1, 2, 1}
+var snapshotSlice3461 = [...]string{"rouzbeh", "parsi"}
+var snapshotSlice3462 = [...]string{"parsi"}
+var snapshotSlice3463 = [...]string{"rouzbeh"}
+var snapshotSlice3464 = [...]string{"rouzbeh", "parsi"}
+var snapshotSlice3465 = [...]string{"umer", "karim"}
+var snapshotSlice3466 = [...]string{"karim"}
+var snapshotSlice3467 = [...]string{"umer"}
+var snapshotSlice3468 = [...]string{"umar", "karim"}
+var snapshotSlice3469 = [...]string{"umer", "karim"}
+var snapshotSlice3470 = [...]string{"tehmina", "aslam", "ranjha"}
+var snapshotSlice3471 = [...]string{"ranjha"}
+var snapshotSlice3472 = [...]string{"tehmina"}
+var snapshotSlice3473 = [...]string{"tehmina", "ranjha"}
+var snapshotSlice3474 = [...]string{"aslam", "ranjha"}
+var snapshotSlice3475 = [...]string{"ali", "vaez"}
+var snapshotSlice3476 = [...]string{"vaez"}
+var snapshotSlice3477 = [...]string{"ali", "vaez"}
+var snapshotSlice3478 = [...]string{"rabia", "akhtar"}
+var snapshotSlice3479 = [...]string{"akhtar"}
+var snapshotSlice3480 = [...]string{"rabia"}
+var snapshotSlice3481 = [...]string{"rabia", "akhtar"}
+var snapshotSlice3482 = [...]string{"hossein", "amir", "abdollahian"}
+var snapshotSlice3483 = [...]string{"abdollahian"}
+var snapshotSlice3484 = [...]string{"amir", "abdollahian"}
+var snapshotSlice3485 = [...]string{"sayyed", "razi", "mousavi"}
+var snapshotSlice3486 = [...]string{"seyyed", "razi", "mousavi"}
+var snapshotSlice3487 = [...]string{"seyed", "razi", "mousavi"}
+var snapshotSlice3488 = [...]string{"razi", "mousavi"}
+var snapshotSlice3489 = [...]string{"mousavi"}
+var snapshotSlice3490 = [...]string{"musavi"}
+var snapshotSlice3491 = [...]string{"moussavi"}
+var snapshotSlice3492 = [...]string{"hossein", "ali", "javidanfar"}
+var snapshotSlice3493 = [...]string{"javidanfar"}
+var snapshotSlice3494 = [...]string{"javidanfer"}
+var snapshotSlice3495 = [...]string{"javidanfaar"}
+var snapshotSlice3496 = [...]string{"colonel", "javidanfar"}
+var snapshotSlice3497 = [...]string{"qassem", "soleimani"}
+var snapshotSlice3498 = [...]string{"qasem", "soleimani"}
+var snapshotSlice3499 = [...]string{"qassim", "soleimani"}
+var snapshotSlice3500 = [...]string{"qassem", "suleimani"}
+var snapshotSlice3501 = [...]string{"qasem", "suleimani"}
+var snapshotSlice3502 = [...]string{"soleimani"}
+var snapshotSlice3503 = [...]string{"suleimani"}
+var snapshotSlice3504 = [...]string{"soleymani"}
+var snapshotSlice3505 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotSlice3461[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3462[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3463[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3464[:]}, {name: "Umer Karim", words: snapshotSlice3465[:]}, {name: "Umer Karim", words: snapshotSlice3466[:]}, {name: "Umer Karim", words: snapshotSlice3467[:]}, {name: "Umer Karim", words: snapshotSlice3468[:]}, {name: "Umer Karim", words: snapshotSlice3469[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3470[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3471[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3472[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3473[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3474[:]}, {name: "Ali Vaez", words: snapshotSlice3475[:]}, {name: "Ali Vaez", words: snapshotSlice3476[:]}, {name: "Ali Vaez", words: snapshotSlice3477[:]}, {name: "Rabia Akhtar", words: snapshotSlice3478[:]}, {name: "Rabia Akhtar", words: snapshotSlice3479[:]}, {name: "Rabia Akhtar", words: snapshotSlice3480[:]}, {name: "Rabia Akhtar", words: snapshotSlice3481[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3482[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3483[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3484[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3485[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3486[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3487[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3488[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3489[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3490[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3491[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3492[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3493[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3494[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3495[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3496[:]}, {name: "Qassem Soleimani", words: snapshotSlice3497[:]}, {name: "Qassem Soleimani", words: snapshotSlice3498[:]}, {name: "Qassem Soleimani", words: snapshotSlice3499[:]}, {name: "Qassem Soleimani", words: snapshotSlice3500[:]}, {name: "Qassem Soleimani", words: snapshotSlice3501[:]}, {name: "Qassem Soleimani", words: snapshotSlice3502[:]}, {name: "Qassem Soleimani", words: snapshotSlice3503[:]}, {name: "Qassem Soleimani", words: snapshotSlice3504[:]}}
+var snapshotKeys637 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
+var snapshotValues637 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
+var snapshotKeys638 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
+var snapshotValues638 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}

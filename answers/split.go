@@ -435,7 +435,7 @@ func classify(s string, ws []string) SegmentKind {
 		key = strings.Join(ws, " ")
 	}
 	switch {
-	case len(ws) > 0 && strings.HasSuffix(s, "?") && asksAPlace(ws):
+	case len(ws) > 0 && len(ws) <= 5 && strings.HasSuffix(s, "?") && asksAPlace(ws):
 		return SegmentQuestion // "first one?" after a list asks for its first item
 	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws) || asksAForm(ws):
 		return SegmentChatter
