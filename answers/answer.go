@@ -121,6 +121,25 @@ func (e *Engine) dropAsides(parts []Reply) []Reply {
 	return slices.DeleteFunc(parts, aside)
 }
 
+// namesMoreThan reports whether an entry names something that another, and the question,
+// do not: for "where else", a place of the map.
+func (e *Engine) namesMoreThan(d, than doc, toks []token, place bool) bool {
+	places := map[string]bool{}
+	if place {
+		for _, p := range e.base.Places {
+			for _, t := range e.an.analyze(p.Name+" "+p.In, false) {
+				places[t.term] = !t.stop
+			}
+		}
+	}
+	for t := range d.facts.terms {
+		if e.isName(t) && (!place || places[t]) && !than.facts.terms[t] && !slices.ContainsFunc(toks, func(q token) bool { return q.term == t }) {
+			return true
+		}
+	}
+	return false
+}
+
 // strangePredicate returns the verb of a yes/no question when no word of the base, nor
 // a synonym of one, says it ("did Iran apologize", "did Pakistan shoot down"), or "".
 func (e *Engine) strangePredicate(toks []token) string {
@@ -1044,6 +1063,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 				break
 			}
 			id := e.docs[s.doc].entry.ID
+			// "where else did Iran strike?": another entry that names somewhere, or
+			// someone, the first does not.
+			if other && !e.namesMoreThan(e.docs[s.doc], e.docs[first], toks, q.Type == knowledge.TypeWhere) {
+				continue
+			}
 			if okCheck, _ := e.check(e.docs[s.doc], q, toks); okCheck && !given[id] && s.doc != first {
 				best = s
 				break

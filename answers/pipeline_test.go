@@ -825,3 +825,10 @@ func TestNamesThatStressSomethingReportIt(t *testing.T) {
 		t.Errorf("did pakistan say it was hitting armed forces: %q", r.Text())
 	}
 }
+
+func TestWhereElseNamesAnotherPlace(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("where else did iran strike that week?"); !r.Answered || !strings.Contains(r.Text(), "Idlib") {
+		t.Errorf("where else did iran strike: %q", r.Text())
+	}
+}
