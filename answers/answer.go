@@ -270,8 +270,9 @@ func (e *Engine) namesSomething(ws []string) bool {
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
 	if r, ok := e.whoSaidThat(conv, ws); ok {
+		// "who said that?" keeps the subject: "and now?" after it asks of the last question.
 		ex.decided("said whose words the last answer gave: " + r.ID)
-		return r, a.Text
+		return r, conv.Question
 	}
 	if r, ok := e.example(conv, ws); ok {
 		ex.decided("an example of the last answer: " + r.ID)

@@ -352,6 +352,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "who said that?" keeps the subject for the next turn.
+		{[]string{"how did pakistanis see iran before the strikes?", "who said that?", "and now?"},
+			[]string{"repute", "Umer Karim", "tarnished"}},
 		// The earliest and the latest of the events an answer told of.
 		{[]string{"what attacks before 16 jan left iran feeling vulnerable", "the earliest one?", "who did it", "and the UN?", "what about the most recent one"},
 			[]string{"Mousavi", "Rask", "Jaish al-Adl", "cowardly", "Kerman"}},
