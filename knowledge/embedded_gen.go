@@ -2239,6 +2239,8 @@ var generated = &Base{
 				"Can Iran defeat Jaish al-Adl?",
 				"What are Tehran's realistic expectations?",
 				"What might Iran's operation accomplish?",
+				"What can Tehran hope for?",
+				"What can Iran get out of the strikes?",
 			},
 			Keywords: []string{
 				"degrading",
