@@ -352,6 +352,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "enemy" is the quote's "nemesis", which it denies.
+		{[]string{"who is rabia akhtar", "does she see pakistan as iran's enemy?"},
+			[]string{"University of Lahore", "No. "}},
 		// "who said that?" keeps the subject for the next turn.
 		{[]string{"how did pakistanis see iran before the strikes?", "who said that?", "and now?"},
 			[]string{"repute", "Umer Karim", "tarnished"}},

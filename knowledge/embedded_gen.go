@@ -4567,6 +4567,16 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"nemesis",
+				"enemy",
+				"arch-enemy",
+				"archenemy",
+				"foe",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"stand for",
 				"stands for",
 				"stood for",
