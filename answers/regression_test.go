@@ -30,22 +30,22 @@ var questionSets = []questionSet{
 	{"paraphrases.jsonl", 0.94, 0.92},
 	// Messages as people post them in Discord and Slack, written blind from the article.
 	{"blind-chat-a.jsonl", 0.87, 0.88},
-	{"blind-chat-b.jsonl", 0.86, 0.85},
-	{"blind-chat-c.jsonl", 0.88, 0.90},
-	{"blind-chat-d.jsonl", 0.87, 0.86},
-	{"blind-chat-e.jsonl", 0.82, 0.80},
-	{"blind-chat-f.jsonl", 0.77, 0.81},
-	{"blind-chat-g.jsonl", 0.84, 0.83},
+	{"blind-chat-b.jsonl", 0.89, 0.85},
+	{"blind-chat-c.jsonl", 0.90, 0.90},
+	{"blind-chat-d.jsonl", 0.89, 0.88},
+	{"blind-chat-e.jsonl", 0.85, 0.81},
+	{"blind-chat-f.jsonl", 0.80, 0.83},
+	{"blind-chat-g.jsonl", 0.84, 0.82},
 	// Each message its own conversation, so that a message of several lines is one.
 	{"blind-chat-h.jsonl", 0.85, 0.85},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
-	{"blind-conv-c.jsonl", 0.85, 0.65},
-	{"blind-conv-d.jsonl", 0.86, 0.75},
-	{"blind-conv-e.jsonl", 0.85, 0.55},
-	{"blind-conv-f.jsonl", 0.79, 0.70},
-	{"blind-conv-g.jsonl", 0.84, 0.65},
+	{"blind-conv-c.jsonl", 0.89, 0.70},
+	{"blind-conv-d.jsonl", 0.90, 0.78},
+	{"blind-conv-e.jsonl", 0.88, 0.62},
+	{"blind-conv-f.jsonl", 0.79, 0.68},
+	{"blind-conv-g.jsonl", 0.86, 0.62},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
