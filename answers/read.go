@@ -433,6 +433,9 @@ var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke a
 // that it is not read as a use of weapons; "what did Pakistan use to hit back" and "the
 // drones used to strike" keep theirs.
 func dropUsedTo(s string) string {
+	if !strings.Contains(s, "use") {
+		return s
+	}
 	f := strings.Fields(s)
 	for i := 1; i+2 < len(f); i++ {
 		w := strings.ToLower(f[i])
