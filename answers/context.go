@@ -315,10 +315,8 @@ var ordinalWords = []string{"", "first", "second", "third", "fourth", "fifth"}
 // "no. four"), or 0.
 func ordinalAt(ws []string) int {
 	for i, w := range ws {
-		for n := 1; n < len(ordinalWords); n++ {
-			if w == ordinalWords[n] || w == strconv.Itoa(n)+[]string{"", "st", "nd", "rd", "th", "th"}[n] {
-				return n
-			}
+		if n := ordinalPlaces[w]; n > 0 {
+			return n
 		}
 		if (w == "number" || w == "no" || w == "num" || w == "nr") && i+1 < len(ws) {
 			if n := numberWord(ws[i+1]); n > 0 && n < len(ordinalWords) {
@@ -328,6 +326,16 @@ func ordinalAt(ws []string) int {
 	}
 	return 0
 }
+
+// ordinalPlaces are the ordinals of ordinalWords, in words and in figures ("2nd"), by place.
+var ordinalPlaces = func() map[string]int {
+	m := map[string]int{}
+	for n := 1; n < len(ordinalWords); n++ {
+		m[ordinalWords[n]] = n
+		m[strconv.Itoa(n)+[]string{"", "st", "nd", "rd", "th", "th"}[n]] = n
+	}
+	return m
+}()
 
 // numberWord reads "4" or "four".
 func numberWord(w string) int {
@@ -346,7 +354,7 @@ var listWords = map[string]bool{"one": true, "reason": true, "reasons": true, "f
 // that" after a question about a list into a question of its own.
 func (e *Engine) ordinalFollowUp(ws []string, last string) (string, bool) {
 	for _, w := range ws {
-		if !isStop(w) && !questionWords[w] && !referents[w] && !listWords[w] && ordinalAt([]string{w}) == 0 && w != "and" && numberWord(w) < 0 {
+		if !isStop(w) && !questionWords[w] && !referents[w] && !listWords[w] && ordinalPlaces[w] == 0 && w != "and" && numberWord(w) < 0 {
 			return "", false // it asks something else too
 		}
 	}

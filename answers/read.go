@@ -269,7 +269,7 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
-	if ws := words(a.Text); len(ws) > 2 && (ws[0] == "who" || ws[0] == "which") {
+	if first, _, _ := strings.Cut(strings.TrimSpace(a.Text), " "); strings.EqualFold(first, "who") || strings.EqualFold(first, "which") {
 		// "who else talked about deterrence?" asks who said what of it, not of talks.
 		a.Text = replacePhrases(a.Text, talkedAbout, "said about")
 	}

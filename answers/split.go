@@ -483,7 +483,7 @@ func asksAForm(ws []string) bool {
 // the third?".
 func asksAPlace(ws []string) bool {
 	return ordinalAt(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
-		return !isStop(w) && !questionWords[w] && !listWords[w] && ordinalAt([]string{w}) == 0 && w != "and"
+		return !isStop(w) && !questionWords[w] && !listWords[w] && ordinalPlaces[w] == 0 && w != "and"
 	})
 }
 
