@@ -1075,13 +1075,18 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 	}
-	if !ok && q.Intent == IntentClaim {
+	if q.Intent == IntentClaim {
 		if first, v, found := e.firstMover(q, toks); found {
-			// "pakistan struck first and iran retaliated": the timeline settles it, however
-			// little of the claim's other words the entries use.
+			// "Pakistan struck first, right?", "pakistan struck first and iran retaliated":
+			// the timeline's first strike settles it, however little of the claim's other
+			// words the entries use.
 			ex.decided(fmt.Sprintf("answered %s; verdict %s (the first of the two strikes is %s's)", first.entry.ID, v, first.agent))
+			score := rk.top().score
+			if ok {
+				score = best.score
+			}
 			r := e.reply(first, q.Text)
-			r.Confidence, r.Verdict = round(math.Min(1, rk.top().score)), v
+			r.Confidence, r.Verdict = round(math.Min(1, score)), v
 			r.Answer = v.prefix() + r.Answer
 			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 			return r
@@ -1116,17 +1121,6 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return e.unknown(rk, ex, "no entry scores over the threshold")
 	}
 	d := e.docs[best.doc]
-	if q.Intent == IntentClaim {
-		if first, v, ok := e.firstMover(q, toks); ok {
-			// "Pakistan struck first, right?": the timeline's first strike settles it.
-			ex.decided(fmt.Sprintf("answered %s; verdict %s (the first of the two strikes is %s's)", first.entry.ID, v, first.agent))
-			r := e.reply(first, q.Text)
-			r.Confidence, r.Verdict = round(math.Min(1, best.score)), v
-			r.Answer = v.prefix() + r.Answer
-			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
-			return r
-		}
-	}
 	if next, ok := e.besideInTime(d, q); ok {
 		// "what happened before the Kerman bombing?": the event before it, not it.
 		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
