@@ -673,7 +673,7 @@ func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
 }
 
 // eventBetween answers "what came between Rask and Kerman?" with the events the timeline
-// has between the two the words name, each by the entry whose title fits its words best.
+// has between the two the words name, each the event whose words in the timeline fit best.
 func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 	at := slices.Index(ws, "between")
 	if at < 0 {
@@ -777,9 +777,7 @@ func (e *Engine) spelledOut(q Query) (Reply, bool) {
 		}
 		for _, d := range e.docs {
 			if strings.Contains(d.entry.Answer, "("+letters+")") {
-				r := e.reply(d, q.Text)
-				r.Title = letters
-				return r, true
+				return e.reply(d, q.Text), true
 			}
 		}
 	}
@@ -961,7 +959,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return e.instruction(q, ex)
 	}
 	if r, ok := e.spelledOut(q); ok {
-		ex.decided("the entry that spells out " + r.Title)
+		ex.decided("the entry that spells the letters out: " + r.ID)
 		return r
 	}
 	if r, ok := e.eventBetween(q.Words); ok {

@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -686,7 +685,8 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		// Only statements: the message itself is what is asked, a claim when framed as one.
 		text := strings.Join(pending, " ")
 		claim := claimed || framedClaim(text) || endsWithTag(text)
-		asks = append(asks, Ask{Text: text, Claim: claim || asserts(text), Opinion: opinion, asserted: !claim && asserts(text)})
+		asserted := !claim && asserts(text)
+		asks = append(asks, Ask{Text: text, Claim: claim || asserted, Opinion: opinion, asserted: asserted})
 	}
 	if len(asks) > MaxQuestionsPerMessage {
 		return asks[:MaxQuestionsPerMessage], true
@@ -719,11 +719,20 @@ func finiteVerb(ws []string, i int) bool {
 	if beForms[w] || yesNoOpeners[w] {
 		return true
 	}
-	if !slices.Contains(slices.Collect(maps.Values(pastTense)), w) && !(strings.HasSuffix(w, "ed") && isVerb(w)) {
+	if !pastForms[w] && !(strings.HasSuffix(w, "ed") && isVerb(w)) {
 		return false
 	}
 	return i+1 < len(ws) && !prepositions[ws[i+1]]
 }
+
+// pastForms are the past forms of the verbs of pastTense: "killed", "struck", "wrote".
+var pastForms = func() map[string]bool {
+	m := make(map[string]bool, len(pastTense))
+	for _, p := range pastTense {
+		m[p] = true
+	}
+	return m
+}()
 
 // contentWords counts the words of a sentence that carry a topic.
 func contentWords(s string) int {
