@@ -465,7 +465,8 @@ func (e *Engine) firstMover(q Query, toks []token) (doc, Verdict, bool) {
 	for i, w := range q.Words {
 		switch {
 		case w == "first":
-			asks = asks || struck && (i+1 == len(q.Words) || q.Words[i+1] != "time" && isStop(q.Words[i+1]))
+			// "pakistan hit first, iran was retaliating": a name after it starts a clause.
+			asks = asks || struck && (i+1 == len(q.Words) || q.Words[i+1] != "time" && (isStop(q.Words[i+1]) || e.namesSomething(q.Words[i+1:i+2])))
 		case orderWords[w]:
 			asks = true
 		}

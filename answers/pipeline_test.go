@@ -742,6 +742,7 @@ func TestAStatementPutToTheBotIsChecked(t *testing.T) {
 		{"the colonel javidanfar was killed by israel", "Jaish al-Adl killed"},
 		{"FM visit is 29 february, put it in the calendar", "29 January"},
 		{"no you're wrong, pakistan struck FIRST and iran retaliated. read the article", "16 January"},
+		{"@mara no, pakistan hit first, iran was retaliating. right bot?", "16 January"},
 	}
 	for _, tt := range tests {
 		if r := e.Answer(tt.q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), tt.want) {

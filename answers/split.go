@@ -117,7 +117,7 @@ func splitSentences(s string) []string {
 // when is…", then a greeting from what follows.
 func splitLeadIn(s string) []string {
 	if lead, rest, ok := strings.Cut(s, ", "); ok {
-		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && chatterSet[strings.Join(lw, " ")] {
+		if lw := words(lead); len(lw) > 0 && len(lw) <= 3 && (chatterSet[strings.Join(lw, " ")] || len(lw) == 1 && retorts[lw[0]]) {
 			// "no you're wrong, pakistan struck first": a retort before what is claimed.
 			return append([]string{lead + ","}, splitGreeting(rest)...)
 		}
@@ -129,6 +129,9 @@ func splitLeadIn(s string) []string {
 	}
 	return splitGreeting(s)
 }
+
+// retorts open a claim that answers someone: "no, pakistan hit first".
+var retorts = map[string]bool{"no": true, "nah": true, "nope": true, "wrong": true}
 
 // modalOpeners open a polite request: "might someone remind me…", "could you tell me…".
 var modalOpeners = map[string]bool{"might": true, "could": true, "would": true, "may": true, "please": true, "kindly": true}
