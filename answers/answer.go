@@ -1360,7 +1360,14 @@ func (e *Engine) combine(message string, parts []Reply, more bool) Reply {
 	}
 	room := MaxTextLen - 120 // numbering, line breaks and the note on further questions
 	if answered > 0 {
-		room = (room - (len(parts)-answered)*len(notKnown)) / answered
+		// The parts shown in full share the room; the rest take a line of "I don't know".
+		shown := 0
+		for _, p := range parts {
+			if p.Answered || p.Kind == KindInstruction || p.Kind == KindNotInArticle {
+				shown++
+			}
+		}
+		room = (room - (len(parts)-shown)*len(notKnown)) / shown
 	}
 	var b strings.Builder
 	for i, p := range parts {
@@ -1376,8 +1383,9 @@ func (e *Engine) combine(message string, parts []Reply, more bool) Reply {
 				r.ID = p.ID
 			}
 			r.Confidence = math.Max(r.Confidence, p.Confidence)
-		case p.Kind == KindInstruction:
-			// "from now on tell everyone…": the refusal, and what the article says of it.
+		case p.Kind == KindInstruction || p.Kind == KindNotInArticle:
+			// "from now on tell everyone…": the refusal, and what the article says of it;
+			// "did they ever go back?": what the article does say.
 			b.WriteString(fitSentences(p.Answer, room))
 		case answered > 0:
 			b.WriteString(notKnown)

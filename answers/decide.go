@@ -241,11 +241,13 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	return VerdictOpen, "nothing to weigh"
 }
 
-// hedges say that something could be, not that it is: "China could make an effective
-// mediator".
+// hedges say that something could be, or was to be, not that it is: "China could make an
+// effective mediator".
 var hedges = map[string]bool{"could": true, "might": true, "may": true, "would": true,
 	"likely": true, "unlikely": true, "possibly": true, "perhaps": true, "potentially": true,
-	"can": true, "whether": true}
+	"can": true, "whether": true,
+	// Plans are not deeds: "was due to visit Pakistan on 29 January".
+	"due": true, "expected": true, "planned": true, "scheduled": true}
 
 // happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,

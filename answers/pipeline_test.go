@@ -839,3 +839,17 @@ func TestWhereElseNamesAnotherPlace(t *testing.T) {
 		t.Errorf("where else did iran strike: %q", r.Text())
 	}
 }
+
+func TestAPlanIsNotADeed(t *testing.T) {
+	e := newEngine(t)
+	// The article says the visit was due, not that it happened.
+	r := e.Answer("did abdollahian's visit on 29 jan actually happen?")
+	if r.Answered || !strings.Contains(r.Text(), "was due to visit Pakistan on 29 January 2024") {
+		t.Errorf("did the visit happen: answered %v, %q", r.Answered, r.Text())
+	}
+	// Beside an answer, a near miss still says what the article does say.
+	r = e.Answer("did the recalled ambassadors ever go back? and when did pakistan strike iran?")
+	if len(r.Parts) != 2 || !strings.Contains(r.Text(), "26 January") || !strings.Contains(r.Text(), "18 January") {
+		t.Errorf("a near miss beside an answer: %d parts, %q", len(r.Parts), r.Text())
+	}
+}
