@@ -283,6 +283,12 @@ func equalASCIIFold(s, w string) bool {
 // splitConjoined cuts "who is Vaez, and what did he say" at the conjunction that starts
 // a second question.
 func splitConjoined(s string) []string {
+	// "which groups did pak hit, with what weapons?": a second question of its own.
+	for _, sep := range []string{", with what ", ", using what ", ", by what "} {
+		if i := strings.Index(strings.ToLower(s), sep); i > 0 && startsQuestion(s[:i]) {
+			return []string{s[:i], s[i+2:]}
+		}
+	}
 	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "n", "also", "plus", "anyway", "anyways", "btw", "but", "second", "secondly") {
 		return []string{s}
 	}
