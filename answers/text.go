@@ -36,8 +36,8 @@ var extraStopWords = map[string]bool{
 	"whose": true, "whos": true, "wheres": true, "hows": true, "whens": true, "whys": true, "yes": true, "ok": true, "okay": true, "thanks": true, "thank": true,
 	"time": true, "times": true, "name": true, "names": true, "stand": true, "stands": true,
 	"lol": true, "pls": true, "plz": true, "might": true, "remind": true, "supposed": true,
-	"suppose": true,
-	"yo":      true, "bro": true, "guys": true,
+	"suppose": true, "sentence": true, "passage": true, "paragraph": true,
+	"yo": true, "bro": true, "guys": true,
 	// Contractions, as words() folds them: negations of verbs that are stop words already.
 	"wont": true, "cant": true, "dont": true, "arent": true, "werent": true, "havent": true,
 	"hasnt": true, "hadnt": true, "wouldnt": true, "couldnt": true, "shouldnt": true,
