@@ -567,7 +567,7 @@ var genericCounts = map[string]bool{
 // is missing: a when, where, who, why or how-many question needs an entry that declares
 // that detail, "how many X" one that puts a number to X, and a measure nothing gives.
 func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
-	if entry, ok := e.identityAsked(toks); ok && entry != d.entry.ID {
+	if q.asksIdentity && q.identity != d.entry.ID {
 		return false, "who they are" // "who was Soleimani?", "his job?": his profile, if the base has one
 	}
 	switch q.Type {

@@ -51,6 +51,11 @@ type Query struct {
 	// Islamic State that attacked the police station in Rask" is a claim about Rask.
 	subjectLast bool
 	asserted    bool // a claim made without asking, as Ask.asserted
+	// identity is the profile entry that says who the person asked about is, when the
+	// question asks only that ("who was Soleimani?", "his job?"); "" for a person the
+	// base does not describe. asksIdentity says whether it asks.
+	identity     string
+	asksIdentity bool
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as
