@@ -280,8 +280,8 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	// "why the author thinks this won't turn into a war": the article's own view is every
 	// answer's, so what it asks is why this won't turn into a war.
-	if lower := strings.ToLower(a.Text); strings.Contains(lower, "author") || strings.Contains(lower, "article") ||
-		strings.Contains(lower, "cafiero") || strings.Contains(lower, "writer") || strings.Contains(lower, "piece") {
+	if containsFold(a.Text, "author") || containsFold(a.Text, "article") || containsFold(a.Text, "cafiero") ||
+		containsFold(a.Text, "writer") || containsFold(a.Text, "piece") {
 		a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
 	}
 	if !a.Claim {
