@@ -190,6 +190,14 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 			!slices.ContainsFunc(e.an.analyze(pre, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
 			asks[i].Text = strings.TrimSpace(post)
 		}
+		// "acha ek baat batao, how many…": words no lexicon knows before a comma and a
+		// question word are an address in another language.
+		if pre, post, ok := strings.Cut(asks[i].Text, ", "); ok && len(strings.Fields(pre)) <= 4 {
+			if pw := words(post); len(pw) > 1 && whWords[pw[0]] && !slices.ContainsFunc(words(pre), lexicon.Known) &&
+				!slices.ContainsFunc(e.an.analyze(pre, true), e.ownWord) {
+				asks[i].Text = post
+			}
+		}
 		// "who's razi mousavi, name came up in a thread": a clause after the question
 		// that names nothing of the base, and points at nothing, says why it is asked.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&

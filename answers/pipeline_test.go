@@ -855,3 +855,13 @@ func TestAPlanIsNotADeed(t *testing.T) {
 		t.Errorf("a near miss beside an answer: %d parts, %q", len(r.Parts), r.Text())
 	}
 }
+
+func TestAnAddressInAnotherLanguageCostsNothing(t *testing.T) {
+	e := newEngine(t)
+	// Words no lexicon knows before a comma and a question word; "non-Iranians" are
+	// people counted.
+	r := e.Answer("acha ek baat batao, how many non-Iranians died in Pakistan's strike?")
+	if !r.Answered || !strings.Contains(r.Text(), "seven people") {
+		t.Errorf("how many non-Iranians died: %q", r.Text())
+	}
+}

@@ -561,6 +561,7 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
 	stem("humans"): true, stem("folks"): true, stem("civilians"): false, stem("others"): true,
+	"non": true, // "how many non-Iranians died": people, whom the rest of the words tell
 }
 
 // check reports whether an entry gives the detail a question asks for, and if not, what
