@@ -825,6 +825,9 @@ func TestWhatsTheStoryAsksWhatThereIsToTell(t *testing.T) {
 	if r := e.Answer("gcc and jaish al adl, what's the story"); !r.Answered || !strings.Contains(r.Text(), "used to support") {
 		t.Errorf("what's the story: %q", r.Text())
 	}
+	if r := e.Answer("What's the Women Peace Council connection?"); !r.Answered || !strings.Contains(r.Text(), "Ranjha") {
+		t.Errorf("the Women Peace Council connection: %q", r.Text())
+	}
 }
 
 func TestNamesThatStressSomethingReportIt(t *testing.T) {

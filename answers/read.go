@@ -361,9 +361,11 @@ var wordingNouns = map[string]bool{"phrase": true, "phrases": true, "word": true
 	"term": true, "terms": true, "expression": true, "adjective": true, "adjectives": true,
 	"wording": true, "label": true, "phrasing": true}
 
-// storyNouns ask for what there is to tell of something: "what's the story with X?".
+// storyNouns ask for what there is to tell of something: "what's the story with X?",
+// "what's the Women Peace Council connection?".
 var storyNouns = map[string]bool{"story": true, "deal": true, "lowdown": true, "backstory": true,
-	"tea": true, "scoop": true, "context": true, "gist": true}
+	"tea": true, "scoop": true, "context": true, "gist": true, "connection": true,
+	"relevance": true, "significance": true}
 
 // reasonNouns name what a why-question asks for.
 var reasonNouns = map[string]bool{"logic": true, "reasoning": true, "rationale": true,
