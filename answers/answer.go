@@ -757,6 +757,26 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 	return r, true
 }
 
+// reasonAt answers "what's the third reason the article gives for thinking things won't
+// escalate?" with the entry whose answer counts itself that reason.
+func (e *Engine) reasonAt(ws []string) (Reply, bool) {
+	n, places := ordinalAt(ws), 0
+	for _, w := range ws {
+		if ordinalPlaces[w] > 0 || w == "last" || w == "many" {
+			places++ // "the 4th and the 5th", "how many … and the first": the list answers
+		}
+	}
+	if n <= 0 || places != 1 || !slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" }) {
+		return Reply{}, false
+	}
+	for _, d := range e.docs {
+		if strings.Contains(d.entry.Answer, ordinalWords[n]+" reason") {
+			return e.reply(d, ""), true
+		}
+	}
+	return Reply{}, false
+}
+
 // spelledOut answers "what does IRGC stand for?" with the entry whose answer spells the
 // letters out before them in brackets, as the article does: "Islamic Revolutionary Guard
 // Corps (IRGC)".
@@ -966,6 +986,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	case IntentInstruction:
 		return e.instruction(q, ex)
+	}
+	if r, ok := e.reasonAt(q.Words); ok {
+		ex.decided("the reason for optimism at that place: " + r.ID)
+		return r
 	}
 	if r, ok := e.spelledOut(q); ok {
 		ex.decided("the entry that spells the letters out: " + r.ID)

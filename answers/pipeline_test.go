@@ -868,3 +868,14 @@ func TestAnAddressInAnotherLanguageCostsNothing(t *testing.T) {
 		t.Errorf("how many non-Iranians died: %q", r.Text())
 	}
 }
+
+func TestTheNthReasonIsTheEntryThatCountsItself(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("what's the third reason the article gives for thinking things won't escalate"); !r.Answered || !strings.Contains(r.Text(), "terrorist") {
+		t.Errorf("the third reason: %q", r.Text())
+	}
+	// Two places in the list: the list answers both.
+	if r := e.Answer("what's the 4th reason and the 5th? for de-escalation i mean"); !r.Answered || !strings.Contains(r.Text(), "five factors") {
+		t.Errorf("the 4th and the 5th: %q", r.Text())
+	}
+}
