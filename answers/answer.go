@@ -124,16 +124,8 @@ func (e *Engine) dropAsides(parts []Reply) []Reply {
 // namesMoreThan reports whether an entry names something that another, and the question,
 // do not: for "where else", a place of the map.
 func (e *Engine) namesMoreThan(d, than doc, toks []token, place bool) bool {
-	places := map[string]bool{}
-	if place {
-		for _, p := range e.base.Places {
-			for _, t := range e.an.analyze(p.Name+" "+p.In, false) {
-				places[t.term] = !t.stop
-			}
-		}
-	}
 	for t := range d.facts.terms {
-		if e.isName(t) && (!place || places[t]) && !than.facts.terms[t] && !slices.ContainsFunc(toks, func(q token) bool { return q.term == t }) {
+		if e.isName(t) && (!place || e.placeTerms[t]) && !than.facts.terms[t] && !slices.ContainsFunc(toks, func(q token) bool { return q.term == t }) {
 			return true
 		}
 	}

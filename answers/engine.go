@@ -60,6 +60,7 @@ type Engine struct {
 	quoteWords  [][]string                        // each quote's text as folded words, for attribution
 	eventToks   [][]token                         // each timeline event's label and text, analysed
 	eventNames  map[string]int                    // by name: how many timeline events name it
+	placeTerms  map[string]bool                   // the terms of the map's places and what they are in
 	personNames []personName                      // every name and alias of every person, as folded words
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
@@ -206,6 +207,14 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 	}
 	for _, q := range b.Quotes {
 		e.quoteWords = append(e.quoteWords, words(q.Text))
+	}
+	e.placeTerms = map[string]bool{}
+	for _, p := range b.Places {
+		for _, t := range e.an.analyze(p.Name+" "+p.In, false) {
+			if !t.stop {
+				e.placeTerms[t.term] = true
+			}
+		}
 	}
 	e.eventNames = map[string]int{}
 	for _, ev := range b.Events {

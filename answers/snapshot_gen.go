@@ -32,9 +32,10 @@ func snapshot() *Engine {
 		quoteWords:  snapshotSlice3459[:],
 		eventToks:   snapshotSlice3470[:],
 		eventNames:  mapOf(snapshotKeys636[:], snapshotValues636[:]),
+		placeTerms:  mapOf(snapshotKeys637[:], snapshotValues637[:]),
 		personNames: snapshotSlice3515[:],
-		offices:     mapOf(snapshotKeys637[:], snapshotValues637[:]),
-		personTerms: mapOf(snapshotKeys638[:], snapshotValues638[:]),
+		offices:     mapOf(snapshotKeys638[:], snapshotValues638[:]),
+		personTerms: mapOf(snapshotKeys639[:], snapshotValues639[:]),
 	}
 }
 
@@ -4783,6 +4784,8 @@ var snapshotSlice3469 = [...]token{{term: "alias:iran", word: "iran", owner: tru
 var snapshotSlice3470 = [...][]token{snapshotSlice3460[:], snapshotSlice3461[:], snapshotSlice3462[:], snapshotSlice3463[:], snapshotSlice3464[:], snapshotSlice3465[:], snapshotSlice3466[:], snapshotSlice3467[:], snapshotSlice3468[:], snapshotSlice3469[:]}
 var snapshotKeys636 = [...]string{"alias:balochistan", "alias:bla", "alias:blf", "alias:hossein_ali_javidanfar", "alias:iran", "alias:iraq", "alias:irgc", "alias:islam_state", "alias:israel", "alias:jaish_al_adl", "alias:pakistan", "alias:qassem_soleimani", "alias:sayi_razi_mousavi", "alias:sistan_and_baluchistan", "alias:syria", "alias:unit_state", "alias:unsc", "colonel", "idlib", "iranian", "kerman", "rask", "saravan"}
 var snapshotValues636 = [...]int{1, 1, 1, 1, 4, 1, 2, 1, 2, 3, 3, 1, 1, 2, 2, 1, 1, 1, 1, 3, 1, 2, 1}
+var snapshotKeys637 = [...]string{"alias:balochistan", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "capit", "damascus", "idlib", "kerman", "northern", "outsid", "rask", "saravan", "villag"}
+var snapshotValues637 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
 var snapshotSlice3471 = [...]string{"rouzbeh", "parsi"}
 var snapshotSlice3472 = [...]string{"parsi"}
 var snapshotSlice3473 = [...]string{"rouzbeh"}
@@ -4828,7 +4831,7 @@ var snapshotSlice3512 = [...]string{"soleimani"}
 var snapshotSlice3513 = [...]string{"suleimani"}
 var snapshotSlice3514 = [...]string{"soleymani"}
 var snapshotSlice3515 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotSlice3471[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3472[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3473[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3474[:]}, {name: "Umer Karim", words: snapshotSlice3475[:]}, {name: "Umer Karim", words: snapshotSlice3476[:]}, {name: "Umer Karim", words: snapshotSlice3477[:]}, {name: "Umer Karim", words: snapshotSlice3478[:]}, {name: "Umer Karim", words: snapshotSlice3479[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3480[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3481[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3482[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3483[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3484[:]}, {name: "Ali Vaez", words: snapshotSlice3485[:]}, {name: "Ali Vaez", words: snapshotSlice3486[:]}, {name: "Ali Vaez", words: snapshotSlice3487[:]}, {name: "Rabia Akhtar", words: snapshotSlice3488[:]}, {name: "Rabia Akhtar", words: snapshotSlice3489[:]}, {name: "Rabia Akhtar", words: snapshotSlice3490[:]}, {name: "Rabia Akhtar", words: snapshotSlice3491[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3492[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3493[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3494[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3495[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3496[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3497[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3498[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3499[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3500[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3501[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3502[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3503[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3504[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3505[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3506[:]}, {name: "Qassem Soleimani", words: snapshotSlice3507[:]}, {name: "Qassem Soleimani", words: snapshotSlice3508[:]}, {name: "Qassem Soleimani", words: snapshotSlice3509[:]}, {name: "Qassem Soleimani", words: snapshotSlice3510[:]}, {name: "Qassem Soleimani", words: snapshotSlice3511[:]}, {name: "Qassem Soleimani", words: snapshotSlice3512[:]}, {name: "Qassem Soleimani", words: snapshotSlice3513[:]}, {name: "Qassem Soleimani", words: snapshotSlice3514[:]}}
-var snapshotKeys637 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
-var snapshotValues637 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
-var snapshotKeys638 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
-var snapshotValues638 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
+var snapshotKeys638 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
+var snapshotValues638 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
+var snapshotKeys639 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
+var snapshotValues639 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}

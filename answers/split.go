@@ -197,11 +197,6 @@ func quotes(s string) bool {
 	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘")
 }
 
-// trailingOpeners start a clause about the one who asks, after what they ask: "…, my
-// english not so good", "…, sorry for the wall of text".
-var trailingOpeners = map[string]bool{"my": true, "i": true, "im": true, "ive": true, "sorry": true,
-	"sry": true, "thanks": true, "thx": true, "ty": true, "cheers": true, "btw": true}
-
 // splitTrailingContext cuts a question that runs on, after a comma, into a clause about
 // the one who asks: "why was Iran feeling it must act, my english not so good".
 func splitTrailingContext(s string) []string {
@@ -211,7 +206,8 @@ func splitTrailingContext(s string) []string {
 	}
 	head, tail := s[:i], s[i+2:]
 	tw := words(tail)
-	if len(tw) == 0 || !trailingOpeners[tw[0]] || !startsQuestion(head) || slices.ContainsFunc(tw, func(w string) bool { return whWords[w] }) {
+	// A clause about the asker, or thanks: "…, my english not so good", "…, thx".
+	if len(tw) == 0 || !aboutTheAsker[tw[0]] && !chatterSet[tw[0]] || !startsQuestion(head) || slices.ContainsFunc(tw, func(w string) bool { return whWords[w] }) {
 		return []string{s}
 	}
 	return []string{head, tail}
