@@ -165,6 +165,40 @@ func (e *Engine) strangePredicate(toks []token) string {
 	return ""
 }
 
+// absentThing returns the thing an existential question asks after ("is there any
+// polling…", "were there any arrests", "any kids among them?") when the facts never tell
+// of it, or "".
+func absentThing(toks []token, f fact) string {
+	i := 0
+	for i < len(toks) && (toks[i].word == "and" || toks[i].word == "so" || toks[i].word == "but") {
+		i++
+	}
+	switch {
+	case i+1 < len(toks) && existentialAux[toks[i].word] && toks[i+1].word == "there":
+		i += 2
+	case i < len(toks) && toks[i].word == "any":
+	default:
+		return ""
+	}
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		if t.word == "any" || t.word == "a" || t.word == "an" || t.word == "some" || t.word == "other" || t.number {
+			continue
+		}
+		if t.stop || f.terms[t.term] {
+			return ""
+		}
+		if i+1 < len(toks) && !toks[i+1].stop && isAdjective(t.word) && f.terms[toks[i+1].term] {
+			continue // "civilian casualties": what is asked after is the casualties
+		}
+		return t.word
+	}
+	return ""
+}
+
+// existentialAux begin a question of whether something was: "is there", "were there".
+var existentialAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "isnt": true, "arent": true, "wasnt": true, "werent": true}
+
 // lightVerbs say little of their own: "did Iran do it", "did they get hit".
 var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
 	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true,
@@ -1162,6 +1196,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if v := e.strangePredicate(toks); v != "" && q.Type == knowledge.TypeYesNo {
 			// "did Iran apologize to Pakistan?": the article never tells of apologising.
 			ex.decided("near miss: the question asks whether they " + v + ", a word the article never uses")
+			return e.nearMiss(d, q, best)
+		}
+		if w := absentThing(toks, d.facts); w != "" && q.Type == knowledge.TypeYesNo {
+			// "is there any polling on how Pakistanis see Iran?": the entry tells of no
+			// polling, so it cannot say there was some.
+			ex.decided("near miss: the question asks whether there was any " + w + ", and the entry tells of none")
 			return e.nearMiss(d, q, best)
 		}
 		if month, ok := e.laterEvent(q.Words, toks); ok {

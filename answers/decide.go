@@ -48,7 +48,7 @@ type fact struct {
 	dates   []date              // the dates it gives
 	numbers map[int]bool        // the numbers it gives, dates left out
 	terms   map[string]bool     // every term of the answer and its quotes
-	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly
+	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly: at least 0 for a term denied as often as said
 	hedged  map[string]int      // by term: sentences that say it only could, might or would be, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
@@ -72,16 +72,12 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 	for _, text := range texts {
 		for _, sentence := range strings.SplitAfter(text, ". ") {
 			toks := e.an.analyze(sentence, false)
-			neg, hedge := false, false
+			hedge := false
 			ws := words(sentence)
-			for i, w := range ws {
-				neg = neg || negations[w] || w == "without" || w == "nor"
+			for _, w := range ws {
 				hedge = hedge || hedges[w]
-				// "Iran should have warned Pakistan" says it did not.
-				if (w == "should" || w == "could" || w == "would" || w == "ought") && i+1 < len(ws) && (ws[i+1] == "have" || ws[i+1] == "and") {
-					neg = true
-				}
 			}
+			denied := e.negatedTerms(sentence)
 			f.dates = append(f.dates, dates(toks)...)
 			for _, d := range spans(ws) {
 				f.spans[d] = true
@@ -99,10 +95,10 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				if t.stop {
 					continue
 				}
-				if neg {
+				if denied[t.term] {
 					f.negated[t.term]++
 				} else {
-					f.negated[t.term]-- // said plainly too: denied only where denials outnumber
+					f.negated[t.term]-- // said plainly too: denied only where denials are as many
 				}
 				if hedge {
 					f.hedged[t.term]++
@@ -114,6 +110,64 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 		}
 	}
 	return f
+}
+
+// negatedTerms returns the terms of a sentence that a negation denies: those from the
+// negation to the end of its clause. "Not" denies what follows it up to the next verb of
+// its own, so "seven people who were not Iranian nationals lost their lives" denies
+// "Iranian nationals", not the deaths; "no", "never" and "neither" deny the rest of the
+// clause ("neither side severed ties").
+func (e *Engine) negatedTerms(sentence string) map[string]bool {
+	var out map[string]bool
+	fields := strings.Fields(sentence)
+	for i := 0; i < len(fields); i++ {
+		w := foldWord(fields[i])
+		next := ""
+		if i+1 < len(fields) {
+			next = foldWord(fields[i+1])
+		}
+		// "Iran should have warned Pakistan" says it did not.
+		wouldHave := (w == "should" || w == "could" || w == "would" || w == "ought") && (next == "have" || next == "and")
+		if !negations[w] && w != "without" && !wouldHave || next == "other" || next == "further" || next == "more" || next == "additional" {
+			continue // "gives no other death toll": the toll it gives stands
+		}
+		untilVerb := w == "not" || strings.HasSuffix(w, "nt") // "were not X", "didn't X"
+		var scope []string
+		content := false
+		for j := i + 1; j < len(fields); j++ {
+			f := foldWord(fields[j])
+			if f == "but" || f == "while" || f == "whereas" || f == "although" || f == "though" {
+				break
+			}
+			if untilVerb && content && isVerb(f) && !isNoun(f) && !copulas[f] && !auxiliaries[f] {
+				break
+			}
+			scope = append(scope, fields[j])
+			content = content || !isStop(f) && f != ""
+			if strings.ContainsAny(fields[j], ",;:") {
+				break
+			}
+			i = j
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		for _, t := range e.an.analyze(strings.Join(scope, " "), false) {
+			if !t.stop {
+				out[t.term] = true
+			}
+		}
+	}
+	return out
+}
+
+// foldWord folds one word of text as words does: "Didn’t," → "didnt".
+func foldWord(s string) string {
+	ws := words(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
 }
 
 // decide weighs a claim's details against the facts of the entry that answers it. A date,
@@ -196,7 +250,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	denied, content := 0, len(inFacts)
 	for _, term := range inFacts {
-		if f.negated[term] > 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) {
+		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) {
 			denied++
 		}
 	}

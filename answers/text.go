@@ -863,6 +863,11 @@ func questionType(ws []string) knowledge.QuestionType {
 			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should",
 				"didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "hasnt", "havent", "wouldnt", "shouldnt":
 				return knowledge.TypeYesNo
+			case "any":
+				// "any kids among them?" asks whether there were; "any idea who…" asks who.
+				if !slices.ContainsFunc(ws[1:], func(w string) bool { return whWords[w] }) {
+					return knowledge.TypeYesNo
+				}
 			}
 		}
 	}
