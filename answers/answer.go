@@ -1105,6 +1105,21 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 	}
+	// "my friend thinks Javidanfar was killed by Pakistani forces": what makes a claim
+	// false is words its entry never uses, which weigh against the entry. The entry of
+	// the claim's subject may still settle it, but only by contradicting it: it takes a
+	// full score to confirm a claim.
+	contradictOnly := false
+	if !ok && q.Intent == IntentClaim {
+		if top := rk.top(); top.doc >= 0 && top.score >= e.opts.MinConfidence*e.w.ContradictBar {
+			d := e.docs[top.doc]
+			if subject := e.claimSubject(toks, q); subject != "" && d.facts.terms[subject] {
+				if okCheck, _ := e.check(d, q, toks); okCheck && e.heldBesides(toks, d.facts) {
+					best, ok, contradictOnly = top, true, true
+				}
+			}
+		}
+	}
 	e.explainRanking(ex, rk, q, toks)
 	if ok && rk.focusUnknown() {
 		// "which Israeli unit carried out the airstrike?": no entry gives a unit, however
@@ -1209,7 +1224,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is of another event, in " + month + ", which the article does not cover")
 			return e.nearMiss(d, q, best)
 		}
-		v, why := e.decide(q, toks, d.facts)
+		v, why, firm := e.decide(q, toks, d.facts)
+		if contradictOnly && (v != VerdictNo && v != VerdictPartly || !firm) {
+			return e.unknown(rk, ex, "no entry scores over the threshold, and the best one for the claim's subject does not contradict it")
+		}
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
 		}
@@ -1249,7 +1267,7 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against the first strike, %s: %s", first.entry.ID, v))
 	} else if best, ok := e.pick(rk, claim, toks); ok {
 		d := e.docs[best.doc]
-		v, why := e.decide(claim, toks, d.facts)
+		v, why, _ := e.decide(claim, toks, d.facts)
 		r.Verdict, r.ID = v, d.entry.ID
 		r.Answer += " On that, the article says: " + v.prefix() + d.entry.Answer
 		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against %s: %s (%s)", d.entry.ID, v, why))

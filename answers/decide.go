@@ -173,7 +173,11 @@ func foldWord(s string) string {
 // decide weighs a claim's details against the facts of the entry that answers it. A date,
 // a number or a name of the claim that the facts contradict, or a claim the facts deny
 // ("not Iranian nationals"), is a No; details all in the facts are a Yes.
-func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string) {
+//
+// firm says whether a contradiction stands on what the facts say, not on their silence:
+// another name of the base, another doer or owner, another date, a denial; not a number
+// or a name the base never uses, which the facts may simply not give.
+func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string, firm bool) {
 	var hold, conflict, onTopic []string // onTopic: names of the claim the facts use
 	// Dates: a day or month the facts do not give, where they give others.
 	for _, d := range dates(toks) {
@@ -184,6 +188,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			hold = append(hold, d.String())
 		} else {
 			conflict = append(conflict, d.String())
+			firm = true
 		}
 	}
 	// Numbers: a count the facts do not give, where they give others; or a count of the
@@ -225,6 +230,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
+			firm = true
 		case !t.known && !e.isName(t.term) && e.strangeWord(t):
 			// A name the article never uses ("claimed by al-Qaeda", "works for the
 			// Stimson Center"): the facts name another, or none, and the claim does not
@@ -235,10 +241,12 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	// The doer: "Iran struck Pakistan on 18 January", where the facts are Pakistan's strike.
 	if doer := e.claimDoer(toks); doer != "" && f.agent != "" && !sameAgent(doer, f.agent) {
 		conflict = append(conflict, "doer "+doer)
+		firm = true
 	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
 	if term, ok := otherOwner(e.possessions(toks), f.owned); ok {
 		conflict = append(conflict, "whose "+term)
+		firm = true
 	}
 	// Denials: the claim's rarest terms stand in a sentence of the facts that negates them.
 	// A claim of one term ("were they Iranian?") is denied by that term's denial.
@@ -256,6 +264,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	if denied > 0 && denied*2 >= content/2 && !claim.Negated && !modalPerfect(claim.Words) {
 		conflict = append(conflict, "denied")
+		firm = true
 	}
 	// Hedges: "did China end up mediating?", a claim of what happened, where the facts
 	// say only that it could.
@@ -273,26 +282,31 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 		if hedgedRare > 0 && hedgedRare*2 >= rare {
-			return VerdictOpen, hedgedWhy
+			return VerdictOpen, hedgedWhy, false
 		}
 	}
 	switch {
 	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") }):
 		// The wrong side did it: the date or the count may hold, the claim does not.
-		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
+		return VerdictNo, "contradicted: " + strings.Join(conflict, ", "), firm
 	case len(conflict) > 0 && len(hold) > 0 && !onlyNames(conflict):
-		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", ")
+		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", "), firm
 	case len(conflict) > 0:
-		return VerdictNo, "contradicted: " + strings.Join(conflict, ", ")
+		return VerdictNo, "contradicted: " + strings.Join(conflict, ", "), firm
 	case len(hold)+len(onTopic) > 0 && !claim.Negated:
 		if w := e.unconfirmed(toks); w != "" {
 			// "Jaish al-Adl is a Shia militia": the facts never say "militia", so they
 			// cannot confirm it.
-			return VerdictOpen, unconfirmedWhy + w
+			return VerdictOpen, unconfirmedWhy + w, false
 		}
-		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", ")
+		if w := e.unheld(toks, f); w != "" {
+			// "the UNSC praised the Rask attack": the facts tell of the attack and the
+			// council, and never of praise, so they are given as they are, with no Yes.
+			return VerdictOpen, "not said in these words: " + w, false
+		}
+		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", "), false
 	}
-	return VerdictOpen, "nothing to weigh"
+	return VerdictOpen, "nothing to weigh", false
 }
 
 // hedges say that something could be, or was to be, not that it is: "China could make an
@@ -536,10 +550,56 @@ func (e *Engine) strangeWord(t token) bool {
 func (e *Engine) claimDoer(toks []token) string {
 	for i := 0; i+1 < len(toks); i++ {
 		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (toks[i+1].term == "alias:strike" || toks[i+1].term == "alias:retali") {
-			return strings.TrimPrefix(toks[i].term, "alias:")
+			doer := strings.TrimPrefix(toks[i].term, "alias:")
+			if !e.isAgent(doer) {
+				continue // "the Rask attack", "the Saravan strikes": where, not who
+			}
+			return doer
 		}
 	}
 	return ""
+}
+
+// unheld returns a word of the base that a claim says and the facts never use, names
+// aside, or "".
+func (e *Engine) unheld(toks []token, f fact) string {
+	for _, t := range toks {
+		if t.stop || t.number || e.isName(t.term) || f.terms[t.term] {
+			continue
+		}
+		if _, inBase := e.terms[t.term]; inBase && e.idfOf(t.term) > e.maxIDF*rareShare {
+			return t.word
+		}
+	}
+	return ""
+}
+
+// rareShare is the share of the highest IDF over which a word is rare in the base: said
+// in a few entries, so that one that never says it does not say what the word does.
+var rareShare = 0.7
+
+// isAgent reports whether some entry's title makes the name the doer of what it tells.
+func (e *Engine) isAgent(name string) bool {
+	return slices.ContainsFunc(e.docs, func(d doc) bool { return d.agent != "" && sameAgent(name, d.agent) })
+}
+
+// heldBesides reports whether the facts use every word of the base that a claim says,
+// names aside and the word after a name they contradict ("Pakistani forces"): whether
+// what makes the claim false is only its names.
+func (e *Engine) heldBesides(toks []token, f fact) bool {
+	for i, t := range toks {
+		if t.stop || t.number || e.isName(t.term) || f.terms[t.term] {
+			continue
+		}
+		if _, inBase := e.terms[t.term]; !inBase {
+			continue // an everyday word the base never uses says nothing either way
+		}
+		if i > 0 && e.isName(toks[i-1].term) && !f.terms[toks[i-1].term] {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // strangeSubject returns a claim's subject, its first name, when the article never names

@@ -39,6 +39,9 @@ type Weights struct {
 	// ClaimPredicate scales the names of a claim after its subject ("Vaez is with the
 	// Swedish Institute"): what the claim says of its subject, to check, not to search by.
 	ClaimPredicate float64
+	// ContradictBar is the share of the confidence threshold at which the entry of a
+	// claim's subject may still answer the claim, when its facts contradict it.
+	ContradictBar float64
 	// OtherAgent scales the score of an entry whose title makes another name the doer
 	// than the question does: Pakistan's strikes for a question on "the Iranian strike".
 	OtherAgent float64
@@ -55,6 +58,6 @@ func DefaultWeights() Weights {
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
 		UnknownOrdinary: 0.2, UnknownNoun: 1.2, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, OtherAgent: 0.6, Near: 0.4,
+		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, ContradictBar: 0.7, OtherAgent: 0.6, Near: 0.4,
 	}
 }
