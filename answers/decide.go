@@ -286,8 +286,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		}
 	}
 	switch {
-	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") }):
-		// The wrong side did it: the date or the count may hold, the claim does not.
+	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") || c == "denied" }):
+		// The wrong side did it, or the facts deny what is claimed ("the seven killed were
+		// Iranians"): the date or the count may hold, the claim does not.
 		return VerdictNo, "contradicted: " + strings.Join(conflict, ", "), firm
 	case len(conflict) > 0 && len(hold) > 0 && !onlyNames(conflict):
 		return VerdictPartly, "holds: " + strings.Join(hold, ", ") + "; contradicted: " + strings.Join(conflict, ", "), firm

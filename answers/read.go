@@ -330,7 +330,7 @@ func readAsk(a Ask, quoted string) Query {
 	case (a.Opinion || opinionSet.in(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
-	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho:
+	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && onlyReports(ws)):
 		q.Intent = IntentSaid
 	case (a.Claim || q.Type == knowledge.TypeYesNo) && !asksAChoice(ws):
 		q.Intent = IntentClaim
@@ -377,7 +377,24 @@ var reportVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "claims": true, "claimed": true, "told": true,
 	"heard": true, "reckons": true, "swears": true, "insists": true, "posted": true, "tweeted": true,
 	"thinks": true, "think": true, "read": true, "saying": true, "wrote": true, "mentioned": true,
+	"thought": true, "believes": true, "assumed": true, "figured": true,
 }
+
+// onlyReports reports whether every word of saying in a claim is said by the asker,
+// the bot or the article ("but i think that's off", "article says?"): the claim is to
+// check, not a question of what someone said.
+func onlyReports(ws []string) bool {
+	for i, w := range ws {
+		if sayWords[w] && (i == 0 || !askerSide[ws[i-1]]) {
+			return false
+		}
+	}
+	return true
+}
+
+// askerSide stand before a word of saying that reports a claim, not a view asked for.
+var askerSide = map[string]bool{"i": true, "you": true, "u": true, "we": true, "article": true,
+	"piece": true, "someone": true, "somebody": true, "ppl": true, "people": true}
 
 // stripFraming removes the report around a claim, so that the claim is read and not the
 // report: "someone in #general said Islamic State claimed the Kerman bombing, true?" →
