@@ -47,6 +47,10 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		// "284?", "1988??": what the article says of the number.
 		asks = []Ask{{Text: "what about " + ws[0] + "?"}}
 	}
+	if ws := words(c.Text); len(asks) == 0 && len(conv.Given) > 0 && slices.Contains(ws, "next") && !slices.ContainsFunc(ws, func(w string) bool { return !nextWords[w] }) {
+		// "next", "next one?" in a conversation asks for what follows the last answer.
+		asks = []Ask{{Text: c.Text}}
+	}
 	if ex != nil {
 		ex.Cleaned, ex.Segments, ex.More = c, segs, more
 	}
@@ -322,6 +326,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	}
 	if r, ok := e.eventOfLast(conv, ws); ok {
 		ex.decided("the earliest or latest of the events the last answer told of: " + r.ID)
+		return r, a.Text
+	}
+	if r, ok := e.nextOfLast(conv, ws); ok {
+		ex.decided("what comes next, or before, after the last answer: " + r.ID)
 		return r, a.Text
 	}
 	text, how := e.followUp(conv, a.Text)
@@ -838,6 +846,60 @@ func (e *Engine) spelledOut(q Query) (Reply, bool) {
 	}
 	return Reply{}, false
 }
+
+// nextOfLast answers "next", "and then?" or "what came before that?" after an answer
+// that has a place in an order: the next or the previous reason after one of the
+// article's numbered reasons, the next or the previous event after a dated one.
+func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
+	if len(conv.Given) == 0 || len(ws) == 0 || len(ws) > 6 || slices.ContainsFunc(ws, func(w string) bool { return !nextWords[w] }) {
+		return Reply{}, false
+	}
+	later := slices.ContainsFunc(ws, func(w string) bool {
+		return w == "next" || w == "then" || w == "after" || w == "afterwards" || w == "later"
+	})
+	earlier := slices.ContainsFunc(ws, func(w string) bool { return w == "before" || w == "earlier" || w == "previous" })
+	if later == earlier {
+		return Reply{}, false
+	}
+	last, ok := e.docOf(conv.Given[len(conv.Given)-1])
+	if !ok {
+		return Reply{}, false
+	}
+	for n := 1; n < len(ordinalWords); n++ {
+		if !strings.Contains(last.entry.Answer, ordinalWords[n]+" reason") {
+			continue
+		}
+		at := n + 1
+		if earlier {
+			at = n - 1
+		}
+		if at < 1 || at >= len(ordinalWords) {
+			return Reply{}, false
+		}
+		for _, d := range e.docs {
+			if strings.Contains(d.entry.Answer, ordinalWords[at]+" reason") {
+				return e.reply(d, ""), true
+			}
+		}
+		return Reply{}, false
+	}
+	dir := "after"
+	if earlier {
+		dir = "before"
+	}
+	if d, ok := e.besideInTime(last, Query{Words: []string{"what", "happened", dir}}); ok {
+		r := e.reply(d, "")
+		r.moved = true
+		return r, true
+	}
+	return Reply{}, false
+}
+
+// nextWords may stand in "next", "and then?", "what came after that?", "before that?".
+var nextWords = map[string]bool{"next": true, "then": true, "after": true, "afterwards": true,
+	"later": true, "before": true, "earlier": true, "previous": true, "and": true, "what": true,
+	"whats": true, "came": true, "comes": true, "come": true, "happened": true, "happens": true,
+	"that": true, "so": true, "ok": true, "okay": true, "the": true, "one": true, "is": true, "was": true}
 
 // eventOfLastWords may stand in "the earliest one?", "and the most recent attack?".
 var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first": true, "latest": true,

@@ -497,6 +497,7 @@ var generated = &Base{
 				"What are the key dates?",
 				"sequence of events iran pakistan",
 				"List the events by date",
+				"Give me the timeline from December 2023 on",
 			},
 			Keywords: []string{
 				"timeline",
@@ -509,6 +510,7 @@ var generated = &Base{
 				"events",
 				"list",
 				"schedule",
+				"step by step",
 			},
 			Types: []QuestionType{
 				"when",
