@@ -2935,6 +2935,7 @@ var generated = &Base{
 				"pakistan strike iran date",
 				"What date did Pakistan hit back at Iran?",
 				"Pakistani strikes inside Iran",
+				"How did Pakistan respond to Iran's strike?",
 			},
 			Keywords: []string{
 				"retaliation",
