@@ -268,7 +268,7 @@ func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
 }
 
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
-var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "blamed": true,
+var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true, "blamed": true,
 	"called": true, "described": true, "authorities": true, "officials": true, "government": true,
 	"stressed": true, "stress": true, "insisted": true, "denied": true, "announced": true,
 	// Views held are words too: "many in Iran believe", "Iran sees militant Sunni groups…".
@@ -373,10 +373,10 @@ func (e *Engine) index(en knowledge.Entry) doc {
 			}
 			// The verb within a few words after the name, before another name: "both
 			// Tehran and Islamabad were keen to stress…" reports both capitals' words.
-			reports := false
+			reports, speech := false, false
 			for _, n := range toks[i+1 : min(len(toks), i+6)] {
 				if reporters[n.word] {
-					reports = true
+					reports, speech = true, n.word == "claims" || n.word == "says"
 					break
 				}
 				if !n.stop && e.isName(n.term) {
@@ -392,6 +392,9 @@ func (e *Engine) index(en knowledge.Entry) doc {
 			}
 			if reports || before == "according to" {
 				d.speakers[t.term] = true
+				// "Jaish al-Adl claims to be fighting for…", "Dr Umer Karim says…": the entry
+				// reports their words, whatever it is about.
+				d.reports = d.reports || speech
 			}
 		}
 	}
