@@ -4,6 +4,7 @@ package answers
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -307,6 +308,11 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	add(en.Answer, w.Answer)
 	answer := e.an.analyze(en.Answer, false)
 	d.counts = counted(answer)
+	for _, q := range d.quotes {
+		// "its precise targeting of seven legitimate military targets": a quote's count
+		// is the entry's too.
+		maps.Copy(d.counts, counted(e.an.analyze(q.Text, false)))
+	}
 	for _, t := range en.Types {
 		d.gives[t] = true
 	}

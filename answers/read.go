@@ -66,7 +66,7 @@ var shorthand = map[string]string{
 	"abt": "about", "w": "with", "wen": "when", "wat": "what", "wut": "what", "wht": "what",
 	"whn": "when", "wher": "where", "hw": "how", "smth": "something", "sth": "something",
 	"thx": "thanks", "tho": "though", "b4": "before", "govt": "government", "gov": "government",
-	"intl": "international", "mil": "military", "natl": "national", "iran's": "iran",
+	"intl": "international", "uni": "university", "univ": "university", "mil": "military", "natl": "national", "iran's": "iran",
 	"bcos": "because", "bcoz": "because", "becuz": "because", "dat": "that", "da": "the",
 	"teh": "the", "wit": "with", "ya": "you", "yr": "your", "2day": "today", "k": "okay",
 	"msg": "message", "info": "information", "pak": "pakistan", "paki": "pakistan",
