@@ -164,6 +164,8 @@ var opinionPhrases = [][]string{
 	{"who", "lost"}, {"no", "choice"}, {"overreacted"}, {"overreaction"}, {"fair", "enough"},
 	{"hero"}, {"heroes"}, {"in", "the", "wrong"}, {"comes", "out", "worse"}, {"come", "out", "worse"},
 	{"worse", "off"}, {"who", "was", "wrong"}, {"who", "was", "right"}, {"looks", "weak"}, {"look", "weak"},
+	{"it", "smart"}, {"it", "wise"}, {"was", "smart"}, {"was", "wise"}, {"looks", "worse"}, {"look", "worse"},
+	{"looks", "bad"}, {"look", "bad"}, {"weaker", "after"}, {"stronger", "after"},
 }
 
 // whoSaidPhrases ask who said a quoted passage.
