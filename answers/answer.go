@@ -1132,7 +1132,17 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	case IntentSummary:
 		// A summary of the whole article, unless the request names a part of it that
 		// an entry covers well.
-		if top := rk.top(); rk.hasUnknownName() || slices.Contains(q.Words, "before") || slices.Contains(q.Words, "after") {
+		// A name the base never mentions ("a summary of the kashmir conflict") asks of
+		// something else; among words no lexicon knows ("short mein batao kya hua") it is
+		// most likely a word of another language.
+		foreign := 0
+		for _, t := range rk.terms {
+			if t.id < 0 && t.class == classUnknown {
+				foreign++
+			}
+		}
+		strange := rk.hasUnknownName() && foreign < 2
+		if top := rk.top(); strange || slices.Contains(q.Words, "before") || slices.Contains(q.Words, "after") {
 			break // "a recap of what happened before Iran's strike" asks of an event, not the whole
 		} else if e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
 			if d, ok := e.docOfKind(knowledge.KindOverview); ok {

@@ -528,9 +528,16 @@ func dropPhrases(s string, phrases []string) string {
 // hasWhQuestion reports whether words ask why, how, who, when or where: "eli5 why
 // Pakistan hit back" is that question, told simply.
 func hasWhQuestion(ws []string) bool {
-	for _, w := range ws {
+	for i, w := range ws {
 		switch w {
-		case "why", "how", "who", "whom", "when", "where", "which":
+		case "who", "whom", "which", "where", "when":
+			// "for the ppl who missed the stream": after a noun, it begins a relative
+			// clause, not a question.
+			if i > 0 && isNoun(ws[i-1]) && !isStop(ws[i-1]) {
+				continue
+			}
+			return true
+		case "why", "how":
 			return true
 		}
 	}
