@@ -283,19 +283,20 @@ func indirect(q string) string {
 			break
 		}
 	}
+	// "were there civilian casualties" → "whether there were civilian casualties";
+	// "any injured?" → "whether there were any injured"; a question word after them is
+	// of what there was ("is there any polling on how Pakistanis see Iran").
+	if be := lw(0); len(ws) > 2 && copulas[be] && lw(1) == "there" {
+		return "whether there " + be + " " + strings.Join(ws[2:], " ")
+	}
+	if lw(0) == "any" && len(ws) > 1 {
+		be, w := "was", lw(1)
+		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || w == "people" || w == "children" || w == "kids" {
+			be = "were"
+		}
+		return "whether there " + be + " " + lowerFirst(q)
+	}
 	if start < 0 {
-		// "were there civilian casualties" → "whether there were civilian casualties";
-		// "any injured?" → "whether there were any injured".
-		if be := lw(0); len(ws) > 2 && copulas[be] && lw(1) == "there" {
-			return "whether there " + be + " " + strings.Join(ws[2:], " ")
-		}
-		if lw(0) == "any" && len(ws) > 1 {
-			be, w := "was", lw(1)
-			if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || w == "people" || w == "children" || w == "kids" {
-				be = "were"
-			}
-			return "whether there " + be + " " + lowerFirst(q)
-		}
 		// "did Iran warn Pakistan" → "whether Iran warned Pakistan".
 		if len(ws) > 2 && auxiliaries[lw(0)] {
 			return "whether " + indirect("what " + q)[len("what "):]

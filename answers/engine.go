@@ -62,6 +62,8 @@ type Engine struct {
 	eventToks   [][]token                         // each timeline event's label and text, analysed
 	eventNames  map[string]int                    // by name: how many timeline events name it
 	placeTerms  map[string]bool                   // the terms of the map's places and what they are in
+	placeKind   map[string]string                 // by the term of a place the base names: "town" for Saravan or Riyadh, "province" for Idlib, "container" for a country; "" when it never says
+	placeIn     map[string]string                 // by place term: the terms of what it is in, space-separated
 	personNames []personName                      // every name and alias of every person, as folded words
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
@@ -217,6 +219,21 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 			}
 		}
 	}
+	e.placeIn = map[string]string{}
+	for _, p := range b.Places {
+		var in []string
+		for _, t := range e.an.analyze(p.In, false) {
+			if !t.stop {
+				in = append(in, t.term)
+			}
+		}
+		for _, t := range e.an.analyze(p.Name, false) {
+			if !t.stop && e.isName(t.term) {
+				e.placeIn[t.term] = strings.Join(in, " ")
+			}
+		}
+	}
+	e.placeKind = e.kindsOfPlaces(b)
 	e.eventNames = map[string]int{}
 	for _, ev := range b.Events {
 		toks := e.an.analyze(ev.Label+". "+ev.Text, false)
@@ -267,6 +284,63 @@ func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
 	wg.Wait()
 	return docs
 }
+
+// kindsOfPlaces finds the places the base names and what kind of place each is: the
+// map's places and the names the entries put after "in", "at", "near" or "around"; a
+// country or a province a place is in is a container, unless the article calls it
+// something ("Saravan, an Iranian city", "Syria's Idlib province", "Rask, a town").
+func (e *Engine) kindsOfPlaces(b *knowledge.Base) map[string]string {
+	kinds := map[string]string{}
+	for _, p := range b.Places {
+		for _, t := range e.an.analyze(p.Name, false) {
+			if !t.stop && e.isName(t.term) {
+				kinds[t.term] = ""
+			}
+		}
+	}
+	called := map[string]string{}
+	for _, en := range b.Entries {
+		toks := e.an.analyze(en.Answer, false)
+		for i, t := range toks {
+			if t.stop || !e.isName(t.term) {
+				continue
+			}
+			if i > 0 && locatives[toks[i-1].word] || i > 1 && locatives[toks[i-2].word] && toks[i-1].owner {
+				if _, ok := kinds[t.term]; !ok {
+					kinds[t.term] = "" // "in Riyadh", "in Pakistan's Balochistan province"
+				}
+			}
+			if t.owner || demonyms[t.term] != "" || isAdjective(t.word) {
+				continue // "an Iranian city" calls no Iranian a city
+			}
+			for _, n := range toks[i+1 : min(len(toks), i+4)] {
+				if kind := settlementKind(n.word); kind != "" {
+					called[t.term] = kind
+					break
+				}
+				if !n.stop && !isAdjective(n.word) {
+					break
+				}
+			}
+		}
+	}
+	for _, p := range b.Places {
+		for _, t := range e.an.analyze(p.In, false) {
+			if !t.stop && e.isName(t.term) {
+				kinds[t.term] = "container"
+			}
+		}
+	}
+	for t, kind := range called {
+		if kinds[t] != "container" || kind != "town" {
+			kinds[t] = kind
+		}
+	}
+	return kinds
+}
+
+// locatives stand before the name of a place: "in Riyadh", "around Saravan".
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "around": true, "outside": true}
 
 // reporters follow a name whose words an answer reports: "Iranian authorities", "Tehran said".
 var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true, "blamed": true,

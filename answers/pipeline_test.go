@@ -150,6 +150,11 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
 		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},
 		{"what were the names of the two kids killed?", "The article does not say what the names of the two kids killed were. What it does say: Two children"},
+		// An existential question needs the thing it asks after in the entry.
+		{"is there any polling on how pakistanis see iran?", "The article does not say whether there is any polling on how pakistanis see iran. What it does say: "},
+		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
+		// "Which city" needs a city: Idlib is a province, Iraq and Syria countries.
+		{"which city in northern iraq did iran strike?", "The article does not say which city in northern iraq "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -877,5 +882,43 @@ func TestTheNthReasonIsTheEntryThatCountsItself(t *testing.T) {
 	// Two places in the list: the list answers both.
 	if r := e.Answer("what's the 4th reason and the 5th? for de-escalation i mean"); !r.Answered || !strings.Contains(r.Text(), "five factors") {
 		t.Errorf("the 4th and the 5th: %q", r.Text())
+	}
+}
+
+func TestWhichPlaceNeedsAPlaceOfThatKind(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"which city did pakistan strike?":                 "Saravan",
+		"which city is the king faisal centre in?":        "Riyadh",
+		"which town did jaish al-adl attack in december?": "Rask",
+		"which province did iran strike?":                 "Balochistan",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q; want %s", q, r.Answered, r.Text(), want)
+		}
+	}
+}
+
+func TestAClaimIsCorrectedByTheFactsOfItsSubject(t *testing.T) {
+	e := newEngine(t)
+	// The false words keep the score low; the subject's entry still settles the claim.
+	tests := []struct{ q, want string }{
+		{"my friend thinks javidanfar was killed by pakistani forces", "Jaish al-Adl"},
+		{"ngl i thought jaish al adl was a shia group backed by iran itself", "Sunni"},
+		{"you said Parsi is from a Norwegian institute but i think thats off?", "Swedish"},
+		{"ngl i thought the seven ppl killed in saravan were iranians?? were they", "not Iranian nationals"},
+	}
+	for _, tt := range tests {
+		r := e.Answer(tt.q)
+		if !r.Answered || r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, verdict %q: %q", tt.q, r.Answered, r.Verdict, r.Text())
+		}
+	}
+	// A claim whose facts are silent on what it says is not contradicted by a number it
+	// invents, nor confirmed by the names it shares.
+	for _, q := range []string{"my friend says the rask attack killed 11 policemen, right?", "a guy on reddit says the UN security council praised the rask attack"} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictNo || r.Verdict == answers.VerdictYes {
+			t.Errorf("%s: verdict %q: %q", q, r.Verdict, r.Text())
+		}
 	}
 }

@@ -557,6 +557,51 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
 	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
+// settlementKind returns the kind of place a noun names, in the singular ("city" for
+// "cities"), for the kinds of place the article names by name; "" for another word.
+func settlementKind(w string) string {
+	switch w {
+	case "city", "cities", "town", "towns", "village", "villages":
+		return "town" // a city, a town and a village are all places people live
+	case "province", "provinces", "region", "regions":
+		return "province"
+	}
+	return ""
+}
+
+// namesPlaceOf reports whether an entry names a place of the kind a question asks for
+// ("which city…"), other than those the question names, and in the country it puts the
+// place in ("which Pakistani town…", "a town in Pakistan"). A place the article never
+// calls anything may be of any kind, but not a country or province others are in.
+func (e *Engine) namesPlaceOf(d doc, kind string, toks []token) bool {
+	within := ""
+	for i, t := range toks {
+		if settlementKind(t.word) == "" {
+			continue
+		}
+		if i > 0 && demonyms[toks[i-1].term] != "" {
+			within = "alias:" + demonyms[toks[i-1].term] // "which Pakistani town"
+		}
+		for j := i + 1; j+1 < len(toks) && j <= i+2; j++ {
+			if toks[j].word == "in" && e.isName(toks[j+1].term) {
+				within = toks[j+1].term // "which town in Pakistan"
+			}
+		}
+		break
+	}
+	for term := range d.facts.terms {
+		k, place := e.placeKind[term]
+		if !place || k != "" && k != kind || slices.ContainsFunc(toks, func(t token) bool { return t.term == term }) {
+			continue
+		}
+		if in, ok := e.placeIn[term]; ok && within != "" && !slices.Contains(strings.Fields(in), within) {
+			continue // not in the country asked
+		}
+		return true
+	}
+	return false
+}
+
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
@@ -625,6 +670,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	// "Which town…", "what city…": an answer that speaks of a town names it ("a village in
 	// Balochistan" names none; "in Riyadh" needs no "city").
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
+		return false, "which " + q.Focus
+	}
+	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
+		// "which city in northern Iraq did Iran strike?": the entry names Idlib, a
+		// province, and no city.
 		return false, "which " + q.Focus
 	}
 	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {

@@ -33,9 +33,11 @@ func snapshot() *Engine {
 		eventToks:   snapshotSlice3473[:],
 		eventNames:  mapOf(snapshotKeys636[:], snapshotValues636[:]),
 		placeTerms:  mapOf(snapshotKeys637[:], snapshotValues637[:]),
+		placeKind:   mapOf(snapshotKeys638[:], snapshotValues638[:]),
+		placeIn:     mapOf(snapshotKeys639[:], snapshotValues639[:]),
 		personNames: snapshotSlice3518[:],
-		offices:     mapOf(snapshotKeys638[:], snapshotValues638[:]),
-		personTerms: mapOf(snapshotKeys639[:], snapshotValues639[:]),
+		offices:     mapOf(snapshotKeys640[:], snapshotValues640[:]),
+		personTerms: mapOf(snapshotKeys641[:], snapshotValues641[:]),
 	}
 }
 
@@ -4789,6 +4791,10 @@ var snapshotKeys636 = [...]string{"alias:balochistan", "alias:bla", "alias:blf",
 var snapshotValues636 = [...]int{1, 1, 1, 1, 4, 1, 2, 1, 2, 3, 3, 1, 1, 2, 2, 1, 1, 1, 1, 3, 1, 2, 1}
 var snapshotKeys637 = [...]string{"alias:balochistan", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "capit", "damascus", "idlib", "kerman", "northern", "outsid", "rask", "saravan", "villag"}
 var snapshotValues637 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
+var snapshotKeys638 = [...]string{"alias:balochistan", "alias:davo", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "idlib", "kerman", "rask", "riyadh", "saravan"}
+var snapshotValues638 = [...]string{"province", "", "container", "container", "container", "province", "container", "province", "", "town", "", "town"}
+var snapshotKeys639 = [...]string{"alias:balochistan", "alias:iraq", "alias:sistan_and_baluchistan", "idlib", "kerman", "rask", "saravan"}
+var snapshotValues639 = [...]string{"alias:pakistan", "alias:iraq", "alias:iran", "alias:syria", "alias:iran", "alias:sistan_and_baluchistan alias:iran", "alias:sistan_and_baluchistan alias:iran"}
 var snapshotSlice3474 = [...]string{"rouzbeh", "parsi"}
 var snapshotSlice3475 = [...]string{"parsi"}
 var snapshotSlice3476 = [...]string{"rouzbeh"}
@@ -4834,7 +4840,7 @@ var snapshotSlice3515 = [...]string{"soleimani"}
 var snapshotSlice3516 = [...]string{"suleimani"}
 var snapshotSlice3517 = [...]string{"soleymani"}
 var snapshotSlice3518 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotSlice3474[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3475[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3476[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice3477[:]}, {name: "Umer Karim", words: snapshotSlice3478[:]}, {name: "Umer Karim", words: snapshotSlice3479[:]}, {name: "Umer Karim", words: snapshotSlice3480[:]}, {name: "Umer Karim", words: snapshotSlice3481[:]}, {name: "Umer Karim", words: snapshotSlice3482[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3483[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3484[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3485[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3486[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice3487[:]}, {name: "Ali Vaez", words: snapshotSlice3488[:]}, {name: "Ali Vaez", words: snapshotSlice3489[:]}, {name: "Ali Vaez", words: snapshotSlice3490[:]}, {name: "Rabia Akhtar", words: snapshotSlice3491[:]}, {name: "Rabia Akhtar", words: snapshotSlice3492[:]}, {name: "Rabia Akhtar", words: snapshotSlice3493[:]}, {name: "Rabia Akhtar", words: snapshotSlice3494[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3495[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3496[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice3497[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3498[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3499[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3500[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3501[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3502[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3503[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice3504[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3505[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3506[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3507[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3508[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice3509[:]}, {name: "Qassem Soleimani", words: snapshotSlice3510[:]}, {name: "Qassem Soleimani", words: snapshotSlice3511[:]}, {name: "Qassem Soleimani", words: snapshotSlice3512[:]}, {name: "Qassem Soleimani", words: snapshotSlice3513[:]}, {name: "Qassem Soleimani", words: snapshotSlice3514[:]}, {name: "Qassem Soleimani", words: snapshotSlice3515[:]}, {name: "Qassem Soleimani", words: snapshotSlice3516[:]}, {name: "Qassem Soleimani", words: snapshotSlice3517[:]}}
-var snapshotKeys638 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
-var snapshotValues638 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
-var snapshotKeys639 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
-var snapshotValues639 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
+var snapshotKeys640 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
+var snapshotValues640 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
+var snapshotKeys641 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
+var snapshotValues641 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
