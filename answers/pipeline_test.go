@@ -155,6 +155,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
 		// "Which city" needs a city: Idlib is a province, Iraq and Syria countries.
 		{"which city in northern iraq did iran strike?", "The article does not say which city in northern iraq "},
+		// A response is asked of its responder: the entry tells of Iran's blame.
+		{"how did israel respond to being blamed for kerman?", "The article does not say how israel "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

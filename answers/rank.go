@@ -557,6 +557,17 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
 	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
+// reactor returns the name a question asks the response of ("how did Israel respond",
+// "Israel's reaction"), or "".
+func reactor(toks []token) string {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].term == "alias:respond" && !toks[i-1].stop && strings.HasPrefix(toks[i-1].term, "alias:") && toks[i-1].known {
+			return toks[i-1].term
+		}
+	}
+	return ""
+}
+
 // settlementKind returns the kind of place a noun names, in the singular ("city" for
 // "cities"), for the kinds of place the article names by name; "" for another word.
 func settlementKind(w string) string {
@@ -671,6 +682,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	// Balochistan" names none; "in Riyadh" needs no "city").
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
+	}
+	if who := reactor(toks); who != "" && (q.Intent == IntentFact || q.Intent == IntentClaim) && !sameAgent(strings.TrimPrefix(who, "alias:"), d.agent) && !d.speakers[who] {
+		// "how did Israel respond to being blamed?": the entry tells of Iran's blame,
+		// not of any response of Israel's.
+		return false, "how " + strings.TrimPrefix(who, "alias:") + " responded"
 	}
 	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
 		// "which city in northern Iraq did Iran strike?": the entry names Idlib, a
