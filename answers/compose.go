@@ -263,6 +263,9 @@ func regularPast(v string) string {
 	return v + "ed"
 }
 
+// closingPrepositions may end a question: "where is he from", "what is it for".
+var closingPrepositions = map[string]bool{"from": true, "for": true, "with": true, "about": true, "in": true, "at": true, "to": true, "of": true}
+
 // indirect turns a question into the words that follow "the article does not say":
 // "how much did the missiles cost?" → "how much the missiles cost".
 func indirect(q string) string {
@@ -306,8 +309,9 @@ func indirect(q string) string {
 			// verb goes before what is said of the subject.
 			for j := 2; j < len(ws); j++ {
 				w := strings.ToLower(strings.Trim(ws[j], ",?!."))
-				last := w[strings.LastIndex(w, "-")+1:] // "chinese-made" is said as "made" is
-				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && !isNoun(last) {
+				last := w[strings.LastIndex(w, "-")+1:]                              // "chinese-made" is said as "made" is
+				named := j > 1 && ws[j-1] != "" && unicode.IsUpper(rune(ws[j-1][0])) // "is Rouzbeh Parsi iranian": a name, then what is said of it
+				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && (!isNoun(last) || named) {
 					out := append(append(append([]string{}, ws[1:j]...), be), ws[j:]...)
 					return "whether " + lowerFirst(strings.Join(out, " "))
 				}
@@ -365,7 +369,18 @@ func indirect(q string) string {
 			}
 		}
 		if copulas[w] && i+1 < len(ws) {
-			return strings.Join(append(append(append([]string{}, ws[:i]...), ws[i+1:]...), w), " ")
+			// "where is Parsi originally from" → "where Parsi is originally from": the verb
+			// goes before a closing preposition and the adverbs before it.
+			rest := ws[i+1:]
+			tail := len(rest)
+			if tail > 1 && closingPrepositions[strings.ToLower(rest[tail-1])] {
+				tail--
+				for tail > 1 && isAdverb(strings.ToLower(rest[tail-1])) {
+					tail--
+				}
+			}
+			out := append(append([]string{}, ws[:i]...), rest[:tail]...)
+			return strings.Join(append(append(out, w), rest[tail:]...), " ")
 		}
 		if modals[w] && i == 1 {
 			// "who will Abdollahian meet" → "who Abdollahian will meet": the modal goes
@@ -405,6 +420,10 @@ func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || (len(s) > n && unicode.IsUpper(rune(s[n]))) {
 		return s // an acronym stays as it is
+	}
+	first, _, _ := strings.Cut(s, " ")
+	if e, ok := lookup(strings.ToLower(strings.Trim(first, "?!.,'’"))); unicode.IsUpper(r) && (!ok || e.Proper) {
+		return s // a name stays as it is: "Rouzbeh Parsi", "Iran"
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }

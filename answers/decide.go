@@ -179,6 +179,7 @@ func foldWord(s string) string {
 // or a name the base never uses, which the facts may simply not give.
 func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string, firm bool) {
 	var hold, conflict, onTopic []string // onTopic: names of the claim the facts use
+	origin := ""                         // a nationality claimed of a person
 	// Dates: a day or month the facts do not give, where they give others.
 	for _, d := range dates(toks) {
 		if len(f.dates) == 0 {
@@ -228,6 +229,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// tell; left to unconfirmed.
 		case f.terms[t.term] && t.known:
 			onTopic = append(onTopic, t.term)
+		case !f.terms[t.term] && demonyms[t.term] != "" && i > 0 && (beForms[toks[i-1].word] || copulas[toks[0].word] && e.isName(toks[i-1].term)) && (i+1 == len(toks) || toks[i+1].stop || strings.HasSuffix(toks[i+1].word, "self")) && e.personIn(claim.Text) != "":
+			// "is Parsi Iranian himself?": the article gives no one's nationality, so its
+			// facts neither confirm nor contradict it.
+			origin = t.word
 		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
 			firm = true
@@ -284,6 +289,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		if hedgedRare > 0 && hedgedRare*2 >= rare {
 			return VerdictOpen, hedgedWhy, false
 		}
+	}
+	if origin != "" && len(conflict) == 0 {
+		return VerdictOpen, unconfirmedWhy + origin, false
 	}
 	switch {
 	case slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, "doer ") || c == "denied" }):

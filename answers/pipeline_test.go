@@ -157,6 +157,9 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"which city in northern iraq did iran strike?", "The article does not say which city in northern iraq "},
 		// A response is asked of its responder: the entry tells of Iran's blame.
 		{"how did israel respond to being blamed for kerman?", "The article does not say how israel "},
+		// The article says where its experts work, not where they are from.
+		{"where is rouzbeh parsi originally from?", "The article does not say where rouzbeh parsi is originally from. What it does say: "},
+		{"is Rouzbeh Parsi iranian himself?", "The article does not say whether Rouzbeh Parsi is iranian himself. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

@@ -557,6 +557,20 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
 	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
+// asksOrigin reports whether a question asks where someone is from: their nationality,
+// citizenship or ethnicity, or "originally from".
+func asksOrigin(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "nationality", "nationalities", "citizenship", "ethnicity", "hometown", "birthplace":
+			return true
+		case "originally", "born":
+			return i+1 < len(ws) && (ws[i+1] == "from" || ws[i+1] == "in")
+		}
+	}
+	return false
+}
+
 // reactor returns the name a question asks the response of ("how did Israel respond",
 // "Israel's reaction"), or "".
 func reactor(toks []token) string {
@@ -682,6 +696,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	// Balochistan" names none; "in Riyadh" needs no "city").
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
+	}
+	if asksOrigin(q.Words) && e.personOf[d.entry.ID] != "" {
+		// "where is Parsi originally from?", "Karim's nationality": the article gives
+		// where its experts work, not where they are from.
+		return false, "where they are from"
 	}
 	if who := reactor(toks); who != "" && (q.Intent == IntentFact || q.Intent == IntentClaim) && !sameAgent(strings.TrimPrefix(who, "alias:"), d.agent) && !d.speakers[who] {
 		// "how did Israel respond to being blamed?": the entry tells of Iran's blame,
