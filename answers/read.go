@@ -334,6 +334,9 @@ func readAsk(a Ask, quoted string) Query {
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && onlyReports(ws)):
 		q.Intent = IntentSaid
+		// "Akhtar's view on Pakistan's retaliation": what she said of it; "view" is the
+		// asking, not a word her words must hold.
+		q.Text = dropViewNoun(q.Text)
 	case (a.Claim || q.Type == knowledge.TypeYesNo) && !asksAChoice(ws):
 		q.Intent = IntentClaim
 	}
@@ -356,6 +359,23 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	return q
 }
+
+// dropViewNoun removes a noun of view after its owner ("Akhtar's view on…", "his take
+// on…"), leaving the verb of "how does Iran view…".
+func dropViewNoun(s string) string {
+	fs := strings.Fields(s)
+	for i := 1; i < len(fs); i++ {
+		w, prev := foldWord(fs[i]), strings.ToLower(fs[i-1])
+		if viewNouns[w] && (strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || prev == "his" || prev == "her" || prev == "their") {
+			return strings.Join(append(fs[:i:i], fs[i+1:]...), " ")
+		}
+	}
+	return s
+}
+
+// viewNouns ask for someone's view: "Akhtar's view on…", "Parsi's take on…".
+var viewNouns = map[string]bool{"view": true, "views": true, "take": true, "opinion": true,
+	"opinions": true, "thoughts": true, "perspective": true, "stance": true, "verdict": true}
 
 // wordingNouns name the words someone used: "what phrase did Parsi use for the strike?"
 // asks what he called it.
