@@ -286,7 +286,10 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 			}
 			next.Given = appendGiven(next.Given, "quote:"+qu.ID)
 		}
-		if part.ID != "" && part.Answered {
+		if part.ID != "" && (part.Answered || part.Kind == KindNotInArticle && len(c.Given) == 0) {
+			// A near miss that opens a conversation gave what the article says of its
+			// subject: the conversation is about that ("who leads the BLA?", then "how
+			// does Islamabad see them?"). Later, it is a detail missing of what was told.
 			next.Given = appendGiven(next.Given, part.ID)
 			if p := e.personOf[part.ID]; p != "" {
 				next.Person = p

@@ -157,6 +157,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"which city in northern iraq did iran strike?", "The article does not say which city in northern iraq "},
 		// A response is asked of its responder: the entry tells of Iran's blame.
 		{"how did israel respond to being blamed for kerman?", "The article does not say how israel "},
+		// An office asked of a group needs an entry that tells of it.
+		{"who leads the BLA?", "The article does not say who leads the BLA. What it does say: The Balochistan Liberation Army"},
 		// The article says where its experts work, not where they are from.
 		{"where is rouzbeh parsi originally from?", "The article does not say where rouzbeh parsi is originally from. What it does say: "},
 		{"is Rouzbeh Parsi iranian himself?", "The article does not say whether Rouzbeh Parsi is iranian himself. What it does say: "},
@@ -925,5 +927,21 @@ func TestAClaimIsCorrectedByTheFactsOfItsSubject(t *testing.T) {
 		if r := e.Answer(q); r.Verdict == answers.VerdictNo || r.Verdict == answers.VerdictYes {
 			t.Errorf("%s: verdict %q: %q", q, r.Verdict, r.Text())
 		}
+	}
+}
+
+func TestAConversationOpenedByANearMissIsAboutItsSubject(t *testing.T) {
+	e := newEngine(t)
+	r, c := e.AnswerIn(answers.Context{}, "who leads the BLA?")
+	if r.Answered {
+		t.Fatalf("who leads the BLA: %q", r.Text())
+	}
+	if r, _ := e.AnswerIn(c, "how does islamabad see them"); !r.Answered || !strings.Contains(r.Text(), "grave menace") {
+		t.Errorf("how Islamabad sees them, after the BLA: answered %v, %q", r.Answered, r.Text())
+	}
+	// "next" after one of the numbered reasons is the reason after it.
+	_, c = e.AnswerIn(answers.Context{}, "what is the second reason for optimism?")
+	if r, _ := e.AnswerIn(c, "next"); !r.Answered || !strings.Contains(r.Text(), "third reason") {
+		t.Errorf("next after the second reason: answered %v, %q", r.Answered, r.Text())
 	}
 }

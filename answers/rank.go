@@ -557,6 +557,21 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
 	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
 
+// whoVerb returns the verb of office straight after "who" ("who leads the BLA", "who
+// commands the IRGC"): the answer must tell of that office.
+func (e *Engine) whoVerb(toks []token) (token, bool) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].word == "who" && officeVerbs[toks[i+1].word] {
+			return toks[i+1], true
+		}
+	}
+	return token{}, false
+}
+
+// officeVerbs say who holds an office: "who leads", "who runs", "who commands".
+var officeVerbs = map[string]bool{"leads": true, "lead": true, "runs": true, "run": true, "heads": true,
+	"head": true, "commands": true, "command": true, "chairs": true, "directs": true, "manages": true}
+
 // asksOrigin reports whether a question asks where someone is from: their nationality,
 // citizenship or ethnicity, or "originally from".
 func asksOrigin(ws []string) bool {
@@ -696,6 +711,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	// Balochistan" names none; "in Riyadh" needs no "city").
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
+	}
+	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && d.entry.Kind != knowledge.KindPerson && !d.facts.terms[v.term] {
+		// "who leads them?": an entry on the groups that never tells of leading says
+		// nothing of their leaders; a person's profile says what they head.
+		return false, "who " + v.word
 	}
 	if asksOrigin(q.Words) && e.personOf[d.entry.ID] != "" {
 		// "where is Parsi originally from?", "Karim's nationality": the article gives
