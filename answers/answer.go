@@ -1461,8 +1461,10 @@ func (e *Engine) opinion(rk ranking, q Query, ex *AskExplanation) Reply {
 		if s.score < e.opts.MinConfidence || s.score <= gathering || e.onlyGeneric(rk.terms) {
 			break
 		}
-		if d := e.docs[s.doc]; d.entry.Kind == knowledge.KindOpinion && len(d.quotes) > 0 {
-			ex.decided("opinion: the experts' view in " + d.entry.ID)
+		// "do u think there's gonna be a war?": the article's own reasoning on it is no
+		// side taken either.
+		if d := e.docs[s.doc]; d.entry.Kind == knowledge.KindOpinion && len(d.quotes) > 0 || d.entry.Kind == knowledge.KindReason {
+			ex.decided("opinion: the experts' view, or the article's reasoning, in " + d.entry.ID)
 			r := e.reply(d, q.Text)
 			r.Answer = lead + r.Answer
 			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
