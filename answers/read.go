@@ -275,6 +275,8 @@ func readAsk(a Ask, quoted string) Query {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
+	// "is there going to be a war?": a future, not someone going to a place.
+	a.Text = replacePhrases(a.Text, []string{"going to be", "gonna be", "going to happen", "gonna happen"}, "will be")
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
 	if first, _, _ := strings.Cut(strings.TrimSpace(a.Text), " "); strings.EqualFold(first, "who") || strings.EqualFold(first, "which") {
 		// "who else talked about deterrence?" asks who said what of it, not of talks.

@@ -4384,6 +4384,22 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"war",
+				"wars",
+				"go to war",
+				"going to war",
+				"goes to war",
+				"went to war",
+				"gone to war",
+				"full blown war",
+				"full-blown war",
+				"full scale war",
+				"full-scale war",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"mistake",
 				"error",
 				"blunder",
