@@ -76,6 +76,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// "is" inside a statement does not make it a question.
 		{"what's giorgio cafiero's twitter handle? the link is broken", []string{"what's giorgio cafiero's twitter handle?"}, []bool{false}, false},
 		{"vaez says iran got attacked for the first time since when?", []string{"vaez says iran got attacked for the first time since when?"}, []bool{false}, false},
+		// A hint at the answer after the question is part of it.
+		{"what phrase did Parsi use for Iran's strike? something about an error", []string{"what phrase did Parsi use for Iran's strike an error?"}, []bool{false}, false},
 	}
 	for _, tt := range tests {
 		asks, more := answers.Plan(answers.Segments(answers.Clean(tt.in).Text))

@@ -632,6 +632,12 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Text += " " + sg.Text
 				continue
 			}
+			if hint, ok := hintOf(sg.words); ok && len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion {
+				// "what phrase did Parsi use? something about an error": what the asker
+				// half remembers of the answer is part of the question.
+				asks[len(asks)-1].Text = strings.TrimRight(asks[len(asks)-1].Text, "?!. ") + " " + hint + "?"
+				continue
+			}
 			pending = append(pending, sg.Text)
 		case SegmentOpinionTag:
 			if len(asks) > 0 {
@@ -698,6 +704,25 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	}
 	return asks, false
 }
+
+// hintOf returns what a hint after a question says the answer holds ("something about
+// an error", "smth like 'precision' something", "i think it was brazen"), or false.
+func hintOf(ws []string) (string, bool) {
+	for _, lead := range hintLeads {
+		if len(ws) > len(lead) && hasPhrase(ws[:len(lead)], lead) {
+			rest := slices.DeleteFunc(slices.Clone(ws[len(lead):]), func(w string) bool { return w == "something" || w == "smth" || w == "sth" })
+			if len(rest) == 0 || len(rest) > 6 {
+				return "", false
+			}
+			return strings.Join(rest, " "), true
+		}
+	}
+	return "", false
+}
+
+// hintLeads begin a hint at the answer.
+var hintLeads = [][]string{{"something", "about"}, {"smth", "about"}, {"sth", "about"}, {"something", "like"},
+	{"smth", "like"}, {"something", "with"}, {"i", "think", "it", "was"}, {"i", "think", "its"}, {"it", "was", "like"}}
 
 // asserts reports whether a statement asserts something of the world, which a message
 // that asks nothing else puts to the bot to check: "the colonel javidanfar was killed by
