@@ -158,8 +158,24 @@ func (e *Engine) resolvePronouns(asks []Ask) []Ask {
 	if len(asks) < 2 {
 		return asks
 	}
-	last := ""
+	last, place := "", ""
 	for i, a := range asks {
+		if place != "" {
+			// "1) where's saravan 2) how many died there": there is the place just asked of.
+			ws := strings.Fields(a.Text)
+			for k, w := range ws {
+				if lw := strings.ToLower(strings.Trim(w, "?,.!")); lw == "there" && (k == 0 || !beForms[strings.ToLower(ws[k-1])] && !copulas[strings.ToLower(ws[k-1])]) &&
+					(k+1 == len(ws) || !beForms[strings.ToLower(strings.Trim(ws[k+1], "?,.!"))]) {
+					ws[k] = "in " + place + strings.TrimLeft(w, "thereTHERE")
+				}
+			}
+			asks[i].Text = strings.Join(ws, " ")
+		}
+		for _, t := range e.an.analyze(a.Text, true) {
+			if k, ok := e.placeKind[t.term]; ok && k != "container" && t.word != "" {
+				place = t.word
+			}
+		}
 		if last != "" {
 			ws := strings.Fields(a.Text)
 			changed := false

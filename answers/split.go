@@ -782,8 +782,8 @@ func isFragment(s string) bool {
 	if len(ws) == 0 || contentWords(s) > 1 || len(ws) > 5 || hasCapital(s) {
 		return false
 	}
-	if len(ws) >= 4 && yesNoOpeners[ws[0]] {
-		return false // "is he going to Pakistan?" asks a question of its own
+	if len(ws) >= 4 && yesNoOpeners[ws[0]] || len(ws) >= 3 && whWords[ws[0]] && ws[len(ws)-1] == "there" {
+		return false // "is he going to Pakistan?", "how many died there?" ask questions of their own
 	}
 	for _, w := range ws {
 		if referents[w] {
