@@ -909,9 +909,12 @@ var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first"
 // viewOf answers a question that reaches no entry, but whose best entries are all one
 // person's ("what does Parsi think of the strike overall?"), with that person's profile,
 // which sums up what they said.
-func (e *Engine) viewOf(rk ranking, q Query) (Reply, bool) {
+func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
 	if len(rk.scores) < 2 {
 		return Reply{}, false
+	}
+	if e.namesBeyond(rk, toks) {
+		return Reply{}, false // "what did Parsi say about China's role?": none of his words name China
 	}
 	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
 	if person == "" || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
@@ -932,6 +935,28 @@ func (e *Engine) viewOf(rk ranking, q Query) (Reply, bool) {
 		}
 	}
 	return Reply{}, false
+}
+
+// namesBeyond reports whether the question names something, besides the person of the
+// best entry, that none of that person's entries use.
+func (e *Engine) namesBeyond(rk ranking, toks []token) bool {
+	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
+	for _, t := range toks {
+		if p, ok := e.personTerms[t.term]; t.stop || !e.isName(t.term) || ok && e.personOf[p] == person {
+			continue
+		}
+		used := false
+		for _, d := range e.docs {
+			if e.personOf[d.entry.ID] == person && d.facts.terms[t.term] {
+				used = true
+				break
+			}
+		}
+		if !used {
+			return true
+		}
+	}
+	return false
 }
 
 // docOf returns the analysed entry with an id.
@@ -1262,7 +1287,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 				return e.nearMiss(e.docs[t.doc], q, t)
 			}
 		}
-		if r, ok := e.viewOf(rk, q); ok {
+		if r, ok := e.viewOf(rk, q, toks); ok {
 			ex.decided("the best entries are all one person's: their profile, " + r.ID)
 			return r
 		}

@@ -801,7 +801,10 @@ var sayWords = map[string]bool{
 
 // asksWhatWasSaid reports whether a question asks what someone said or thought.
 func asksWhatWasSaid(ws []string) bool {
-	for _, w := range ws {
+	for i, w := range ws {
+		if w == "position" && (i+1 == len(ws) || ws[i+1] != "on" && ws[i+1] != "about" && ws[i+1] != "regarding" && ws[i+1] != "towards") {
+			continue // "what was his position?" asks his job; "his position on the strike", his view
+		}
 		if sayWords[w] {
 			return true
 		}

@@ -4518,6 +4518,7 @@ var generated = &Base{
 				"occupation",
 				"profession",
 				"post",
+				"position",
 				"rank",
 				"for a living",
 				"line of work",
