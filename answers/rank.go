@@ -586,6 +586,17 @@ func asksOrigin(ws []string) bool {
 	return false
 }
 
+// givesYear reports whether facts give a year of their own ("since late 2023", "ended
+// in 1988"), not one of a full date: a when, if not a day.
+func givesYear(f fact) bool {
+	for n := range f.numbers {
+		if n >= 1900 && n <= 2100 {
+			return true
+		}
+	}
+	return false
+}
+
 // reactor returns the name a question asks the response of ("how did Israel respond",
 // "Israel's reaction"), or "".
 func reactor(toks []token) string {
@@ -692,7 +703,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && len(d.facts.dates) == 0 {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}
-		if q.Type == knowledge.TypeWhen && len(d.facts.dates) == 0 && len(d.facts.spans) == 0 {
+		if q.Type == knowledge.TypeWhen && len(d.facts.dates) == 0 && len(d.facts.spans) == 0 && !givesYear(d.facts) {
 			// "when were the naval exercises held?": an answer that gives no date and no
 			// span of time says at most that something was happening then.
 			return false, "when"
