@@ -76,11 +76,16 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
 		p, q := e.answerInConversation(conv, a, c.Quoted, step, given)
+		p.Question = a.Text
 		if p.ID != "" && given[p.ID] {
-			continue // the same answer again: once is enough
+			// The same answer again: once is enough, but an answer takes the place of a
+			// near miss of the same entry ("did they ever go back? by what date").
+			if at := slices.IndexFunc(parts, func(o Reply) bool { return o.ID == p.ID && !o.Answered }); at >= 0 && p.Answered && asksADetail(a) {
+				parts[at] = p
+			}
+			continue
 		}
 		given[p.ID] = true
-		p.Question = a.Text
 		parts = append(parts, p)
 		read = q
 		if p.moved && len(p.Parts) == 0 {
@@ -95,6 +100,9 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			// last question's, and the next follow-up leans on that, not on this reading.
 			read = conv.Question
 		}
+		// "(1) how many reasons for optimism (2) what's the first": a later question of
+		// the message follows up the earlier ones, as it would in a conversation.
+		conv = e.remember(conv, read, p)
 	}
 	parts = e.dropAsides(parts)
 	var out Reply
@@ -105,6 +113,16 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		out = e.combine(message, parts, more)
 	}
 	return out, ex, read
+}
+
+// asksADetail reports whether an ask wants a date, a place, a count or a name: "by what
+// date", not "need it for my essay".
+func asksADetail(a Ask) bool {
+	switch readAsk(a, "").Type {
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeHowMany, knowledge.TypeWho:
+		return true
+	}
+	return false
 }
 
 // dropAsides leaves out of a reply of several parts the sentences that ask nothing and

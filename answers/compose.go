@@ -195,9 +195,28 @@ func (e *Engine) resolvePronouns(asks []Ask) []Ask {
 		}
 		if p := e.personIn(a.Text); p != "" {
 			last = p
+		} else if who := askedWho(a.Text); who != "" && last == "" {
+			// "(1) who is pakistan's army chief (2) what did he say": he is the one asked
+			// about, whom the base may not know.
+			last = who
 		}
 	}
 	return asks
+}
+
+// askedWho returns whom a "who is X?" question asks about ("pakistan's army chief"), or "".
+func askedWho(s string) string {
+	ws := strings.Fields(strings.TrimRight(strings.TrimSpace(s), "?!. "))
+	if len(ws) < 3 || len(ws) > 8 {
+		return ""
+	}
+	switch w0, w1 := strings.ToLower(ws[0]), strings.ToLower(ws[1]); {
+	case (w0 == "who" && (w1 == "is" || w1 == "was" || w1 == "are")):
+		return strings.Join(ws[2:], " ")
+	case w0 == "who's" || w0 == "whos":
+		return strings.Join(ws[1:], " ")
+	}
+	return ""
 }
 
 // personIn returns the name of the last person of the base a text names, or "".

@@ -947,3 +947,20 @@ func TestAConversationOpenedByANearMissIsAboutItsSubject(t *testing.T) {
 		t.Errorf("next after the second reason: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestALaterQuestionOfAMessageFollowsUpTheEarlierOnes(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("3 qs (1) how many reasons for optimism (2) what's the first (3) what's the last")
+	if len(r.Parts) != 3 || !strings.Contains(r.Parts[1].Answer, "ambassadors") || !strings.Contains(r.Parts[2].Answer, "fifth reason") {
+		t.Errorf("the reasons, the first and the last: %q", r.Text())
+	}
+	// He is the one the first question asked about, whom the article does not name.
+	r = e.Answer("(1) who is pakistan's army chief (2) what did he say about the strikes")
+	if r.Answered {
+		t.Errorf("what Pakistan's army chief said: %q", r.Text())
+	}
+	r = e.Answer("1) where's saravan 2) how many died there")
+	if len(r.Parts) != 2 || !strings.Contains(r.Parts[1].Answer, "seven") {
+		t.Errorf("how many died in Saravan: %q", r.Text())
+	}
+}

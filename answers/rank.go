@@ -715,6 +715,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if q.Intent == IntentSaid && q.Speaker != "" && !d.speakers[q.Speaker] {
 		return false, "what " + q.Speaker + " said"
 	}
+	if (q.Naming == "alias:kill" || q.Naming == "alias:injur") && len(d.victims) == 0 {
+		// "names of the 7 killed?": an entry that names none of its dead does not give
+		// their names, though a name stands beside "killed" ("around Saravan killed").
+		return false, "the names of the dead"
+	}
 	if _, known := e.terms[q.Naming]; known && !d.names[q.Naming] {
 		return false, "the name of " + q.Naming
 	}

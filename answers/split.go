@@ -79,10 +79,17 @@ func splitSentences(s string) []string {
 				flush(i + 1)
 			}
 		case ')':
-			// "1) where's saravan 2) how many died there": a numbered list of questions.
-			if i > 0 && s[i-1] >= '1' && s[i-1] <= '9' && (i < 2 || s[i-2] == ' ') && (i+1 == len(s) || s[i+1] == ' ') {
-				flush(i - 1)
-				start = i + 1
+			// "1) where's saravan 2) how many died there", "(1) who… (2) what…": a
+			// numbered list of questions.
+			if i > 0 && s[i-1] >= '1' && s[i-1] <= '9' && (i+1 == len(s) || s[i+1] == ' ') {
+				switch {
+				case i < 2 || s[i-2] == ' ':
+					flush(i - 1)
+					start = i + 1
+				case s[i-2] == '(' && (i < 3 || s[i-3] == ' '):
+					flush(i - 2)
+					start = i + 1
+				}
 			}
 		case ':':
 			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
@@ -587,6 +594,9 @@ var askedNouns = map[string]bool{"date": true, "dates": true, "day": true, "when
 // nounPhrase reports whether words are a bare "X of Y" with no verb ("names of the
 // guards?", "date of the visit?"): a question asked in few words, not a claim.
 func nounPhrase(ws []string) bool {
+	if len(ws) > 1 && ws[1] == "of" && askedNouns[ws[0]] {
+		return true // "names of the 7 killed in the pakistani strike?"
+	}
 	return len(ws) > 1 && ws[1] == "of" && !slices.ContainsFunc(ws, func(w string) bool { return beForms[w] || participle(w) })
 }
 
