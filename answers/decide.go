@@ -49,6 +49,7 @@ type fact struct {
 	numbers map[int]bool        // the numbers it gives, dates left out
 	terms   map[string]bool     // every term of the answer and its quotes
 	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly: at least 0 for a term denied as often as said
+	denials [][]string          // the terms of each clause a negation denies: "Iranian", "nationals" of "not Iranian nationals"
 	hedged  map[string]int      // by term: sentences that say it only could, might or would be, less those that say it plainly
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
@@ -77,7 +78,13 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			for _, w := range ws {
 				hedge = hedge || hedges[w]
 			}
-			denied := e.negatedTerms(sentence)
+			denied := map[string]bool{}
+			for _, scope := range e.negatedTerms(sentence) {
+				f.denials = append(f.denials, scope)
+				for _, t := range scope {
+					denied[t] = true
+				}
+			}
 			f.dates = append(f.dates, dates(toks)...)
 			for _, d := range spans(ws) {
 				f.spans[d] = true
@@ -112,13 +119,13 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 	return f
 }
 
-// negatedTerms returns the terms of a sentence that a negation denies: those from the
-// negation to the end of its clause. "Not" denies what follows it up to the next verb of
+// negatedTerms returns the terms of each clause of a sentence that a negation denies:
+// those from the negation to the end of its clause. "Not" denies what follows it up to the next verb of
 // its own, so "seven people who were not Iranian nationals lost their lives" denies
 // "Iranian nationals", not the deaths; "no", "never" and "neither" deny the rest of the
 // clause ("neither side severed ties").
-func (e *Engine) negatedTerms(sentence string) map[string]bool {
-	var out map[string]bool
+func (e *Engine) negatedTerms(sentence string) [][]string {
+	var out [][]string
 	fields := strings.Fields(sentence)
 	for i := 0; i < len(fields); i++ {
 		w := foldWord(fields[i])
@@ -149,16 +156,47 @@ func (e *Engine) negatedTerms(sentence string) map[string]bool {
 			}
 			i = j
 		}
-		if out == nil {
-			out = map[string]bool{}
-		}
+		var terms []string
 		for _, t := range e.an.analyze(strings.Join(scope, " "), false) {
-			if !t.stop {
-				out[t.term] = true
+			if !t.stop && !slices.Contains(terms, t.term) {
+				terms = append(terms, t.term)
 			}
+		}
+		if len(terms) > 0 {
+			out = append(out, terms)
 		}
 	}
 	return out
+}
+
+// deniedOf reports whether a denial of the facts that holds a term is of the claim: the
+// names it denies are the claim's. "No Iranian citizens died" denies that Iranians died,
+// not that "Pakistan killed seven people".
+func (e *Engine) deniedOf(f fact, term string, toks []token) bool {
+	inClaim := func(t string) bool { return slices.ContainsFunc(toks, func(q token) bool { return q.term == t }) }
+	side := func(t string) string { // the country a name speaks for: "Iranian" is Iran
+		if c := demonyms[t]; c != "" {
+			return c
+		}
+		return strings.TrimPrefix(t, "alias:")
+	}
+	for _, scope := range f.denials {
+		if !slices.Contains(scope, term) {
+			continue
+		}
+		// "no Iranian or Pakistani official used inflammatory rhetoric" names both
+		// sides: it denies it of anyone.
+		sides := map[string]bool{}
+		for _, t := range scope {
+			if s := side(t); s == "iran" || s == "pakistan" {
+				sides[s] = true
+			}
+		}
+		if len(sides) == 2 || !slices.ContainsFunc(scope, func(t string) bool { return e.isName(t) && !inClaim(t) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldWord folds one word of text as words does: "Didn’t," → "didnt".
@@ -263,7 +301,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	denied, content := 0, len(inFacts)
 	for _, term := range inFacts {
-		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) {
+		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) && e.deniedOf(f, term, toks) {
 			denied++
 		}
 	}

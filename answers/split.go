@@ -467,7 +467,8 @@ var formNouns = map[string]bool{"quote": true, "quotes": true, "source": true, "
 	"refs": true, "reference": true, "references": true, "line": true, "lines": true, "word": true,
 	"words": true, "term": true, "adjective": true, "sentence": true, "sentences": true,
 	"yes": true, "no": true, "answer": true, "byline": true, "bibliography": true, "paper": true,
-	"essay": true, "post": true, "slides": true, "thread": true}
+	"essay": true, "post": true, "slides": true, "thread": true, "notes": true, "report": true,
+	"homework": true, "assignment": true, "presentation": true, "script": true, "podcast": true}
 
 // formFillers may stand beside the form nouns: "need a clean yes/no + the line".
 var formFillers = map[string]bool{"need": true, "want": true, "send": true, "a": true, "an": true,

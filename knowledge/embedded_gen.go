@@ -4384,6 +4384,45 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"resolve",
+				"resolved",
+				"resolving",
+				"solve",
+				"solved",
+				"solves",
+				"solving",
+				"settle",
+				"settled",
+				"sort out",
+				"sorted out",
+				"fix",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
+				"rhetoric",
+				"language",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
+				"contributed to",
+				"contribute to",
+				"contributes to",
+				"led to",
+				"lead to",
+				"leads to",
+				"leading to",
+				"resulted in",
+				"result in",
+				"results in",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"war",
 				"wars",
 				"go to war",

@@ -219,7 +219,8 @@ func TestMessageShortcutChecksAMessage(t *testing.T) {
 	}{
 		{"contradicted", "Pakistan's strike killed Iranian soldiers.", []string{"*No*"}},
 		{"confirmed", "Pakistan struck Iran on 18 January", []string{"*Yes*"}},
-		{"partly", "Pakistan killed seven people", []string{"*Partly*"}},
+		{"confirmed by its count", "Pakistan killed seven people", []string{"*Yes*"}},
+		{"partly", "Iran's strike on 16 January killed seven children", []string{"*Partly*"}},
 		{"not said and contradicted", "<@U5> The missiles cost a billion dollars. Iran hit the Pakistani army.",
 			[]string{"*The article does not say*", "*No*"}},
 		{"only chatter", "lol thanks :+1: see you", nil},
