@@ -934,6 +934,9 @@ func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
 	if e.namesBeyond(rk, toks) {
 		return Reply{}, false // "what did Parsi say about China's role?": none of his words name China
 	}
+	if q.Intent == IntentClaim && !asksWhatWasSaid(q.Words) {
+		return Reply{}, false // "has Vaez visited Pakistan?" asks a deed, not his views
+	}
 	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
 	if person == "" || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
 		return Reply{}, false

@@ -4379,6 +4379,7 @@ var generated = &Base{
 				"heading to",
 				"head to",
 				"go to",
+				"been to",
 			},
 			File: "aliases.toml",
 		},
