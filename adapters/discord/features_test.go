@@ -91,7 +91,8 @@ func TestCheckMessageCommand(t *testing.T) {
 	}{
 		{"contradicted", "Pakistan's strike killed Iranian soldiers.", []string{"No"}},
 		{"confirmed", "Pakistan struck Iran on 18 January", []string{"Yes"}},
-		{"partly", "Pakistan killed seven people", []string{"Partly"}},
+		{"confirmed by its count", "Pakistan killed seven people", []string{"Yes"}},
+		{"partly", "Iran's strike on 16 January killed seven children", []string{"Partly"}},
 		{"not in the article, and a contradiction", "The missiles cost a billion dollars. Iran hit the Pakistani army.",
 			[]string{"The article does not say", "No"}},
 		{"markup cut, a question answered", "<@123> <:flag_ir:55> dozens of children died?? why did Iran strike Pakistan?",
