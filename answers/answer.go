@@ -190,7 +190,8 @@ func (e *Engine) strangePredicate(toks []token) string {
 // absentThing returns the thing an existential question asks after ("is there any
 // polling…", "were there any arrests", "any kids among them?") when the facts never tell
 // of it, or "".
-func absentThing(toks []token, f fact) string {
+func (e *Engine) absentThing(toks []token, d doc) string {
+	f := d.facts
 	i := 0
 	for i < len(toks) && (toks[i].word == "and" || toks[i].word == "so" || toks[i].word == "but") {
 		i++
@@ -207,7 +208,13 @@ func absentThing(toks []token, f fact) string {
 		if t.word == "any" || t.word == "a" || t.word == "an" || t.word == "some" || t.word == "other" || t.number {
 			continue
 		}
-		if t.stop || f.terms[t.term] {
+		if t.stop {
+			return ""
+		}
+		if f.terms[t.term] {
+			if place := e.placeOf(toks); place != "" && !e.saidTogether(d, t.term, place) {
+				return t.word // "any kids among those killed in Saravan?": the children died elsewhere
+			}
 			return ""
 		}
 		if i+1 < len(toks) && !toks[i+1].stop && isAdjective(t.word) && f.terms[toks[i+1].term] {
@@ -216,6 +223,28 @@ func absentThing(toks []token, f fact) string {
 		return t.word
 	}
 	return ""
+}
+
+// placeOf returns the term of the place a question asks of, a town or a province the
+// base names, or "".
+func (e *Engine) placeOf(toks []token) string {
+	for _, t := range toks {
+		if k, ok := e.placeKind[t.term]; ok && k != "container" && !t.stop {
+			return t.term
+		}
+	}
+	return ""
+}
+
+// saidTogether reports whether an entry's answer says two terms in one sentence.
+func (e *Engine) saidTogether(d doc, a, b string) bool {
+	for _, s := range sentences(d.entry.Answer) {
+		toks := e.an.analyze(s, false)
+		if slices.ContainsFunc(toks, func(t token) bool { return t.term == a }) && slices.ContainsFunc(toks, func(t token) bool { return t.term == b }) {
+			return true
+		}
+	}
+	return false
 }
 
 // existentialAux begin a question of whether something was: "is there", "were there".
@@ -1334,7 +1363,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks whether they " + v + ", a word the article never uses")
 			return e.nearMiss(d, q, best)
 		}
-		if w := absentThing(toks, d.facts); w != "" && q.Type == knowledge.TypeYesNo {
+		if w := e.absentThing(toks, d); w != "" && q.Type == knowledge.TypeYesNo {
 			// "is there any polling on how Pakistanis see Iran?": the entry tells of no
 			// polling, so it cannot say there was some.
 			ex.decided("near miss: the question asks whether there was any " + w + ", and the entry tells of none")

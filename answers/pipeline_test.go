@@ -155,6 +155,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// An existential question needs the thing it asks after in the entry.
 		{"is there any polling on how pakistanis see iran?", "The article does not say whether there is any polling on how pakistanis see iran. What it does say: "},
 		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
+		// The children the article counts died in Balochistan, not in Saravan.
+		{"any kids among those killed in saravan?", "The article does not say whether there were any kids among those killed in saravan. What it does say: "},
 		// "Which city" needs a city: Idlib is a province, Iraq and Syria countries.
 		{"which city in northern iraq did iran strike?", "The article does not say which city in northern iraq "},
 		// A response is asked of its responder: the entry tells of Iran's blame.
