@@ -155,6 +155,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// An existential question needs the thing it asks after in the entry.
 		{"is there any polling on how pakistanis see iran?", "The article does not say whether there is any polling on how pakistanis see iran. What it does say: "},
 		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
+		// A unit asks a measure, which the article never gives.
+		{"what's the range of the long-range missiles pakistan used, in km?", "The article does not say what the range of the long-range missiles pakistan used, in km is. What it does say: "},
 		// The children the article counts died in Balochistan, not in Saravan.
 		{"any kids among those killed in saravan?", "The article does not say whether there were any kids among those killed in saravan. What it does say: "},
 		// "Which city" needs a city: Idlib is a province, Iraq and Syria countries.

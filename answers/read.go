@@ -295,6 +295,9 @@ func readAsk(a Ask, quoted string) Query {
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)
+	if q.Type != knowledge.TypeWhen && q.Type != knowledge.TypeWho && slices.ContainsFunc(ws, func(w string) bool { return unitWords[w] }) || hasPhrase(ws, []string{"time", "difference"}) {
+		q.Type = knowledge.TypeMeasure // "the range in km", "how many dollars": the article gives no measures
+	}
 	if q.Type == knowledge.TypeWhere && slices.ContainsFunc(ws, func(w string) bool { return w == "work" || w == "works" || w == "worked" }) {
 		q.Type = knowledge.TypeWhat // "where does he work?" asks for whom, not in what place
 	}
@@ -374,6 +377,12 @@ func dropViewNoun(s string) string {
 	}
 	return s
 }
+
+// unitWords are units of measure, which the article never gives.
+var unitWords = map[string]bool{"km": true, "kms": true, "kilometres": true, "kilometers": true,
+	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true,
+	"kg": true, "kilograms": true, "tons": true, "tonnes": true, "dollars": true, "usd": true,
+	"rupees": true, "rials": true, "euros": true, "percent": true, "percentage": true, "mph": true}
 
 // viewNouns ask for someone's view: "Akhtar's view on…", "Parsi's take on…".
 var viewNouns = map[string]bool{"view": true, "views": true, "take": true, "opinion": true,
@@ -491,7 +500,9 @@ func dropUsedTo(s string) string {
 			continue
 		}
 		prev := strings.ToLower(f[i-1])
-		if beForms[prev] || strings.ToLower(f[0]) == "what" || strings.ToLower(f[0]) == "which" || strings.HasPrefix(strings.ToLower(f[0]), "what") {
+		// "what did they use to hit back" asks for the means; "what did Karim say about how
+		// Pakistanis used to see Iran", a habit.
+		if beForms[prev] || w == "use" && (strings.ToLower(f[0]) == "what" || strings.ToLower(f[0]) == "which" || strings.HasPrefix(strings.ToLower(f[0]), "what")) {
 			continue
 		}
 		return strings.Join(append(f[:i:i], f[i+2:]...), " ")
@@ -659,6 +670,9 @@ func asksSummary(ws []string) bool {
 
 // isArithmetic reports whether a message is a sum to work out: digits around an operator.
 func isArithmetic(s string) bool {
+	if ws := words(s); len(ws) > 2 && ws[0] == "convert" && slices.ContainsFunc(ws, func(w string) bool { return unitWords[w] }) {
+		return true // "convert 5 miles to kilometres"
+	}
 	digitBefore := false
 	for i, r := range s {
 		switch {
