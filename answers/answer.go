@@ -250,6 +250,14 @@ func (e *Engine) saidTogether(d doc, a, b string) bool {
 // existentialAux begin a question of whether something was: "is there", "were there".
 var existentialAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "isnt": true, "arent": true, "wasnt": true, "werent": true}
 
+// knowingOnly reports whether words say only what the asker knows of the subject:
+// "never heard of them", "not familiar with it", "no idea about them".
+func knowingOnly(ws []string) bool {
+	return len(ws) <= 6 && slices.ContainsFunc(ws, func(w string) bool {
+		return w == "heard" || w == "familiar" || w == "idea" || w == "clue" || w == "know" || w == "knew"
+	}) && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
+}
+
 // lightVerbs say little of their own: "did Iran do it", "did they get hit".
 var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
 	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true,
@@ -278,7 +286,7 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 		// "who's razi mousavi, name came up in a thread": a clause after the question
 		// that names nothing of the base, and points at nothing, says why it is asked.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&
-			!slices.ContainsFunc(words(tail), func(w string) bool { return whWords[w] || referents[w] || w == "according" }) &&
+			(knowingOnly(words(tail)) || !slices.ContainsFunc(words(tail), func(w string) bool { return whWords[w] || referents[w] || w == "according" })) &&
 			!slices.ContainsFunc(e.an.analyze(tail, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
 			asks[i].Text = head
 		}

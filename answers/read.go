@@ -275,6 +275,7 @@ func readAsk(a Ask, quoted string) Query {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
+	a.Text = hurtAsDamage(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
 	a.Text = replacePhrases(a.Text, []string{"going to be", "gonna be", "going to happen", "gonna happen"}, "will be")
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
@@ -383,6 +384,28 @@ var unitWords = map[string]bool{"km": true, "kms": true, "kilometres": true, "ki
 	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true,
 	"kg": true, "kilograms": true, "tons": true, "tonnes": true, "dollars": true, "usd": true,
 	"rupees": true, "rials": true, "euros": true, "percent": true, "percentage": true, "mph": true}
+
+// hurtAsDamage reads "hurt" with an object as damage ("did the strike hurt Iran's
+// image?", "hurt trust"), not as injury ("were people hurt?", "anyone hurt in Rask?").
+func hurtAsDamage(s string) string {
+	fs := strings.Fields(s)
+	changed := false
+	for i := 0; i+1 < len(fs); i++ {
+		w := foldWord(fs[i])
+		if w != "hurt" && w != "hurts" && w != "hurting" || strings.ContainsAny(fs[i], "?!.,") {
+			continue
+		}
+		if next := foldWord(fs[i+1]); next == "" || prepositions[next] || next == "or" || next == "and" || next == "badly" || next == "seriously" || next == "when" {
+			continue
+		}
+		fs[i] = "damaged"
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(fs, " ")
+}
 
 // viewNouns ask for someone's view: "Akhtar's view on…", "Parsi's take on…".
 var viewNouns = map[string]bool{"view": true, "views": true, "take": true, "opinion": true,
