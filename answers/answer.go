@@ -383,6 +383,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("the earliest or latest of the events the last answer told of: " + r.ID)
 		return r, a.Text
 	}
+	if r, ok := e.personAtOfLast(conv, ws); ok {
+		ex.decided("the person at that place in the last answer's list: " + r.ID)
+		return r, a.Text
+	}
 	if r, ok := e.nextOfLast(conv, ws); ok {
 		ex.decided("what comes next, or before, after the last answer: " + r.ID)
 		return r, a.Text
@@ -949,6 +953,102 @@ func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 	}
 	return Reply{}, false
 }
+
+// personAtOfLast answers "the second one, who is he?" or "and the last one?" after an
+// answer that lists people ("The article quotes five analysts: …") with the profile of
+// the one at that place in the list, and after the timeline with that event.
+func (e *Engine) personAtOfLast(conv Context, ws []string) (Reply, bool) {
+	if len(conv.Given) == 0 || len(ws) > 8 || slices.ContainsFunc(e.contentOf(ws), func(w string) bool { return !personPickWords[w] && ordinalPlaces[w] == 0 }) {
+		return Reply{}, false
+	}
+	at := ordinalAt(ws)
+	last := slices.Contains(ws, "last")
+	if at <= 0 && !last {
+		return Reply{}, false
+	}
+	type named struct {
+		at    int
+		entry string
+	}
+	// The people the last answer that listed people names, in the order it names them:
+	// "and the last one?" after a turn on the second still picks from the list.
+	var people []named
+	for _, id := range slices.Backward(conv.Given[max(0, len(conv.Given)-3):]) {
+		d, ok := e.docOf(id)
+		if !ok {
+			continue
+		}
+		if d.entry.Kind == knowledge.KindTimeline {
+			// "the first one" after the timeline is its first event.
+			var events []knowledge.Event
+			for _, ev := range e.base.Events {
+				if ev.Entry != "" {
+					events = append(events, ev)
+				}
+			}
+			pick := len(events) - 1
+			if !last {
+				pick = at - 1
+			}
+			if pick < 0 || pick >= len(events) {
+				return Reply{}, false
+			}
+			if next, ok := e.docOf(events[pick].Entry); ok {
+				r := e.reply(next, "")
+				r.moved = true
+				return r, true
+			}
+			return Reply{}, false
+		}
+		aw := words(d.entry.Answer)
+		people = people[:0]
+		for _, p := range e.personNames {
+			for i := 0; i+len(p.words) <= len(aw); i++ {
+				if hasPhrase(aw[i:i+len(p.words)], p.words) {
+					entry := e.personEntry(p.name)
+					if entry != "" && !slices.ContainsFunc(people, func(n named) bool { return n.entry == entry }) {
+						people = append(people, named{i, entry})
+					}
+					break
+				}
+			}
+		}
+		if len(people) >= 2 {
+			break
+		}
+	}
+	if len(people) < 2 {
+		return Reply{}, false
+	}
+	slices.SortFunc(people, func(a, b named) int { return a.at - b.at })
+	pick := len(people) - 1
+	if !last {
+		pick = at - 1
+	}
+	if pick < 0 || pick >= len(people) {
+		return Reply{}, false
+	}
+	p, ok := e.docOf(people[pick].entry)
+	if !ok {
+		return Reply{}, false
+	}
+	return e.reply(p, ""), true
+}
+
+// personEntry returns the profile entry of a person of the base, by name, or "".
+func (e *Engine) personEntry(name string) string {
+	for _, p := range e.base.People {
+		if p.Name == name {
+			return p.Entry
+		}
+	}
+	return ""
+}
+
+// personPickWords may stand beside an ordinal that picks a person of a list: "the second
+// one, who is he?", "and the last expert?".
+var personPickWords = map[string]bool{"one": true, "who": true, "he": true, "she": true, "expert": true,
+	"analyst": true, "guy": true, "person": true, "woman": true, "man": true, "last": true, "lady": true}
 
 // nextWords may stand in "next", "and then?", "what came after that?", "before that?".
 var nextWords = map[string]bool{"next": true, "then": true, "after": true, "afterwards": true,

@@ -968,3 +968,19 @@ func TestALaterQuestionOfAMessageFollowsUpTheEarlierOnes(t *testing.T) {
 		t.Errorf("how many died in Saravan: %q", r.Text())
 	}
 }
+
+func TestAnOrdinalPicksFromTheListTheConversationGave(t *testing.T) {
+	e := newEngine(t)
+	_, c := e.AnswerIn(answers.Context{}, "which experts does the article quote")
+	r, c := e.AnswerIn(c, "the second one, who is he")
+	if !strings.Contains(r.Text(), "Umer Karim is") {
+		t.Errorf("the second expert: %q", r.Text())
+	}
+	if r, _ = e.AnswerIn(c, "and the last one?"); !strings.Contains(r.Text(), "Rabia Akhtar is") {
+		t.Errorf("the last expert: %q", r.Text())
+	}
+	_, c = e.AnswerIn(answers.Context{}, "give me the timeline")
+	if r, _ = e.AnswerIn(c, "the first one, what was it"); !strings.HasPrefix(r.Text(), "On 14 December 2023") {
+		t.Errorf("the first event: %q", r.Text())
+	}
+}
