@@ -254,7 +254,7 @@ var existentialAux = map[string]bool{"is": true, "are": true, "was": true, "were
 // "never heard of them", "not familiar with it", "no idea about them".
 func knowingOnly(ws []string) bool {
 	return len(ws) <= 6 && slices.ContainsFunc(ws, func(w string) bool {
-		return w == "heard" || w == "familiar" || w == "idea" || w == "clue" || w == "know" || w == "knew"
+		return w == "heard" || w == "familiar" || w == "idea" || w == "clue" || w == "know" || w == "knew" || w == "saw" || w == "seen"
 	}) && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
 }
 

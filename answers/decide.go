@@ -135,8 +135,14 @@ func (e *Engine) negatedTerms(sentence string) [][]string {
 		}
 		// "Iran should have warned Pakistan" says it did not.
 		wouldHave := (w == "should" || w == "could" || w == "would" || w == "ought") && (next == "have" || next == "and")
-		if !negations[w] && w != "without" && !wouldHave || next == "other" || next == "further" || next == "more" || next == "additional" {
+		// "terrorist groups rather than the other country's armed forces": what is set
+		// aside is denied.
+		setAside := w == "rather" && next == "than" || w == "instead" && next == "of"
+		if !setAside && (!negations[w] && w != "without" && !wouldHave || next == "other" || next == "further" || next == "more" || next == "additional") {
 			continue // "gives no other death toll": the toll it gives stands
+		}
+		if setAside {
+			i++ // the scope begins after "than", "of"
 		}
 		untilVerb := w == "not" || strings.HasSuffix(w, "nt") // "were not X", "didn't X"
 		var scope []string
@@ -193,6 +199,24 @@ func (e *Engine) deniedOf(f fact, term string, toks []token) bool {
 			}
 		}
 		if len(sides) == 2 || !slices.ContainsFunc(scope, func(t string) bool { return e.isName(t) && !inClaim(t) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniesPhrase reports whether a denial of the facts holds two or more of a claim's
+// words, and is of the claim by deniedOf's rule: "their strikes targeted terrorist groups,
+// not each other's armed forces" denies "Pakistan's strikes targeted Iranian armed forces".
+func (e *Engine) deniesPhrase(f fact, toks []token) bool {
+	for _, scope := range f.denials {
+		shared := 0
+		for _, t := range scope {
+			if !e.isName(t) && slices.ContainsFunc(toks, func(q token) bool { return !q.stop && q.term == t }) {
+				shared++
+			}
+		}
+		if shared >= 2 && e.deniedOf(f, scope[0], toks) {
 			return true
 		}
 	}
@@ -304,6 +328,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) && e.deniedOf(f, term, toks) {
 			denied++
 		}
+	}
+	if denied == 0 && e.deniesPhrase(f, toks) {
+		denied = 1 // "not each other's armed forces": the claim's own phrase, however common its words
 	}
 	if denied > 0 && denied*2 >= content/2 && !claim.Negated && !modalPerfect(claim.Words) {
 		conflict = append(conflict, "denied")

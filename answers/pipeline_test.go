@@ -927,6 +927,12 @@ func TestAClaimIsCorrectedByTheFactsOfItsSubject(t *testing.T) {
 			t.Errorf("%s: answered %v, verdict %q: %q", tt.q, r.Answered, r.Verdict, r.Text())
 		}
 	}
+	// What the facts set aside ("rather than the other country's armed forces") is denied.
+	for _, q := range []string{"Did Pakistan aim its strikes at the Iranian armed forces?", "ppl on x say pakistan said its strikes targeted iranian armed forces. true?"} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "terrorist") {
+			t.Errorf("%s: verdict %q: %q", q, r.Verdict, r.Text())
+		}
+	}
 	// A claim whose facts are silent on what it says is not contradicted by a number it
 	// invents, nor confirmed by the names it shares.
 	for _, q := range []string{"my friend says the rask attack killed 11 policemen, right?", "a guy on reddit says the UN security council praised the rask attack"} {

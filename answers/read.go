@@ -338,7 +338,7 @@ func readAsk(a Ask, quoted string) Query {
 	case (a.Opinion || opinionSet.in(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
-	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && onlyReports(ws)):
+	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && (onlyReports(ws) || reportsSaying(ws))):
 		q.Intent = IntentSaid
 		// "Akhtar's view on Pakistan's retaliation": what she said of it; "view" is the
 		// asking, not a word her words must hold.
@@ -433,7 +433,8 @@ var reportVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "claims": true, "claimed": true, "told": true,
 	"heard": true, "reckons": true, "swears": true, "insists": true, "posted": true, "tweeted": true,
 	"thinks": true, "think": true, "read": true, "saying": true, "wrote": true, "mentioned": true,
-	"thought": true, "believes": true, "assumed": true, "figured": true,
+	"thought": true, "believes": true, "assumed": true, "figured": true, "claim": true, "saw": true,
+	"seen": true,
 }
 
 // onlyReports reports whether every word of saying in a claim is said by the asker,
@@ -446,6 +447,18 @@ func onlyReports(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// reportsSaying reports whether a statement tells what someone said, with a verb of
+// saying and no question word ("Akhtar said Pakistan hit 12 targets?"): a claim about
+// their words, to check against them. "Akhtar's view on the retaliation?" asks for it.
+func reportsSaying(ws []string) bool {
+	if len(ws) == 0 || ws[0] == "anything" || ws[0] == "something" || slices.Contains(ws, "else") {
+		return false // "anything else she said?" asks for more of her words
+	}
+	return !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) && slices.ContainsFunc(ws, func(w string) bool {
+		return w == "said" || w == "says" || w == "say" || w == "told" || w == "claimed" || w == "claims" || w == "thinks" || w == "thought"
+	})
 }
 
 // askerSide stand before a word of saying that reports a claim, not a view asked for.
@@ -469,7 +482,9 @@ func stripFraming(s string) string {
 		}
 	}
 	for i := 0; i < len(ws) && i < 8; i++ {
-		if !reportVerbs[lower(i)] || i == 0 || i+3 >= len(ws) || beForms[lower(i-1)] || lower(i+1) == "by" {
+		// "heard the US killed Mousavi", "saw on twitter that…": the asker's own report.
+		own := i == 0 && (lower(0) == "heard" || lower(0) == "saw" || lower(0) == "read")
+		if !reportVerbs[lower(i)] || i == 0 && !own || i+3 >= len(ws) || i > 0 && beForms[lower(i-1)] || lower(i+1) == "by" {
 			continue // "was claimed by", "claimed by Jaish al-Adl": a passive, not a report
 		}
 		// "what did Parsi say about the US" reports nothing: the report needs a claimant
@@ -478,6 +493,13 @@ func stripFraming(s string) string {
 			return s
 		}
 		rest := ws[i+1:]
+		// "saw on twitter that…", "heard in a video that…": where it was seen or heard.
+		for j := 1; j < len(rest)-1 && j < 6; j++ {
+			if w := words(rest[j]); len(w) > 0 && w[0] == "that" && !slices.ContainsFunc(rest[:j], func(f string) bool { w := words(f); return len(w) == 0 || !sourceWords[w[0]] }) {
+				rest = rest[j:]
+				break
+			}
+		}
 		if w := words(rest[0]); len(w) > 0 && (w[0] == "that" || w[0] == "me") {
 			rest = rest[1:]
 		}
@@ -485,6 +507,12 @@ func stripFraming(s string) string {
 	}
 	return s
 }
+
+// sourceWords say where a claim was seen or heard: "on twitter", "in a whatsapp group".
+var sourceWords = map[string]bool{"on": true, "in": true, "at": true, "from": true, "a": true, "the": true,
+	"my": true, "twitter": true, "x": true, "reddit": true, "telegram": true, "tiktok": true,
+	"youtube": true, "facebook": true, "insta": true, "instagram": true, "whatsapp": true, "online": true,
+	"video": true, "post": true, "group": true, "chat": true, "news": true, "tv": true, "feed": true}
 
 // opinionWords ask for a view or a judgement; what is left is what the view is of.
 var opinionWords = map[string]bool{

@@ -4409,6 +4409,24 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"warn",
+				"warned",
+				"warning",
+				"warns",
+				"heads up",
+				"heads-up",
+				"forewarn",
+				"forewarned",
+				"advance notice",
+				"notify",
+				"notified",
+				"tip off",
+				"tipped off",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"contributed to",
 				"contribute to",
 				"contributes to",
