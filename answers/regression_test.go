@@ -38,7 +38,8 @@ var questionSets = []questionSet{
 	{"blind-chat-g.jsonl", 0.84, 0.82},
 	// Each message its own conversation, so that a message of several lines is one.
 	{"blind-chat-h.jsonl", 0.85, 0.85},
-	{"blind-chat-i.jsonl", 0.82, 0.85},
+	{"blind-chat-i.jsonl", 0.86, 0.85},
+	{"blind-chat-j.jsonl", 0.82, 0.83},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -47,7 +48,8 @@ var questionSets = []questionSet{
 	{"blind-conv-e.jsonl", 0.88, 0.62},
 	{"blind-conv-f.jsonl", 0.79, 0.68},
 	{"blind-conv-g.jsonl", 0.86, 0.62},
-	{"blind-conv-h.jsonl", 0.79, 0.65},
+	{"blind-conv-h.jsonl", 0.81, 0.65},
+	{"blind-conv-i.jsonl", 0.75, 0.70},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
