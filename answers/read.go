@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -276,6 +277,7 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	a.Text = hurtAsDamage(a.Text)
+	a.Text = comesIn(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
 	a.Text = replacePhrases(a.Text, []string{"going to be", "gonna be", "going to happen", "gonna happen"}, "will be")
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
@@ -384,6 +386,24 @@ var unitWords = map[string]bool{"km": true, "kms": true, "kilometres": true, "ki
 	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true,
 	"kg": true, "kilograms": true, "tons": true, "tonnes": true, "dollars": true, "usd": true,
 	"rupees": true, "rials": true, "euros": true, "percent": true, "percentage": true, "mph": true}
+
+// comesInPattern matches "where does X come in" and "how does X fit in", which ask what
+// part X plays; the X may stand before a comma ("and the Islamic State, where does it
+// come in?").
+var comesInPattern = regexp.MustCompile(`(?i)^(?:and\s+)?(?:(.+?),\s*)?(?:where|how)\s+(?:does|do|did)\s+(.+?)\s+(?:come|fit|figure)\s+in\b`)
+
+// comesIn rewrites "where does X come in?" as "what about X?": what the article tells of it.
+func comesIn(s string) string {
+	m := comesInPattern.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	subject := m[2]
+	if w := strings.ToLower(subject); (w == "it" || w == "they" || w == "that" || w == "he" || w == "she") && m[1] != "" {
+		subject = m[1]
+	}
+	return "what about " + subject + s[len(m[0]):]
+}
 
 // hurtAsDamage reads "hurt" with an object as damage ("did the strike hurt Iran's
 // image?", "hurt trust"), not as injury ("were people hurt?", "anyone hurt in Rask?").
