@@ -258,6 +258,43 @@ func knowingOnly(ws []string) bool {
 	}) && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] })
 }
 
+// mentions answers "does the article mention Saudi Arabia at all?": Yes, with the best
+// entry that names what is asked about, when one does.
+func (e *Engine) mentions(rk ranking, q Query, toks []token) (Reply, bool) {
+	if q.Type != knowledge.TypeYesNo || !slices.ContainsFunc(q.Words, func(w string) bool { return mentionWords[w] }) {
+		return Reply{}, false
+	}
+	var names []string
+	for _, t := range toks {
+		switch {
+		case t.stop || mentionWords[t.word] || t.term == "articl" || t.word == "piece" || t.word == "anywhere":
+		case e.isName(t.term):
+			names = append(names, t.term)
+		default:
+			return Reply{}, false // "does it mention that Pakistan used drones?" asks more than a name
+		}
+	}
+	if len(names) == 0 {
+		return Reply{}, false
+	}
+	for _, s := range rk.scores {
+		d := e.docs[s.doc]
+		if slices.ContainsFunc(names, func(n string) bool { return !d.facts.terms[n] }) {
+			continue
+		}
+		r := e.reply(d, q.Text)
+		r.Confidence = round(math.Max(e.opts.MinConfidence, math.Min(1, s.score)))
+		r.Verdict = VerdictYes
+		r.Answer = VerdictYes.prefix() + r.Answer
+		r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+		return r, true
+	}
+	return Reply{}, false
+}
+
+// mentionWords ask whether the article speaks of something at all.
+var mentionWords = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "mentioning": true}
+
 // lightVerbs say little of their own: "did Iran do it", "did they get hit".
 var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
 	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true,
@@ -1345,6 +1382,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if rk.top().score >= e.opts.MinConfidence*0.6 || !rk.hasUnknownName() && e.onlyGeneric(rk.terms) && pointsAtTheStory(q.Words, rk.terms) {
 			return e.opinion(rk, q, ex)
 		}
+	}
+	if r, ok := e.mentions(rk, q, toks); ok {
+		ex.decided("the article mentions it: " + r.ID)
+		return r
 	}
 	best, ok := e.pick(rk, q, toks)
 	if !ok && q.Intent == IntentClaim {

@@ -990,3 +990,15 @@ func TestAnOrdinalPicksFromTheListTheConversationGave(t *testing.T) {
 		t.Errorf("the first event: %q", r.Text())
 	}
 }
+
+func TestWhetherTheArticleMentionsANameIsAnswered(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("does the article mention saudi arabia at all")
+	if !r.Answered || r.Verdict != answers.VerdictYes || !strings.Contains(r.Text(), "Gulf Cooperation Council") {
+		t.Errorf("Saudi Arabia mentioned: answered %v, verdict %q: %q", r.Answered, r.Verdict, r.Text())
+	}
+	// More than a name is a claim to check, not a mention.
+	if r := e.Answer("does the article mention that pakistan used chemical weapons"); r.Verdict == answers.VerdictYes {
+		t.Errorf("chemical weapons: %q", r.Text())
+	}
+}
