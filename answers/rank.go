@@ -304,9 +304,22 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 			if t.name && qt.class != className {
 				qt.class = className
 			}
+			// "swedish or swiss?": one side of a choice the base never names, where it
+			// names the other, is the wrong one to pick, not a sign the question is off
+			// the article.
+			known := func(j int) bool {
+				if j < 0 || j >= len(toks) {
+					return false
+				}
+				_, ok := e.terms[toks[j].term]
+				return ok && !toks[j].stop
+			}
+			choice := i > 1 && toks[i-1].word == "or" && known(i-2) || i+2 < len(toks) && toks[i+1].word == "or" && known(i+2)
 			switch {
 			case qt.focus:
 				qt.idf = e.w.UnknownFocus * e.maxIDF
+			case choice:
+				qt.idf = e.w.UnknownOrdinary * e.maxIDF
 			case claim && (qt.class == className || qt.class == classUnknown || subject && qt.class == classNoun && saysWhatItIs(toks[:i])):
 				// A claim's unknown names, and the nouns it says its subject is, are most
 				// often what is wrong with it ("killed in Lebanon", "is a Shia militia"):

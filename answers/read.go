@@ -276,6 +276,7 @@ func readAsk(a Ask, quoted string) Query {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
+	a.Text = dropPhrases(a.Text, requestLeads)           // "kindly inform me which university…"
 	a.Text = hurtAsDamage(a.Text)
 	a.Text = comesIn(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
@@ -386,6 +387,11 @@ var unitWords = map[string]bool{"km": true, "kms": true, "kilometres": true, "ki
 	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true,
 	"kg": true, "kilograms": true, "tons": true, "tonnes": true, "dollars": true, "usd": true,
 	"rupees": true, "rials": true, "euros": true, "percent": true, "percentage": true, "mph": true}
+
+// requestLeads ask politely for what follows: the question is what they lead to.
+var requestLeads = []string{"kindly inform me", "kindly tell me", "please inform me", "please tell me",
+	"kindly let me know", "please let me know", "could you tell me", "can you tell me", "can u tell me",
+	"would you tell me", "i would like to know", "i want to know", "i wanna know", "tell me please"}
 
 // comesInPattern matches "where does X come in" and "how does X fit in", which ask what
 // part X plays; the X may stand before a comma ("and the Islamic State, where does it
