@@ -858,7 +858,11 @@ func (e *Engine) givesAChoice(d doc, ws []string) bool {
 // factHas reports whether an entry's facts use a word, as the base's term for it.
 func (e *Engine) factHas(d doc, w string) bool {
 	toks := e.an.analyze(w, false)
-	return len(toks) > 0 && d.facts.terms[toks[0].term]
+	if len(toks) > 0 && d.facts.terms[toks[0].term] {
+		return true
+	}
+	// A word of a name the base keeps whole: "Swedish" of "the Swedish Institute of…".
+	return slices.Contains(words(d.entry.Answer), w)
 }
 
 // alternatives returns the two choices of a question that offers them ("were the
