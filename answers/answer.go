@@ -320,6 +320,19 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 				asks[i].Text = post
 			}
 		}
+		// "abe yaar who is this ranjha lady": words of address no lexicon knows, with no
+		// comma, before the question word.
+		if ws := strings.Fields(asks[i].Text); len(ws) > 2 {
+			for k := 1; k <= 3 && k < len(ws)-1; k++ {
+				if w := foldWord(ws[k]); whWords[w] || w == "whos" || w == "whats" {
+					lead := ws[:k]
+					if !slices.ContainsFunc(lead, func(f string) bool { w := foldWord(f); return lexicon.Known(w) && !fillerWords[w] || e.an.vocab[w] }) {
+						asks[i].Text = strings.Join(ws[k:], " ")
+					}
+					break
+				}
+			}
+		}
 		// "who's razi mousavi, name came up in a thread": a clause after the question
 		// that names nothing of the base, and points at nothing, says why it is asked.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&
