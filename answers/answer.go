@@ -909,7 +909,16 @@ func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 			places++ // "the 4th and the 5th", "how many … and the first": the list answers
 		}
 	}
-	if n <= 0 || places != 1 || !slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" }) {
+	if n <= 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" }) {
+		return Reply{}, false
+	}
+	if places > 1 {
+		// "whats the first and the fifth reason?": the entry that numbers them all.
+		for _, d := range e.docs {
+			if strings.Contains(d.entry.Answer, "1) ") && strings.Contains(d.entry.Answer, "2) ") {
+				return e.reply(d, ""), true
+			}
+		}
 		return Reply{}, false
 	}
 	for _, d := range e.docs {

@@ -1002,3 +1002,13 @@ func TestWhetherTheArticleMentionsANameIsAnswered(t *testing.T) {
 		t.Errorf("chemical weapons: %q", r.Text())
 	}
 }
+
+func TestTwoPlacesInTheListAndWhoSaidAfterAColon(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("whats the first and the fifth reason for optimism"); !strings.Contains(r.Text(), "1) no severance") || !strings.Contains(r.Text(), "5) China and Russia") {
+		t.Errorf("the first and the fifth reasons: %q", r.Text())
+	}
+	if r := e.Answer("who said: unexpected and contradictory to the ongoing diplomatic efforts"); !strings.Contains(r.Text(), "Ranjha") {
+		t.Errorf("who said it, after a colon: %q", r.Text())
+	}
+}

@@ -92,8 +92,9 @@ func splitSentences(s string) []string {
 				}
 			}
 		case ':':
-			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing.
-			if i+1 < len(s) && s[i+1] == ' ' {
+			// "2 qs: who is Vaez" or "quick one: when…": what comes before a colon is framing;
+			// "who said: …" asks who said what follows.
+			if i+1 < len(s) && s[i+1] == ' ' && !asksWhoSaidBefore(s[start:i]) {
 				flush(i + 1)
 			}
 		case dashLead:
@@ -118,6 +119,15 @@ func splitSentences(s string) []string {
 		}
 	}
 	return split
+}
+
+// asksWhoSaidBefore reports whether text before a colon asks who said what follows:
+// "who said", "whose words are these".
+func asksWhoSaidBefore(s string) bool {
+	ws := words(s)
+	return len(ws) >= 2 && len(ws) <= 4 && (ws[0] == "who" || ws[0] == "whose" || ws[0] == "whos") && slices.ContainsFunc(ws, func(w string) bool {
+		return w == "said" || w == "says" || w == "wrote" || w == "words" || w == "quote"
+	})
 }
 
 // splitLeadIn cuts an announcement that runs into a question from it: "switching topic,
