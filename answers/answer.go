@@ -434,8 +434,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		return r, a.Text
 	}
 	if r, ok := e.personAtOfLast(conv, ws); ok {
-		ex.decided("the person at that place in the last answer's list: " + r.ID)
-		return r, a.Text
+		// The conversation is still about the list: "which one is about the economy?"
+		// after "the fifth?" asks of the reasons.
+		ex.decided("the one at that place in the list the conversation gave: " + r.ID)
+		return r, conv.Question
 	}
 	if r, ok := e.nextOfLast(conv, ws); ok {
 		ex.decided("what comes next, or before, after the last answer: " + r.ID)
@@ -1024,6 +1026,19 @@ func (e *Engine) personAtOfLast(conv Context, ws []string) (Reply, bool) {
 	last := slices.Contains(ws, "last")
 	if at <= 0 && !last {
 		return Reply{}, false
+	}
+	if last, ok := e.docOf(e.lastEntry(conv)); ok && last.entry.Kind == knowledge.KindReason && !slices.ContainsFunc(ws, func(w string) bool { return personPickWords[w] && w != "one" && w != "last" }) {
+		// "whats the first one" after one of the reasons to expect de-escalation: the
+		// first of them.
+		if last := slices.Contains(ws, "last"); last || at > 0 {
+			n := at
+			if last {
+				n = len(ordinalWords) - 1
+			}
+			if r, ok := e.reasonAt([]string{ordinalWords[n], "reason"}); ok {
+				return r, true
+			}
+		}
 	}
 	type named struct {
 		at    int

@@ -151,7 +151,7 @@ var opinionPhrases = [][]string{
 	{"justified"}, {"justifiable"}, {"your", "take"}, {"ur", "take"},
 	{"your", "opinion"}, {"ur", "opinion"}, {"you", "think"}, {"u", "think"}, {"your", "view"},
 	{"smart", "move"}, {"good", "idea"}, {"bad", "idea"}, {"right", "to"}, {"wrong", "to"},
-	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"side", "with"},
+	{"pick", "a", "side"}, {"pick", "one"}, {"take", "a", "side"}, {"you", "side"}, {"u", "side"}, {"i", "side"}, {"we", "side"},
 	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"at", "fault"}, {"whose", "fault"},
 	{"who", "is", "wrong"}, {"legitimate"}, {"moral"},
 	{"should", "have"}, {"was", "it", "worth"}, {"worth", "it"}, {"overreact"}, {"overreaction"},
