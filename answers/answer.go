@@ -295,6 +295,10 @@ func (e *Engine) mentions(rk ranking, q Query, toks []token) (Reply, bool) {
 // mentionWords ask whether the article speaks of something at all.
 var mentionWords = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "mentioning": true}
 
+// viewVerbs say what someone holds, not who did what: "does the author agree?".
+var viewVerbs = map[string]bool{"agree": true, "agrees": true, "disagree": true, "think": true, "thinks": true,
+	"believe": true, "believes": true, "feel": true, "feels": true, "support": true, "supports": true}
+
 // lightVerbs say little of their own: "did Iran do it", "did they get hit".
 var lightVerbs = map[string]bool{"do": true, "did": true, "get": true, "got": true, "make": true, "made": true,
 	"have": true, "had": true, "take": true, "took": true, "give": true, "gave": true, "go": true, "went": true, "happen": true,
@@ -1446,7 +1450,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	if !ok && q.Intent == IntentClaim {
 		if top := rk.top(); top.doc >= 0 && top.score >= e.opts.MinConfidence*e.w.ContradictBar {
 			d := e.docs[top.doc]
-			if subject := e.claimSubject(toks, q); subject != "" && d.facts.terms[subject] {
+			// The entry holds the claim's subject, or names another person where the claim
+			// names one: "ali vaez wrote this article" is settled by who wrote it.
+			if subject := e.claimSubject(toks, q); subject != "" && (d.facts.terms[subject] || e.otherPerson(subject, d) && e.holdsAWord(toks, d.facts) && !slices.ContainsFunc(q.Words, func(w string) bool { return viewVerbs[w] })) {
 				if okCheck, _ := e.check(d, q, toks); okCheck && e.heldBesides(toks, d.facts) {
 					best, ok, contradictOnly = top, true, true
 				}

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -261,12 +262,16 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		for n := range numbers(toks) {
 			if kind := claimed[n]; kind != "" && f.tolls[n] != "" && f.tolls[n] != kind {
 				conflict = append(conflict, strconv.Itoa(n)+" "+strings.TrimPrefix(kind, "alias:"))
+				firm = true
 				continue
 			}
 			if f.numbers[n] {
 				hold = append(hold, strconv.Itoa(n))
 			} else {
 				conflict = append(conflict, strconv.Itoa(n))
+				// "10 children died" where the facts count the dead: another count of the
+				// same thing, not a number they are silent on.
+				firm = firm || claimed[n] != "" && slices.Contains(slices.Collect(maps.Values(f.tolls)), claimed[n])
 			}
 		}
 	}
@@ -674,6 +679,26 @@ func (e *Engine) heldBesides(toks []token, f fact) bool {
 		return false
 	}
 	return true
+}
+
+// otherPerson reports whether a term is a person of the base and the entry names someone
+// else, a name that is no place: the author where the claim names an expert.
+func (e *Engine) otherPerson(term string, d doc) bool {
+	if _, ok := e.personTerms[term]; !ok {
+		return false
+	}
+	for t := range d.facts.terms {
+		if _, place := e.placeKind[t]; t != term && e.isName(t) && !place && !e.placeTerms[t] && e.an.nameStems[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAWord reports whether the facts use a word of the claim that is the base's own and
+// no name: what the claim says, not only whom it is about.
+func (e *Engine) holdsAWord(toks []token, f fact) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return !t.stop && !t.number && !e.isName(t.term) && f.terms[t.term] })
 }
 
 // strangeSubject returns a claim's subject, its first name, when the article never names

@@ -920,6 +920,10 @@ func TestAClaimIsCorrectedByTheFactsOfItsSubject(t *testing.T) {
 		{"ngl i thought jaish al adl was a shia group backed by iran itself", "Sunni"},
 		{"you said Parsi is from a Norwegian institute but i think thats off?", "Swedish"},
 		{"ngl i thought the seven ppl killed in saravan were iranians?? were they", "not Iranian nationals"},
+		// The entry names the author where the claim names an expert.
+		{"lol someone said ali vaez wrote this article", "Cafiero"},
+		// The facts count the dead children: ten is another count of them.
+		{"my cousin in quetta said 10 children died in the iranian strike", "Two children"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
