@@ -69,7 +69,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	parts := make([]Reply, 0, len(asks))
 	given := map[string]bool{} // entries already given for an earlier question of the message
 	read := ""                 // the last question as it was read, for the conversation
-	for _, a := range asks {
+	for i, a := range asks {
 		var step *AskExplanation
 		if ex != nil {
 			ex.Asks = append(ex.Asks, AskExplanation{Ask: a})
@@ -102,7 +102,9 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		}
 		// "(1) how many reasons for optimism (2) what's the first": a later question of
 		// the message follows up the earlier ones, as it would in a conversation.
-		conv = e.remember(conv, read, p)
+		if i+1 < len(asks) {
+			conv = e.remember(conv, read, p)
+		}
 	}
 	parts = e.dropAsides(parts)
 	var out Reply

@@ -276,7 +276,9 @@ func readAsk(a Ask, quoted string) Query {
 		a.Text = stripTag(stripFraming(a.Text))
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
-	a.Text = dropPhrases(a.Text, requestLeads)           // "kindly inform me which university…"
+	if containsFold(a.Text, " me ") || containsFold(a.Text, " know") {
+		a.Text = dropPhrases(a.Text, requestLeads) // "kindly inform me which university…"
+	}
 	a.Text = hurtAsDamage(a.Text)
 	a.Text = comesIn(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
@@ -400,6 +402,9 @@ var comesInPattern = regexp.MustCompile(`(?i)^(?:and\s+)?(?:(.+?),\s*)?(?:where|
 
 // comesIn rewrites "where does X come in?" as "what about X?": what the article tells of it.
 func comesIn(s string) string {
+	if !containsFold(s, " in") || !containsFold(s, "come") && !containsFold(s, "fit") && !containsFold(s, "figure") {
+		return s // most questions: not worth the pattern
+	}
 	m := comesInPattern.FindStringSubmatch(s)
 	if m == nil {
 		return s
@@ -414,6 +419,9 @@ func comesIn(s string) string {
 // hurtAsDamage reads "hurt" with an object as damage ("did the strike hurt Iran's
 // image?", "hurt trust"), not as injury ("were people hurt?", "anyone hurt in Rask?").
 func hurtAsDamage(s string) string {
+	if !containsFold(s, "hurt") {
+		return s
+	}
 	fs := strings.Fields(s)
 	changed := false
 	for i := 0; i+1 < len(fs); i++ {
