@@ -418,36 +418,14 @@ func (e *Engine) namesSomething(ws []string) bool {
 // the reply and the question as it was read.
 func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *AskExplanation, given map[string]bool) (Reply, string) {
 	ws := words(a.Text)
-	if r, ok := e.whoSaidThat(conv, ws); ok {
-		// "who said that?" keeps the subject: "and now?" after it asks of the last question.
-		ex.decided("said whose words the last answer gave: " + r.ID)
-		return r, conv.Question
-	}
-	if r, ok := e.example(conv, ws); ok {
-		ex.decided("an example of the last answer: " + r.ID)
-		return r, conv.Question
-	}
-	if r, ok := e.namesOfLast(conv, a, ws); ok {
-		ex.decided("the names of those the last answer spoke of: " + r.ID)
-		return r, conv.Question
-	}
-	if r, ok := e.detailOfLast(conv, a, ws); ok {
-		ex.decided("the detail asked, of the last answer: " + r.ID)
-		return r, conv.Question
-	}
-	if r, ok := e.eventOfLast(conv, ws); ok {
-		ex.decided("the earliest or latest of the events the last answer told of: " + r.ID)
-		return r, a.Text
-	}
-	if r, ok := e.personAtOfLast(conv, ws); ok {
-		// The conversation is still about the list: "which one is about the economy?"
-		// after "the fifth?" asks of the reasons.
-		ex.decided("the one at that place in the list the conversation gave: " + r.ID)
-		return r, conv.Question
-	}
-	if r, ok := e.nextOfLast(conv, ws); ok {
-		ex.decided("what comes next, or before, after the last answer: " + r.ID)
-		return r, a.Text
+	for _, c := range fromContext {
+		if r, ok := c.answer(e, conv, a, ws); ok {
+			ex.decided(c.why + r.ID)
+			if c.keeps {
+				return r, conv.Question
+			}
+			return r, a.Text
+		}
 	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
@@ -529,6 +507,28 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		return follow, text
 	}
 	return alone, a.Text
+}
+
+// contextAnswer is a reading of a follow-up that answers it from the conversation alone.
+type contextAnswer struct {
+	answer func(e *Engine, conv Context, a Ask, ws []string) (Reply, bool)
+	why    string // what --explain says of it, before the entry given
+	keeps  bool   // the conversation stays on the last question's subject
+}
+
+// fromContext are the readings of a follow-up answered from the conversation alone, in
+// the order they are tried.
+var fromContext = []contextAnswer{
+	// "who said that?" keeps the subject: "and now?" after it asks of the last question.
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.whoSaidThat(c, ws) }, "said whose words the last answer gave: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.example(c, ws) }, "an example of the last answer: ", true},
+	{(*Engine).namesOfLast, "the names of those the last answer spoke of: ", true},
+	{(*Engine).detailOfLast, "the detail asked, of the last answer: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.eventOfLast(c, ws) }, "the earliest or latest of the events the last answer told of: ", false},
+	// The conversation is still about the list: "which one is about the economy?" after
+	// "the fifth?" asks of the reasons.
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.personAtOfLast(c, ws) }, "the one at that place in the list the conversation gave: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
 }
 
 // besideInTime returns the event just before or after a dated entry, for a question that
