@@ -1431,7 +1431,13 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
-	if !ok && q.Intent == IntentClaim {
+	// "jaish al-adl claimed the kerman bombing": a claim that names an event, answered by
+	// an entry that does not tell of it, is read from its last name, the event.
+	missesEvent := ok && q.Intent == IntentClaim && slices.ContainsFunc(toks, func(t token) bool {
+		k, place := e.placeKind[t.term] // a town, the place of one event: "Kerman", "Rask"
+		return !t.stop && place && k != "container" && k != "province" && e.eventNames[t.term] == 1 && !e.docs[best.doc].facts.terms[t.term]
+	})
+	if (!ok || missesEvent) && q.Intent == IntentClaim {
 		// "it was the Islamic State that attacked the police station in Rask": a claim
 		// whose first name is what it says of its last, read the other way round.
 		last := q

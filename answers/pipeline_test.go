@@ -922,6 +922,10 @@ func TestAClaimIsCorrectedByTheFactsOfItsSubject(t *testing.T) {
 		{"ngl i thought the seven ppl killed in saravan were iranians?? were they", "not Iranian nationals"},
 		// The entry names the author where the claim names an expert.
 		{"lol someone said ali vaez wrote this article", "Cafiero"},
+		// A claim of who did an event is settled by the event's entry; "claimed the
+		// bombing" is the claim, not a report of one.
+		{"pretty sure jaish al-adl claimed the kerman bombing, right? thats what i read", "Islamic State"},
+		{"Israel killed Mousavi in Lebanon, right? that's what the thread says", "Syrian capital"},
 		// The facts count the dead children: ten is another count of them.
 		{"my cousin in quetta said 10 children died in the iranian strike", "Two children"},
 	}

@@ -527,6 +527,9 @@ func stripFraming(s string) string {
 			return s
 		}
 		rest := ws[i+1:]
+		if w := lower(i); (w == "claimed" || w == "claims" || w == "claim") && !reportsAClause(rest) {
+			continue // "jaish al-adl claimed the kerman bombing": a claim of responsibility, not a report
+		}
 		// "saw on twitter that…", "heard in a video that…": where it was seen or heard.
 		for j := 1; j < len(rest)-1 && j < 6; j++ {
 			if w := words(rest[j]); len(w) > 0 && w[0] == "that" && !slices.ContainsFunc(rest[:j], func(f string) bool { w := words(f); return len(w) == 0 || !sourceWords[w[0]] }) {
@@ -540,6 +543,18 @@ func stripFraming(s string) string {
 		return strings.Join(rest, " ")
 	}
 	return s
+}
+
+// reportsAClause reports whether the words after a verb of claiming are what was claimed,
+// a clause ("that…", "iran hit…"), not what was claimed responsibility for ("the bombing").
+func reportsAClause(fields []string) bool {
+	for i, f := range fields {
+		w := foldWord(f)
+		if i == 0 && w == "that" || beForms[w] || auxiliaries[w] || strings.HasSuffix(w, "ed") && isVerb(w) && !isAdjective(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceWords say where a claim was seen or heard: "on twitter", "in a whatsapp group".

@@ -640,6 +640,17 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	opinion := false     // an opinion tag followed the statements pending
 	claimed := false     // a framing called what follows a claim: "claim going around:"
 	for i, sg := range segs {
+		if len(asks)+len(pending) > 0 && saysWhoSaidIt(sg.words) {
+			// "Israel killed Mousavi in Lebanon, right? that's what the thread says":
+			// where the claim came from, which makes what came before a claim.
+			if len(pending) > 0 {
+				asks = append(asks, Ask{Text: strings.Join(pending, " "), Claim: true})
+				pending = nil
+			} else {
+				asks[len(asks)-1].Claim = true
+			}
+			continue
+		}
 		switch sg.Kind {
 		case SegmentChatter:
 		case SegmentStatement:
@@ -724,6 +735,23 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		return asks[:MaxQuestionsPerMessage], true
 	}
 	return asks, false
+}
+
+// saysWhoSaidIt reports whether a sentence only says where a claim came from: "that's
+// what the thread says", "thats what my uncle keeps saying".
+func saysWhoSaidIt(ws []string) bool {
+	if len(ws) < 3 || len(ws) > 8 {
+		return false
+	}
+	start := 2
+	switch {
+	case (ws[0] == "thats" || ws[0] == "that") && ws[1] == "what":
+	case len(ws) > 3 && ws[0] == "that" && (ws[1] == "is" || ws[1] == "s") && ws[2] == "what":
+		start = 3
+	default:
+		return false
+	}
+	return slices.ContainsFunc(ws[start:], func(w string) bool { return reportVerbs[w] || w == "saying" || w == "posted" || w == "claims" })
 }
 
 // hintOf returns what a hint after a question says the answer holds ("something about
