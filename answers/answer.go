@@ -529,7 +529,32 @@ var fromContext = []contextAnswer{
 	// "the fifth?" asks of the reasons.
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.personAtOfLast(c, ws) }, "the one at that place in the list the conversation gave: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.anotherReason(c, ws) }, "another of the reasons, after one of them: ", true},
 }
+
+// anotherReason answers "anything else?" or "more?" after one of the article's numbered
+// reasons with the first of them not yet given.
+func (e *Engine) anotherReason(conv Context, ws []string) (Reply, bool) {
+	last, ok := e.docOf(e.lastEntry(conv))
+	if !ok || last.entry.Kind != knowledge.KindReason || len(ws) == 0 || len(ws) > 5 ||
+		!slices.ContainsFunc(ws, func(w string) bool { return w == "else" || w == "more" || w == "other" }) ||
+		slices.ContainsFunc(ws, func(w string) bool { return !moreWords[w] }) {
+		return Reply{}, false
+	}
+	for n := 1; n < len(ordinalWords); n++ {
+		for _, d := range e.docs {
+			if strings.Contains(d.entry.Answer, ordinalWords[n]+" reason") && !slices.Contains(conv.Given, d.entry.ID) {
+				return e.reply(d, ""), true
+			}
+		}
+	}
+	return Reply{}, false
+}
+
+// moreWords may stand in "anything else?", "any other reasons?", "more?".
+var moreWords = map[string]bool{"anything": true, "else": true, "more": true, "other": true, "any": true,
+	"reasons": true, "reason": true, "and": true, "what": true, "whats": true, "is": true, "are": true,
+	"there": true, "so": true, "ok": true, "okay": true, "factors": true}
 
 // besideInTime returns the event just before or after a dated entry, for a question that
 // asks what came before or after it ("and before?", "what happened after the Kerman

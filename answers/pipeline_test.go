@@ -993,6 +993,11 @@ func TestAnOrdinalPicksFromTheListTheConversationGave(t *testing.T) {
 	if r, _ = e.AnswerIn(c, "and the last one?"); !strings.Contains(r.Text(), "Rabia Akhtar is") {
 		t.Errorf("the last expert: %q", r.Text())
 	}
+	// "anything else?" after one of the reasons is another of them.
+	_, c = e.AnswerIn(answers.Context{}, "what is the second reason for optimism?")
+	if r, _ = e.AnswerIn(c, "anything else?"); !strings.Contains(r.Text(), "first reason") {
+		t.Errorf("another reason: %q", r.Text())
+	}
 	_, c = e.AnswerIn(answers.Context{}, "give me the timeline")
 	if r, _ = e.AnswerIn(c, "the first one, what was it"); !strings.HasPrefix(r.Text(), "On 14 December 2023") {
 		t.Errorf("the first event: %q", r.Text())
