@@ -427,6 +427,11 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 			return r, a.Text
 		}
 	}
+	if q, ok := e.otherStrike(conv, ws); ok {
+		// "no i meant the other strike": the last question, of the other side's strike.
+		ex.decided("the last question, of the other strike: " + q)
+		return e.answerAsk(Ask{Text: q}, quoted, ex, given), q
+	}
 	text, how := e.followUp(conv, a.Text)
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
@@ -530,6 +535,48 @@ var fromContext = []contextAnswer{
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.personAtOfLast(c, ws) }, "the one at that place in the list the conversation gave: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.anotherReason(c, ws) }, "another of the reasons, after one of them: ", true},
+}
+
+// otherStrike rewrites the last question of the other side's strike, for a correction
+// ("no i meant the other strike", "the other one, pakistan's"): the last answer's strike
+// is one side's, and the question is asked again without its date, of the other's.
+func (e *Engine) otherStrike(conv Context, ws []string) (string, bool) {
+	if conv.Question == "" || len(ws) > 8 || !slices.Contains(ws, "other") ||
+		!slices.ContainsFunc(ws, func(w string) bool { return w == "meant" || w == "mean" || w == "no" || w == "nah" }) {
+		return "", false
+	}
+	last, ok := e.docOf(e.lastEntry(conv))
+	if !ok {
+		return "", false
+	}
+	other := ""
+	switch {
+	case sameAgent(last.agent, "iran"):
+		other = "Pakistan's"
+	case sameAgent(last.agent, "pakistan"):
+		other = "Iran's"
+	default:
+		return "", false
+	}
+	var out []string
+	for _, f := range strings.Fields(conv.Question) {
+		w := foldWord(f)
+		if months[stem(w)] || dayNumber(w) > 0 || demonyms[stem(w)] != "" || w == "iran" || w == "pakistan" || w == "irans" || w == "pakistans" ||
+			w == "tehran" || w == "islamabad" {
+			continue // the first strike's date and side
+		}
+		out = append(out, f)
+	}
+	for len(out) > 0 && (prepositions[foldWord(out[len(out)-1])] || foldWord(out[len(out)-1]) == "the") {
+		out = out[:len(out)-1]
+	}
+	q := strings.TrimRight(strings.Join(out, " "), "?!. ")
+	if strings.Contains(q, "the strike") {
+		q = strings.Replace(q, "the strike", other+" strike", 1)
+	} else {
+		q += " in " + other + " strike"
+	}
+	return q + "?", true
 }
 
 // anotherReason answers "anything else?" or "more?" after one of the article's numbered

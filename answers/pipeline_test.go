@@ -1025,3 +1025,11 @@ func TestTwoPlacesInTheListAndWhoSaidAfterAColon(t *testing.T) {
 		t.Errorf("who said it, after a colon: %q", r.Text())
 	}
 }
+
+func TestACorrectionAsksOfTheOtherStrike(t *testing.T) {
+	e := newEngine(t)
+	_, c := e.AnswerIn(answers.Context{}, "how many people died in the strike on jan 16")
+	if r, _ := e.AnswerIn(c, "no i meant the other strike"); !strings.Contains(r.Text(), "seven") {
+		t.Errorf("the other strike's dead: %q", r.Text())
+	}
+}
