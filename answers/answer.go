@@ -535,7 +535,30 @@ var fromContext = []contextAnswer{
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.personAtOfLast(c, ws) }, "the one at that place in the list the conversation gave: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.anotherReason(c, ws) }, "another of the reasons, after one of them: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.fullQuote(c, ws) }, "the last quote in full: ", true},
 }
+
+// fullQuote answers "full quote pls" or "the exact words?" with the quote the last answer
+// gave, in full, with its speaker.
+func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
+	if len(ws) == 0 || len(ws) > 6 || !slices.ContainsFunc(ws, func(w string) bool { return w == "quote" || w == "words" || w == "wording" }) ||
+		slices.ContainsFunc(ws, func(w string) bool { return !fullQuoteWords[w] }) {
+		return Reply{}, false
+	}
+	for k := len(conv.Given) - 1; k >= 0 && k >= len(conv.Given)-2; k-- {
+		if qid, ok := strings.CutPrefix(conv.Given[k], "quote:"); ok {
+			if q, ok := e.base.Quote(qid); ok {
+				return e.attribute(q.Text)
+			}
+		}
+	}
+	return Reply{}, false
+}
+
+// fullQuoteWords may stand in "full quote pls", "the exact words?", "whole quote?".
+var fullQuoteWords = map[string]bool{"full": true, "whole": true, "entire": true, "complete": true,
+	"exact": true, "quote": true, "words": true, "wording": true, "the": true, "pls": true, "please": true,
+	"give": true, "me": true, "can": true, "i": true, "get": true, "what": true, "was": true, "were": true, "its": true}
 
 // otherStrike rewrites the last question of the other side's strike, for a correction
 // ("no i meant the other strike", "the other one, pakistan's"): the last answer's strike

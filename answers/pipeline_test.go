@@ -1033,3 +1033,11 @@ func TestACorrectionAsksOfTheOtherStrike(t *testing.T) {
 		t.Errorf("the other strike's dead: %q", r.Text())
 	}
 }
+
+func TestFullQuoteGivesTheLastQuote(t *testing.T) {
+	e := newEngine(t)
+	_, c := e.AnswerIn(answers.Context{}, "who said 'step back from the brink'?")
+	if r, _ := e.AnswerIn(c, "full quote pls"); !strings.Contains(r.Text(), "Neither side has an interest") || !strings.Contains(r.Text(), "Vaez") {
+		t.Errorf("the full quote: %q", r.Text())
+	}
+}
