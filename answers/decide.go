@@ -639,18 +639,30 @@ func (e *Engine) claimDoer(toks []token) string {
 	return ""
 }
 
-// unheld returns a word of the base that a claim says and the facts never use, names
-// aside, or "".
+// unheld returns a rare word of the base that a claim says and the facts never use,
+// names aside, or "".
 func (e *Engine) unheld(toks []token, f fact) string {
-	for _, t := range toks {
-		if t.stop || t.number || e.isName(t.term) || f.terms[t.term] {
-			continue
-		}
-		if _, inBase := e.terms[t.term]; inBase && e.idfOf(t.term) > e.maxIDF*rareShare {
-			return t.word
+	for _, i := range e.unsaid(toks, f) {
+		if e.idfOf(toks[i].term) > e.maxIDF*rareShare {
+			return toks[i].word
 		}
 	}
 	return ""
+}
+
+// unsaid returns where a claim says a word of the base, no name, that the facts never
+// use: an everyday word the base never uses says nothing either way.
+func (e *Engine) unsaid(toks []token, f fact) []int {
+	var out []int
+	for i, t := range toks {
+		if t.stop || t.number || e.isName(t.term) || f.terms[t.term] {
+			continue
+		}
+		if _, inBase := e.terms[t.term]; inBase {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // rareShare is the share of the highest IDF over which a word is rare in the base: said
@@ -666,17 +678,10 @@ func (e *Engine) isAgent(name string) bool {
 // names aside and the word after a name they contradict ("Pakistani forces"): whether
 // what makes the claim false is only its names.
 func (e *Engine) heldBesides(toks []token, f fact) bool {
-	for i, t := range toks {
-		if t.stop || t.number || e.isName(t.term) || f.terms[t.term] {
-			continue
+	for _, i := range e.unsaid(toks, f) {
+		if i == 0 || !e.isName(toks[i-1].term) || f.terms[toks[i-1].term] {
+			return false
 		}
-		if _, inBase := e.terms[t.term]; !inBase {
-			continue // an everyday word the base never uses says nothing either way
-		}
-		if i > 0 && e.isName(toks[i-1].term) && !f.terms[toks[i-1].term] {
-			continue
-		}
-		return false
 	}
 	return true
 }

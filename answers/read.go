@@ -504,12 +504,7 @@ var askerSide = map[string]bool{"i": true, "you": true, "u": true, "we": true, "
 // "Islamic State claimed the Kerman bombing, true?".
 func stripFraming(s string) string {
 	ws := strings.Fields(s)
-	lower := func(i int) string {
-		if w := words(ws[i]); len(w) > 0 {
-			return w[0]
-		}
-		return ""
-	}
+	lower := func(i int) string { return foldWord(ws[i]) }
 	for _, p := range []string{"is it true that ", "is it true ", "is it correct that ", "true that "} {
 		if strings.HasPrefix(strings.ToLower(s), p) {
 			return s[len(p):]
