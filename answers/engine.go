@@ -234,6 +234,7 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 		}
 	}
 	e.placeKind = e.kindsOfPlaces(b)
+	e.givePlaces()
 	e.eventNames = map[string]int{}
 	for _, ev := range b.Events {
 		toks := e.an.analyze(ev.Label+". "+ev.Text, false)
@@ -479,6 +480,24 @@ func (e *Engine) index(en knowledge.Entry) doc {
 		}
 	}
 	return d
+}
+
+// givePlaces marks each event and fact that says where it happened, in a place the base
+// names below a country ("a village in Pakistan's Balochistan province"), as answering "where".
+func (e *Engine) givePlaces() {
+	for i := range e.docs {
+		d := &e.docs[i]
+		if d.gives[knowledge.TypeWhere] || d.entry.Kind != knowledge.KindEvent && d.entry.Kind != knowledge.KindFact {
+			continue
+		}
+		toks := e.an.analyze(d.entry.Answer, false)
+		for j, t := range toks {
+			if k, ok := e.placeKind[t.term]; ok && k != "container" && j > 0 && (locatives[toks[j-1].word] || j > 1 && locatives[toks[j-2].word] && toks[j-1].owner) {
+				d.gives[knowledge.TypeWhere] = true
+				break
+			}
+		}
+	}
 }
 
 // buildPostings numbers the terms, weighs each by its rarity among entries (IDF), and

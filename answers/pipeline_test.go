@@ -411,6 +411,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// An event that says where it happened answers "where", though no phrasing asks it.
+		{[]string{"were there civilian casualties in iran's strike", "where did it happen"},
+			[]string{"children", "Balochistan"}},
 		{[]string{"who was razi mousavi?", "who killed him"},
 			[]string{"IRGC", "Israel killed Sayyed Razi Mousavi"}},
 		// "N days after" an event is the timeline's event N days from it.
