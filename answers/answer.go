@@ -1007,9 +1007,9 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 // escalate?" with the entry whose answer counts itself that reason.
 func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 	n, places := ordinalAt(ws), 0
-	for _, w := range ws {
-		if ordinalPlaces[w] > 0 || w == "last" || w == "many" {
-			places++ // "the 4th and the 5th", "how many … and the first": the list answers
+	for i, w := range ws {
+		if ordinalPlaces[w] > 0 || w == "last" || w == "many" || i > 0 && ws[i-1] == "number" && numberWord(w) > 0 {
+			places++ // "the 4th and the 5th", "how many … and the first", "number 3 and number 4": the list answers
 		}
 	}
 	if n <= 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" }) {
@@ -1025,7 +1025,7 @@ func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 		return Reply{}, false
 	}
 	for _, d := range e.docs {
-		if strings.Contains(d.entry.Answer, ordinalWords[n]+" reason") {
+		if reasonPlace(d) == n {
 			return e.reply(d, ""), true
 		}
 	}
@@ -1086,10 +1086,7 @@ func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 	if !ok {
 		return Reply{}, false
 	}
-	for n := 1; n < len(ordinalWords); n++ {
-		if !strings.Contains(last.entry.Answer, ordinalWords[n]+" reason") {
-			continue
-		}
+	if n := reasonPlace(last); n > 0 {
 		at := n + 1
 		if earlier {
 			at = n - 1
@@ -1098,8 +1095,12 @@ func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 			return Reply{}, false
 		}
 		for _, d := range e.docs {
-			if strings.Contains(d.entry.Answer, ordinalWords[at]+" reason") {
-				return e.reply(d, ""), true
+			if reasonPlace(d) == at {
+				// The conversation is now about that reason: "last one" after it is
+				// the last of the list.
+				r := e.reply(d, "")
+				r.moved = true
+				return r, true
 			}
 		}
 		return Reply{}, false
@@ -1116,6 +1117,17 @@ func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
+// reasonPlace returns the place of an entry among the article's numbered reasons to
+// expect de-escalation ("the second reason for optimism"), or 0.
+func reasonPlace(d doc) int {
+	for n := 1; n < len(ordinalWords); n++ {
+		if strings.Contains(d.entry.Answer, ordinalWords[n]+" reason") {
+			return n
+		}
+	}
+	return 0
+}
+
 // personAtOfLast answers "the second one, who is he?" or "and the last one?" after an
 // answer that lists people ("The article quotes five analysts: …") with the profile of
 // the one at that place in the list, and after the timeline with that event.
@@ -1128,7 +1140,7 @@ func (e *Engine) personAtOfLast(conv Context, ws []string) (Reply, bool) {
 	if at <= 0 && !last {
 		return Reply{}, false
 	}
-	if last, ok := e.docOf(e.lastEntry(conv)); ok && last.entry.Kind == knowledge.KindReason && !slices.ContainsFunc(ws, func(w string) bool { return personPickWords[w] && w != "one" && w != "last" }) {
+	if last, ok := e.docOf(e.lastEntry(conv)); ok && (last.entry.Kind == knowledge.KindReason || reasonPlace(last) > 0) && !slices.ContainsFunc(ws, func(w string) bool { return personPickWords[w] && w != "one" && w != "last" }) {
 		// "whats the first one" after one of the reasons to expect de-escalation: the
 		// first of them.
 		if last := slices.Contains(ws, "last"); last || at > 0 {

@@ -21,6 +21,7 @@ var (
 	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
 	hashName  = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	hashPlace = regexp.MustCompile(`(^|[\s(])#(\d{1,2})\b`)
 	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
 	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
 	codeSpan  = regexp.MustCompile("`([^`]{8,})`")
@@ -83,6 +84,8 @@ func Clean(s string) Cleaned {
 		s = atName.ReplaceAllString(s, "$1 ")
 	}
 	if strings.Contains(s, "#") {
+		// "what about #4": a place in a list, not a channel.
+		s = hashPlace.ReplaceAllString(s, "${1}number $2")
 		s = hashName.ReplaceAllString(s, "$1 ")
 	}
 	// A code span of several words is a pasted passage: "`unexpected and contradictory`".

@@ -372,6 +372,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five", "economic", "China and Russia"}},
 		{[]string{"whats the first reason for optimism", "the second one?", "and the one after that"},
 			[]string{"severance", "death toll", "terrorist"}},
+		// "#4" is a place in the list; "last one" after "next" is the list's last.
+		{[]string{"what's the third reason de-escalation might hold?", "what about #4", "and #1"},
+			[]string{"terrorist", "catastrophic", "severance"}},
+		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
+			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
 		// "enemy" is the quote's "nemesis", which it denies.
 		{[]string{"who is rabia akhtar", "does she see pakistan as iran's enemy?"},
 			[]string{"University of Lahore", "No. "}},
