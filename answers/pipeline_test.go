@@ -56,6 +56,11 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"1) where's saravan 2) how many died in kerman", []string{"where's saravan", "how many died in kerman"}, []bool{false, false}, false},
 		// A phrase after the question marks goes on the question.
 		{"jaish al-adl = ??? in english", []string{"jaish al-adl =??? in english"}, []bool{false}, false},
+		// A guess at the answer goes on no question: a unit of time, or one offered with "or".
+		{"how long after iran's strike? hrs? days?", []string{"how long after iran's strike?"}, []bool{false}, false},
+		{"javidanfar's rank? general or?", []string{"javidanfar's rank?"}, []bool{false}, false},
+		// A guess at a name says what is asked after: it stays.
+		{"which city did pakistan hit? saravan?", []string{"which city did pakistan hit? saravan?"}, []bool{false}, false},
 		// A clause about the one who asks, after the question, is no part of it.
 		{"why was iran feeling it must act, my english not so good", []string{"why was iran feeling it must act"}, []bool{false}, false},
 		// A salutation before a polite request is chatter.

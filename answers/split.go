@@ -702,7 +702,9 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				continue
 			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
-				asks[len(asks)-1].Text += " " + sg.Text
+				if !guessesAnswer(asks[len(asks)-1].Text, sg.words) {
+					asks[len(asks)-1].Text += " " + sg.Text
+				}
 				continue
 			}
 			text := sg.Text
@@ -840,6 +842,22 @@ func isFragment(s string) bool {
 		}
 	}
 	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
+}
+
+// guessesAnswer reports whether a fragment after a question offers a guess at its answer
+// rather than refining it: "how long after? hrs? days?", "his rank? general or?"; the
+// article's answer needs none of its words.
+func guessesAnswer(question string, fragment []string) bool {
+	if n := len(fragment); n > 0 && fragment[n-1] == "or" {
+		return n <= 3
+	}
+	// "how long after? hrs? days?": a unit of what a time question asks. A guess at a
+	// name ("which city? saravan?", "which missile? fateh?") says what is asked after.
+	qw := words(question)
+	if len(fragment) != 1 || len(qw) < 2 || whWords[fragment[0]] || prepositions[fragment[0]] || referents[fragment[0]] || isStop(fragment[0]) {
+		return false
+	}
+	return qw[0] == "when" || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
 }
 
 // prepositions open a phrase that may go on a question after its question marks.
