@@ -59,6 +59,7 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// A guess at the answer goes on no question: a unit of time, or one offered with "or".
 		{"how long after iran's strike? hrs? days?", []string{"how long after iran's strike?"}, []bool{false}, false},
 		{"javidanfar's rank? general or?", []string{"javidanfar's rank?"}, []bool{false}, false},
+		{"u remember when the envoys are supposed to be back? deadline?", []string{"u remember when the envoys are supposed to be back?"}, []bool{false}, false},
 		// A guess at a name says what is asked after: it stays.
 		{"which city did pakistan hit? saravan?", []string{"which city did pakistan hit? saravan?"}, []bool{false}, false},
 		// A clause about the one who asks, after the question, is no part of it.

@@ -857,7 +857,10 @@ func guessesAnswer(question string, fragment []string) bool {
 	if len(fragment) != 1 || len(qw) < 2 || whWords[fragment[0]] || prepositions[fragment[0]] || referents[fragment[0]] || isStop(fragment[0]) {
 		return false
 	}
-	return qw[0] == "when" || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
+	if e, ok := lexicon.Lookup(fragment[0]); !ok || e.Proper || e.POS&lexicon.Noun == 0 {
+		return false // a name, or no everyday noun: "when did iran strike? syria?"
+	}
+	return slices.Contains(qw, "when") || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
 }
 
 // prepositions open a phrase that may go on a question after its question marks.
