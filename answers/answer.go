@@ -1261,6 +1261,10 @@ func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
 	if q.Intent == IntentClaim && !asksWhatWasSaid(q.Words) {
 		return Reply{}, false // "has Vaez visited Pakistan?" asks a deed, not his views
 	}
+	switch q.Type {
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeHowMany, knowledge.TypeMeasure:
+		return Reply{}, false // "abdollahian islamabad trip — which day?": a view has no date
+	}
 	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
 	if person == "" || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
 		return Reply{}, false

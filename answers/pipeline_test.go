@@ -499,6 +499,14 @@ func TestWhatAnExpertThinksIsTheirView(t *testing.T) {
 	}
 }
 
+func TestAPlaceOrDateOfAnExpertIsNoView(t *testing.T) {
+	e := newEngine(t)
+	// The article never says where the Crisis Group is based: Vaez's profile does not answer.
+	if r := e.Answer("where is the crisis group based"); r.Answered {
+		t.Errorf("where is the crisis group based: %q", r.Text())
+	}
+}
+
 func TestAWhenQuestionNeedsADateOrASpan(t *testing.T) {
 	e := newEngine(t)
 	// The entry on the timing of the strikes speaks of the naval exercises but dates
