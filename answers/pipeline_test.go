@@ -578,6 +578,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Text(), "image") && !strings.Contains(r.Text(), "reputation") {
 		t.Errorf("iran's rep: answered %v, %q", r.Answered, r.Text())
 	}
+	// A misspelt frame word is read as meant: this asks what happened after.
+	if r := e.Answer("wut happend the day after iran fired at pakistan"); !strings.Contains(r.Text(), "Javidanfar") {
+		t.Errorf("wut happend the day after: %q", r.Text())
+	}
 }
 
 func TestAskingForAFormIsNoQuestion(t *testing.T) {

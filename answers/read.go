@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"github.com/borderbot/borderbot/answers/lexicon"
 	"regexp"
 	"slices"
 	"strings"
@@ -264,10 +265,21 @@ func normalize(ws []string) []string {
 	for i, w := range ws {
 		if n, ok := shorthand[w]; ok {
 			ws[i] = n
+		} else if len(w) >= 4 && !isStop(w) && !lexicon.Known(w) { // "youre" is a stop word already
+			// "wut happend after", "waht did he say": a misspelt word that frames the
+			// question is read as meant, so the question is read for what it asks.
+			if fixed, ok := lexicon.Misspelling(w); ok && (isStop(fixed) || frameWords[fixed]) {
+				ws[i] = fixed
+			}
 		}
 	}
 	return ws
 }
+
+// frameWords are the words besides stop words that say what a question asks: what
+// happened, what someone said or thinks.
+var frameWords = map[string]bool{"happened": true, "happen": true, "happens": true, "said": true,
+	"say": true, "says": true, "think": true, "thinks": true, "thought": true}
 
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the
 // detail it asks for.
