@@ -578,6 +578,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Text(), "image") && !strings.Contains(r.Text(), "reputation") {
 		t.Errorf("iran's rep: answered %v, %q", r.Answered, r.Text())
 	}
+	// "what went down" on a date asks for that day's event, not a summary.
+	if r := e.Answer("what went down on dec 14 in sistan & baluchistan"); !strings.Contains(r.Text(), "Rask") {
+		t.Errorf("what went down on dec 14: %q", r.Text())
+	}
 	// A misspelt frame word is read as meant: this asks what happened after.
 	if r := e.Answer("wut happend the day after iran fired at pakistan"); !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("wut happend the day after: %q", r.Text())

@@ -760,9 +760,6 @@ func asksSummary(ws []string) bool {
 		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {
 			return true
 		}
-		if (w == "went" && i+1 < len(ws) && ws[i+1] == "down") || (w == "going" && i+1 < len(ws) && ws[i+1] == "on") {
-			return true
-		}
 		if (w == "article" || w == "piece") && i+1 < len(ws) && (ws[i+1] == "about" || i+2 < len(ws) && ws[i+2] == "about") {
 			return true // "what's this article (even) about"
 		}
@@ -772,7 +769,8 @@ func asksSummary(ws []string) bool {
 			return false // "what happened on 14 December" asks for one event
 		}
 	}
-	return hasPhrase(ws, []string{"what", "happened"}) && len(ws) <= 8 || hasPhrase(ws, []string{"whole", "thing"})
+	return (hasPhrase(ws, []string{"what", "happened"}) || hasPhrase(ws, []string{"went", "down"}) || hasPhrase(ws, []string{"going", "on"})) && len(ws) <= 8 ||
+		hasPhrase(ws, []string{"whole", "thing"})
 }
 
 // isArithmetic reports whether a message is a sum to work out: digits around an operator.
