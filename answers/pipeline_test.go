@@ -582,6 +582,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("what went down on dec 14 in sistan & baluchistan"); !strings.Contains(r.Text(), "Rask") {
 		t.Errorf("what went down on dec 14: %q", r.Text())
 	}
+	// A word cut short is the base's one word it starts.
+	if r := e.Answer("which expert mentions propaganda and disinfo"); !strings.Contains(r.Text(), "Rabia Akhtar") {
+		t.Errorf("disinfo: %q", r.Text())
+	}
 	// A misspelt frame word is read as meant: this asks what happened after.
 	if r := e.Answer("wut happend the day after iran fired at pakistan"); !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("wut happend the day after: %q", r.Text())

@@ -482,6 +482,36 @@ func (a *analyzer) correct(w string) string {
 
 // correctShort corrects a word of three or four letters only by the slips that keep it
 // recognisable: a doubled letter typed once ("tol" for "toll") or two letters swapped.
+// expand returns the base word a chat abbreviation is the start of ("disinfo" for
+// "disinformation"), when the base has exactly one such word, or one stem for all of
+// them; else "".
+func (a *analyzer) expand(w string) string {
+	n := len(w)
+	if n < 4 || n > 8 {
+		return ""
+	}
+	found, stemFound := "", ""
+	for l, vs := range a.byLength {
+		if l <= n+1 {
+			continue
+		}
+		for _, v := range vs {
+			if !strings.HasPrefix(v, w) {
+				continue
+			}
+			if st := a.stem(v); stemFound == "" || st == stemFound {
+				if found == "" || len(v) < len(found) || len(v) == len(found) && v < found {
+					found = v // the shortest of one stem's words, whatever the map's order
+				}
+				stemFound = st
+			} else {
+				return "" // "info" starts both "information" and "informal"
+			}
+		}
+	}
+	return found
+}
+
 func (a *analyzer) correctShort(w string) string {
 	n := utf8.RuneCountInString(w)
 	for _, v := range a.byLength[n+1] {

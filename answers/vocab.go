@@ -80,6 +80,9 @@ func (a *analyzer) resolve(w string, t token) token {
 		if c := a.correct(w); c != "" {
 			return token{term: stem(c), stop: isStop(c), corrected: true, known: a.names[c], word: c}
 		}
+		if c := a.expand(w); c != "" {
+			return token{term: stem(c), corrected: true, known: a.names[c], word: c}
+		}
 		if t.name {
 			t.class = className // a capitalised word no dictionary has: a name, not a slip
 			return t
