@@ -1567,15 +1567,25 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	// full score to confirm a claim.
 	contradictOnly := false
 	if !ok && q.Intent == IntentClaim {
-		if top := rk.top(); top.doc >= 0 && top.score >= e.opts.MinConfidence*e.w.ContradictBar {
+		// The best entry that answers the claim, past those of another side ("pakistan's
+		// strikes killed iranian civilians" is not of the children Iran's strike killed).
+		for _, top := range rk.scores {
+			if top.score < e.opts.MinConfidence*e.w.ContradictBar {
+				break
+			}
 			d := e.docs[top.doc]
+			okCheck, missing := e.check(d, q, toks)
+			if !okCheck && strings.HasSuffix(missing, "of the one asked about") {
+				continue
+			}
 			// The entry holds the claim's subject, or names another person where the claim
 			// names one: "ali vaez wrote this article" is settled by who wrote it.
 			if subject := e.claimSubject(toks, q); subject != "" && (d.facts.terms[subject] || e.otherPerson(subject, d) && e.holdsAWord(toks, d.facts) && !slices.ContainsFunc(q.Words, func(w string) bool { return viewVerbs[w] })) {
-				if okCheck, _ := e.check(d, q, toks); okCheck && e.heldBesides(toks, d.facts) {
+				if okCheck && e.heldBesides(toks, d.facts) {
 					best, ok, contradictOnly = top, true, true
 				}
 			}
+			break
 		}
 	}
 	e.explainRanking(ex, rk, q, toks)

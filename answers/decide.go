@@ -675,15 +675,23 @@ func (e *Engine) isAgent(name string) bool {
 }
 
 // heldBesides reports whether the facts use every word of the base that a claim says,
-// names aside and the word after a name they contradict ("Pakistani forces"): whether
-// what makes the claim false is only its names.
+// names aside and the word after a name they contradict or deny ("Pakistani forces"):
+// whether what makes the claim false is only its names.
 func (e *Engine) heldBesides(toks []token, f fact) bool {
 	for _, i := range e.unsaid(toks, f) {
-		if i == 0 || !e.isName(toks[i-1].term) || f.terms[toks[i-1].term] {
+		// "Pakistani forces" where the facts name others; "Iranian civilians" where they
+		// deny any Iranian died.
+		if prev := toks[max(0, i-1)].term; i == 0 || !e.isName(prev) || f.terms[prev] && !deniedIn(f, prev) {
 			return false
 		}
 	}
 	return true
+}
+
+// deniedIn reports whether the facts deny a term in some clause: "No Iranian citizens died".
+func deniedIn(f fact, term string) bool {
+	n, ok := f.negated[term]
+	return ok && n >= 0
 }
 
 // otherPerson reports whether a term is a person of the base and the entry names someone

@@ -200,6 +200,9 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Is Dr Vaez with the Swedish Institute?", answers.VerdictNo, "International Crisis Group"},
 		{"Did the strikes lead to a break in diplomatic ties?", answers.VerdictNo, "did not result in any severance"},
 		{"someone said Pakistan's strike killed Iranian soldiers, true?", answers.VerdictNo, "not Iranian nationals"},
+		// The entry of the other side's strike is passed over for the one the claim names,
+		// whose denial settles a word it never uses ("civilians").
+		{"is it true pakistan's strikes killed iranian civilians?", answers.VerdictNo, "not Iranian nationals"},
 		// "Iran should have warned Pakistan" says it did not.
 		{"did iran warn pakistan b4 the strike", answers.VerdictNo, "should and could have"},
 		// …and a claim of what Iran should have done is what the facts say.
