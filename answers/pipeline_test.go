@@ -642,6 +642,10 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 	if r := e.Answer("how many people were injured in the kerman bombing?"); !r.Answered || !strings.Contains(r.Text(), "284") {
 		t.Errorf("injured at Kerman: %q", r.Text())
 	}
+	// A count of the dead is no count of the wounded, and the reply says which it lacks.
+	if r := e.Answer("how many people were wounded in the saravan strikes?"); r.Answered || !strings.Contains(r.Text(), "does not say how many people were wounded in the saravan strikes") {
+		t.Errorf("wounded at Saravan: %q", r.Text())
+	}
 }
 
 func TestAClaimOfWhatSomeoneIsIsCheckedAgainstTheFacts(t *testing.T) {

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -247,6 +248,21 @@ func (e *Engine) ownWord(t token) bool {
 		return false
 	}
 	return !t.synonym && !(t.corrected && len(t.word) < 6 && !e.isName(t.term))
+}
+
+// casualtyAsked returns the casualty a question counts, "alias:kill" or "alias:injur",
+// when it names only one of them.
+func casualtyAsked(toks []token) string {
+	kind := ""
+	for _, t := range toks {
+		if t.term == "alias:kill" || t.term == "alias:injur" {
+			if kind != "" && kind != t.term {
+				return ""
+			}
+			kind = t.term
+		}
+	}
+	return kind
 }
 
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
@@ -684,6 +700,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	case knowledge.TypeMeasure:
 		return false, "measure"
 	case knowledge.TypeHowMany:
+		// "how many were wounded in Saravan?": an entry that counts only the dead does not
+		// count the injured.
+		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) > 0 && !slices.Contains(slices.Collect(maps.Values(d.facts.tolls)), kind) {
+			return false, "count of " + strings.TrimPrefix(kind, "alias:")
+		}
 		if counted := countedNoun(toks); len(counted) > 0 {
 			// Every specific word of "how many X were Y" must be what the entry counts;
 			// "people" is any count of people, where the entry gives a count.

@@ -849,6 +849,9 @@ func focusWord(ws []string) string {
 			if isNumber(n) {
 				continue // "which two countries"
 			}
+			if rest := ws[i+1+k+1:]; demonyms[stem(n)] != "" && len(rest) > 0 && !isStop(rest[0]) {
+				continue // "which pakistani air base": a people's word before the head
+			}
 			head = n
 			// "which countries lead the SCO": a noun then a verb ends the phrase.
 			if rest := ws[i+1+k+1:]; len(rest) > 0 && isNoun(n) && isVerb(rest[0]) && !isStop(rest[0]) {

@@ -158,7 +158,7 @@ func participle(w string) bool {
 	case strings.HasSuffix(w, "ing"):
 		return isVerb(w) || isVerb(w[:len(w)-3]) // "meeting" is a noun too, "meet" a verb
 	case strings.HasSuffix(w, "ed"):
-		return isVerb(w)
+		return isVerb(w) || isVerb(w[:len(w)-2]) || isVerb(w[:len(w)-1]) // "wounded" is an adjective too, "wound" a verb
 	}
 	return false
 }
