@@ -263,7 +263,7 @@ func (e *Engine) victims(toks []token) map[string]bool {
 			for k := i + 1; k < len(toks) && k <= i+5; k++ {
 				n := toks[k]
 				if name(n) {
-					if k+1 < len(toks) && !toks[k+1].stop && !toks[k+1].number && !e.isName(toks[k+1].term) {
+					if k+1 < len(toks) && !toks[k+1].stop && !toks[k+1].number && !e.isName(toks[k+1].term) && isNoun(toks[k+1].word) {
 						continue
 					}
 					if person(n) {
