@@ -866,6 +866,10 @@ func TestADeedTheArticleNeverTellsOfIsANearMiss(t *testing.T) {
 			t.Errorf("%s: answered %v, kind %q: %q", q, r.Answered, r.Kind, r.Text())
 		}
 	}
+	// A strike of a day the entry never gives is not the event it tells of.
+	if r := e.Answer("which IRGC commander ordered the 16 january strike?"); r.Answered {
+		t.Errorf("the commander of the 16 january strike: %q", r.Text())
+	}
 	if r := e.Answer("did pakistan retaliate?"); r.Verdict != answers.VerdictYes {
 		t.Errorf("did pakistan retaliate?: verdict %q, %q", r.Verdict, r.Text())
 	}

@@ -250,6 +250,11 @@ func (e *Engine) ownWord(t token) bool {
 	return !t.synonym && !(t.corrected && len(t.word) < 6 && !e.isName(t.term))
 }
 
+// relativeTimeWords place a date asked of in relation to another: "the day after 16 January".
+var relativeTimeWords = map[string]bool{"before": true, "after": true, "following": true, "next": true,
+	"later": true, "earlier": true, "since": true, "until": true, "till": true, "between": true,
+	"previous": true, "prior": true, "ahead": true, "by": true}
+
 // casualtyAsked returns the casualty a question counts, "alias:kill" or "alias:injur",
 // when it names only one of them.
 func casualtyAsked(toks []token) string {
@@ -784,6 +789,15 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {
 		return false, "the sort of " + q.Subtype
+	}
+	if q.Intent == IntentFact && !slices.ContainsFunc(q.Words, func(w string) bool { return relativeTimeWords[w] }) {
+		// "which IRGC commander ordered the 16 january strike?": the entry of an event of
+		// another day is not of that strike.
+		for _, dt := range dates(toks) {
+			if dt.day > 0 && !dt.in(d.facts.dates) && (d.entry.Date != "" || len(d.facts.dates) > 0) {
+				return false, "of " + dt.String()
+			}
+		}
 	}
 	// "when was Soleimani killed?": an answer tells of his death, not of an attack on
 	// his memorial.
