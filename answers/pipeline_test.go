@@ -200,6 +200,11 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Is Dr Vaez with the Swedish Institute?", answers.VerdictNo, "International Crisis Group"},
 		{"Did the strikes lead to a break in diplomatic ties?", answers.VerdictNo, "did not result in any severance"},
 		{"someone said Pakistan's strike killed Iranian soldiers, true?", answers.VerdictNo, "not Iranian nationals"},
+		// A failure to do something denies it was done; an aim is not denied by it.
+		{"did iran's strike actually deter jaish al-adl?", answers.VerdictNo, "failure"},
+		{"was iran's strike meant to deter jaish al-adl?", answers.VerdictYes, "meant to"},
+		// "the Iranian strike" is Iran's: the facts need not say "Iranian".
+		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
 		// The entry of the other side's strike is passed over for the one the claim names,
 		// whose denial settles a word it never uses ("civilians").
 		{"is it true pakistan's strikes killed iranian civilians?", answers.VerdictNo, "not Iranian nationals"},
