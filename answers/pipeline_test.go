@@ -485,10 +485,14 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 
 func TestAnOfficeTheArticleNeverNamesIsNotAnswered(t *testing.T) {
 	e := newEngine(t)
-	for _, q := range []string{"Who is the prime minister of Pakistan?", "who was pakistan's army chief during the strikes?"} {
+	for _, q := range []string{"Who is the prime minister of Pakistan?", "who was pakistan's army chief during the strikes?", "who is the leader of the BLA?"} {
 		if r := e.Answer(q); r.Answered {
 			t.Errorf("%q was answered: %q", q, r.Text())
 		}
+	}
+	// Those who lead the SCO are its leaders.
+	if r := e.Answer("Who are the leaders of the Shanghai Cooperation Organisation?"); !r.Answered || !strings.Contains(r.Text(), "China and Russia") {
+		t.Errorf("the SCO's leaders: %q", r.Text())
 	}
 	if r := e.Answer("who is iran's foreign minister?"); !r.Answered || !strings.Contains(r.Text(), "Hossein Amir Abdollahian") {
 		t.Errorf("who is iran's foreign minister?: %q", r.Text())

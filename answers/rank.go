@@ -598,8 +598,34 @@ func (e *Engine) whoVerb(toks []token) (token, bool) {
 		if toks[i].word == "who" && officeVerbs[toks[i+1].word] {
 			return toks[i+1], true
 		}
+		// "who's their leader?", "who is the group's commander": the noun of the office.
+		if toks[i].word == "who" || toks[i].word == "whos" {
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				if officeNouns[toks[k].word] {
+					return toks[k], true
+				}
+				if !toks[k].stop {
+					break
+				}
+			}
+		}
 	}
 	return token{}, false
+}
+
+// officeNouns name an office: "who's their leader".
+var officeNouns = map[string]bool{"leader": true, "leaders": true, "head": true, "chief": true,
+	"commander": true, "commanders": true, "founder": true, "founders": true, "boss": true}
+
+// officeVerb returns the verb of an office noun, which an answer may use instead: the
+// leaders of the SCO are those who "lead" it.
+func officeVerb(noun string) string {
+	for _, suffix := range []string{"ers", "er"} {
+		if v, ok := strings.CutSuffix(noun, suffix); ok {
+			return v
+		}
+	}
+	return noun
 }
 
 // officeVerbs say who holds an office: "who leads", "who runs", "who commands".
@@ -767,7 +793,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
 	}
-	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && d.entry.Kind != knowledge.KindPerson && !d.facts.terms[v.term] {
+	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && d.entry.Kind != knowledge.KindPerson && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] {
 		// "who leads them?": an entry on the groups that never tells of leading says
 		// nothing of their leaders; a person's profile says what they head.
 		return false, "who " + v.word
