@@ -93,6 +93,13 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 			// They, it and that are not the person talked about: "and around which city
 			// were they?" after what Akhtar said of the targets asks of the targets.
 			names := slices.DeleteFunc(e.namesOf(words(c.Question)), func(w string) bool { return e.personIn(w) != "" })
+			if len(names) == 0 {
+				// "who's it an offshoot of?" named nothing: they, it and that are what the
+				// last answer was about, as its title names it.
+				if en, ok := e.base.Entry(e.lastEntry(c)); ok {
+					names = slices.DeleteFunc(e.namesOf(words(en.Title)), func(w string) bool { return e.personIn(w) != "" })
+				}
+			}
 			if len(names) > 0 {
 				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(names, " ")
 			}

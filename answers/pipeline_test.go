@@ -430,6 +430,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "it" after a turn that named nothing is what the last answer was about.
+		{[]string{"what happened in rask", "when?", "did anyone internationally react to it"},
+			[]string{"Rask", "14 December", "Security Council"}},
 		// An event that says where it happened answers "where", though no phrasing asks it.
 		{[]string{"were there civilian casualties in iran's strike", "where did it happen"},
 			[]string{"children", "Balochistan"}},
