@@ -496,8 +496,17 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	if !conv.Empty() && how == standsAlone && alone.Kind == KindNotInArticle && len(conv.Given) > 0 {
 		// "who did Iran blame instead?" after the Kerman attack: read alone it is a near
 		// miss, read with what the conversation was about it may be answered.
-		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok {
+		near := e.nearOf(conv)
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok {
 			return follow, text
+		}
+		if last, ok := e.docOf(e.lastEntry(conv)); ok && !near[alone.ID] && !e.namesSomething(ws) {
+			if okCheck, _ := e.check(last, readAsk(a, quoted), e.an.analyze(a.Text, true)); !okCheck {
+				// "how many police officers were killed?" after the Rask attack: what the
+				// article says of the attack talked about, not of another killing.
+				ex.decided("read with the conversation, a near miss: " + last.entry.ID)
+				return e.nearMiss(last, readAsk(a, quoted), scored{score: alone.Confidence}), a.Text
+			}
 		}
 	}
 	if conv.Empty() || how != standsAlone || e.namesSomething(ws) && alone.Answered || !alone.Answered && alone.Kind != KindUnknown {

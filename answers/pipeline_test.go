@@ -485,9 +485,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 
 func TestItAfterANearMissIsWhatTheLastAnswerWasAbout(t *testing.T) {
 	e := newEngine(t)
-	var c answers.Context
-	for _, q := range []string{"what happened in rask", "how many police officers were killed"} {
-		_, c = e.AnswerIn(c, q)
+	_, c := e.AnswerIn(answers.Context{}, "what happened in rask")
+	// The article gives no toll for the Rask attack: the near miss says what it says of
+	// that attack, not of another killing.
+	r, c := e.AnswerIn(c, "how many police officers were killed")
+	if r.Answered || !strings.Contains(r.Text(), "police station in Rask") {
+		t.Errorf("how many police officers were killed: %q", r.Text())
 	}
 	// The near miss named nothing: "it" is the Rask attack the conversation is about.
 	if r, _ := e.AnswerIn(c, "did anyone internationally react to it"); !r.Answered || !strings.Contains(r.Text(), "Security Council") {
