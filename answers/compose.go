@@ -389,7 +389,7 @@ func indirect(q string) string {
 	}
 	// "how much did X cost" → "how much X cost", with the past tense after "did";
 	// "who is X" → "who X is".
-	for i := 1; i < len(ws) && i <= 3; i++ {
+	for i := 1; i < len(ws) && i <= 4; i++ { // "what type of drones did"
 		w := strings.ToLower(ws[i])
 		if copulas[w] && i+1 < len(ws) && participle(strings.ToLower(ws[i+1])) {
 			return strings.Join(ws, " ") // "how many were killed", "who was hurt": the question word is the subject

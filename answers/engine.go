@@ -425,7 +425,7 @@ func (e *Engine) index(en knowledge.Entry) doc {
 			d.names[t] = true
 		}
 	}
-	d.sorts = modified(answer)
+	d.sorts = modified(e.an.withParts(en.Answer)) // "joint naval exercises", an alias, still gives the sort of exercises
 	d.speakers = map[string]bool{}
 	// Whose words it gives: its quotes' speakers, by name, role and affiliation ("the
 	// Crisis Group analyst"), and for an entry that reports speech, the names in its title.

@@ -483,6 +483,18 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 	}
 }
 
+func TestTheSortOfAThingIsTheWordBeforeIt(t *testing.T) {
+	e := newEngine(t)
+	// "joint naval exercises" gives their sort, though the base reads the phrase as one.
+	if r := e.Answer("what kind of exercises were iran and pakistan holding before the strike?"); !r.Answered || !strings.Contains(r.Text(), "naval") {
+		t.Errorf("what kind of exercises: %q", r.Text())
+	}
+	// The drones are of no sort the article gives.
+	if r := e.Answer("what type of drones did pakistan use?"); r.Answered {
+		t.Errorf("what type of drones: %q", r.Text())
+	}
+}
+
 func TestItAfterANearMissIsWhatTheLastAnswerWasAbout(t *testing.T) {
 	e := newEngine(t)
 	_, c := e.AnswerIn(answers.Context{}, "what happened in rask")

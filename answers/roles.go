@@ -102,7 +102,8 @@ func (e *Engine) named(toks []token) map[string]bool {
 func modified(toks []token) map[string]bool {
 	out := map[string]bool{}
 	for i := 1; i < len(toks); i++ {
-		if !toks[i].stop && !toks[i-1].stop && !toks[i-1].number {
+		// "naval exercises" tells their sort; "using drones" tells none.
+		if prev := toks[i-1].word; !toks[i].stop && !toks[i-1].stop && !toks[i-1].number && !(strings.HasSuffix(prev, "ing") && participle(prev)) {
 			out[toks[i].term] = true
 		}
 	}
@@ -156,7 +157,7 @@ func (e *Engine) speakerOf(toks []token) string {
 func participle(w string) bool {
 	switch {
 	case strings.HasSuffix(w, "ing"):
-		return isVerb(w) || isVerb(w[:len(w)-3]) // "meeting" is a noun too, "meet" a verb
+		return isVerb(w) || isVerb(w[:len(w)-3]) || isVerb(w[:len(w)-3]+"e") // "meeting" is a noun too, "meet" a verb; "using" is "use"
 	case strings.HasSuffix(w, "ed"):
 		return isVerb(w) || isVerb(w[:len(w)-2]) || isVerb(w[:len(w)-1]) // "wounded" is an adjective too, "wound" a verb
 	}
