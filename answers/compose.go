@@ -389,8 +389,11 @@ func indirect(q string) string {
 	}
 	// "how much did X cost" → "how much X cost", with the past tense after "did";
 	// "who is X" → "who X is".
-	for i := 1; i < len(ws) && i <= 4; i++ { // "what type of drones did"
+	for i := 1; i < len(ws) && i <= 4; i++ {
 		w := strings.ToLower(ws[i])
+		if i == 4 && w != "did" {
+			continue // "what type of drones did Pakistan use": "did" may come later
+		}
 		if copulas[w] && i+1 < len(ws) && participle(strings.ToLower(ws[i+1])) {
 			return strings.Join(ws, " ") // "how many were killed", "who was hurt": the question word is the subject
 		}
