@@ -56,6 +56,9 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"1) where's saravan 2) how many died in kerman", []string{"where's saravan", "how many died in kerman"}, []bool{false, false}, false},
 		// A phrase after the question marks goes on the question.
 		{"jaish al-adl = ??? in english", []string{"jaish al-adl =??? in english"}, []bool{false}, false},
+		// A topic label or a date before a question that points back at it is what it asks of.
+		{"syria part — which province did tehran target?", []string{"syria part which province did tehran target?"}, []bool{false}, false},
+		{"3 January — what happened then?", []string{"3 January what happened then?"}, []bool{false}, false},
 		// A guess at the answer goes on no question: a unit of time, or one offered with "or".
 		{"how long after iran's strike? hrs? days?", []string{"how long after iran's strike?"}, []bool{false}, false},
 		{"javidanfar's rank? general or?", []string{"javidanfar's rank?"}, []bool{false}, false},

@@ -715,7 +715,8 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			// for my english. who is the man who wrote this?" are not.
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
 				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 &&
-				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] })) {
+				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] || w == "then" }) ||
+				topicLabel(segs[i-1].words)) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			}
@@ -843,6 +844,15 @@ func isFragment(s string) bool {
 	}
 	return len(ws) <= 2 || ws[0] == "like" || ws[0] == "or" || ws[0] == "as"
 }
+
+// topicLabel reports whether a statement only names what the question after it is about:
+// "syria part — which province?", "the kerman thing: who did it?".
+func topicLabel(ws []string) bool {
+	return len(ws) >= 2 && len(ws) <= 3 && labelWords[ws[len(ws)-1]]
+}
+
+// labelWords end a topic label.
+var labelWords = map[string]bool{"part": true, "side": true, "bit": true, "thing": true, "stuff": true, "question": true}
 
 // guessesAnswer reports whether a fragment after a question offers a guess at its answer
 // rather than refining it: "how long after? hrs? days?", "his rank? general or?"; the

@@ -4580,6 +4580,7 @@ var generated = &Base{
 				"rank",
 				"for a living",
 				"line of work",
+				"day job",
 			},
 			File: "aliases.toml",
 		},
