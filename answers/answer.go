@@ -433,6 +433,13 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		return e.answerAsk(Ask{Text: q}, quoted, ex, given), q
 	}
 	text, how := e.followUp(conv, a.Text)
+	if how == saysLittle && asksWhoSaid(a.Text) {
+		// "who said the 'brazen' bit?": a word of a quote is attributed as it stands,
+		// whatever the conversation was about.
+		if alone := e.answerAsk(a, quoted, ex, given); alone.Kind == KindQuote {
+			return alone, a.Text
+		}
+	}
 	// A question that leans on the conversation is read with it first (one that says
 	// little, "why?", with the entries it was about scored up a little): only when that
 	// fails is it read alone, so a follow-up costs one reading, not two.

@@ -433,6 +433,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "the X bit" asks of the passage that says X; a word of a quote is attributed
+		// whatever the conversation was about.
+		{[]string{"what did akhtar say about iran's goodwill?", "whats the propaganda bit about"},
+			[]string{"goodwill", "disinformation"}},
+		{[]string{"How did pakistan justify hitting back?", "who said the 'brazen' bit?"},
+			[]string{"brazen", "Dr Umer Karim"}},
 		// An event that says where it happened answers "where", though no phrasing asks it.
 		{[]string{"were there civilian casualties in iran's strike", "where did it happen"},
 			[]string{"children", "Balochistan"}},

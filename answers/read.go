@@ -107,6 +107,7 @@ var fillerWords = map[string]bool{
 	"bro": true, "dude": true, "man": true, "folks": true, "guys": true, "everyone": true,
 	"anyone": true, "anybody": true, "someone": true, "somebody": true, "quick": true,
 	"q": true, "qs": true, "question": true, "questions": true, "even": true, "just": true,
+	"bit":  true, // "the propaganda bit", "a bit confused"
 	"like": true, "literally": true, "basically": true, "actually": true, "really": true,
 	"exactly": true, "precisely": true, "seriously": true, "honestly": true, "wondering": true,
 	"curious": true, "confused": true, "dumb": true, "stupid": true, "silly": true, "sorry": true,
