@@ -562,10 +562,16 @@ func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
 		return Reply{}, false
 	}
 	for k := len(conv.Given) - 1; k >= 0 && k >= len(conv.Given)-2; k-- {
-		if qid, ok := strings.CutPrefix(conv.Given[k], "quote:"); ok {
-			if q, ok := e.base.Quote(qid); ok {
-				return e.attribute(q.Text)
+		qid, ok := strings.CutPrefix(conv.Given[k], "quote:")
+		if !ok {
+			// An answer that told of someone's words without quoting them: the words
+			// it draws on.
+			if en, found := e.base.Entry(conv.Given[k]); found && len(en.Quotes) > 0 {
+				qid, ok = en.Quotes[0], true
 			}
+		}
+		if q, found := e.base.Quote(qid); ok && found {
+			return e.attribute(q.Text)
 		}
 	}
 	return Reply{}, false
@@ -1088,6 +1094,8 @@ func (e *Engine) spelledOut(q Query) (Reply, bool) {
 // that has a place in an order: the next or the previous reason after one of the
 // article's numbered reasons, the next or the previous event after a dated one.
 func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
+	// "lol and then?": chat fillers ask nothing more.
+	ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return fillerWords[w] && !nextWords[w] })
 	if len(conv.Given) == 0 || len(ws) == 0 || len(ws) > 6 || slices.ContainsFunc(ws, func(w string) bool { return !nextWords[w] }) {
 		return Reply{}, false
 	}

@@ -433,6 +433,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "full quote?" after an answer that told of someone's words gives the words.
+		{[]string{"who is rouzbeh parsi", "what did he say about deterrence", "full quote?"},
+			[]string{"Swedish Institute", "deterrence", "considering the temperature in the region"}},
 		// "the X bit" asks of the passage that says X; a word of a quote is attributed
 		// whatever the conversation was about.
 		{[]string{"what did akhtar say about iran's goodwill?", "whats the propaganda bit about"},
