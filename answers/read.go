@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"github.com/agnivade/levenshtein"
 	"github.com/borderbot/borderbot/answers/lexicon"
 	"regexp"
 	"slices"
@@ -266,21 +267,36 @@ func normalize(ws []string) []string {
 	for i, w := range ws {
 		if n, ok := shorthand[w]; ok {
 			ws[i] = n
-		} else if len(w) >= 4 && !isStop(w) && !lexicon.Known(w) { // "youre" is a stop word already
+		} else if fixed := frameTypo(w); fixed != "" && !lexicon.Known(w) {
 			// "wut happend after", "waht did he say": a misspelt word that frames the
 			// question is read as meant, so the question is read for what it asks.
-			if fixed, ok := lexicon.Misspelling(w); ok && (isStop(fixed) || frameWords[fixed]) {
-				ws[i] = fixed
-			}
+			ws[i] = fixed
 		}
 	}
 	return ws
 }
 
-// frameWords are the words besides stop words that say what a question asks: what
-// happened, what someone said or thinks.
-var frameWords = map[string]bool{"happened": true, "happen": true, "happens": true, "said": true,
-	"say": true, "says": true, "think": true, "thinks": true, "thought": true}
+// frameWords are the words that say what a question asks, whose typos are read as meant.
+var frameWords = []string{"what", "when", "where", "which", "whose", "about", "after", "before",
+	"because", "between", "happened", "happen", "happens", "said", "says", "think", "thinks",
+	"thought", "their", "there", "these", "those", "would", "could", "should", "against", "during"}
+
+// frameTypo returns the frame word one typo from a word of four or more letters ("happend",
+// "waht", "befor"), or "": a letter left out, added, changed or two swapped, the first kept.
+func frameTypo(w string) string {
+	if len(w) < 4 || isStop(w) {
+		return "" // "youre" is a stop word already
+	}
+	for _, f := range frameWords {
+		if f[0] != w[0] || len(f) < len(w)-1 || len(f) > len(w)+1 || f == w {
+			continue
+		}
+		if d := levenshtein.ComputeDistance(w, f); d == 1 || d == 2 && swapped(w, f) {
+			return f
+		}
+	}
+	return ""
+}
 
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the
 // detail it asks for.
