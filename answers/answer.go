@@ -1334,7 +1334,7 @@ func (e *Engine) namesBeyond(rk ranking, toks []token) bool {
 
 // docOf returns the analysed entry with an id.
 func (e *Engine) docOf(id string) (doc, bool) {
-	if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.ID == id }); i >= 0 {
+	if i, ok := e.docAt[id]; ok {
 		return e.docs[i], true
 	}
 	return doc{}, false

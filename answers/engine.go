@@ -41,6 +41,7 @@ type Engine struct {
 	w        Weights
 	an       *analyzer
 	docs     []doc
+	docAt    map[string]int   // by entry id: its place in docs
 	terms    map[string]int32 // every term of the base → its id
 	idf      []float64        // by term id
 	postings [][]posting      // by term id: the entries that use it, and how strongly
@@ -185,6 +186,10 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 		}
 	}
 	e.docs = e.indexAll(b.Entries)
+	e.docAt = make(map[string]int, len(e.docs))
+	for i, d := range e.docs {
+		e.docAt[d.entry.ID] = i
+	}
 	e.buildPostings()
 	e.givers = map[knowledge.QuestionType][]bool{}
 	for i, d := range e.docs {

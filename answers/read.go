@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"github.com/agnivade/levenshtein"
 	"github.com/borderbot/borderbot/answers/lexicon"
 	"regexp"
 	"slices"
@@ -281,21 +280,29 @@ var frameWords = []string{"what", "when", "where", "which", "whose", "about", "a
 	"because", "between", "happened", "happen", "happens", "said", "says", "think", "thinks",
 	"thought", "their", "there", "these", "those", "would", "could", "should", "against", "during"}
 
-// frameTypo returns the frame word one typo from a word of four or more letters ("happend",
-// "waht", "befor"), or "": a letter left out, added, changed or two swapped, the first kept.
+// frameTypos maps each slip of a frame word, a letter after its first left out or two
+// swapped ("happend", "waht", "befor"), to the word.
+var frameTypos = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range frameWords {
+		for k := 1; k < len(f); k++ {
+			if len(f) > 4 {
+				m[f[:k]+f[k+1:]] = f
+			}
+			if k+1 < len(f) && f[k] != f[k+1] {
+				m[f[:k]+string(f[k+1])+string(f[k])+f[k+2:]] = f
+			}
+		}
+	}
+	return m
+}()
+
+// frameTypo returns the frame word a word of four or more letters is a slip of, or "".
 func frameTypo(w string) string {
 	if len(w) < 4 || isStop(w) {
 		return "" // "youre" is a stop word already
 	}
-	for _, f := range frameWords {
-		if f[0] != w[0] || len(f) < len(w)-1 || len(f) > len(w)+1 || f == w {
-			continue
-		}
-		if d := levenshtein.ComputeDistance(w, f); d == 1 || d == 2 && swapped(w, f) {
-			return f
-		}
-	}
-	return ""
+	return frameTypos[w]
 }
 
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the

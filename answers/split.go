@@ -297,9 +297,12 @@ func equalASCIIFold(s, w string) bool {
 // a second question.
 func splitConjoined(s string) []string {
 	// "which groups did pak hit, with what weapons?": a second question of its own.
-	for _, sep := range []string{", with what ", ", using what ", ", by what "} {
-		if i := strings.Index(strings.ToLower(s), sep); i > 0 && startsQuestion(s[:i]) {
-			return []string{s[:i], s[i+2:]}
+	if strings.Contains(s, ", ") {
+		lower := strings.ToLower(s)
+		for _, sep := range []string{", with what ", ", using what ", ", by what "} {
+			if i := strings.Index(lower, sep); i > 0 && startsQuestion(s[:i]) {
+				return []string{s[:i], s[i+2:]}
+			}
 		}
 	}
 	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "n", "also", "plus", "anyway", "anyways", "btw", "but", "second", "secondly") {
