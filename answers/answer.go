@@ -135,7 +135,15 @@ func (e *Engine) dropAsides(parts []Reply) []Reply {
 		return parts
 	}
 	aside := func(p Reply) bool {
-		return p.Kind == KindUnknown && !strings.Contains(p.Question, "?") && !slices.ContainsFunc(e.an.analyze(p.Question, true), func(t token) bool {
+		if strings.Contains(p.Question, "?") {
+			return false
+		}
+		// "need an actual number for my article": what the asker needs it for.
+		// "i need pakistani voices for my piece" still says which.
+		if ws := words(p.Question); len(ws) > 2 && (ws[0] == "need" || ws[0] == "i" && ws[1] == "need") && hasPhrase(ws, []string{"for", "my"}) && !e.namesSomething(ws) {
+			return true
+		}
+		return p.Kind == KindUnknown && !slices.ContainsFunc(e.an.analyze(p.Question, true), func(t token) bool {
 			return e.ownWord(t) && e.isSpecific(t.term)
 		})
 	}

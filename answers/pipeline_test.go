@@ -637,6 +637,14 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("which expert mentions propaganda and disinfo"); !strings.Contains(r.Text(), "Rabia Akhtar") {
 		t.Errorf("disinfo: %q", r.Text())
 	}
+	// A count asked without "does" counts what follows "how many", not the author.
+	if r := e.Answer("How many reasons the author is giving that things will not escalate?"); !r.Answered || !strings.Contains(r.Text(), "five") {
+		t.Errorf("how many reasons the author is giving: %q", r.Text())
+	}
+	// What the asker needs a figure for asks nothing of its own.
+	if r := e.Answer("how many missiles did iran launch in total? need an actual number for my article"); r.Answered || len(r.Parts) > 1 {
+		t.Errorf("need an actual number for my article: answered %v, %d parts, %q", r.Answered, len(r.Parts), r.Text())
+	}
 	// A misspelt frame word is read as meant: this asks what happened after.
 	if r := e.Answer("wut happend the day after iran fired at pakistan"); !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("wut happend the day after: %q", r.Text())

@@ -751,7 +751,7 @@ func counted(toks []token) map[string]bool {
 // ("how many were there").
 func countedNoun(toks []token) []string {
 	for i, t := range toks {
-		if t.word != "many" && t.word != "much" && t.word != "number" {
+		if t.word != "many" && t.word != "much" && (t.word != "number" || i+1 >= len(toks) || toks[i+1].word != "of") {
 			continue
 		}
 		// The noun phrase after "many", then a participle after an auxiliary ("were
@@ -772,7 +772,9 @@ func countedNoun(toks []token) []string {
 		}
 		for ; j < len(toks) && toks[j].stop && !countStops[toks[j].term] && !auxiliaries[toks[j].term]; j++ {
 		}
-		if j < len(toks) && j > i+1 && toks[j-1].stop && !toks[j].stop && !toks[j].known && !toks[j].name && isVerb(toks[j].word) {
+		// "were killed", "got injured": a participle after a form of "be" or "get", not a
+		// noun after "the" ("how many reasons the author is giving").
+		if prev := toks[j-1].word; j < len(toks) && j > i+1 && (copulas[prev] || prev == "got" || prev == "get" || prev == "been") && !toks[j].stop && !toks[j].known && !toks[j].name && isVerb(toks[j].word) {
 			out = append(out, toks[j].term)
 		}
 		return out
@@ -886,7 +888,11 @@ func questionType(ws []string) knowledge.QuestionType {
 				return knowledge.TypeWhen
 			}
 			return knowledge.TypeWhat
-		case "number", "toll", "count":
+		case "number":
+			if next == "of" || next == "" {
+				return knowledge.TypeHowMany // "the number of dead", not "need a number for my notes"
+			}
+		case "toll", "count":
 			return knowledge.TypeHowMany
 		case "date", "dates":
 			return knowledge.TypeWhen
