@@ -197,7 +197,8 @@ func swapWord(ws []string) (string, bool) {
 	for len(rest) > 1 && swapFillers[rest[0]] {
 		rest = rest[1:]
 	}
-	if len(rest) == 2 && (rest[1] == "side" || rest[1] == "one") {
+	// "and pakistan's strike?" after a question of Iran's: the strike was already asked of.
+	if len(rest) == 2 && (rest[1] == "side" || rest[1] == "one" || rest[1] == "strike" || rest[1] == "strikes" || rest[1] == "attack") {
 		rest = rest[:1]
 	}
 	if len(rest) != 1 {

@@ -433,6 +433,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "and pakistan's strike?" swaps the side of the strike asked of.
+		{[]string{"how many died in iran's strike on pakistan", "and pakistan's strike?"},
+			[]string{"Two children", "seven people"}},
 		// "full quote?" after an answer that told of someone's words gives the words.
 		{[]string{"who is rouzbeh parsi", "what did he say about deterrence", "full quote?"},
 			[]string{"Swedish Institute", "deterrence", "considering the temperature in the region"}},
