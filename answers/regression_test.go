@@ -40,6 +40,8 @@ var questionSets = []questionSet{
 	{"blind-chat-h.jsonl", 0.85, 0.85},
 	{"blind-chat-i.jsonl", 0.86, 0.85},
 	{"blind-chat-j.jsonl", 0.82, 0.83},
+	{"blind-chat-k.jsonl", 0.83, 0.84},
+	{"blind-chat-l.jsonl", 0.82, 0.88},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -50,6 +52,8 @@ var questionSets = []questionSet{
 	{"blind-conv-g.jsonl", 0.86, 0.62},
 	{"blind-conv-h.jsonl", 0.81, 0.65},
 	{"blind-conv-i.jsonl", 0.75, 0.70},
+	{"blind-conv-j.jsonl", 0.84, 0.66},
+	{"blind-conv-k.jsonl", 0.85, 0.57},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
