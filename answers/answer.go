@@ -51,6 +51,10 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		// "next", "next one?" in a conversation asks for what follows the last answer.
 		asks = []Ask{{Text: c.Text}}
 	}
+	if ws := words(c.Text); len(asks) == 0 && len(conv.Given) > 0 && asksSource(ws) {
+		// "source?" after an answer asks whose word it is, not for a form to fill in.
+		asks = []Ask{{Text: c.Text}}
+	}
 	if ex != nil {
 		ex.Cleaned, ex.Segments, ex.More = c, segs, more
 	}
@@ -560,6 +564,35 @@ var fromContext = []contextAnswer{
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.anotherReason(c, ws) }, "another of the reasons, after one of them: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.fullQuote(c, ws) }, "the last quote in full: ", true},
+	{(*Engine).sourceOfLast, "the source of the last answer: ", true},
+}
+
+// asksSource reports whether words ask only for a source: "source?", "sources pls", "src".
+func asksSource(ws []string) bool {
+	return len(ws) > 0 && len(ws) <= 3 && slices.ContainsFunc(ws, func(w string) bool { return sourceAsks[w] }) &&
+		!slices.ContainsFunc(ws, func(w string) bool {
+			return !sourceAsks[w] && !fillerWords[w] && w != "the" && w != "for" && w != "that"
+		})
+}
+
+// sourceAsks ask for a source.
+var sourceAsks = map[string]bool{"source": true, "sources": true, "src": true, "sauce": true, "citation": true, "cite": true}
+
+// sourceOfLast answers "source?" after an answer: whose word it is where the article says,
+// else the article itself.
+func (e *Engine) sourceOfLast(conv Context, _ Ask, ws []string) (Reply, bool) {
+	if len(conv.Given) == 0 || !asksSource(ws) {
+		return Reply{}, false
+	}
+	if r, ok := e.whoSaidThat(conv, []string{"says", "who"}); ok {
+		return r, true
+	}
+	if d, ok := e.docOfKind(knowledge.KindSource); ok {
+		r := e.reply(d, "")
+		r.Confidence = 1
+		return r, true
+	}
+	return Reply{}, false
 }
 
 // fullQuote answers "full quote pls" or "the exact words?" with the quote the last answer

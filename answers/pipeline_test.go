@@ -433,6 +433,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "source?" after an answer asks whose word it is.
+		{[]string{"When did Pakistan hit back at Iran?", "how many died?", "source?"},
+			[]string{"18 January", "seven", "Iranian authorities"}},
 		// "and pakistan's strike?" swaps the side of the strike asked of.
 		{[]string{"how many died in iran's strike on pakistan", "and pakistan's strike?"},
 			[]string{"Two children", "seven people"}},
