@@ -639,6 +639,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("what went down on dec 14 in sistan & baluchistan"); !strings.Contains(r.Text(), "Rask") {
 		t.Errorf("what went down on dec 14: %q", r.Text())
 	}
+	// "point the finger at" is to blame.
+	if r := e.Answer("who did tehran point the finger at for kerman"); !r.Answered || !strings.Contains(r.Text(), "blamed Israel and the US") {
+		t.Errorf("point the finger: %q", r.Text())
+	}
 	// A word cut short is the base's one word it starts.
 	if r := e.Answer("which expert mentions propaganda and disinfo"); !strings.Contains(r.Text(), "Rabia Akhtar") {
 		t.Errorf("disinfo: %q", r.Text())

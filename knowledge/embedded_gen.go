@@ -4710,6 +4710,15 @@ var generated = &Base{
 			},
 			File: "aliases.toml",
 		},
+		{
+			Terms: []string{
+				"blame",
+				"point the finger",
+				"accuse",
+				"hold responsible",
+			},
+			File: "aliases.toml",
+		},
 	},
 	Places: []Place{
 		{
