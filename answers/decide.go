@@ -313,6 +313,12 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// Stimson Center"): the facts name another, or none, and the claim does not
 			// hold as made.
 			conflict = append(conflict, t.term)
+			// "Mousavi was a Hezbollah commander": what the claim says its subject is,
+			// where the facts say what he was, is firmly wrong.
+			if subject := e.claimSubject(toks, claim); t.class == className && subject != "" && f.terms[subject] && saysWhatItIs(toks[:i]) &&
+				(i > 0 && (toks[i-1].word == "a" || toks[i-1].word == "an") || i > 1 && (toks[i-2].word == "a" || toks[i-2].word == "an")) {
+				firm = true
+			}
 		}
 	}
 	// The doer: "Iran struck Pakistan on 18 January", where the facts are Pakistan's strike.
@@ -691,7 +697,10 @@ func (e *Engine) heldBesides(toks []token, f fact) bool {
 	for _, i := range e.unsaid(toks, f) {
 		// "Pakistani forces" where the facts name others; "Iranian civilians" where they
 		// deny any Iranian died.
-		if prev := toks[max(0, i-1)].term; i == 0 || !e.isName(prev) || f.terms[prev] && !deniedIn(f, prev) {
+		// "a Hezbollah commander": a name the article never uses, where the facts say whose
+		// he was, is what is wrong with it.
+		prev := toks[max(0, i-1)]
+		if i == 0 || !e.isName(prev.term) && prev.class != className || f.terms[prev.term] && !deniedIn(f, prev.term) {
 			return false
 		}
 	}

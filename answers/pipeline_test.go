@@ -208,6 +208,9 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"was iran's strike meant to deter jaish al-adl?", answers.VerdictYes, "meant to"},
 		// "the Iranian strike" is Iran's: the facts need not say "Iranian".
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
+		// What a claim says its subject was, by a name the article never uses, is wrong
+		// where the facts say what he was.
+		{"razi mousavi was a hezbollah commander right", answers.VerdictNo, "Islamic Revolutionary Guard Corps"},
 		// The entry of the other side's strike is passed over for the one the claim names,
 		// whose denial settles a word it never uses ("civilians").
 		{"is it true pakistan's strikes killed iranian civilians?", answers.VerdictNo, "not Iranian nationals"},
