@@ -591,6 +591,10 @@ func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
 	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Iranian terrorist organisation") {
 		t.Errorf("a quoted claim: verdict %q, %q", r.Verdict, r.Text())
 	}
+	// "a think tank" reports no one's thought: the claim is still about Karim.
+	if r := e.Answer("umer karim works at a think tank in islamabad right?"); !r.Answered || !strings.Contains(r.Text(), "Riyadh") {
+		t.Errorf("a think tank in islamabad: %q", r.Text())
+	}
 	// A number alone asks what the article says of it.
 	if r := e.Answer("284?"); !r.Answered || !strings.Contains(r.Text(), "284 injured") {
 		t.Errorf("284?: %q", r.Text())

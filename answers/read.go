@@ -549,8 +549,9 @@ func stripFraming(s string) string {
 	for i := 0; i < len(ws) && i < 8; i++ {
 		// "heard the US killed Mousavi", "saw on twitter that…": the asker's own report.
 		own := i == 0 && (lower(0) == "heard" || lower(0) == "saw" || lower(0) == "read")
-		if !reportVerbs[lower(i)] || i == 0 && !own || i+3 >= len(ws) || i > 0 && beForms[lower(i-1)] || lower(i+1) == "by" {
-			continue // "was claimed by", "claimed by Jaish al-Adl": a passive, not a report
+		if !reportVerbs[lower(i)] || i == 0 && !own || i+3 >= len(ws) || i > 0 && beForms[lower(i-1)] || lower(i+1) == "by" ||
+			lower(i) == "think" && lower(i+1) == "tank" || i > 0 && (lower(i-1) == "a" || lower(i-1) == "the") {
+			continue // "was claimed by", "claimed by Jaish al-Adl": a passive, not a report; "a think tank", "the read": nouns
 		}
 		// "what did Parsi say about the US" reports nothing: the report needs a claimant
 		// before it that is not a question.
