@@ -56,6 +56,7 @@ type fact struct {
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 	agent   string              // whose deed the entry tells of, as its title makes the doer
 	tolls   map[int]string      // by number: the casualty it counts, "alias:kill" or "alias:injur"
+	order   string              // "after" or "before" when the answer places its event only one way from another ("one day after Iran fired"), else ""
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -78,6 +79,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			ws := words(sentence)
 			for _, w := range ws {
 				hedge = hedge || hedges[w]
+			}
+			if text == answer {
+				f.order = orderOf(f.order, ws)
 			}
 			denied := map[string]bool{}
 			for _, scope := range e.negatedTerms(sentence) {
@@ -324,6 +328,12 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	// The doer: "Iran struck Pakistan on 18 January", where the facts are Pakistan's strike.
 	if doer := e.claimDoer(toks); doer != "" && f.agent != "" && !sameAgent(doer, f.agent) {
 		conflict = append(conflict, "doer "+doer)
+		firm = true
+	}
+	// Order: "Javidanfar was killed before the Iranian strike", where the facts say one
+	// day after.
+	if o := orderOf("", claim.Words); (o == "after" || o == "before") && (f.order == "after" || f.order == "before") && o != f.order {
+		conflict = append(conflict, "order "+o)
 		firm = true
 	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
@@ -705,6 +715,29 @@ func (e *Engine) heldBesides(toks []token, f fact) bool {
 		}
 	}
 	return true
+}
+
+// orderOf adds to what an answer said so far of the order of events what words say: "after"
+// for "one day after", "later", "following"; "before" for "before", "earlier", "prior to";
+// "both" once it says each.
+func orderOf(order string, ws []string) string {
+	for _, w := range ws {
+		var o string
+		switch w {
+		case "after", "later", "following", "afterwards":
+			o = "after"
+		case "before", "earlier", "prior":
+			o = "before"
+		default:
+			continue
+		}
+		if order == "" {
+			order = o
+		} else if order != o {
+			order = "both"
+		}
+	}
+	return order
 }
 
 // deniedIn reports whether the facts deny a term in some clause: "No Iranian citizens died".

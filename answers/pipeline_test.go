@@ -208,6 +208,11 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"was iran's strike meant to deter jaish al-adl?", answers.VerdictYes, "meant to"},
 		// "the Iranian strike" is Iran's: the facts need not say "Iranian".
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
+		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "surprising"},
+		{"did any kids die in the iranian attack", answers.VerdictYes, "Two children"},
+		// Before is not after.
+		{"javidanfar was killed before the iranian strike wasn't he", answers.VerdictNo, "Javidanfar"},
+		{"iran hit syria and iraq after its pakistan strike, yeah?", answers.VerdictNo, "two days earlier"},
 		// What a claim says its subject was, by a name the article never uses, is wrong
 		// where the facts say what he was.
 		{"razi mousavi was a hezbollah commander right", answers.VerdictNo, "Islamic Revolutionary Guard Corps"},

@@ -558,7 +558,16 @@ func swapped(a, b string) bool {
 // analyze turns text into tokens. With fix set, words the base does not know are
 // corrected to the nearest word it does know, when one is close enough.
 func (a *analyzer) analyze(s string, fix bool) []token {
-	return a.canonicalize(a.tokens(s, fix))
+	toks := a.canonicalize(a.tokens(s, fix))
+	if fix {
+		// "the Iranian strike" is Iran's strike, as the base says it.
+		for i := 0; i+1 < len(toks); i++ {
+			if c := demonyms[toks[i].term]; c != "" && toks[i+1].term == "alias:strike" && a.nameGroups["alias:"+c] {
+				toks[i].term = "alias:" + c
+			}
+		}
+	}
+	return toks
 }
 
 // maxLookups is how many distinct unknown words of one text are looked up in the lexicon.
