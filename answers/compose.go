@@ -3,10 +3,10 @@ package answers
 import (
 	"slices"
 	"strings"
-
-	"github.com/agnivade/levenshtein"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // attribute finds the verbatim quote a pasted passage comes from, and replies with its

@@ -1,12 +1,12 @@
 package answers
 
 import (
-	"github.com/borderbot/borderbot/answers/lexicon"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
 )
 
