@@ -543,6 +543,10 @@ func TestAnOfficeTheArticleNeverNamesIsNotAnswered(t *testing.T) {
 			t.Errorf("%q was answered: %q", q, r.Text())
 		}
 	}
+	// "which 2 countries" asks two of them; the 2 is no number to find.
+	if r := e.Answer("which 2 countries lead the sco according to this"); !r.Answered || !strings.Contains(r.Text(), "China and Russia") {
+		t.Errorf("which 2 countries lead the sco: %q", r.Text())
+	}
 	// Those who lead the SCO are its leaders.
 	if r := e.Answer("Who are the leaders of the Shanghai Cooperation Organisation?"); !r.Answered || !strings.Contains(r.Text(), "China and Russia") {
 		t.Errorf("the SCO's leaders: %q", r.Text())

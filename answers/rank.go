@@ -285,6 +285,9 @@ func (e *Engine) queryTerms(toks []token, q Query) []qterm {
 		if t.stop || slices.ContainsFunc(qts, func(q qterm) bool { return q.term == t.term }) {
 			continue
 		}
+		if !claim && t.number && i > 0 && (toks[i-1].word == "which" || toks[i-1].word == "what") {
+			continue // "which 2 countries lead the SCO": how many it asks for, not a number it asks of
+		}
 		// A claim's dates and numbers are mostly what is checked, not what it is about.
 		checked := claim && (t.number || months[t.term] || inDate(toks, i) || inSpan(toks, i))
 		qt := qterm{term: t.term, id: int32(-1 - len(qts)), weight: 1, focus: t.term == focusTerm || t.word == q.Focus && q.Focus != ""}
