@@ -441,6 +441,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// the last answer was about, though the article does not quote him.
 		{[]string{"what happened the day after iran's strike on pakistan?", "where was that?"},
 			[]string{"Javidanfar", "Sistan and Baluchistan"}},
+		// "hes" is he's, typed without the apostrophe.
+		{[]string{"who is umer kareem", "hes based in which city"},
+			[]string{"Umer Karim", "Riyadh"}},
 		// "source?" after an answer asks whose word it is.
 		{[]string{"When did Pakistan hit back at Iran?", "how many died?", "source?"},
 			[]string{"18 January", "seven", "Iranian authorities"}},

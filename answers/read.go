@@ -66,7 +66,7 @@ var shorthand = map[string]string{
 	"u": "you", "ur": "your", "r": "are", "y": "why", "pls": "please", "plz": "please",
 	"ppl": "people", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
 	"abt": "about", "w": "with", "wen": "when", "wat": "what", "wut": "what", "wht": "what",
-	"whn": "when", "wher": "where", "hw": "how", "smth": "something", "sth": "something", "any1": "anyone", "some1": "someone", "every1": "everyone",
+	"whn": "when", "wher": "where", "hw": "how", "smth": "something", "sth": "something", "any1": "anyone", "hes": "he", "shes": "she", "some1": "someone", "every1": "everyone",
 	"thx": "thanks", "tho": "though", "b4": "before", "govt": "government", "gov": "government",
 	"intl": "international", "uni": "university", "univ": "university", "mil": "military", "natl": "national", "iran's": "iran",
 	"bcos": "because", "bcoz": "because", "becuz": "because", "dat": "that", "da": "the",
