@@ -658,6 +658,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("what went down on dec 14 in sistan & baluchistan"); !strings.Contains(r.Text(), "Rask") {
 		t.Errorf("what went down on dec 14: %q", r.Text())
 	}
+	// What caused something is what contributed to it.
+	if r := e.Answer("what caused the tension between them?"); !r.Answered || !strings.Contains(r.Text(), "lack of coordination") {
+		t.Errorf("what caused the tension: %q", r.Text())
+	}
 	// "point the finger at" is to blame.
 	if r := e.Answer("who did tehran point the finger at for kerman"); !r.Answered || !strings.Contains(r.Text(), "blamed Israel and the US") {
 		t.Errorf("point the finger: %q", r.Text())

@@ -246,6 +246,7 @@ var baseWords = [...]baseWord{
 	{"casualty", "casualti", true, "casualty", lexicon.Noun, false},
 	{"catastrophic", "catastroph", true, "catastrophic", lexicon.Adj, false},
 	{"cause", "caus", true, "cause", lexicon.Noun | lexicon.Verb, false},
+	{"caused", "caus", true, "cause", lexicon.Noun | lexicon.Verb, false},
 	{"center", "center", true, "center", lexicon.Noun | lexicon.Verb | lexicon.Adj, false},
 	{"centre", "centr", true, "centre", lexicon.Noun | lexicon.Verb, false},
 	{"ceo", "ceo", true, "ceo", lexicon.Noun, true},

@@ -4437,6 +4437,8 @@ var generated = &Base{
 				"resulted in",
 				"result in",
 				"results in",
+				"cause",
+				"caused",
 			},
 			File: "aliases.toml",
 		},
