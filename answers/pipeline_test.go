@@ -658,6 +658,11 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("what went down on dec 14 in sistan & baluchistan"); !strings.Contains(r.Text(), "Rask") {
 		t.Errorf("what went down on dec 14: %q", r.Text())
 	}
+	// A synonym that is a number ("parliament" is also the card game "sevens") stands for
+	// no count: the article never tells what Iran's parliament said.
+	if r := e.Answer("what did the iranian parliament say about pakistan's retaliation?"); r.Answered {
+		t.Errorf("the iranian parliament: %q", r.Text())
+	}
 	// What caused something is what contributed to it.
 	if r := e.Answer("what caused the tension between them?"); !r.Answered || !strings.Contains(r.Text(), "lack of coordination") {
 		t.Errorf("what caused the tension: %q", r.Text())

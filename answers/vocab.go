@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"strings"
+
 	"github.com/borderbot/borderbot/answers/lexicon"
 )
 
@@ -112,7 +114,8 @@ func (a *analyzer) resolve(w string, t token) token {
 		t.class = classOrdinary
 	}
 	for _, s := range lexicon.Synonyms(w) {
-		if !isStop(s) && a.stems[stem(s)] {
+		// "parliament" is also the card game "sevens", which is no seven.
+		if !isStop(s) && a.stems[stem(s)] && !numberWords[s] && !numberWords[stem(s)] && !numberWords[strings.TrimSuffix(s, "s")] {
 			return token{term: stem(s), synonym: true, known: a.names[s], word: w}
 		}
 	}
