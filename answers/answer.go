@@ -520,11 +520,12 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 			return follow, text
 		}
 		if last, ok := e.docOf(e.lastEntry(conv)); ok && !near[alone.ID] && !e.namesSomething(ws) {
-			if okCheck, _ := e.check(last, readAsk(a, quoted), e.an.analyze(a.Text, true)); !okCheck {
-				// "how many police officers were killed?" after the Rask attack: what the
-				// article says of the attack talked about, not of another killing.
+			// "how many police officers were killed?" after the Rask attack: what the
+			// article says of the attack talked about, not of another killing.
+			q := readAsk(a, quoted)
+			if okCheck, _ := e.check(last, q, e.an.analyze(a.Text, true)); !okCheck {
 				ex.decided("read with the conversation, a near miss: " + last.entry.ID)
-				return e.nearMiss(last, readAsk(a, quoted), scored{score: alone.Confidence}), a.Text
+				return e.nearMiss(last, q, scored{score: alone.Confidence}), a.Text
 			}
 		}
 	}
@@ -676,7 +677,7 @@ func (e *Engine) anotherReason(conv Context, ws []string) (Reply, bool) {
 	}
 	for n := 1; n < len(ordinalWords); n++ {
 		for _, d := range e.docs {
-			if strings.Contains(d.entry.Answer, ordinalWords[n]+" reason") && !slices.Contains(conv.Given, d.entry.ID) {
+			if reasonPlace(d) == n && !slices.Contains(conv.Given, d.entry.ID) {
 				return e.reply(d, ""), true
 			}
 		}

@@ -311,7 +311,7 @@ func (e *Engine) kindsOfPlaces(b *knowledge.Base) map[string]string {
 			if t.stop || !e.isName(t.term) {
 				continue
 			}
-			if i > 0 && locatives[toks[i-1].word] || i > 1 && locatives[toks[i-2].word] && toks[i-1].owner {
+			if afterLocative(toks, i) {
 				if _, ok := kinds[t.term]; !ok {
 					kinds[t.term] = "" // "in Riyadh", "in Pakistan's Balochistan province"
 				}
@@ -487,6 +487,12 @@ func (e *Engine) index(en knowledge.Entry) doc {
 	return d
 }
 
+// afterLocative reports whether the token at i follows a locative, straight or past an
+// owner: "in Riyadh", "in Pakistan's Balochistan province".
+func afterLocative(toks []token, i int) bool {
+	return i > 0 && locatives[toks[i-1].word] || i > 1 && locatives[toks[i-2].word] && toks[i-1].owner
+}
+
 // givePlaces marks each event and fact that says where it happened, in a place the base
 // names below a country ("a village in Pakistan's Balochistan province"), as answering "where".
 func (e *Engine) givePlaces() {
@@ -497,7 +503,7 @@ func (e *Engine) givePlaces() {
 		}
 		toks := e.an.analyze(d.entry.Answer, false)
 		for j, t := range toks {
-			if k, ok := e.placeKind[t.term]; ok && k != "container" && j > 0 && (locatives[toks[j-1].word] || j > 1 && locatives[toks[j-2].word] && toks[j-1].owner) {
+			if k, ok := e.placeKind[t.term]; ok && k != "container" && afterLocative(toks, j) {
 				d.gives[knowledge.TypeWhere] = true
 				break
 			}
