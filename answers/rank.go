@@ -171,6 +171,12 @@ func (e *Engine) agent(toks []token) string {
 			if i > 0 && timePrepositions[toks[i-1].word] {
 				continue // "killed a day after Iran's strike": a time, not the doer
 			}
+			if k, place := e.placeKind[toks[i].term]; place && k != "container" {
+				continue // "the Rask police attack": a town is where, not who
+			}
+			if i > 0 && !toks[i-1].stop && e.isName(toks[i-1].term) {
+				continue // "Abdollahian's Islamabad trip": a name after a name is where or what
+			}
 			next := toks[i+1]
 			if owner && toks[i].owner {
 				// "Iran's 16 January strike": the date between owner and deed does not count.

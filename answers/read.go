@@ -89,7 +89,7 @@ var shorthand = map[string]string{
 	"prolly": "probably", "def": "definitely", "obv": "obviously", "obvs": "obviously",
 	"esp": "especially", "ofc": "course", "bout": "about", "ya'll": "you",
 	"rep": "reputation", "econ": "economic", "amb": "ambassador", "ambs": "ambassadors",
-	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander",
+	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander", "stn": "station",
 	"stats": "statistics", "approx": "approximately", "pres": "president",
 }
 
