@@ -1183,6 +1183,18 @@ func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
+// recentReason reports whether one of the last few answers of a conversation was one of
+// the article's reasons to expect de-escalation, or their list: "and the 5th?" after a
+// turn on what the first reason showed still picks from the reasons.
+func (e *Engine) recentReason(conv Context) bool {
+	for _, id := range conv.Given[max(0, len(conv.Given)-3):] {
+		if d, ok := e.docOf(id); ok && (d.entry.Kind == knowledge.KindReason || reasonPlace(d) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
 // reasonPlace returns the place of an entry among the article's numbered reasons to
 // expect de-escalation ("the second reason for optimism"), or 0.
 func reasonPlace(d doc) int {
@@ -1198,6 +1210,7 @@ func reasonPlace(d doc) int {
 // answer that lists people ("The article quotes five analysts: …") with the profile of
 // the one at that place in the list, and after the timeline with that event.
 func (e *Engine) personAtOfLast(conv Context, ws []string) (Reply, bool) {
+	ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return fillerWords[w] }) // "k and the 3rd?"
 	if len(conv.Given) == 0 || len(ws) > 8 || slices.ContainsFunc(e.contentOf(ws), func(w string) bool { return !personPickWords[w] && ordinalPlaces[w] == 0 }) {
 		return Reply{}, false
 	}
@@ -1206,7 +1219,7 @@ func (e *Engine) personAtOfLast(conv Context, ws []string) (Reply, bool) {
 	if at <= 0 && !last {
 		return Reply{}, false
 	}
-	if last, ok := e.docOf(e.lastEntry(conv)); ok && (last.entry.Kind == knowledge.KindReason || reasonPlace(last) > 0) && !slices.ContainsFunc(ws, func(w string) bool { return personPickWords[w] && w != "one" && w != "last" }) {
+	if e.recentReason(conv) && !slices.ContainsFunc(ws, func(w string) bool { return personPickWords[w] && w != "one" && w != "last" }) {
 		// "whats the first one" after one of the reasons to expect de-escalation: the
 		// first of them.
 		if last := slices.Contains(ws, "last"); last || at > 0 {

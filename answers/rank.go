@@ -491,6 +491,12 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	}
 	said := q.Intent == IntentSaid
 	agent := e.agent(toks)
+	speaker := ""
+	if _, person := e.personTerms["alias:"+agent]; person && said {
+		// "what did Karim say about Iran's image": Karim does the saying, not the deed
+		// the entry tells of; the entries of his words are the ones that answer.
+		agent, speaker = "", "alias:"+agent
+	}
 	w := e.w
 	out := sc.out[:0]
 	floor := scored{doc: -1}
@@ -528,6 +534,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		}
 		// "The Iranian strike" is not Pakistan's strike.
 		if agent != "" && d.agent != "" && !sameAgent(agent, d.agent) {
+			fit *= w.OtherAgent
+			s.otherAgent = true
+		}
+		if speaker != "" && !d.speakers[speaker] {
 			fit *= w.OtherAgent
 			s.otherAgent = true
 		}
@@ -807,9 +817,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// nothing of their leaders; a person's profile says what they head.
 		return false, "who " + v.word
 	}
-	if asksOrigin(q.Words) && e.personOf[d.entry.ID] != "" {
+	if asksOrigin(q.Words) && (e.personOf[d.entry.ID] != "" || e.personIn(q.Text) != "") {
 		// "where is Parsi originally from?", "Karim's nationality": the article gives
-		// where its experts work, not where they are from.
+		// where its experts work, not where they are from, in their entries or any other.
 		return false, "where they are from"
 	}
 	if who := reactor(toks); who != "" && (q.Intent == IntentFact || q.Intent == IntentClaim) && !sameAgent(strings.TrimPrefix(who, "alias:"), d.agent) && !d.speakers[who] {

@@ -102,7 +102,7 @@ var fillerWords = map[string]bool{
 	"acha": true, "achha": true, "accha": true, "arey": true, "arre": true, "jaan": true, "ji": true,
 	"idk": true, "imo": true, "imho": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
 	"lmao": true, "omg": true, "btw": true, "fr": true, "lowkey": true, "highkey": true,
-	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "pls": true,
+	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "k": true, "kk": true, "pls": true,
 	"please": true, "hey": true, "hi": true, "hello": true, "thanks": true, "thx": true,
 	"bro": true, "dude": true, "man": true, "folks": true, "guys": true, "everyone": true,
 	"anyone": true, "anybody": true, "someone": true, "somebody": true, "quick": true,
