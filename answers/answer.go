@@ -1138,7 +1138,15 @@ func (e *Engine) spelledOut(q Query) (Reply, bool) {
 func (e *Engine) nextOfLast(conv Context, ws []string) (Reply, bool) {
 	// "lol and then?": chat fillers ask nothing more.
 	ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return fillerWords[w] && !nextWords[w] })
-	if len(conv.Given) == 0 || len(ws) == 0 || len(ws) > 6 || slices.ContainsFunc(ws, func(w string) bool { return !nextWords[w] }) {
+	if len(conv.Given) == 0 {
+		return Reply{}, false
+	}
+	// "go on", "continue", "keep going" after one of the numbered reasons: the next one.
+	goOn := slices.Equal(ws, []string{"go", "on"}) || slices.Equal(ws, []string{"continue"}) || slices.Equal(ws, []string{"keep", "going"})
+	if last, ok := e.docOf(conv.Given[len(conv.Given)-1]); goOn && ok && reasonPlace(last) > 0 {
+		ws = []string{"next"}
+	}
+	if len(ws) == 0 || len(ws) > 6 || slices.ContainsFunc(ws, func(w string) bool { return !nextWords[w] }) {
 		return Reply{}, false
 	}
 	later := slices.ContainsFunc(ws, func(w string) bool {

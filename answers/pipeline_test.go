@@ -402,6 +402,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"terrorist", "catastrophic", "severance"}},
 		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
 			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
+		// "go on" after a numbered reason is the next one.
+		{[]string{"why is the author optimistic about de-escalation?", "the second one?", "go on"},
+			[]string{"five factors", "death toll", "terrorist"}},
 		// The list is still the conversation's a turn after it left it.
 		{[]string{"tell me about the reasons for optimism", "more on the first", "what did that diplomatic engagement show", "and the 5th?", "k and the 4th"},
 			[]string{"five factors", "severance", "dialogue", "China and Russia", "catastrophic"}},
