@@ -628,40 +628,60 @@ var fullQuoteWords = map[string]bool{"full": true, "whole": true, "entire": true
 // ("no i meant the other strike", "the other one, pakistan's"): the last answer's strike
 // is one side's, and the question is asked again without its date, of the other's.
 func (e *Engine) otherStrike(conv Context, ws []string) (string, bool) {
-	if conv.Question == "" || len(ws) > 8 || !slices.Contains(ws, "other") ||
+	// "no i meant the other one", or "no i meant iran's strike" after one on Pakistan's.
+	named := ""
+	for _, w := range ws {
+		switch w {
+		case "iran", "irans", "iranian", "tehran", "tehrans":
+			named = "iran"
+		case "pakistan", "pakistans", "pakistani", "islamabad", "islamabads":
+			named = "pakistan"
+		}
+	}
+	other := slices.Contains(ws, "other")
+	if conv.Question == "" || len(ws) > 8 || !other && named == "" ||
+		!other && !slices.ContainsFunc(ws, func(w string) bool { return w == "meant" || w == "mean" }) ||
 		!slices.ContainsFunc(ws, func(w string) bool { return w == "meant" || w == "mean" || w == "no" || w == "nah" }) {
 		return "", false
 	}
 	last, ok := e.docOf(e.lastEntry(conv))
-	if !ok {
+	if !ok || named != "" && sameAgent(last.agent, named) {
 		return "", false
 	}
-	other := ""
+	side := ""
 	switch {
 	case sameAgent(last.agent, "iran"):
-		other = "Pakistan's"
+		side = "Pakistan's"
 	case sameAgent(last.agent, "pakistan"):
-		other = "Iran's"
+		side = "Iran's"
 	default:
 		return "", false
 	}
 	var out []string
-	for _, f := range strings.Fields(conv.Question) {
+	fields := strings.Fields(conv.Question)
+	for i, f := range fields {
 		w := foldWord(f)
 		if months[stem(w)] || dayNumber(w) > 0 || demonyms[stem(w)] != "" || w == "iran" || w == "pakistan" || w == "irans" || w == "pakistans" ||
 			w == "tehran" || w == "islamabad" {
+			if i+1 < len(fields) && strings.HasPrefix(foldWord(fields[i+1]), "strike") {
+				out = append(out, side) // "in Pakistan's strike" is "in Iran's strike"
+				side = ""
+			}
 			continue // the first strike's date and side
 		}
 		out = append(out, f)
+	}
+	if side == "" {
+		return strings.TrimRight(strings.Join(out, " "), "?!. ") + "?", true
 	}
 	for len(out) > 0 && (prepositions[foldWord(out[len(out)-1])] || foldWord(out[len(out)-1]) == "the") {
 		out = out[:len(out)-1]
 	}
 	q := strings.TrimRight(strings.Join(out, " "), "?!. ")
 	if strings.Contains(q, "the strike") {
-		q = strings.Replace(q, "the strike", other+" strike", 1)
+		q = strings.Replace(q, "the strike", side+" strike", 1)
 	} else {
-		q += " in " + other + " strike"
+		q += " in " + side + " strike"
 	}
 	return q + "?", true
 }

@@ -402,6 +402,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"terrorist", "catastrophic", "severance"}},
 		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
 			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
+		// A correction that names the other side asks the last question of its strike.
+		{[]string{"how many died in pakistan's strike", "no i meant iran's strike"},
+			[]string{"seven", "Two children"}},
 		// "go on" after a numbered reason is the next one.
 		{[]string{"why is the author optimistic about de-escalation?", "the second one?", "go on"},
 			[]string{"five factors", "death toll", "terrorist"}},
