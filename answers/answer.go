@@ -1523,6 +1523,18 @@ func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskE
 	return follow, true
 }
 
+// claimedByPerson reports whether a claim reports the words of someone the article
+// quotes: "Akhtar says Pakistan hit five military targets?", not "my prof says…".
+func (e *Engine) claimedByPerson(s string) bool {
+	fs := strings.Fields(s)
+	for i := 1; i < len(fs) && i <= 4; i++ {
+		if reportVerbs[foldWord(fs[i])] {
+			return e.personIn(strings.Join(fs[:i], " ")) != ""
+		}
+	}
+	return false
+}
+
 // answerAsk answers one question of a message.
 func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[string]bool) Reply {
 	return e.answerAskNear(a, quoted, ex, given, nil)
@@ -1531,6 +1543,7 @@ func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[s
 // answerAskNear is answerAsk with a prior: the entries the conversation was about, which
 // a question that names nothing is most likely about too.
 func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, near map[string]bool) Reply {
+	a.byPerson = a.Claim && e.claimedByPerson(a.Text)
 	q := readAsk(a, quoted)
 	q.Near = near
 	if ex != nil {

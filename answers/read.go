@@ -308,8 +308,10 @@ func frameTypo(w string) string {
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the
 // detail it asks for.
 func readAsk(a Ask, quoted string) Query {
-	if a.Claim {
+	if a.Claim && !a.byPerson {
 		a.Text = stripTag(stripFraming(a.Text))
+	} else if a.Claim {
+		a.Text = stripTag(a.Text)
 	}
 	a.Text = replacePhrases(a.Text, eli5Phrases, "eli5") // "like I'm 5" asks for simple words, not a fifth
 	if containsFold(a.Text, " me ") || containsFold(a.Text, " know") {

@@ -51,6 +51,9 @@ type Ask struct {
 	// asserted marks a claim the message makes without asking ("the colonel was killed
 	// by Israel"): the facts may correct it; a plain Yes would confirm what no one asked.
 	asserted bool
+	// byPerson marks a claim of what someone the article quotes said ("Akhtar says
+	// Pakistan hit five targets?"): the claimant is part of what is checked.
+	byPerson bool
 }
 
 // splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
