@@ -1200,6 +1200,8 @@ func TestATownOrANameAfterANameIsNoDoer(t *testing.T) {
 		// Rask is where Jaish al-Adl attacked, Islamabad where Iran's minister goes.
 		{"rask police stn attack — date?", "14 December 2023"},
 		{"abdollahian islamabad trip — which day??", "29 January 2024"},
+		// Javidanfar is who was killed, not who killed.
+		{"where was javidanfar killed (province)?", "Sistan and Baluchistan"},
 		// Karim does the saying, not what his words are about.
 		{"what did karim say about how ordinary pakistanis see iran now", "tarnished"},
 	}

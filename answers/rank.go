@@ -174,6 +174,9 @@ func (e *Engine) agent(toks []token) string {
 			if k, place := e.placeKind[toks[i].term]; place && k != "container" {
 				continue // "the Rask police attack": a town is where, not who
 			}
+			if i > 0 && beForms[toks[i-1].word] && strings.HasSuffix(toks[i+1].word, "ed") {
+				continue // "where was Javidanfar killed": the one it was done to
+			}
 			if i > 0 && !toks[i-1].stop && e.isName(toks[i-1].term) {
 				continue // "Abdollahian's Islamabad trip": a name after a name is where or what
 			}
