@@ -210,6 +210,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
 		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "surprising"},
 		{"did any kids die in the iranian attack", answers.VerdictYes, "Two children"},
+		// "The article agrees, right?" asks whether the sentence before it is true.
+		{"Skeptic here. I heard Iran's missiles killed two Pakistani soldiers, not civilians. The article agrees, right?", answers.VerdictNo, "Two children"},
 		// What someone the article quotes is said to have said is checked against their words.
 		{"akhtar says pakistan hit five military targets?", answers.VerdictNo, "seven legitimate military targets"},
 		// Before is not after.

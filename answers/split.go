@@ -415,6 +415,10 @@ var claimTags = []string{
 	"true or cap", "cap", "cap or not", "that right", "thats right", "is that a fact",
 	"true or not", "real or fake", "fact check", "fact check this", "thoughts on that",
 	"is he right", "is she right", "are they right", "was he right", "was she right",
+	// The article as the judge: "The article agrees, right?".
+	"the article agrees", "the article agrees right", "article agrees", "does the article agree",
+	"the article says so", "the article says so right", "does the article say so",
+	"does the article back that up", "does the article confirm that", "does the article confirm it",
 }
 
 // chatterPhrases are whole sentences that carry nothing to answer.
