@@ -1523,6 +1523,40 @@ func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskE
 	return follow, true
 }
 
+// reasonOfEvent returns the entry that gives the reasons of a dated event the question
+// names by its day: the reason
+// entry of the same doer that gives the event's date ("Why Iran struck Pakistan" for
+// Iran's strike of 16 January).
+func (e *Engine) reasonOfEvent(ev doc, toks []token) (int, bool) {
+	at, err := time.Parse(time.DateOnly, ev.entry.Date)
+	if err != nil || ev.agent == "" {
+		return 0, false
+	}
+	month := stem(strings.ToLower(at.Month().String()))
+	day := strconv.Itoa(at.Day())
+	if !slices.ContainsFunc(toks, func(t token) bool { return t.term == day }) || !slices.ContainsFunc(toks, func(t token) bool { return t.term == month }) {
+		return 0, false // the question names the event by its day, not "why does that matter"
+	}
+	var same []int // the doer's reason entries
+	for i, d := range e.docs {
+		doer := sameAgent(d.agent, ev.agent)
+		if names := e.namesOf(words(d.entry.Title)); d.agent == "" && len(names) > 0 {
+			doer = sameAgent(names[0], ev.agent) // "Why Iran struck Pakistan": Iran's
+		}
+		if d.entry.Kind != knowledge.KindReason || !d.gives[knowledge.TypeWhy] || !doer {
+			continue
+		}
+		if slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day == at.Day() && x.month == month }) {
+			return i, true
+		}
+		same = append(same, i)
+	}
+	if len(same) == 1 {
+		return same[0], true // the doer's one reason entry, which gives no date
+	}
+	return 0, false
+}
+
 // claimedByPerson reports whether a claim reports the words of someone the article
 // quotes: "Akhtar says Pakistan hit five military targets?", not "my prof says…".
 func (e *Engine) claimedByPerson(s string) bool {
@@ -1662,6 +1696,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
+	if q.Type == knowledge.TypeWhy && len(rk.scores) > 0 && (!ok || best.doc != rk.scores[0].doc) {
+		// "why did the 16 january strike happen?": the event the question names, which
+		// gives no why, has an entry of its reasons.
+		if i, found := e.reasonOfEvent(e.docs[rk.scores[0].doc], toks); found && rk.scores[0].score >= e.opts.MinConfidence {
+			ex.decided("the reasons of " + e.docs[rk.scores[0].doc].entry.ID)
+			best, ok = scored{doc: i, score: rk.scores[0].score, coverage: rk.scores[0].coverage}, true
+		}
+	}
 	// "jaish al-adl claimed the kerman bombing": a claim that names an event, answered by
 	// an entry that does not tell of it, is read from its last name, the event.
 	missesEvent := ok && q.Intent == IntentClaim && slices.ContainsFunc(toks, func(t token) bool {

@@ -439,7 +439,8 @@ func indirect(q string) string {
 			for k := 1; k < len(rest); k++ {
 				v := strings.ToLower(rest[k])
 				p, ok := pastTense[v]
-				if !ok && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
+				plural := strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") // "did the strikes happen": no verb after "did" ends so
+				if !ok && !plural && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true
 				}
 				if ok {

@@ -1217,3 +1217,17 @@ func TestATownOrANameAfterANameIsNoDoer(t *testing.T) {
 		t.Errorf("karim's nationality: answered %q", r.Text())
 	}
 }
+
+func TestWhyAnEventNamedByItsDayHappened(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		// "the point of" asks why; the day names the strike, whose reasons are an entry of their own.
+		{"what was the point of the 16 jan strike, like the stated goal", "meant to “deter” Jaish al-Adl"},
+		{"why did the 18 january strikes happen", "nuclear-armed state"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: %q", tt.q, r.Text())
+		}
+	}
+}

@@ -399,6 +399,9 @@ func readAsk(a Ask, quoted string) Query {
 		// "gcc and jaish al adl, what's the story": what the article tells of them.
 		q.Text, q.Focus = dropWords(q.Text, storyNouns), ""
 	}
+	if q.Type == knowledge.TypeWhat && asksPurpose(ws) {
+		q.Type = knowledge.TypeWhy // "what was the point of the 16 jan strike" asks why
+	}
 	if q.Type == knowledge.TypeWhy {
 		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
 		q.Text = dropWords(q.Text, reasonNouns)
@@ -407,6 +410,18 @@ func readAsk(a Ask, quoted string) Query {
 		}
 	}
 	return q
+}
+
+// asksPurpose reports whether words ask what something was for: "the point of", "the
+// reason for", "the goal behind".
+func asksPurpose(ws []string) bool {
+	for i := 1; i+1 < len(ws); i++ {
+		if reasonNouns[ws[i]] && (ws[i-1] == "the" || ws[i-1] == "its" || ws[i-1] == "their") &&
+			(ws[i+1] == "of" || ws[i+1] == "for" || ws[i+1] == "behind") {
+			return true
+		}
+	}
+	return false
 }
 
 // dropViewNoun removes a noun of view after its owner ("Akhtar's view on…", "his take
@@ -761,10 +776,12 @@ var summaryFormat = map[string]bool{
 // written.
 func dropWords(s string, set map[string]bool) string {
 	var out []string
-	for _, f := range strings.Fields(s) {
+	fs := strings.Fields(s)
+	for i, f := range fs {
 		ws := words(f)
-		if len(ws) == 1 && set[ws[0]] || len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !isNumber(w) }) {
-			continue // a word of the set, or numbers: "3", "2-3"
+		date := i+1 < len(fs) && months[stem(foldWord(fs[i+1]))] || i > 0 && months[stem(foldWord(fs[i-1]))]
+		if len(ws) == 1 && set[ws[0]] || len(ws) > 0 && !date && !slices.ContainsFunc(ws, func(w string) bool { return !isNumber(w) }) {
+			continue // a word of the set, or numbers: "3", "2-3", but not the day of "16 jan"
 		}
 		out = append(out, f)
 	}
