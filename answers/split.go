@@ -322,7 +322,8 @@ func splitConjoined(s string) []string {
 			next = strings.ToLower(strings.Trim(ws[i+2], ",;"))
 		}
 		// "+" and "&" join two requests whatever follows: "the name of X + the date of Y".
-		if (w == "+" || w == "&") && i >= 3 && len(ws)-i-1 >= 3 {
+		// "iran & pakistan" is a pair of names in one question.
+		if (w == "+" || w == "&") && i >= 3 && len(ws)-i-1 >= 3 && (questionWords[next] || requestStarts[next]) {
 			return append([]string{strings.Join(ws[:i], " ")}, splitConjoined(strings.Join(ws[i+1:], " "))...)
 		}
 		if !questionWords[next] || i < 2 {
@@ -341,6 +342,11 @@ func splitConjoined(s string) []string {
 	}
 	return []string{s}
 }
+
+// requestStarts begin the second of two requests joined by "+" or "&": "the name of X +
+// the date of Y".
+var requestStarts = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true,
+	"their": true, "its": true, "any": true, "and": true, "also": true}
 
 // questionWords start a question.
 var questionWords = map[string]bool{
