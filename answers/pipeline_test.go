@@ -533,6 +533,10 @@ func TestTheSortOfAThingIsTheWordBeforeIt(t *testing.T) {
 	if r := e.Answer("what kind of exercises were iran and pakistan holding before the strike?"); !r.Answered || !strings.Contains(r.Text(), "naval") {
 		t.Errorf("what kind of exercises: %q", r.Text())
 	}
+	// An airstrike is a sort of strike in one word.
+	if r := e.Answer("mousavi was killed by what kind of attack"); !r.Answered || !strings.Contains(r.Text(), "airstrike") {
+		t.Errorf("what kind of attack: %q", r.Text())
+	}
 	// The drones are of no sort the article gives.
 	if r := e.Answer("what type of drones did pakistan use?"); r.Answered {
 		t.Errorf("what type of drones: %q", r.Text())

@@ -101,6 +101,14 @@ func (e *Engine) named(toks []token) map[string]bool {
 // drones needs an answer that says what drones.
 func modified(toks []token) map[string]bool {
 	out := map[string]bool{}
+	for _, t := range toks {
+		// "an airstrike" tells the sort of strike in one word.
+		for _, q := range compoundQualifiers {
+			if strings.HasPrefix(t.word, q) && len(t.word) > len(q)+3 && !t.stop {
+				out[t.term] = true
+			}
+		}
+	}
 	for i := 1; i < len(toks); i++ {
 		// "naval exercises" tells their sort; "using drones" tells none.
 		if prev := toks[i-1].word; !toks[i].stop && !toks[i-1].stop && !toks[i-1].number && !(strings.HasSuffix(prev, "ing") && participle(prev)) {
@@ -109,6 +117,9 @@ func modified(toks []token) map[string]bool {
 	}
 	return out
 }
+
+// compoundQualifiers begin words that are a sort of thing in one: "airstrike", "airbase".
+var compoundQualifiers = []string{"air", "drone", "missile", "rocket"}
 
 // subtypeWords ask what sort of a thing: "what type of drones", "which model".
 var subtypeWords = map[string]bool{"type": true, "types": true, "kind": true, "kinds": true,
