@@ -1237,3 +1237,13 @@ func TestWhyAnEventNamedByItsDayHappened(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatTalksWereIsNoNameOfThem(t *testing.T) {
+	e := newEngine(t)
+	// "…between Iran and Pakistan were ongoing, including joint naval exercises" does not
+	// name the exercises.
+	r := e.Answer("what was the name of the joint naval exercise")
+	if r.Answered || !strings.Contains(r.Text(), "does not say") {
+		t.Errorf("name of the naval exercise: answered %v, %q", r.Answered, r.Text())
+	}
+}

@@ -87,8 +87,8 @@ func (e *Engine) named(toks []token) map[string]bool {
 			continue
 		}
 		for _, n := range toks[j:min(len(toks), j+5)] {
-			if n.stop {
-				break
+			if n.stop || strings.HasSuffix(n.word, "ing") && participle(n.word) {
+				break // "talks between Iran and Pakistan were ongoing, including…" names nothing
 			}
 			out[n.term] = true
 		}
