@@ -896,6 +896,10 @@ func questionType(ws []string) knowledge.QuestionType {
 			if next == "date" || next == "dates" || next == "day" || next == "days" || next == "year" || next == "month" {
 				return knowledge.TypeWhen
 			}
+			// "what was the death toll of…", "what's the number of dead": a count.
+			if head := ws[i+1 : min(len(ws), i+5)]; slices.Contains(head, "toll") || hasPhrase(head, []string{"number", "of"}) {
+				return knowledge.TypeHowMany
+			}
 			return knowledge.TypeWhat
 		case "number":
 			if next == "of" || next == "" {
