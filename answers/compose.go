@@ -397,11 +397,19 @@ func indirect(q string) string {
 		if copulas[w] && i+1 < len(ws) && participle(strings.ToLower(ws[i+1])) {
 			return strings.Join(ws, " ") // "how many were killed", "who was hurt": the question word is the subject
 		}
-		if copulas[w] && i == 1 && (head == "when" || head == "where" || head == "why" || head == "how") {
-			// "when was Soleimani killed again" → "when Soleimani was killed again".
+		timeHead := i > 1 && slices.ContainsFunc(ws[1:i], func(h string) bool {
+			h = strings.ToLower(h)
+			return h == "date" || h == "day" || h == "year" || h == "month" || h == "town" || h == "city" || h == "province"
+		})
+		if copulas[w] && (i == 1 && (head == "when" || head == "where" || head == "why" || head == "how") || timeHead) {
+			// "when was Soleimani killed again" → "when Soleimani was killed again"; "what
+			// exact date was the article published" → "what exact date the article was published".
 			for j := i + 2; j < len(ws); j++ {
-				if participle(strings.ToLower(ws[j])) {
-					out := append(append([]string{head}, ws[i+1:j]...), w)
+				if l := strings.ToLower(ws[j]); l == "that" || l == "which" || l == "who" || l == "of" {
+					break // "what was the toll of the strike that killed…": the participle is another's
+				}
+				if l := strings.ToLower(ws[j]); participle(l) && !(timeHead && strings.HasSuffix(l, "ing")) {
+					out := append(append(slices.Clone(ws[:i]), ws[i+1:j]...), w)
 					return strings.Join(append(out, ws[j:]...), " ")
 				}
 			}

@@ -152,6 +152,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
+		// The article gives the month it was published, not the day.
+		{"what exact date was this article published? need it for APA", "The article does not say what exact date this article was published. What it does say: "},
 		// An office is asked of its owner; a detail the base never names is not given.
 		// A death asked of someone the article names only as the one a memorial was for.
 		{"when was soleimani killed again?", "The article does not say when soleimani was killed again. What it does say: On 3 January 2024"},

@@ -787,7 +787,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if !d.gives[q.Type] {
 			return false, string(q.Type)
 		}
-		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && len(d.facts.dates) == 0 {
+		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && !slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day > 0 }) {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}
 		if q.Type == knowledge.TypeWhen && len(d.facts.dates) == 0 && len(d.facts.spans) == 0 && !givesYear(d.facts) {

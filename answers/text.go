@@ -890,6 +890,9 @@ func questionType(ws []string) knowledge.QuestionType {
 			}
 			return knowledge.TypeHow
 		case "what", "which", "whats", "wat":
+			if (next == "exact" || next == "precise" || next == "specific" || next == "actual") && i+2 < len(ws) {
+				next = ws[i+2] // "what exact date…"
+			}
 			if next == "time" && (i+2 >= len(ws) || ws[i+2] != "frame") {
 				return knowledge.TypeMeasure // a time of day: the article gives dates, not hours
 			}
