@@ -152,6 +152,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
+		// A rate is a measure the article never gives.
+		{"what's pakistan's inflation rate", "The article does not say what pakistan's inflation rate is. What it does say: "},
 		// The article gives the month it was published, not the day.
 		{"what exact date was this article published? need it for APA", "The article does not say what exact date this article was published. What it does say: "},
 		// An office is asked of its owner; a detail the base never names is not given.

@@ -339,7 +339,7 @@ func readAsk(a Ask, quoted string) Query {
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)
-	if q.Type != knowledge.TypeWhen && q.Type != knowledge.TypeWho && slices.ContainsFunc(ws, func(w string) bool { return unitWords[w] }) || hasPhrase(ws, []string{"time", "difference"}) {
+	if q.Type != knowledge.TypeWhen && q.Type != knowledge.TypeWho && slices.ContainsFunc(ws, func(w string) bool { return unitWords[w] }) || hasPhrase(ws, []string{"time", "difference"}) || asksRate(ws) {
 		q.Type = knowledge.TypeMeasure // "the range in km", "how many dollars": the article gives no measures
 	}
 	if q.Type == knowledge.TypeWhere && slices.ContainsFunc(ws, func(w string) bool { return w == "work" || w == "works" || w == "worked" }) {
@@ -442,6 +442,17 @@ var unitWords = map[string]bool{"km": true, "kms": true, "kilometres": true, "ki
 	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true,
 	"kg": true, "kilograms": true, "tons": true, "tonnes": true, "dollars": true, "usd": true,
 	"rupees": true, "rials": true, "euros": true, "percent": true, "percentage": true, "mph": true}
+
+// asksRate reports whether words ask a rate ("pakistan's inflation rate", "the growth
+// rate"), a measure the article never gives; "how do you rate it" asks a view.
+func asksRate(ws []string) bool {
+	for i := 1; i < len(ws); i++ {
+		if (ws[i] == "rate" || ws[i] == "rates") && !isStop(ws[i-1]) && ws[i-1] != "u" && !questionWords[ws[i-1]] {
+			return true
+		}
+	}
+	return false
+}
 
 // requestLeads ask politely for what follows: the question is what they lead to.
 var requestLeads = []string{"kindly inform me", "kindly tell me", "please inform me", "please tell me",
