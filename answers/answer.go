@@ -954,10 +954,23 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	if !ok {
 		return Reply{}, false
 	}
-	if ok, _ := e.check(d, q, e.an.analyze(q.Text, true)); !ok {
+	if ok, _ := e.check(d, q, e.an.analyze(q.Text, true)); !ok && !(q.Type == knowledge.TypeWho && e.namesOthers(d, conv.Question)) {
 		return Reply{}, false
 	}
 	return e.reply(d, a.Text), true
+}
+
+// namesOthers reports whether an entry's answer names someone a question did not: "to
+// who?" after "what message was Iran sending?" is answered by "a message to Pakistan and
+// other regional actors".
+func (e *Engine) namesOthers(d doc, question string) bool {
+	asked := e.namesOf(words(question))
+	for _, n := range e.namesOf(words(d.entry.Answer)) {
+		if !slices.Contains(asked, n) && e.personIn(n) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // eventOfLast answers "the earliest one?" or "and the most recent?" after an answer that

@@ -412,6 +412,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"terrorist", "catastrophic", "severance"}},
 		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
 			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
+		// "to who?" asks whom the last answer names besides those asked of.
+		{[]string{"what message was iran sending with the strikes", "to who"},
+			[]string{"message", "regional actors"}},
 		// A correction that names the other side asks the last question of its strike.
 		{[]string{"how many died in pakistan's strike", "no i meant iran's strike"},
 			[]string{"seven", "Two children"}},
