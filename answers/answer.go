@@ -599,7 +599,7 @@ func (e *Engine) sourceOfLast(conv Context, _ Ask, ws []string) (Reply, bool) {
 // fullQuote answers "full quote pls" or "the exact words?" with the quote the last answer
 // gave, in full, with its speaker.
 func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
-	if len(ws) == 0 || len(ws) > 6 || !slices.ContainsFunc(ws, func(w string) bool { return w == "quote" || w == "words" || w == "wording" }) ||
+	if len(ws) == 0 || len(ws) > 6 || !slices.ContainsFunc(ws, func(w string) bool { return w == "quote" || w == "words" || w == "wording" || w == "rest" }) ||
 		slices.ContainsFunc(ws, func(w string) bool { return !fullQuoteWords[w] }) {
 		return Reply{}, false
 	}
@@ -619,10 +619,11 @@ func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
-// fullQuoteWords may stand in "full quote pls", "the exact words?", "whole quote?".
+// fullQuoteWords may stand in "full quote pls", "the exact words?", "whole quote?", "the rest?".
 var fullQuoteWords = map[string]bool{"full": true, "whole": true, "entire": true, "complete": true,
 	"exact": true, "quote": true, "words": true, "wording": true, "the": true, "pls": true, "please": true,
-	"give": true, "me": true, "can": true, "i": true, "get": true, "what": true, "was": true, "were": true, "its": true}
+	"give": true, "me": true, "can": true, "i": true, "get": true, "what": true, "was": true, "were": true, "its": true,
+	"rest": true, "whats": true, "of": true, "it": true, "and": true, "is": true} // "whats the rest of it
 
 // otherStrike rewrites the last question of the other side's strike, for a correction
 // ("no i meant the other strike", "the other one, pakistan's"): the last answer's strike

@@ -412,6 +412,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"terrorist", "catastrophic", "severance"}},
 		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
 			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
+		// "the rest" of a quote is the quote in full.
+		{[]string{"who said iran's move was 'quite brazen'", "whats the rest"},
+			[]string{"Umer Karim", "couldn’t tolerate"}},
 		// "to who?" asks whom the last answer names besides those asked of.
 		{[]string{"what message was iran sending with the strikes", "to who"},
 			[]string{"message", "regional actors"}},
