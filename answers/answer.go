@@ -1520,6 +1520,13 @@ func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskE
 		for _, id := range conv.Given {
 			seen[id] = true
 		}
+		// An entry whose every quote was given, in a profile or another entry, was
+		// told already: "what else did she say?" after her profile is not its quote again.
+		for _, d := range e.docs {
+			if len(d.entry.Quotes) > 0 && !slices.ContainsFunc(d.entry.Quotes, func(q string) bool { return !seen["quote:"+q] }) {
+				seen[d.entry.ID] = true
+			}
+		}
 	}
 	var step *AskExplanation
 	if ex != nil {
@@ -1538,9 +1545,8 @@ func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskE
 }
 
 // reasonOfEvent returns the entry that gives the reasons of a dated event the question
-// names by its day: the reason
-// entry of the same doer that gives the event's date ("Why Iran struck Pakistan" for
-// Iran's strike of 16 January).
+// names by its day: the reason entry of the same doer that gives the event's date ("Why
+// Iran struck Pakistan" for Iran's strike of 16 January), or the doer's only one.
 func (e *Engine) reasonOfEvent(ev doc, toks []token) (int, bool) {
 	at, err := time.Parse(time.DateOnly, ev.entry.Date)
 	if err != nil || ev.agent == "" {

@@ -389,7 +389,7 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		want  []string // a phrase each answer must hold
 	}{
 		{[]string{"Who said Iran's approach underestimated Pakistan's response capabilities?", "who's she?", "what else did she say?"},
-			[]string{"Ranjha", "Women Peace Council", "message"}},
+			[]string{"Ranjha", "Women Peace Council", "Davos"}}, // her profile gave the message quote
 		{[]string{"What did Pakistan target in its strikes?", "where was that?"},
 			[]string{"Balochistan Liberation Army", "Saravan"}},
 		{[]string{"How does Iran view militant groups like Jaish al-Adl?", "what about Pakistan?"},
@@ -412,6 +412,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"terrorist", "catastrophic", "severance"}},
 		{[]string{"what's the first reason to expect de-escalation?", "next", "and after that", "last one"},
 			[]string{"severance", "death toll", "terrorist", "China and Russia"}},
+		// What her profile quoted was given: "what else" is another of her quotes.
+		{[]string{"tehmina aslam ranjha who?", "what did iran underestimate acc to her", "what else did she say"},
+			[]string{"Women Peace Council", "underestimated", "Davos"}},
 		// "the rest" of a quote is the quote in full.
 		{[]string{"who said iran's move was 'quite brazen'", "whats the rest"},
 			[]string{"Umer Karim", "couldn’t tolerate"}},
