@@ -113,6 +113,7 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 var thingPronouns = map[string]bool{
 	"they": true, "them": true, "their": true, "theirs": true, "it": true, "its": true,
 	"that": true, "those": true, "these": true, "this": true,
+	"theyre": true, "thats": true, "theyve": true, "theyd": true, // as typed without the apostrophe, or folded
 }
 
 // namesOf returns the words that are names the base knows.

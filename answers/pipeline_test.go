@@ -415,6 +415,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// What her profile quoted was given: "what else" is another of her quotes.
 		{[]string{"tehmina aslam ranjha who?", "what did iran underestimate acc to her", "what else did she say"},
 			[]string{"Women Peace Council", "underestimated", "Davos"}},
+		// "they're" is they.
+		{[]string{"which ethnic group does jaish al-adl claim to represent", "and the province where they're active?"},
+			[]string{"Baloch", "Sistan and Baluchistan"}},
 		// "the rest" of a quote is the quote in full.
 		{[]string{"who said iran's move was 'quite brazen'", "whats the rest"},
 			[]string{"Umer Karim", "couldn’t tolerate"}},
