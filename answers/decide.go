@@ -291,6 +291,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// "Do they still back it?" where the facts say they stopped.
+	if slices.Contains(claim.Words, "still") && (f.terms[stem("stopped")] || f.terms[stem("ceased")]) {
+		conflict = append(conflict, "stopped")
+		firm = true
+	}
 	// Names: a name of the base that the facts do not use, where the claim ties it to them.
 	for i, t := range toks {
 		if t.stop || t.number {

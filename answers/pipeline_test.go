@@ -216,6 +216,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
 		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "surprising"},
 		{"did any kids die in the iranian attack", answers.VerdictYes, "Two children"},
+		// "still" where the facts say they stopped.
+		{"do gcc states still back jaish al-adl?", answers.VerdictNo, "stopped"},
 		// "The article agrees, right?" asks whether the sentence before it is true.
 		{"Skeptic here. I heard Iran's missiles killed two Pakistani soldiers, not civilians. The article agrees, right?", answers.VerdictNo, "Two children"},
 		// What someone the article quotes is said to have said is checked against their words.
@@ -415,6 +417,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// What her profile quoted was given: "what else" is another of her quotes.
 		{[]string{"tehmina aslam ranjha who?", "what did iran underestimate acc to her", "what else did she say"},
 			[]string{"Women Peace Council", "underestimated", "Davos"}},
+		// "anyone else?" after who is behind the group is the other backer the article names.
+		{[]string{"who does iran think is behind jaish al-adl", "anyone else?"},
+			[]string{"Israel", "Gulf Cooperation Council"}},
 		// "they're" is they.
 		{[]string{"which ethnic group does jaish al-adl claim to represent", "and the province where they're active?"},
 			[]string{"Baloch", "Sistan and Baluchistan"}},

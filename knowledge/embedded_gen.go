@@ -1893,6 +1893,9 @@ var generated = &Base{
 				"fund",
 				"backing",
 				"stop",
+				"behind",
+				"sponsor",
+				"backed",
 			},
 			Types: []QuestionType{
 				"why",
