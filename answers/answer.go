@@ -955,20 +955,29 @@ func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
 	if !ok {
 		return Reply{}, false
 	}
-	if ok, _ := e.check(d, q, e.an.analyze(q.Text, true)); !ok && !(q.Type == knowledge.TypeWho && e.namesOthers(d, conv.Question)) {
+	if ok, _ := e.check(d, q, e.an.analyze(q.Text, true)); !ok && !((q.Type == knowledge.TypeWho || q.Type == knowledge.TypeWhere) && e.namesOthers(d, conv.Question, q.Type == knowledge.TypeWhere)) {
 		return Reply{}, false
 	}
 	return e.reply(d, a.Text), true
 }
 
-// namesOthers reports whether an entry's answer names someone a question did not: "to
-// who?" after "what message was Iran sending?" is answered by "a message to Pakistan and
-// other regional actors".
-func (e *Engine) namesOthers(d doc, question string) bool {
+// namesOthers reports whether an entry's answer names someone, or with places set
+// somewhere, a question did not: "to who?" after "what message was Iran sending?" is
+// answered by "a message to Pakistan and other regional actors", "where?" after "when
+// does the FM visit?" by "due to visit Pakistan".
+func (e *Engine) namesOthers(d doc, question string, places bool) bool {
 	asked := e.namesOf(words(question))
 	for _, n := range e.namesOf(words(d.entry.Answer)) {
-		if !slices.Contains(asked, n) && e.personIn(n) == "" {
+		if slices.Contains(asked, n) || e.personIn(n) != "" {
+			continue
+		}
+		if !places {
 			return true
+		}
+		if toks := e.an.analyze(n, false); len(toks) > 0 {
+			if _, place := e.placeKind[toks[0].term]; place {
+				return true
+			}
 		}
 	}
 	return false

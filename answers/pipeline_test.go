@@ -426,6 +426,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "the rest" of a quote is the quote in full.
 		{[]string{"who said iran's move was 'quite brazen'", "whats the rest"},
 			[]string{"Umer Karim", "couldn’t tolerate"}},
+		// "where?" asks where the last answer says, when it names a place not asked of.
+		{[]string{"when does the FM visit", "where"},
+			[]string{"29 January", "Pakistan"}},
 		// "to who?" asks whom the last answer names besides those asked of.
 		{[]string{"what message was iran sending with the strikes", "to who"},
 			[]string{"message", "regional actors"}},
