@@ -1275,3 +1275,10 @@ func TestADetailTheEntryDoesNotGiveIsANearMiss(t *testing.T) {
 		t.Errorf("name of the naval exercise: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestThePlaceWhereIsWhere(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("hello, please what is the place where iran missiles fall?"); !r.Answered || !strings.Contains(r.Text(), "a village in Pakistan's Balochistan") {
+		t.Errorf("the place where: %q", r.Text())
+	}
+}

@@ -390,6 +390,10 @@ func readAsk(a Ask, quoted string) Query {
 		q.Intent = IntentClaim
 	}
 	q.Focus = focusWord(ws)
+	if q.Type == knowledge.TypeWhat && (q.Focus == "place" || q.Focus == "location" || q.Focus == "spot") && slices.Contains(ws, "where") {
+		q.Type, q.Focus = knowledge.TypeWhere, "" // "what is the place where the missiles fell?"
+		q.Text = dropWords(q.Text, map[string]bool{"place": true, "location": true, "spot": true})
+	}
 	if wordingNouns[q.Focus] && (q.Intent == IntentFact || q.Intent == IntentSaid) {
 		// "what phrase did Parsi use for Iran's strike?": what he said of it, in his words.
 		q.Intent, q.Focus = IntentSaid, ""
