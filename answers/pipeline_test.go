@@ -1282,3 +1282,11 @@ func TestThePlaceWhereIsWhere(t *testing.T) {
 		t.Errorf("the place where: %q", r.Text())
 	}
 }
+
+func TestWhichBaseNeedsAnEntryThatTellsOfABase(t *testing.T) {
+	e := newEngine(t)
+	// "air base" is one noun; no entry tells of where Pakistan launched from.
+	if r := e.Answer("from which air base did pakistan launch"); r.Answered {
+		t.Errorf("which air base: answered %q", r.Text())
+	}
+}

@@ -815,6 +815,10 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
 	}
+	if f := stem(q.Focus); (q.Focus == "base" || q.Focus == "bases" || q.Focus == "airbase") && !d.facts.terms[f] {
+		// "from which air base did Pakistan launch?": an entry that tells of no base.
+		return false, "which " + q.Focus
+	}
 	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && d.entry.Kind != knowledge.KindPerson && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] {
 		// "who leads them?": an entry on the groups that never tells of leading says
 		// nothing of their leaders; a person's profile says what they head.

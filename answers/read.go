@@ -913,7 +913,7 @@ func focusWord(ws []string) string {
 			}
 			head = n
 			// "which countries lead the SCO": a noun then a verb ends the phrase.
-			if rest := ws[i+1+k+1:]; len(rest) > 0 && isNoun(n) && isVerb(rest[0]) && !isStop(rest[0]) {
+			if rest := ws[i+1+k+1:]; len(rest) > 0 && isNoun(n) && isVerb(rest[0]) && !isStop(rest[0]) && !placeNouns[rest[0]] { // "which air base": one noun
 				break
 			}
 		}
