@@ -1870,6 +1870,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
+		if at := slices.Index(q.Words, "again"); q.Type == knowledge.TypeYesNo && at > 0 && !d.facts.terms["again"] &&
+			!slices.ContainsFunc(q.Words[:at], func(w string) bool { return w == "if" || w == "when" || w == "unless" || w == "should" }) {
+			// "did Iran strike Pakistan again later in 2024?": the entry tells of the once.
+			ex.decided("near miss: the question asks of a second time, which " + d.entry.ID + " does not tell of")
+			return e.nearMiss(d, q, best)
+		}
 		if v := e.strangePredicate(toks); v != "" && q.Type == knowledge.TypeYesNo {
 			// "did Iran apologize to Pakistan?": the article never tells of apologising.
 			ex.decided("near miss: the question asks whether they " + v + ", a word the article never uses")

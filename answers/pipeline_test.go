@@ -1290,3 +1290,14 @@ func TestWhichBaseNeedsAnEntryThatTellsOfABase(t *testing.T) {
 		t.Errorf("which air base: answered %q", r.Text())
 	}
 }
+
+func TestASecondTimeNeedsAnEntryThatTellsOfIt(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("did iran strike pakistan again later in 2024"); r.Answered || r.Verdict == answers.VerdictYes {
+		t.Errorf("struck again: %q", r.Text())
+	}
+	// "if it flares up again" is a condition, not a second time asked of.
+	if r := e.Answer("could china mediate if it flares up again"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("china mediate: %q", r.Text())
+	}
+}
