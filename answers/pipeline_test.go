@@ -52,6 +52,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"what did india say about the iran–pakistan strikes?", []string{"what did india say about the iran–pakistan strikes?"}, []bool{false}, false},
 		// "…, with what weapons?" asks a second thing.
 		{"which groups did pak hit, with what weapons?", []string{"which groups did pak hit", "with what weapons?"}, []bool{false, false}, false},
+		// "and the date…" after a request is a second request.
+		{"could you give me the exact date of Iran's strike and the date Pakistan retaliated?", []string{"could you give me the exact date of Iran's strike", "what is the date Pakistan retaliated?"}, []bool{false, false}, false},
 		// "&" between two names joins the names, not two questions.
 		{"which org are both iran & pakistan members of", []string{"which org are both iran & pakistan members of"}, []bool{false}, false},
 		// A numbered list of questions is one question a number.

@@ -326,6 +326,11 @@ func splitConjoined(s string) []string {
 		if (w == "+" || w == "&") && i >= 3 && len(ws)-i-1 >= 3 && (questionWords[next] || requestStarts[next]) {
 			return append([]string{strings.Join(ws[:i], " ")}, splitConjoined(strings.Join(ws[i+1:], " "))...)
 		}
+		// "give me the date of Iran's strike and the date Pakistan retaliated": a second
+		// request for a detail of its own.
+		if (w == "and" || w == "n") && next == "the" && i >= 3 && i+3 < len(ws) && detailRequests[strings.ToLower(strings.Trim(ws[i+2], ",;"))] && startsQuestion(strings.Join(ws[:i], " ")) {
+			return append([]string{strings.Join(ws[:i], " ")}, splitConjoined("what is "+strings.Join(ws[i+1:], " "))...)
+		}
 		if !questionWords[next] || i < 2 {
 			continue
 		}
@@ -342,6 +347,9 @@ func splitConjoined(s string) []string {
 	}
 	return []string{s}
 }
+
+// detailRequests are the details a second request after "and the" asks for.
+var detailRequests = map[string]bool{"date": true, "day": true, "name": true, "names": true, "number": true, "toll": true, "year": true}
 
 // requestStarts begin the second of two requests joined by "+" or "&": "the name of X +
 // the date of Y".
