@@ -1303,3 +1303,10 @@ func TestASecondTimeNeedsAnEntryThatTellsOfIt(t *testing.T) {
 		t.Errorf("china mediate: %q", r.Text())
 	}
 }
+
+func TestTheRoleSomeonePlayedIsWhatTheyDid(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("What role did GCC states play with Jaish al-Adl?"); !r.Answered || !strings.Contains(r.Text(), "used to support") {
+		t.Errorf("role of the GCC: %q", r.Text())
+	}
+}

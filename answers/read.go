@@ -389,6 +389,13 @@ func readAsk(a Ask, quoted string) Query {
 	case (a.Claim || q.Type == knowledge.TypeYesNo) && !asksAChoice(ws):
 		q.Intent = IntentClaim
 	}
+	if slices.ContainsFunc(ws, func(w string) bool { return w == "play" || w == "played" || w == "playing" || w == "plays" }) &&
+		slices.ContainsFunc(ws, func(w string) bool { return w == "role" || w == "part" }) {
+		// "what role did GCC states play with Jaish al-Adl?" asks what they did, not a job.
+		q.Text = dropWords(q.Text, map[string]bool{"role": true, "part": true, "play": true, "played": true, "playing": true, "plays": true})
+		ws = normalize(words(q.Text))
+		q.Words = ws
+	}
 	q.Focus = focusWord(ws)
 	if q.Type == knowledge.TypeWhat && (q.Focus == "place" || q.Focus == "location" || q.Focus == "spot") && slices.Contains(ws, "where") {
 		q.Type, q.Focus = knowledge.TypeWhere, "" // "what is the place where the missiles fell?"
