@@ -422,6 +422,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "anyone else?" after who is behind the group is the other backer the article names.
 		{[]string{"who does iran think is behind jaish al-adl", "anyone else?"},
 			[]string{"Israel", "Gulf Cooperation Council"}},
+		// "his full name" is his name.
+		{[]string{"who killed colonel javidanfar??", "what's the colonel's full name"},
+			[]string{"Jaish al-Adl", "Hossein Ali Javidanfar"}},
 		// "they're" is they.
 		{[]string{"which ethnic group does jaish al-adl claim to represent", "and the province where they're active?"},
 			[]string{"Baloch", "Sistan and Baluchistan"}},
