@@ -1313,3 +1313,10 @@ func TestTheRoleSomeonePlayedIsWhatTheyDid(t *testing.T) {
 		t.Errorf("role of the GCC: %q", r.Text())
 	}
 }
+
+func TestTrustBouncingBackIsItRecovering(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("will trust between tehran and islamabad bounce back fast?"); !r.Answered || !strings.Contains(r.Text(), "eroded for some time") {
+		t.Errorf("trust bounce back: %q", r.Text())
+	}
+}

@@ -4727,6 +4727,23 @@ var generated = &Base{
 			},
 			File: "aliases.toml",
 		},
+		{
+			Terms: []string{
+				"recover",
+				"recovers",
+				"recovered",
+				"recovery",
+				"bounce back",
+				"bounces back",
+				"bounced back",
+				"heal",
+				"heals",
+				"mend",
+				"patch up",
+				"patch things up",
+			},
+			File: "aliases.toml",
+		},
 	},
 	Places: []Place{
 		{
