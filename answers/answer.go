@@ -1522,7 +1522,8 @@ func (e *Engine) nearOf(conv Context) map[string]bool {
 func (e *Engine) readFollowUp(conv Context, a Ask, text, quoted string, ex *AskExplanation, given, near map[string]bool, ws []string) (Reply, bool) {
 	// "What else did she say?" asks for what was not given yet.
 	seen := given
-	if slices.ContainsFunc(ws, func(w string) bool {
+	goOn := slices.Contains(ws, "go") && slices.Contains(ws, "on") || slices.Contains(ws, "continue") // "go on"
+	if goOn || slices.ContainsFunc(ws, func(w string) bool {
 		return w == "else" || w == "more" || w == "another" || w == "other" || w == "next"
 	}) {
 		seen = maps.Clone(given)
