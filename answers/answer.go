@@ -876,6 +876,13 @@ func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
 	if !ok {
 		return Reply{}, false
 	}
+	if d, ok := e.docOf(last.ID); ok && slices.ContainsFunc(exampleMarkers, func(m string) bool { return strings.Contains(last.Answer, m) }) {
+		// "what example does he give?" after "…pointing to what the US has been doing":
+		// the example is in the last answer.
+		r := e.reply(d, "")
+		r.Confidence = 1
+		return r, true
+	}
 	for _, id := range last.Related {
 		if slices.Contains(conv.Given, id) {
 			continue
@@ -888,6 +895,9 @@ func (e *Engine) example(conv Context, ws []string) (Reply, bool) {
 	}
 	return Reply{}, false
 }
+
+// exampleMarkers introduce an example in an answer.
+var exampleMarkers = []string{"pointing to", "such as", "for example", "for instance", "as an example"}
 
 // namesOfLast answers "their names?" or "names?" after an answer: with that answer when
 // it names the people it speaks of, and with what it does say when it names no one ("two

@@ -422,6 +422,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "anyone else?" after who is behind the group is the other backer the article names.
 		{[]string{"who does iran think is behind jaish al-adl", "anyone else?"},
 			[]string{"Israel", "Gulf Cooperation Council"}},
+		// The example asked for is the one the last answer points to.
+		{[]string{"what's rouzbeh parsi sceptical about", "what example does he give"},
+			[]string{"military strikes", "the US"}},
 		// "go on" after an answer is more on its subject, not the same answer again.
 		{[]string{"why did umer karim say the strike was a surprise", "go on"},
 			[]string{"long been tense", "brazen"}},
