@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/borderbot/borderbot/knowledge"
 )
 
 // Context is what the engine keeps of a conversation from one message to the next: the
@@ -80,8 +82,14 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	if e.leans(ws) {
 		carried := contentOf(words(c.Question))
 		if len(e.contentOf(ws)) > 0 {
-			if asked := readAsk(Ask{Text: c.Question}, "").Focus; asked != "" && !e.namesSomething([]string{asked}) {
+			last := readAsk(Ask{Text: c.Question}, "")
+			if asked := last.Focus; asked != "" && !e.namesSomething([]string{asked}) {
 				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
+			}
+			if last.Type == knowledge.TypeHowMany && questionType(ws) != knowledge.TypeHowMany {
+				// "what was it targeting?" after "how many died in Iran's strike?" asks of
+				// the strike, not of the dead.
+				carried = slices.DeleteFunc(carried, func(w string) bool { return casualtyWords[w] })
 			}
 		}
 		return strings.TrimRight(q, "?!. ") + " with " + strings.Join(carried, " "), saysLittle
@@ -108,6 +116,10 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	}
 	return q, changed
 }
+
+// casualtyWords count the dead and the hurt: what a how-many question asked the number of.
+var casualtyWords = map[string]bool{"died": true, "dead": true, "killed": true, "death": true, "deaths": true,
+	"injured": true, "wounded": true, "hurt": true, "casualties": true, "die": true, "kill": true}
 
 // thingPronouns stand for a thing, a side or a group talked about before.
 var thingPronouns = map[string]bool{

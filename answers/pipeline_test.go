@@ -422,6 +422,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "anyone else?" after who is behind the group is the other backer the article names.
 		{[]string{"who does iran think is behind jaish al-adl", "anyone else?"},
 			[]string{"Israel", "Gulf Cooperation Council"}},
+		// A question of its own after a count asks of the event, not of the dead.
+		{[]string{"how many died in iran's strike", "what was it targeting"},
+			[]string{"Two children", "Jaish al-Adl"}},
 		// The example asked for is the one the last answer points to.
 		{[]string{"what's rouzbeh parsi sceptical about", "what example does he give"},
 			[]string{"military strikes", "the US"}},
