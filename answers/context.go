@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
 )
 
@@ -206,8 +207,9 @@ func swapWord(ws []string) (string, bool) {
 	default:
 		return "", false
 	}
-	// "and the third?", "and in Pakistan's?", "what about on Iran's side?"
-	for len(rest) > 1 && swapFillers[rest[0]] {
+	// "and the third?", "and in Pakistan's?", "what about on Iran's side?", "and the one
+	// from sweden?"
+	for len(rest) > 1 && (swapFillers[rest[0]] || rest[0] == "one" && len(rest) > 2 && swapFillers[rest[1]]) {
 		rest = rest[1:]
 	}
 	// "and pakistan's strike?" after a question of Iran's: the strike was already asked of.
@@ -227,7 +229,13 @@ var swapFillers = map[string]bool{"the": true, "for": true, "in": true, "on": tr
 // swapInto puts a word in the place of the word of the same kind in a question: a name
 // for its first name, an ordinal for its ordinal.
 func (e *Engine) swapInto(q, w string) (string, bool) {
-	isName := func(x string) bool { return e.an.names[x] || e.an.nameGroups["alias:"+stem(x)] }
+	isName := func(x string) bool {
+		if e.an.names[x] || e.an.nameGroups["alias:"+stem(x)] {
+			return true
+		}
+		le, ok := lexicon.Lookup(x) // "sweden", which the base writes only in "Swedish"
+		return ok && le.Proper
+	}
 	kind := func(x string) int {
 		switch {
 		case ordinals[x]:

@@ -422,6 +422,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "anyone else?" after who is behind the group is the other backer the article names.
 		{[]string{"who does iran think is behind jaish al-adl", "anyone else?"},
 			[]string{"Israel", "Gulf Cooperation Council"}},
+		// "and the one from sweden?" swaps the place of the last question.
+		{[]string{"which one of the experts works in riyadh", "and the one from sweden?"},
+			[]string{"Umer Karim", "Rouzbeh Parsi"}},
 		// A question of its own after a count asks of the event, not of the dead.
 		{[]string{"how many died in iran's strike", "what was it targeting"},
 			[]string{"Two children", "Jaish al-Adl"}},
