@@ -1332,3 +1332,11 @@ func TestTrustBouncingBackIsItRecovering(t *testing.T) {
 		t.Errorf("trust bounce back: %q", r.Text())
 	}
 }
+
+func TestActingAloneIsUnilateral(t *testing.T) {
+	e := newEngine(t)
+	_, c := e.AnswerIn(answers.Context{}, "what message did iran send with the strikes")
+	if r, _ := e.AnswerIn(c, "so it was willing to go it alone?"); !r.Answered || !strings.Contains(r.Text(), "unilaterally") {
+		t.Errorf("go it alone: %q", r.Text())
+	}
+}

@@ -4744,6 +4744,20 @@ var generated = &Base{
 			},
 			File: "aliases.toml",
 		},
+		{
+			Terms: []string{
+				"unilateral",
+				"unilaterally",
+				"act alone",
+				"acts alone",
+				"acted alone",
+				"acting alone",
+				"go it alone",
+				"went it alone",
+				"single-handedly",
+			},
+			File: "aliases.toml",
+		},
 	},
 	Places: []Place{
 		{
