@@ -611,7 +611,7 @@ var attributions = map[string]bool{"called": true, "call": true, "calls": true, 
 	"slammed": true, "blamed": true, "welcomed": true, "lauded": true, "hailed": true,
 	"stressed": true, "emphasised": true, "emphasized": true, "insisted": true, "observed": true,
 	"remarked": true, "commented": true, "mentioned": true, "highlighted": true, "cautioned": true,
-	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true}
+	"predicted": true, "doubted": true, "questioned": true, "judged": true, "thinks": true, "thought": true}
 
 // whoVerb returns the verb of office straight after "who" ("who leads the BLA", "who
 // commands the IRGC"): the answer must tell of that office.
@@ -779,7 +779,10 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 			return false, "who besides the one asked about"
 		}
 		// An entry that quotes someone says who said it, and nothing more.
-		if !d.gives[q.Type] && !(len(d.quotes) > 0 && (asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] }))) &&
+		// So does one that tells what several people thought: "who else thought it was a
+		// mistake?" is answered by the experts' views.
+		attributed := asksWhatWasSaid(q.Words) || slices.ContainsFunc(q.Words, func(w string) bool { return attributions[w] })
+		if !d.gives[q.Type] && !((len(d.quotes) > 0 || len(e.peopleIn(d.entry.Answer)) >= 2) && attributed) &&
 			!(asksTarget(q.Words) && len(d.names) > 0) && !e.givesAChoice(d, q.Words) {
 			return false, string(q.Type)
 		}
