@@ -574,6 +574,10 @@ func TestTheSortOfAThingIsTheWordBeforeIt(t *testing.T) {
 	if r := e.Answer("what kind of exercises were iran and pakistan holding before the strike?"); !r.Answered || !strings.Contains(r.Text(), "naval") {
 		t.Errorf("what kind of exercises: %q", r.Text())
 	}
+	// Missiles are a kind of weapon, named by their own word.
+	if r := e.Answer("what kind of weapons did iran use when it hit pakistan"); !r.Answered || !strings.Contains(r.Text(), "missiles") {
+		t.Errorf("what kind of weapons: %q", r.Text())
+	}
 	// An airstrike is a sort of strike in one word.
 	if r := e.Answer("mousavi was killed by what kind of attack"); !r.Answered || !strings.Contains(r.Text(), "airstrike") {
 		t.Errorf("what kind of attack: %q", r.Text())

@@ -842,7 +842,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// province, and no city.
 		return false, "which " + q.Focus
 	}
-	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] {
+	if _, known := e.terms[q.Subtype]; known && !d.sorts[q.Subtype] && !namesKindOf(d, q.Subtype) {
 		return false, "the sort of " + q.Subtype
 	}
 	if q.Intent == IntentFact && !slices.ContainsFunc(q.Words, func(w string) bool { return relativeTimeWords[w] }) {
@@ -969,4 +969,13 @@ func alternatives(ws []string) (a, b string, ok bool) {
 		return a, b, true
 	}
 	return "", "", false
+}
+
+// kindMembers are the things of a kind the article names by their own word: "what kind
+// of weapons?" is answered by "missiles", "drones" and "rockets".
+var kindMembers = map[string][]string{"alias:weapon": {"missil", "drone", "rocket"}}
+
+// namesKindOf reports whether an entry names things of a kind by their own word.
+func namesKindOf(d doc, kind string) bool {
+	return slices.ContainsFunc(kindMembers[kind], func(m string) bool { return d.facts.terms[m] })
 }
