@@ -578,6 +578,10 @@ func TestTheSortOfAThingIsTheWordBeforeIt(t *testing.T) {
 	if r := e.Answer("what kind of weapons did iran use when it hit pakistan"); !r.Answered || !strings.Contains(r.Text(), "missiles") {
 		t.Errorf("what kind of weapons: %q", r.Text())
 	}
+	// Hardware is weapons.
+	if r := e.Answer("**what hardware** did pakistan's army throw at iran? list pls"); !r.Answered || !strings.Contains(r.Text(), "drones") {
+		t.Errorf("what hardware: %q", r.Text())
+	}
 	// An airstrike is a sort of strike in one word.
 	if r := e.Answer("mousavi was killed by what kind of attack"); !r.Answered || !strings.Contains(r.Text(), "airstrike") {
 		t.Errorf("what kind of attack: %q", r.Text())

@@ -592,6 +592,7 @@ var baseWords = [...]baseWord{
 	{"happened", "happen", true, "happen", lexicon.Verb, false},
 	{"happening", "happen", true, "happening", lexicon.Noun, false},
 	{"happens", "happen", true, "happen", lexicon.Verb, false},
+	{"hardware", "hardwar", true, "hardware", lexicon.Noun, false},
 	{"harshly", "harsh", true, "harshly", lexicon.Adv, false},
 	{"has", "has", true, "have", lexicon.Noun | lexicon.Verb, false},
 	{"have", "have", true, "have", lexicon.Noun | lexicon.Verb, false},

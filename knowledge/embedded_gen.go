@@ -4196,6 +4196,8 @@ var generated = &Base{
 				"munitions",
 				"armaments",
 				"arsenal",
+				"hardware",
+				"military hardware",
 			},
 			File: "aliases.toml",
 		},
