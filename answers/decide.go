@@ -291,6 +291,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// "Did it work?" where the facts tell of a failure.
+	if slices.ContainsFunc(claim.Words, func(w string) bool { return successWords[w] }) && (f.terms[stem("failure")] || f.terms[stem("failed")] || f.terms[stem("fail")]) {
+		conflict = append(conflict, "failed")
+		firm = true
+	}
 	// "Do they still back it?" where the facts say they stopped.
 	if slices.Contains(claim.Words, "still") && (f.terms[stem("stopped")] || f.terms[stem("ceased")]) {
 		conflict = append(conflict, "stopped")
@@ -436,6 +441,10 @@ const unconfirmedWhy = "unconfirmed: "
 
 // hedgedWhy is decide's reason for a claim the facts say only could be so.
 const hedgedWhy = "the facts say only that it could be so"
+
+// successWords claim that something worked: "did it work?", "was it successful?".
+var successWords = map[string]bool{"work": true, "worked": true, "works": true, "succeed": true,
+	"succeeded": true, "success": true, "successful": true, "effective": true}
 
 // provenanceWords say where something was made or came from: "Chinese-made".
 var provenanceWords = map[string]bool{"made": true, "built": true, "supplied": true,

@@ -218,6 +218,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
 		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "surprising"},
 		{"did any kids die in the iranian attack", answers.VerdictYes, "Two children"},
+		// "did it work?" where the facts tell of a failure.
+		{"did iran's 16 january strike work?", answers.VerdictNo, "failure"},
 		// "still" where the facts say they stopped.
 		{"do gcc states still back jaish al-adl?", answers.VerdictNo, "stopped"},
 		// "The article agrees, right?" asks whether the sentence before it is true.

@@ -317,7 +317,9 @@ func readAsk(a Ask, quoted string) Query {
 	if containsFold(a.Text, " me ") || containsFold(a.Text, " know") {
 		a.Text = dropPhrases(a.Text, requestLeads) // "kindly inform me which university…"
 	}
-	a.Text = replacePhrases(a.Text, []string{"full name", "real name", "whole name", "complete name", "full names", "real names"}, "name") // "the colonel's full name" asks his name
+	// "the colonel's full name" asks his name; "how come?" asks why.
+	a.Text = replacePhrases(a.Text, []string{"full name", "real name", "whole name", "complete name", "full names", "real names"}, "name")
+	a.Text = replacePhrases(a.Text, []string{"how come"}, "why")
 	a.Text = hurtAsDamage(a.Text)
 	a.Text = comesIn(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
