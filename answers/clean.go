@@ -26,6 +26,8 @@ var (
 	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
 	codeSpan  = regexp.MustCompile("`([^`]{8,})`")
 	tldr      = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+	// dictatedMark is a question mark spoken to a dictation tool.
+	dictatedMark = regexp.MustCompile(`(?i)\s*\bquestion mark\b`)
 )
 
 // Clean removes chat noise from a message and picks out a quoted passage it asks about.
@@ -76,6 +78,10 @@ func Clean(s string) Cleaned {
 	}
 	if containsFold(s, "tl") && containsFold(s, "dr") {
 		s = tldr.ReplaceAllString(s, "tldr")
+	}
+	if containsFold(s, "question mark") {
+		// Voice dictation spells the mark out: "…hit pakistan question mark".
+		s = dictatedMark.ReplaceAllString(s, "?")
 	}
 	if strings.Count(s, ":") >= 2 {
 		s = shortcode.ReplaceAllString(s, " ")

@@ -18,6 +18,7 @@ func TestCleanRemovesWhatAllChatShares(t *testing.T) {
 		{"ppl in #news say https://example.com/x is wrong", "ppl in say is wrong", ""},
 		{"where did they land , pls ?", "where did they land, pls?", ""},
 		{"tl;dr?", "tldr?", ""},
+		{"when did iran hit pakistan question mark", "when did iran hit pakistan?", ""},
 		{"> Deterrence is the obsession of all states\nwho said this?", "who said this?", "Deterrence is the obsession of all states"},
 		{"> unforced error on Tehran's part — who said that?", "who said that?", "unforced error on Tehran's part"},
 		{"someone pasted “quite brazen from Iran” in #news, whose words?", "someone pasted “quite brazen from Iran” in, whose words?", "quite brazen from Iran"},
