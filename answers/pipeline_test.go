@@ -55,6 +55,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"which groups did pak hit, with what weapons?", []string{"which groups did pak hit", "with what weapons?"}, []bool{false, false}, false},
 		// "and the date…" after a request is a second request.
 		{"could you give me the exact date of Iran's strike and the date Pakistan retaliated?", []string{"could you give me the exact date of Iran's strike", "what is the date Pakistan retaliated?"}, []bool{false, false}, false},
+		// A dictated message opens with its apology.
+		{"dictation on sorry for typos what kind of weapons did iran use question mark", []string{"what kind of weapons did iran use?"}, []bool{false}, false},
 		// "&" between two names joins the names, not two questions.
 		{"which org are both iran & pakistan members of", []string{"which org are both iran & pakistan members of"}, []bool{false}, false},
 		// A numbered list of questions is one question a number.

@@ -185,6 +185,7 @@ var contextOpeners = map[string]bool{
 	"our": true, "me": true, "so": true, "ok": true, "okay": true, "hey": true, "hi": true,
 	"hello": true, "yo": true, "sorry": true, "sry": true, "lol": true, "thanks": true,
 	"this": true, "for": true, "need": true, "writing": true, "reading": true, "been": true,
+	"dictation": true, "dictating": true, "excuse": true, "pardon": true, "apologies": true, // "dictation on sorry for typos what kind…"
 }
 
 // splitContext cuts a sentence that opens with context and runs on into a question
