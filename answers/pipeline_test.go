@@ -1368,3 +1368,10 @@ func TestWhoElseThoughtIsAnsweredByTheViews(t *testing.T) {
 		}
 	}
 }
+
+func TestTheTwoCountriesAreIranAndPakistan(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("summarize what the experts said about trust between the two countries"); !r.Answered || !strings.Contains(r.Text(), "Ranjha") {
+		t.Errorf("trust between the two countries: %q", r.Text())
+	}
+}
