@@ -1375,3 +1375,15 @@ func TestTheTwoCountriesAreIranAndPakistan(t *testing.T) {
 		t.Errorf("trust between the two countries: %q", r.Text())
 	}
 }
+
+func TestATitleIsNoEndOfSentence(t *testing.T) {
+	e := newEngine(t)
+	// "Col." is colonel, and its full stop ends nothing.
+	if r := e.Answer("was anyone killed alongside Col. Javidanfar"); !r.Answered || !strings.Contains(r.Text(), "two of his guards") {
+		t.Errorf("killed alongside Col. Javidanfar: %q", r.Text())
+	}
+	// "brb" is chat, not a word to find.
+	if r := e.Answer("brb cooking 🍳 but what went down in rask in december"); !r.Answered || !strings.Contains(r.Text(), "police station") {
+		t.Errorf("brb rask: %q", r.Text())
+	}
+}

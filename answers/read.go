@@ -89,7 +89,7 @@ var shorthand = map[string]string{
 	"prolly": "probably", "def": "definitely", "obv": "obviously", "obvs": "obviously",
 	"esp": "especially", "ofc": "course", "bout": "about", "ya'll": "you",
 	"rep": "reputation", "econ": "economic", "amb": "ambassador", "ambs": "ambassadors",
-	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander", "stn": "station",
+	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander", "stn": "station", "col": "colonel", "gen": "general", "lt": "lieutenant",
 	"stats": "statistics", "approx": "approximately", "pres": "president",
 }
 
@@ -100,7 +100,7 @@ var fillerWords = map[string]bool{
 	"hocam": true, "yani": true, "ya3ni": true, "yaani": true, "wallah": true, "wallahi": true,
 	"habibi": true, "habibti": true, "yalla": true, "tamam": true, "inshallah": true, "mashallah": true,
 	"acha": true, "achha": true, "accha": true, "arey": true, "arre": true, "jaan": true, "ji": true,
-	"idk": true, "imo": true, "imho": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
+	"idk": true, "imo": true, "imho": true, "brb": true, "afk": true, "gtg": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
 	"lmao": true, "omg": true, "btw": true, "fr": true, "lowkey": true, "highkey": true,
 	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "k": true, "kk": true, "pls": true,
 	"please": true, "hey": true, "hi": true, "hello": true, "thanks": true, "thx": true,

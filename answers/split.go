@@ -56,6 +56,16 @@ type Ask struct {
 	byPerson bool
 }
 
+// titles are the abbreviated titles a full stop follows within a sentence: "Col. Javidanfar".
+var titles = map[string]bool{"col": true, "gen": true, "dr": true, "mr": true, "mrs": true, "ms": true,
+	"lt": true, "maj": true, "capt": true, "prof": true, "st": true}
+
+// titleBefore reports whether text ends with an abbreviated title: "killed alongside Col".
+func titleBefore(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return titles[strings.ToLower(s[i+1:])]
+}
+
 // splitSentences cuts a message into sentences at ?, !, ., ; and line breaks, keeping
 // the question mark with its sentence, and at ", and" / " and also" before a new question.
 func splitSentences(s string) []string {
@@ -78,7 +88,7 @@ func splitSentences(s string) []string {
 			flush(i + 1)
 		case '.':
 			// A full stop ends a sentence before a space; "U.S." and "3.5" stay whole.
-			if i+1 < len(s) && s[i+1] == ' ' && !(i > 0 && isUpperByte(s[i-1]) && (i < 2 || s[i-2] == '.' || s[i-2] == ' ')) {
+			if i+1 < len(s) && s[i+1] == ' ' && !(i > 0 && isUpperByte(s[i-1]) && (i < 2 || s[i-2] == '.' || s[i-2] == ' ')) && !titleBefore(s[start:i]) {
 				flush(i + 1)
 			}
 		case ')':
