@@ -623,7 +623,7 @@ func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
 var fullQuoteWords = map[string]bool{"full": true, "whole": true, "entire": true, "complete": true,
 	"exact": true, "quote": true, "words": true, "wording": true, "the": true, "pls": true, "please": true,
 	"give": true, "me": true, "can": true, "i": true, "get": true, "what": true, "was": true, "were": true, "its": true,
-	"rest": true, "whats": true, "of": true, "it": true, "and": true, "is": true} // "whats the rest of it
+	"rest": true, "whats": true, "of": true, "it": true, "and": true, "is": true} // "whats the rest of it"
 
 // otherStrike rewrites the last question of the other side's strike, for a correction
 // ("no i meant the other strike", "the other one, pakistan's"): the last answer's strike
