@@ -973,9 +973,9 @@ func alternatives(ws []string) (a, b string, ok bool) {
 
 // kindMembers are the things of a kind the article names by their own word: "what kind
 // of weapons?" is answered by "missiles", "drones" and "rockets".
-var kindMembers = map[string][]string{"alias:weapon": {"missil", "drone", "rocket"}}
+var kindMembers = map[string][]string{"alias:weapon": {"missiles", "drones", "rockets"}}
 
 // namesKindOf reports whether an entry names things of a kind by their own word.
 func namesKindOf(d doc, kind string) bool {
-	return slices.ContainsFunc(kindMembers[kind], func(m string) bool { return d.facts.terms[m] })
+	return slices.ContainsFunc(kindMembers[kind], func(m string) bool { return d.facts.terms[stem(m)] })
 }

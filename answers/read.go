@@ -394,17 +394,17 @@ func readAsk(a Ask, quoted string) Query {
 	case (a.Claim || q.Type == knowledge.TypeYesNo) && !asksAChoice(ws):
 		q.Intent = IntentClaim
 	}
-	if slices.ContainsFunc(ws, func(w string) bool { return w == "play" || w == "played" || w == "playing" || w == "plays" }) &&
-		slices.ContainsFunc(ws, func(w string) bool { return w == "role" || w == "part" }) {
+	if slices.ContainsFunc(ws, func(w string) bool { return rolePlayed[w] == "play" }) &&
+		slices.ContainsFunc(ws, func(w string) bool { return rolePlayed[w] == "role" }) {
 		// "what role did GCC states play with Jaish al-Adl?" asks what they did, not a job.
-		q.Text = dropWords(q.Text, map[string]bool{"role": true, "part": true, "play": true, "played": true, "playing": true, "plays": true})
+		q.Text = dropWords(q.Text, roleWords)
 		ws = normalize(words(q.Text))
 		q.Words = ws
 	}
 	q.Focus = focusWord(ws)
-	if q.Type == knowledge.TypeWhat && (q.Focus == "place" || q.Focus == "location" || q.Focus == "spot") && slices.Contains(ws, "where") {
+	if q.Type == knowledge.TypeWhat && placeWords[q.Focus] && slices.Contains(ws, "where") {
 		q.Type, q.Focus = knowledge.TypeWhere, "" // "what is the place where the missiles fell?"
-		q.Text = dropWords(q.Text, map[string]bool{"place": true, "location": true, "spot": true})
+		q.Text = dropWords(q.Text, placeWords)
 	}
 	if wordingNouns[q.Focus] && (q.Intent == IntentFact || q.Intent == IntentSaid) {
 		// "what phrase did Parsi use for Iran's strike?": what he said of it, in his words.
@@ -427,6 +427,21 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	return q
 }
+
+// rolePlayed are the words of "the role X played", each as "role" or "play".
+var rolePlayed = map[string]string{"role": "role", "part": "role", "play": "play", "played": "play", "playing": "play", "plays": "play"}
+
+// roleWords are rolePlayed's words, as a set to drop.
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range rolePlayed {
+		m[w] = true
+	}
+	return m
+}()
+
+// placeWords name a place in "what is the place where…", which asks where.
+var placeWords = map[string]bool{"place": true, "location": true, "spot": true}
 
 // asksPurpose reports whether words ask what something was for: "the point of", "the
 // reason for", "the goal behind".
