@@ -1392,7 +1392,7 @@ var eventOfLastWords = map[string]bool{"earliest": true, "oldest": true, "first"
 // person's ("what does Parsi think of the strike overall?"), with that person's profile,
 // which sums up what they said.
 func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
-	if len(rk.scores) < 2 {
+	if len(rk.scores) == 0 {
 		return Reply{}, false
 	}
 	if e.namesBeyond(rk, toks) {
@@ -1406,8 +1406,11 @@ func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
 		return Reply{}, false // "abdollahian islamabad trip — which day?": a view has no date
 	}
 	person := e.personOf[e.docs[rk.scores[0].doc].entry.ID]
-	if person == "" || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
+	if person == "" {
 		return Reply{}, false
+	}
+	if len(rk.scores) < 2 || e.personOf[e.docs[rk.scores[1].doc].entry.ID] != person {
+		return e.personalView(rk, q, toks, person)
 	}
 	for _, s := range rk.scores {
 		d := e.docs[s.doc]
@@ -1423,7 +1426,32 @@ func (e *Engine) viewOf(rk ranking, q Query, toks []token) (Reply, bool) {
 			return r, true
 		}
 	}
-	return Reply{}, false
+	return e.personalView(rk, q, toks, person)
+}
+
+// personalView answers, with the best entry, a question that names the person whose
+// words that entry holds and nothing they never spoke of: "does parsi buy the idea that
+// airstrikes solve insurgencies?".
+func (e *Engine) personalView(rk ranking, q Query, toks []token, person string) (Reply, bool) {
+	top := rk.scores[0]
+	d := e.docs[top.doc]
+	if !e.namesPerson(toks, person) || top.score < e.opts.MinConfidence*0.55 || len(d.entry.Quotes) == 0 {
+		return Reply{}, false
+	}
+	if ok, _ := e.check(d, q, toks); !ok {
+		return Reply{}, false
+	}
+	r := e.reply(d, q.Text)
+	r.Confidence = round(top.score)
+	return r, true
+}
+
+// namesPerson reports whether the question names the person an entry's title names.
+func (e *Engine) namesPerson(toks []token, person string) bool {
+	return slices.ContainsFunc(toks, func(t token) bool {
+		p, ok := e.personTerms[t.term]
+		return ok && !t.stop && p != "" && e.personOf[p] == person
+	})
 }
 
 // namesBeyond reports whether the question names something, besides the person of the
