@@ -41,7 +41,10 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	segs := Segments(c.Text)
 	asks, more := Plan(segs)
 	if len(asks) == 0 && c.Quoted != "" {
-		asks = []Ask{{Text: c.Quoted}}
+		// "> BLA is based in afghanistan — is that what the article says?": the quote is
+		// the claim the tag asks about; alone, a quote to attribute.
+		claim := slices.ContainsFunc(segs, func(sg Segment) bool { return sg.Kind == SegmentClaimTag })
+		asks = []Ask{{Text: c.Quoted, Claim: claim}}
 	}
 	if ws := words(c.Text); len(asks) == 0 && len(ws) == 1 && isNumber(ws[0]) && strings.Contains(c.Text, "?") {
 		// "284?", "1988??": what the article says of the number.

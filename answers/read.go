@@ -368,7 +368,7 @@ func readAsk(a Ask, quoted string) Query {
 		around = words(strings.Replace(a.Text, quoted, "", 1))
 	}
 	switch {
-	case quoted != "" && (whoSaidSet.in(around) || len(around) <= 3 && !claimCheckSet.in(around) && !slices.ContainsFunc(around, func(w string) bool { return claimTagSet[w] })):
+	case quoted != "" && (whoSaidSet.in(around) || !a.Claim && len(around) <= 3 && !claimCheckSet.in(around) && !slices.ContainsFunc(around, func(w string) bool { return claimTagSet[w] })):
 		q.Intent, q.Quoted = IntentWhoSaid, quoted
 	case isArithmetic(a.Text) || asksTheTime(ws):
 		q.Intent = IntentOffTopic

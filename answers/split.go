@@ -497,12 +497,42 @@ func classify(s string, ws []string) SegmentKind {
 		return SegmentChatter
 	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
 		return SegmentClaimTag
+	case asksOnlyTruth(ws):
+		return SegmentClaimTag
 	case key != "" && opinionTagSet[key]:
 		return SegmentOpinionTag
 	case startsQuestionWords(ws, s):
 		return SegmentQuestion
 	}
 	return SegmentStatement
+}
+
+// truthTagWords are the words of a sentence that only asks whether what came before it
+// holds, or is what the article says: "is that what the article actually says?".
+var truthTagWords = map[string]bool{"is": true, "was": true, "does": true, "did": true, "that": true,
+	"this": true, "it": true, "so": true, "what": true, "the": true, "article": true, "piece": true,
+	"text": true, "author": true, "say": true, "says": true, "said": true, "state": true, "states": true,
+	"support": true, "supports": true, "back": true, "backs": true, "up": true, "confirm": true,
+	"confirms": true, "agree": true, "agrees": true, "in": true, "really": true, "actually": true,
+	"true": true, "right": true, "correct": true, "accurate": true, "according": true, "to": true,
+	"or": true, "not": true, "even": true, "with": true, "match": true, "matches": true}
+
+// asksOnlyTruth reports whether a short sentence only asks whether the one before it is
+// true or what the article says, pointing at it: "is that what the article says?",
+// "does the piece back that up?".
+func asksOnlyTruth(ws []string) bool {
+	if len(ws) < 2 || len(ws) > 8 {
+		return false
+	}
+	points, judge := false, false
+	for _, w := range ws {
+		if !truthTagWords[w] {
+			return false
+		}
+		points = points || w == "that" || w == "this" || w == "it" || w == "so"
+		judge = judge || w == "article" || w == "piece" || w == "text" || w == "author" || w == "true" || w == "correct" || w == "accurate"
+	}
+	return points && judge
 }
 
 // formNouns name the form an answer should take, or what it is for: "need a quote",

@@ -276,6 +276,7 @@ var baseWords = [...]baseWord{
 	{"chronology", "chronolog", true, "chronology", lexicon.Noun, false},
 	{"citizens", "citizen", true, "citizen", lexicon.Noun, false},
 	{"city", "citi", true, "city", lexicon.Noun, false},
+	{"civilian", "civilian", true, "civilian", lexicon.Noun | lexicon.Adj, false},
 	{"civilians", "civilian", true, "civilian", lexicon.Noun | lexicon.Adj, false},
 	{"claim", "claim", true, "claim", lexicon.Noun | lexicon.Verb, false},
 	{"claimed", "claim", true, "claim", lexicon.Noun | lexicon.Verb, false},

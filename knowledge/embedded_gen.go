@@ -3223,6 +3223,8 @@ var generated = &Base{
 				"Iranian authorities",
 				"Saravan",
 				"victims",
+				"civilians",
+				"civilian deaths",
 				"nationality",
 				"foreigners",
 				"foreign nationals",
