@@ -316,9 +316,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "is Parsi Iranian himself?": the article gives no one's nationality, so its
 			// facts neither confirm nor contradict it.
 			origin = t.word
-		case !f.terms[t.term] && demonyms[t.term] != "" && f.terms["alias:"+demonyms[t.term]] && i+1 < len(toks) && toks[i+1].term == "alias:strike":
-			// "the Iranian strike" where the facts say "Iran's operation": the same side,
-			// whose deed it was the doer's to settle; "Pakistani soldiers" are not Pakistan.
+		case !f.terms[t.term] && demonyms[t.term] != "" && f.terms["alias:"+demonyms[t.term]] && i+1 < len(toks) && sideNouns[toks[i+1].term]:
+			// "the Iranian strike" where the facts say "Iran's operation", "Pakistani
+			// officials" where they say Islamabad's: the same side, whose deed it was the
+			// doer's to settle; "Pakistani soldiers" are not Pakistan.
 		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
 			firm = true

@@ -59,6 +59,7 @@ var questionSets = []questionSet{
 	{"blind-conv-k.jsonl", 0.85, 0.57},
 	{"blind-conv-l.jsonl", 0.84, 0.68},
 	{"blind-conv-m.jsonl", 0.80, 0.68},
+	{"blind-conv-n.jsonl", 0.77, 0.50},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.

@@ -32,6 +32,12 @@ func (e *Engine) possessions(toks []token) map[string][]string {
 // minister" is Iran's.
 var demonyms = map[string]string{stem("iranian"): "iran", stem("pakistani"): "pakistan"}
 
+// sideNouns after a people's name stand for its state, as the country's name does: "the
+// Iranian missiles" are Iran's, "Pakistani officials" Islamabad's.
+var sideNouns = map[string]bool{"alias:strike": true, stem("missiles"): true, stem("officials"): true,
+	stem("authorities"): true, stem("government"): true, stem("leaders"): true, stem("leadership"): true,
+	stem("diplomats"): true, stem("side"): true, stem("state"): true}
+
 // otherOwner reports whether an entry gives a term the question asks about as another
 // name's: the question asks for Pakistan's prime minister, the entry names Iran's.
 func otherOwner(asked, given map[string][]string) (string, bool) {
