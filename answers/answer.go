@@ -124,6 +124,38 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	return out, ex, read
 }
 
+// strangeDeed returns the verb, a word the article never uses, that follows the first
+// name of a question: "born" in "where was Javidanfar born?"; not a phrasal verb ("who
+// owned up to the bombing") nor a verb further on ("… and i blanked").
+func (e *Engine) strangeDeed(toks []token) string {
+	v := e.strangePredicate(toks)
+	if v == "" {
+		return ""
+	}
+	i := slices.IndexFunc(toks, func(t token) bool { return t.word == v })
+	if i < 1 || !e.isName(toks[i-1].term) || toks[i-1].stop {
+		return ""
+	}
+	if i+1 < len(toks) && particles[toks[i+1].word] {
+		return ""
+	}
+	return v
+}
+
+// particles make a phrasal verb of the verb before them: "owned up", "took out".
+var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "over": true,
+	"in": true, "on": true, "back": true, "away": true, "through": true}
+
+// asksADeed reports whether a question of a type asks a detail of a deed, whose verb
+// the answer must tell of: where, when, who or how many.
+func asksADeed(t knowledge.QuestionType) bool {
+	switch t {
+	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWho, knowledge.TypeHowMany:
+		return true
+	}
+	return false
+}
+
 // asksADetail reports whether an ask wants a date, a place, a count or a name: "by what
 // date", not "need it for my essay".
 func asksADetail(a Ask) bool {
@@ -1951,6 +1983,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		r.Answer = v.prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {
+		if v := e.strangeDeed(toks); v != "" && q.Intent == IntentFact && asksADeed(q.Type) {
+			// "where was Javidanfar born?": the entry tells of him, never of a birth.
+			ex.decided("near miss: the question asks where, when or who of " + v + ", a word the article never uses")
+			return e.nearMiss(d, q, best)
+		}
 		ex.decided("answered " + d.entry.ID)
 	}
 	if second, ok := e.runnerUp(rk, best, q, toks); ok {
