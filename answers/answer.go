@@ -128,18 +128,18 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 // name of a question: "born" in "where was Javidanfar born?"; not a phrasal verb ("who
 // owned up to the bombing") nor a verb further on ("… and i blanked").
 func (e *Engine) strangeDeed(toks []token) string {
-	v := e.strangePredicate(toks)
-	if v == "" {
+	i := slices.IndexFunc(toks, func(t token) bool { return !t.stop && e.isName(t.term) })
+	if i < 0 || i+1 >= len(toks) {
 		return ""
 	}
-	i := slices.IndexFunc(toks, func(t token) bool { return t.word == v })
-	if i < 1 || !e.isName(toks[i-1].term) || toks[i-1].stop {
+	t := toks[i+1]
+	if _, known := e.terms[t.term]; known || t.stop || t.number || t.synonym || lightVerbs[t.word] || !isVerb(t.word) {
 		return ""
 	}
-	if i+1 < len(toks) && particles[toks[i+1].word] {
+	if i+2 < len(toks) && particles[toks[i+2].word] {
 		return ""
 	}
-	return v
+	return t.word
 }
 
 // particles make a phrasal verb of the verb before them: "owned up", "took out".
