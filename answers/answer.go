@@ -133,7 +133,10 @@ func (e *Engine) strangeDeed(toks []token) string {
 		return ""
 	}
 	t := toks[i+1]
-	if _, known := e.terms[t.term]; known || t.stop || t.number || t.synonym || lightVerbs[t.word] || !isVerb(t.word) {
+	// "where was Javidanfar born?": after "was", a word that may be only an adjective
+	// tells of the deed too.
+	passive := slices.ContainsFunc(toks[:i], func(t token) bool { return beForms[t.word] }) && isAdjective(t.word)
+	if _, known := e.terms[t.term]; known || t.stop || t.number || t.synonym || lightVerbs[t.word] || !isVerb(t.word) && !passive {
 		return ""
 	}
 	if i+2 < len(toks) && particles[toks[i+2].word] {

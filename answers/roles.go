@@ -173,6 +173,8 @@ func (e *Engine) speakerOf(toks []token) string {
 // which follows the noun a phrase is about rather than naming it.
 func participle(w string) bool {
 	switch {
+	case irregularParticiples[w]:
+		return true
 	case strings.HasSuffix(w, "ing"):
 		return isVerb(w) || isVerb(w[:len(w)-3]) || isVerb(w[:len(w)-3]+"e") // "meeting" is a noun too, "meet" a verb; "using" is "use"
 	case strings.HasSuffix(w, "ed"):
@@ -180,6 +182,12 @@ func participle(w string) bool {
 	}
 	return false
 }
+
+// irregularParticiples are past participles without "-ed" that are not also a past
+// tense ("hit", "held"): "where was he born".
+var irregularParticiples = map[string]bool{"born": true, "known": true, "seen": true, "given": true,
+	"taken": true, "shown": true, "thrown": true, "hidden": true, "written": true, "spoken": true,
+	"chosen": true, "broken": true, "driven": true, "drawn": true, "done": true, "gone": true}
 
 // possessivePronouns own a name: "his name", "their names".
 var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true}
