@@ -401,7 +401,11 @@ func indirect(q string) string {
 			h = strings.ToLower(h)
 			return h == "date" || h == "day" || h == "year" || h == "month" || h == "town" || h == "city" || h == "province"
 		})
-		if copulas[w] && (i == 1 && (head == "when" || head == "where" || head == "why" || head == "how") || timeHead) {
+		// "what was the village called" → "what the village was called": the participle
+		// ends the question, or a closing preposition after it does.
+		lastVerb := len(ws) > 3 && (participle(strings.ToLower(ws[len(ws)-1])) ||
+			closingPrepositions[strings.ToLower(ws[len(ws)-1])] && participle(strings.ToLower(ws[len(ws)-2])))
+		if copulas[w] && (i == 1 && (head == "when" || head == "where" || head == "why" || head == "how" || lastVerb && (head == "what" || head == "which")) || timeHead) {
 			// "when was Soleimani killed again" → "when Soleimani was killed again"; "what
 			// exact date was the article published" → "what exact date the article was published".
 			for j := i + 2; j < len(ws); j++ {

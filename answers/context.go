@@ -87,6 +87,9 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 			if asked := last.Focus; asked != "" && !e.namesSomething([]string{asked}) {
 				carried = slices.DeleteFunc(carried, func(w string) bool { return w == asked })
 			}
+			// "what province?" after "what was the village called?" asks the village's
+			// province, not its name.
+			carried = slices.DeleteFunc(carried, func(w string) bool { return namingWords[w] })
 			if last.Type == knowledge.TypeHowMany && questionType(ws) != knowledge.TypeHowMany {
 				// "what was it targeting?" after "how many died in Iran's strike?" asks of
 				// the strike, not of the dead.

@@ -172,6 +172,9 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"who is pakistan's foreign minister?", "The article does not say who pakistan's foreign minister is. What it does say: Hossein Amir Abdollahian is Iran's"},
 		{"which israeli unit carried out the mousavi airstrike?", "The article does not say which israeli unit carried out the mousavi airstrike. What it does say: On 25 December 2023"},
 		{"what were the names of the two kids killed?", "The article does not say what the names of the two kids killed were. What it does say: Two children"},
+		// A participle that ends the question keeps its verb before it.
+		{"what was the village called?", "The article does not say what the village was called. What it does say: "},
+		{"where was javidanfar born?", "The article does not say where javidanfar was born. What it does say: One day after"},
 		// An existential question needs the thing it asks after in the entry.
 		{"is there any polling on how pakistanis see iran?", "The article does not say whether there is any polling on how pakistanis see iran. What it does say: "},
 		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
