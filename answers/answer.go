@@ -1417,7 +1417,7 @@ var personPickWords = map[string]bool{"one": true, "who": true, "he": true, "she
 
 // nextWords may stand in "next", "and then?", "what came after that?", "before that?".
 var nextWords = map[string]bool{"next": true, "then": true, "after": true, "afterwards": true,
-	"later": true, "before": true, "earlier": true, "previous": true, "and": true, "what": true,
+	"later": true, "before": true, "earlier": true, "previous": true, "and": true, "n": true, "what": true,
 	"whats": true, "came": true, "comes": true, "come": true, "happened": true, "happens": true,
 	"that": true, "so": true, "ok": true, "okay": true, "the": true, "one": true, "is": true, "was": true}
 

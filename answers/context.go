@@ -385,6 +385,9 @@ var listWords = map[string]bool{"one": true, "reason": true, "reasons": true, "f
 	"factors": true, "point": true, "points": true, "thing": true, "number": true, "no": true,
 	"num": true, "nr": true, "after": true, "next": true, "last": true, "final": true, "before": true}
 
+// listNouns name the article's list of reasons for optimism.
+var listNouns = map[string]bool{"reason": true, "reasons": true, "factor": true, "factors": true}
+
 // ordinalFollowUp rewrites "the second one?", "what's number four" or "and the one after
 // that" after a question about a list into a question of its own.
 func (e *Engine) ordinalFollowUp(ws []string, last string) (string, bool) {
@@ -406,6 +409,10 @@ func (e *Engine) ordinalFollowUp(ws []string, last string) (string, bool) {
 	}
 	if at <= 0 || at >= len(ordinalWords) {
 		return "", false
+	}
+	// "and the last factor": the list is named, whatever the last question was.
+	if i := slices.IndexFunc(ws, func(w string) bool { return listNouns[w] }); i >= 0 {
+		return "what is the " + ordinalWords[at] + " " + ws[i], true
 	}
 	if ordinalAt(lw) > 0 {
 		return e.swapInto(last, ordinalWords[at])
