@@ -1082,6 +1082,85 @@ func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
 	return r, true
 }
 
+// eventNamed returns the index of the timeline event that words name, by the names of
+// few events they share with it ("the rask attack", "kerman"), or -1.
+func (e *Engine) eventNamed(side []string) int {
+	asked := e.an.analyze(strings.Join(side, " "), true)
+	best, bestFit, second := -1, 0.0, 0.0
+	for i, ev := range e.base.Events {
+		if ev.Entry == "" {
+			continue
+		}
+		shared, names, content := 0, 0, 0
+		for _, u := range e.eventToks[i] {
+			if u.stop {
+				continue
+			}
+			content++
+			if slices.ContainsFunc(asked, func(t token) bool { return !t.stop && t.term == u.term }) {
+				shared++
+				// A name of few events names one: Rask, Kerman; not Iran or Pakistan,
+				// "between Iran and Pakistan" asks of the two, not of a time.
+				if e.isName(u.term) && e.eventNames[u.term] <= 2 {
+					names++
+				}
+			}
+		}
+		fit := float64(shared) / float64(max(content, 1))
+		switch {
+		case names > 0 && fit > bestFit:
+			best, bestFit, second = i, fit, bestFit
+		case fit > second:
+			second = fit
+		}
+	}
+	if bestFit <= second {
+		return -1 // "between Iran and Pakistan" names no one event
+	}
+	return best
+}
+
+// firstOfTwo answers "which came first, kerman or rask?" from the timeline: the two
+// events, the earlier first, each with its date.
+func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
+	or := slices.Index(ws, "or")
+	if or < 1 || !slices.ContainsFunc(ws[:or], func(w string) bool { return w == "which" || w == "what" || w == "whichever" }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return sequenceWords[w] }) {
+		return Reply{}, false
+	}
+	// Each side as it names its event: "what came later, the kerman bombing", not the asking.
+	side := func(part []string) []string {
+		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
+			return sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
+		})
+	}
+	a, b := e.eventNamed(side(ws[:or])), e.eventNamed(side(ws[or+1:]))
+	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
+		return Reply{}, false
+	}
+	first, then := e.base.Events[min(a, b)], e.base.Events[max(a, b)]
+	if first.Date > then.Date {
+		first, then = then, first
+	}
+	d, ok := e.docOf(first.Entry)
+	if !ok {
+		return Reply{}, false
+	}
+	day := func(ev knowledge.Event) string {
+		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
+		return t.Format("2 January 2006")
+	}
+	r := e.reply(d, "")
+	r.Answer = "The first of the two was on " + day(first) + ": " + first.Text + " Then, on " + day(then) + ": " + then.Text
+	r.Quotes = nil
+	r.Confidence = 1
+	return r, true
+}
+
+// sequenceWords ask which of two events came first or last.
+var sequenceWords = map[string]bool{"first": true, "earlier": true, "before": true, "sooner": true,
+	"last": true, "later": true, "after": true, "second": true, "earliest": true, "latest": true}
+
 // eventBetween answers "what came between Rask and Kerman?" with the events the timeline
 // has between the two the words name, each the event whose words in the timeline fit best.
 func (e *Engine) eventBetween(ws []string) (Reply, bool) {
@@ -1093,42 +1172,7 @@ func (e *Engine) eventBetween(ws []string) (Reply, bool) {
 	if and < 0 {
 		return Reply{}, false
 	}
-	named := func(side []string) int {
-		asked := e.an.analyze(strings.Join(side, " "), true)
-		best, bestFit, second := -1, 0.0, 0.0
-		for i, ev := range e.base.Events {
-			if ev.Entry == "" {
-				continue
-			}
-			shared, names, content := 0, 0, 0
-			for _, u := range e.eventToks[i] {
-				if u.stop {
-					continue
-				}
-				content++
-				if slices.ContainsFunc(asked, func(t token) bool { return !t.stop && t.term == u.term }) {
-					shared++
-					// A name of few events names one: Rask, Kerman; not Iran or Pakistan,
-					// "between Iran and Pakistan" asks of the two, not of a time.
-					if e.isName(u.term) && e.eventNames[u.term] <= 2 {
-						names++
-					}
-				}
-			}
-			fit := float64(shared) / float64(max(content, 1))
-			switch {
-			case names > 0 && fit > bestFit:
-				best, bestFit, second = i, fit, bestFit
-			case fit > second:
-				second = fit
-			}
-		}
-		if bestFit <= second {
-			return -1 // "between Iran and Pakistan" names no one event
-		}
-		return best
-	}
-	a, b := named(ws[at+1:at+and]), named(ws[at+and+1:])
+	a, b := e.eventNamed(ws[at+1:at+and]), e.eventNamed(ws[at+and+1:])
 	if a < 0 || b < 0 || e.base.Events[a].Date == e.base.Events[b].Date {
 		return Reply{}, false
 	}
@@ -1715,6 +1759,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.spelledOut(q); ok {
 		ex.decided("the entry that spells the letters out: " + r.ID)
+		return r
+	}
+	if r, ok := e.firstOfTwo(q.Words); ok {
+		ex.decided("the earlier of the two events asked of, from the timeline: " + r.ID)
+		r.moved = true
 		return r
 	}
 	if r, ok := e.eventBetween(q.Words); ok {

@@ -1383,3 +1383,18 @@ func TestATitleIsNoEndOfSentence(t *testing.T) {
 		t.Errorf("brb rask: %q", r.Text())
 	}
 }
+
+func TestWhichOfTwoEventsCameFirstIsAnsweredFromTheTimeline(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"wait which came first kerman or rask",
+		"which happened first, the rask attack or the kerman bombing?",
+		"what came later, the kerman bombing or rask?",
+	} {
+		r := e.Answer(q)
+		rask, kerman := strings.Index(r.Answer, "14 December 2023"), strings.Index(r.Answer, "3 January 2024")
+		if !r.Answered || rask < 0 || kerman < 0 || rask > kerman {
+			t.Errorf("%q: got %q, want the Rask attack of 14 December 2023 before the Kerman bombing of 3 January 2024", q, r.Answer)
+		}
+	}
+}
