@@ -500,6 +500,20 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		// the entry tells of; the entries of his words are the ones that answer.
 		agent, speaker = "", "alias:"+agent
 	}
+	if said && speaker == "" {
+		// "vaez says iran needs pakistan for what": the person before a word of saying
+		// is the speaker, whoever does the deed they speak of.
+		for i := 0; i+1 < len(toks); i++ {
+			if _, person := e.personTerms[toks[i].term]; person && !toks[i].stop && sayWords[toks[i+1].word] {
+				speaker = toks[i].term
+				break
+			}
+		}
+	}
+	ownSpeaker := "" // the person the speaker asked about is, as entries' titles name them
+	if p := e.personTerms[speaker]; p != "" {
+		ownSpeaker = e.personOf[p]
+	}
 	w := e.w
 	out := sc.out[:0]
 	floor := scored{doc: -1}
@@ -543,6 +557,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 		if speaker != "" && !d.speakers[speaker] {
 			fit *= w.OtherAgent
 			s.otherAgent = true
+		} else if speaker != "" && ownSpeaker != "" && e.personOf[d.entry.ID] == ownSpeaker {
+			// "what did Vaez say Iran needs from Pakistan": his own entry before one that
+			// also quotes him.
+			fit *= 1 + w.OwnSpeaker
 		}
 		// Everyday words alone ("a good movie") do not make a question about the article:
 		// it must share a name or a word of the article's own.

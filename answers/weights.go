@@ -45,6 +45,9 @@ type Weights struct {
 	// OtherAgent scales the score of an entry whose title makes another name the doer
 	// than the question does: Pakistan's strikes for a question on "the Iranian strike".
 	OtherAgent float64
+	// OwnSpeaker raises, by that share, the score of an entry of the person a question
+	// asks what they said, over entries that only quote them among others.
+	OwnSpeaker float64
 	// Near raises the score, by that share, of an entry the conversation was about, for a
 	// question that names nothing ("how many people died?" after a question on Iran's strike).
 	Near float64
@@ -58,6 +61,6 @@ func DefaultWeights() Weights {
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
 		UnknownOrdinary: 0.2, UnknownNoun: 1.2, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, ContradictBar: 0.7, OtherAgent: 0.6, Near: 0.4,
+		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, ContradictBar: 0.7, OtherAgent: 0.6, OwnSpeaker: 0.05, Near: 0.4,
 	}
 }
