@@ -1398,3 +1398,26 @@ func TestWhichOfTwoEventsCameFirstIsAnsweredFromTheTimeline(t *testing.T) {
 		}
 	}
 }
+
+func TestAQuestionThatStatesNothingGetsNoVerdict(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"vaez's verdict on the attack, in his own words?",
+		"ballpark fatalities from the soleimani memorial blast?",
+		"karim's take on iran's rep among pakistanis now?",
+	} {
+		if r := e.Answer(q); !r.Answered || r.Verdict != answers.VerdictOpen || strings.HasPrefix(r.Answer, "Yes") || strings.HasPrefix(r.Answer, "No") {
+			t.Errorf("%q: got verdict %v, %q; want the facts, with no yes or no", q, r.Verdict, r.Answer)
+		}
+	}
+	// A statement asked as a question is still a claim to check.
+	for q, want := range map[string]answers.Verdict{
+		"the envoys returned by 26 january?":                                               answers.VerdictYes,
+		"the gulf states still fund jaish al-adl today?":                                   answers.VerdictNo,
+		"my prof said iran and pakistan completely cut diplomatic ties after this. right?": answers.VerdictNo,
+	} {
+		if r := e.Answer(q); r.Verdict != want {
+			t.Errorf("%q: got verdict %v (%q), want %v", q, r.Verdict, r.Answer, want)
+		}
+	}
+}

@@ -950,3 +950,34 @@ func focusWord(ws []string) string {
 	}
 	return ""
 }
+
+// hasPredicate reports whether words say something of their subject: a form of "be" or
+// "do", a verb in the past, or a word that can only be a verb.
+func hasPredicate(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case sayWords[w]:
+			return true
+		case w == "s" && i > 0 && i+1 < len(ws) && (referents[ws[i-1]] || prepositions[ws[i+1]] || ws[i+1] == "a" || ws[i+1] == "an" || ws[i+1] == "not"):
+			return true // "it's the first attack", "akhtar's at LUMS": "is", not an owner's "s"
+		case beForms[w] || auxiliaries[w] || modals[w] || yesNoOpeners[w] || w == "has" || w == "have" || w == "had":
+			return true
+		case pastForms[w], strings.HasSuffix(w, "ed") && isVerb(w):
+			return true
+		case isVerb(w) && !isNoun(w) && !isAdjective(w):
+			return true
+		case i > 0 && (subjectPronouns[ws[i-1]] || verbAdverbs[ws[i-1]]) && (isVerb(w) || strings.HasSuffix(w, "s") && isVerb(strings.TrimSuffix(w, "s"))):
+			return true // "they go back by the 26th", "the gcc still funds jaish al-adl"
+		}
+	}
+	return false
+}
+
+// subjectPronouns stand before their verb: "they go back by the 26th?".
+var subjectPronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true,
+	"we": true, "they": true}
+
+// verbAdverbs stand before a verb: "the gulf states still fund jaish al-adl?".
+var verbAdverbs = map[string]bool{"still": true, "never": true, "also": true, "actually": true,
+	"really": true, "just": true, "totally": true, "completely": true, "already": true, "even": true,
+	"ever": true, "only": true, "always": true, "officially": true}

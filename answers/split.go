@@ -657,7 +657,7 @@ func reportedAt(ws []string) int {
 func risingStatement(s string, ws []string) bool {
 	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
 		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) &&
-		!nounPhrase(ws) && !askedNouns[ws[len(ws)-1]]
+		!nounPhrase(ws) && !askedNouns[ws[len(ws)-1]] && hasPredicate(ws)
 }
 
 // askedNouns end a question asked in few words: "iran pak strike date?", "death toll?".
