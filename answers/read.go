@@ -914,6 +914,19 @@ func focusWord(ws []string) string {
 		if w != "which" && w != "what" && w != "whats" {
 			continue
 		}
+		// "what's the name of the cemetery": the cemetery is what is asked about.
+		if at := slices.IndexFunc(ws[i+1:], func(n string) bool { return namingWords[n] }); at >= 0 && at <= 3 {
+			rest := ws[i+1+at+1:]
+			if len(rest) > 1 && rest[0] == "of" {
+				rest = rest[1:]
+				if rest[0] == "the" || rest[0] == "a" || rest[0] == "an" {
+					rest = rest[1:]
+				}
+				if len(rest) > 0 && !isStop(rest[0]) && isNoun(rest[0]) {
+					return rest[0]
+				}
+			}
+		}
 		// The head of the phrase after it: its last word before a verb or a preposition,
 		// past articles and possessives ("what's Giorgio Cafiero's twitter" asks the
 		// twitter, "which model" the model).
