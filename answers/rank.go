@@ -510,6 +510,18 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			}
 		}
 	}
+	if speaker == "" {
+		// "according to karim, what did the attack do to…": Karim's words answer.
+		for i := 0; i+2 < len(toks); i++ {
+			if _, person := e.personTerms[toks[i+2].term]; person && (toks[i].word == "according" && toks[i+1].word == "to" || toks[i+1].word == "per") {
+				speaker = toks[i+2].term
+				if sameAgent(agent, strings.TrimPrefix(speaker, "alias:")) {
+					agent = ""
+				}
+				break
+			}
+		}
+	}
 	ownSpeaker := "" // the person the speaker asked about is, as entries' titles name them
 	if p := e.personTerms[speaker]; p != "" {
 		ownSpeaker = e.personOf[p]

@@ -784,6 +784,10 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				topicLabel(segs[i-1].words)) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
+			} else if n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement && attribution(segs[i-1].words) {
+				// "according to karim, what did the attack do…": whose view is asked.
+				text = strings.TrimRight(text, "?!. ") + ", " + strings.TrimRight(pending[n-1], ",;: ") + "?"
+				pending = pending[:n-1]
 			}
 			ws := sg.words
 			if text != sg.Text {
@@ -803,6 +807,20 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		return asks[:MaxQuestionsPerMessage], true
 	}
 	return asks, false
+}
+
+// attribution reports whether a sentence only says whose account a question asks for:
+// "according to karim", "per vaez", "in akhtar's view".
+func attribution(ws []string) bool {
+	switch {
+	case len(ws) >= 3 && len(ws) <= 6 && ws[0] == "according" && ws[1] == "to":
+		return true
+	case len(ws) >= 2 && len(ws) <= 4 && ws[0] == "per":
+		return true
+	case len(ws) >= 3 && len(ws) <= 6 && ws[0] == "in" && slices.ContainsFunc(ws, func(w string) bool { return w == "view" || w == "opinion" || w == "words" }):
+		return true
+	}
+	return false
 }
 
 // saysWhoSaidIt reports whether a sentence only says where a claim came from: "that's
