@@ -16,7 +16,7 @@ type Cleaned struct {
 }
 
 var (
-	codeFence = regexp.MustCompile("(?s)```[a-zA-Z]*\n?(.*?)```")
+	codeFence = regexp.MustCompile("(?s)```(?:[a-zA-Z]*\n)?(.*?)```")
 	shortcode = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
 	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
@@ -35,7 +35,13 @@ func Clean(s string) Cleaned {
 	s = strings.ToValidUTF8(s, " ")
 	// Each pattern runs only on text that has the character it starts with.
 	if strings.Contains(s, "```") {
-		s = codeFence.ReplaceAllString(s, "$1")
+		// "```This intangible cost cannot be overlooked``` source of this line?": words
+		// set apart beside a question are a passage it asks about; alone, the message.
+		inner := "$1"
+		if strings.TrimSpace(codeFence.ReplaceAllString(s, "")) != "" {
+			inner = "“$1”"
+		}
+		s = codeFence.ReplaceAllString(s, inner)
 	}
 	var c Cleaned
 	// A "> " line quotes something; the rest of the message says what to do with it.

@@ -24,6 +24,9 @@ func TestCleanRemovesWhatAllChatShares(t *testing.T) {
 		{"someone pasted “quite brazen from Iran” in #news, whose words?", "someone pasted “quite brazen from Iran” in, whose words?", "quite brazen from Iran"},
 		{"Iran's strike and Pakistan's reply", "Iran's strike and Pakistan's reply", ""},
 		{"\xff\xfe bad bytes", "bad bytes", ""},
+		// Words set apart in a code block beside a question are a passage it asks about.
+		{"```This intangible cost cannot be overlooked``` source of this line?", "“This intangible cost cannot be overlooked” source of this line?", "This intangible cost cannot be overlooked"},
+		{"```when did iran strike pakistan?```", "when did iran strike pakistan?", ""},
 	}
 	for _, tt := range tests {
 		got := answers.Clean(tt.in)

@@ -176,7 +176,7 @@ var whoSaidPhrases = [][]string{
 	{"who", "said"}, {"who", "says"}, {"whose", "words"}, {"whose", "quote"}, {"whose", "line"},
 	{"who", "is", "quoted"}, {"whos", "quoted"}, {"who", "wrote"}, {"who", "s", "that", "from"},
 	{"whos", "that", "from"}, {"who", "is", "that", "from"}, {"who", "that", "from"},
-	{"attribution"}, {"attribute"}, {"source", "of"}, {"which", "expert"}, {"who", "said", "it"},
+	{"attribution"}, {"attribute"}, {"source", "of"}, {"the", "source"}, {"source", "on"}, {"which", "expert"}, {"who", "said", "it"},
 	{"who", "s", "quote"}, {"whose", "is"}, {"who", "made"}, {"who", "called"}, {"quote", "from"},
 	{"who", "was", "that"}, {"who", "said", "this"}, {"said", "by"}, {"words", "of"}, {"whos", "line"},
 	{"who", "described"}, {"who", "put", "it"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
