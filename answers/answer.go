@@ -124,10 +124,22 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	return out, ex, read
 }
 
-// strangeDeed returns the verb, a word the article never uses, that follows the first
-// name of a question: "born" in "where was Javidanfar born?"; not a phrasal verb ("who
-// owned up to the bombing") nor a verb further on ("… and i blanked").
+// strangeDeed returns the verb, a word the article never uses, that follows a form of
+// "be" ("how many were intercepted") or the first name of a question ("born" in "where
+// was Javidanfar born?"); not a phrasal verb ("who owned up to the bombing") nor a verb
+// further on ("… and i blanked").
 func (e *Engine) strangeDeed(toks []token) string {
+	// "how many of the missiles were intercepted": the participle after "were".
+	for k := 1; k < len(toks); k++ {
+		t := toks[k]
+		if !beForms[toks[k-1].word] || t.stop || !participle(t.word) {
+			continue
+		}
+		if _, known := e.terms[t.term]; !known && !t.synonym && !lightVerbs[t.word] && (k+1 == len(toks) || !particles[toks[k+1].word]) {
+			return t.word
+		}
+		break
+	}
 	i := slices.IndexFunc(toks, func(t token) bool { return !t.stop && e.isName(t.term) })
 	if i < 0 || i+1 >= len(toks) {
 		return ""
@@ -148,6 +160,23 @@ func (e *Engine) strangeDeed(toks []token) string {
 // particles make a phrasal verb of the verb before them: "owned up", "took out".
 var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "over": true,
 	"in": true, "on": true, "back": true, "away": true, "through": true}
+
+// repeatAt returns where words ask of a second time, or -1: "again", or "new strikes",
+// "another attack", "further raids".
+func repeatAt(ws []string) int {
+	for i, w := range ws {
+		if w == "again" || (w == "new" || w == "another" || w == "further" || w == "fresh" || w == "more") &&
+			i+1 < len(ws) && repeatedDeeds[ws[i+1]] {
+			return i
+		}
+	}
+	return -1
+}
+
+// repeatedDeeds are what a question may ask was done a second time.
+var repeatedDeeds = map[string]bool{"strike": true, "strikes": true, "attack": true, "attacks": true,
+	"missiles": true, "missile": true, "raids": true, "raid": true, "airstrikes": true, "airstrike": true,
+	"retaliation": true, "bombing": true, "bombings": true}
 
 // asksADeed reports whether a question of a type asks a detail of a deed, whose verb
 // the answer must tell of: where, when, who or how many.
@@ -1996,7 +2025,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
-		if at := slices.Index(q.Words, "again"); q.Type == knowledge.TypeYesNo && at > 0 && !d.facts.terms["again"] &&
+		if at := repeatAt(q.Words); q.Type == knowledge.TypeYesNo && at > 0 && !d.facts.terms["again"] &&
 			!slices.ContainsFunc(q.Words[:at], func(w string) bool { return w == "if" || w == "when" || w == "unless" || w == "should" }) {
 			// "did Iran strike Pakistan again later in 2024?": the entry tells of the once.
 			ex.decided("near miss: the question asks of a second time, which " + d.entry.ID + " does not tell of")
