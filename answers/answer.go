@@ -1927,7 +1927,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// The entry holds the claim's subject, or names another person where the claim
 			// names one: "ali vaez wrote this article" is settled by who wrote it.
 			if subject := e.claimSubject(toks, q); subject != "" && (d.facts.terms[subject] || e.otherPerson(subject, d) && e.holdsAWord(toks, d.facts) && !slices.ContainsFunc(q.Words, func(w string) bool { return viewVerbs[w] })) {
-				if okCheck && e.heldBesides(toks, d.facts) {
+				if okCheck && (e.heldBesides(toks, d.facts) || otherRank(toks, d.facts) != "") {
 					best, ok, contradictOnly = top, true, true
 				}
 			}

@@ -336,6 +336,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// Ranks: "was Javidanfar a general?", where the facts make him a colonel.
+	if r := otherRank(toks, f); r != "" {
+		conflict = append(conflict, "rank "+r)
+		firm = true
+	}
 	// The doer: "Iran struck Pakistan on 18 January", where the facts are Pakistan's strike.
 	if doer := e.claimDoer(toks); doer != "" && f.agent != "" && !sameAgent(doer, f.agent) {
 		conflict = append(conflict, "doer "+doer)
@@ -887,4 +892,23 @@ func (e *Engine) datesIn(month string) bool {
 		}
 	}
 	return false
+}
+
+// militaryRanks are the ranks a claim may give someone the facts give another.
+var militaryRanks = []string{"general", "colonel", "major", "captain", "lieutenant", "brigadier",
+	"sergeant", "commander", "admiral", "marshal", "commodore"}
+
+// otherRank returns the rank a claim names that the facts do not, where they name another,
+// or "".
+func otherRank(toks []token, f fact) string {
+	has := func(r string) bool { return f.terms[stem(r)] }
+	if !slices.ContainsFunc(militaryRanks, has) {
+		return ""
+	}
+	for _, t := range toks {
+		if !t.stop && slices.Contains(militaryRanks, t.word) && !has(t.word) {
+			return t.word
+		}
+	}
+	return ""
 }
