@@ -1186,6 +1186,80 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	return r, true
 }
 
+// eventAround answers "what happened after iran's strike?" and "what came before the
+// kerman bombing?" with the timeline's next or previous event to the one named.
+func (e *Engine) eventAround(q Query) (Reply, bool) {
+	ws := q.Words
+	if q.Intent == IntentClaim || !slices.ContainsFunc(ws, func(w string) bool { return eventWords[w] }) {
+		return Reply{}, false
+	}
+	at := slices.IndexFunc(ws, func(w string) bool { return w == "after" || w == "before" })
+	if at < 0 || at+1 >= len(ws) || slices.ContainsFunc(ws[at+1:], func(w string) bool { return w == "after" || w == "before" }) {
+		return Reply{}, false
+	}
+	i := e.eventNamed(ws[at+1:])
+	if i < 0 {
+		i = e.strikeNamed(ws[at+1:])
+	}
+	if i < 0 {
+		return Reply{}, false
+	}
+	named := e.base.Events[i]
+	var pick *knowledge.Event
+	for k := range e.base.Events {
+		ev := &e.base.Events[k]
+		switch {
+		case ev.Entry == "" || ev.Date == named.Date:
+		case ws[at] == "after" && ev.Date > named.Date && (pick == nil || ev.Date < pick.Date):
+			pick = ev
+		case ws[at] == "before" && ev.Date < named.Date && (pick == nil || ev.Date > pick.Date):
+			pick = ev
+		}
+	}
+	if pick == nil {
+		return Reply{}, false
+	}
+	d, ok := e.docOf(pick.Entry)
+	if !ok {
+		return Reply{}, false
+	}
+	r := e.reply(d, q.Text)
+	r.Confidence = 1
+	return r, true
+}
+
+// strikeNamed returns the index of the cross-border strike that words name by its side
+// ("iran's strike", "the pakistani strikes"), or -1.
+func (e *Engine) strikeNamed(side []string) int {
+	toks := e.an.analyze(strings.Join(side, " "), true)
+	if !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" }) {
+		return -1
+	}
+	agent := e.agent(toks)
+	if agent == "" {
+		for _, t := range toks {
+			if c := demonyms[t.term]; c != "" {
+				agent = c
+			} else if t.term == "alias:iran" || t.term == "alias:pakistan" {
+				agent = strings.TrimPrefix(t.term, "alias:")
+			}
+			if agent != "" {
+				break
+			}
+		}
+	}
+	found := -1
+	for i, ev := range e.base.Events {
+		if d, ok := e.docOf(ev.Entry); ok && ev.Strike && agent != "" && sameAgent(agent, d.agent) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
 // sequenceWords ask which of two events came first or last.
 var sequenceWords = map[string]bool{"first": true, "earlier": true, "before": true, "sooner": true,
 	"last": true, "later": true, "after": true, "second": true, "earliest": true, "latest": true}
@@ -1788,6 +1862,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.spelledOut(q); ok {
 		ex.decided("the entry that spells the letters out: " + r.ID)
+		return r
+	}
+	if r, ok := e.eventAround(q); ok {
+		ex.decided("the timeline's event next to the one asked of: " + r.ID)
+		r.moved = true
 		return r
 	}
 	if r, ok := e.firstOfTwo(q.Words); ok {

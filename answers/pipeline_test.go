@@ -1426,3 +1426,15 @@ func TestAQuestionThatStatesNothingGetsNoVerdict(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"what came right after the iranian strike": "17 January 2024",
+		"what happened before the kerman bombing?": "25 December 2023",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Answer, want) {
+			t.Errorf("%q: got %q, want the event of %s", q, r.Answer, want)
+		}
+	}
+}
