@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotFingerprint is the fingerprint of the base the snapshot was made of.
-const snapshotFingerprint = 0x2d73c28f6f3a1021
+const snapshotFingerprint = 0x142d18275726a4a0
 
 // snapshot returns the Engine that build makes of that base, with the default weights,
 // but for the fields New sets itself.
@@ -1631,11 +1631,11 @@ var snapshotKeys164 = [...]string{"2024", "alias:recal", "lead", "note", "relat"
 var snapshotValues164 = [...]bool{true, true, true, true, true}
 var snapshotSlice1257 = [...]string{"When is Iran's top diplomat going to Pakistan?", "Which Iranian official will visit Islamabad?", "foreign minister visit date", "Is an Iranian minister travelling to Pakistan?", "What is planned for 29 January?", "Will the Iranian FM visit Pakistan?"}
 var snapshotSlice1258 = [...]string{"visit", "trip", "chief diplomat", "foreign minister", "Iran's foreign minister", "Abdollahian", "29 January", "January 29", "Jan 29", "dialogue", "talks", "diplomatic engagement", "travel", "date"}
-var snapshotSlice1259 = [...]knowledge.QuestionType{"when", "who", "what"}
+var snapshotSlice1259 = [...]knowledge.QuestionType{"when", "who", "what", "where"}
 var snapshotSlice1260 = [...]string{"factor-diplomatic-ties", "ambassadors-return", "abdollahian"}
 var snapshotSlice1261 = [...]int32{109, 110, 111, 112, 113, 114}
-var snapshotKeys165 = [...]knowledge.QuestionType{"what", "when", "who"}
-var snapshotValues165 = [...]bool{true, true, true}
+var snapshotKeys165 = [...]knowledge.QuestionType{"what", "when", "where", "who"}
+var snapshotValues165 = [...]bool{true, true, true, true}
 var snapshotSlice1262 = [...]date{{day: 29, month: "januari"}}
 var snapshotKeys166 = [...]string{"2024", "29", "action", "alias:diplomaci", "alias:foreign_minist", "alias:hossein_amir_abdollahian", "alias:iran", "alias:pakistan", "alias:strike", "alias:visit", "desir", "dialogu", "due", "engag", "januari", "militari", "rather", "share", "show", "side"}
 var snapshotValues166 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
@@ -4998,7 +4998,7 @@ var snapshotSlice3680 = [...]bool{false, false, false, false, false, false, fals
 var snapshotSlice3681 = [...]bool{false, false, false, false, false, true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, true, false, false, false, false}
 var snapshotSlice3682 = [...]bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
 var snapshotSlice3683 = [...]bool{false, true, true, true, true, false, true, true, true, true, false, false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, true}
-var snapshotSlice3684 = [...]bool{false, true, false, true, true, false, true, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, false, false, false, true, false, true, true, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, true, true, false, true, false, false, true, false, false, false, false, false, false, false, false, false}
+var snapshotSlice3684 = [...]bool{false, true, false, true, true, false, true, false, true, true, false, false, false, false, false, false, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, false, false, false, true, false, true, true, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, true, true, false, true, false, false, true, false, false, false, false, false, false, false, false, false}
 var snapshotSlice3685 = [...]bool{true, false, false, false, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, true, true, false, true, true, true, true, true, true, true, false, false, true, true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, true, true, true, false, true, true, false, false, false, true, false, false, false, false}
 var snapshotSlice3686 = [...]bool{false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, false, true, true, true, true, false, false, false, false, false, false, false, false, true, false, false, true, true, false, true, true, false, false, true, true, false, false, true, true, true, false, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, false, true, false, false, false}
 var snapshotSlice3687 = [...]bool{false, false, false, false, false, true, false, false, false, false, false, true, false, true, true, true, false, false, true, false, true, true, false, false, false, false, false, false, false, false, true, true, true, false, false, false, false, false, false, false, true, false, true, true, false, false, true, false, false, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true}

@@ -1160,6 +1160,7 @@ var generated = &Base{
 				"when",
 				"who",
 				"what",
+				"where",
 			},
 			Related: []string{
 				"factor-diplomatic-ties",
