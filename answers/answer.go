@@ -1190,12 +1190,21 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 // kerman bombing?" with the timeline's next or previous event to the one named.
 func (e *Engine) eventAround(q Query) (Reply, bool) {
 	ws := q.Words
-	if q.Intent == IntentClaim || !slices.ContainsFunc(ws, func(w string) bool { return eventWords[w] }) {
+	// "did jaish al-adl do anything after iran's strike?": a deed of theirs, unnamed.
+	deed := slices.ContainsFunc(ws, func(w string) bool { return w == "do" || w == "did" || w == "does" }) &&
+		slices.ContainsFunc(ws, func(w string) bool { return w == "anything" || w == "something" })
+	if !deed && (q.Intent == IntentClaim || !slices.ContainsFunc(ws, func(w string) bool { return eventWords[w] })) {
 		return Reply{}, false
 	}
 	at := slices.IndexFunc(ws, func(w string) bool { return w == "after" || w == "before" })
 	if at < 0 || at+1 >= len(ws) || slices.ContainsFunc(ws[at+1:], func(w string) bool { return w == "after" || w == "before" }) {
 		return Reply{}, false
+	}
+	doer := ""
+	if deed {
+		if doer = e.agent(e.an.analyze(strings.Join(ws[:at], " "), true)); doer == "" {
+			return Reply{}, false
+		}
 	}
 	i := e.eventNamed(ws[at+1:])
 	if i < 0 {
@@ -1208,8 +1217,9 @@ func (e *Engine) eventAround(q Query) (Reply, bool) {
 	var pick *knowledge.Event
 	for k := range e.base.Events {
 		ev := &e.base.Events[k]
+		d, ok := e.docOf(ev.Entry)
 		switch {
-		case ev.Entry == "" || ev.Date == named.Date:
+		case !ok || ev.Date == named.Date || doer != "" && !sameAgent(doer, d.agent):
 		case ws[at] == "after" && ev.Date > named.Date && (pick == nil || ev.Date < pick.Date):
 			pick = ev
 		case ws[at] == "before" && ev.Date < named.Date && (pick == nil || ev.Date > pick.Date):

@@ -1432,6 +1432,9 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 	for q, want := range map[string]string{
 		"what came right after the iranian strike": "17 January 2024",
 		"what happened before the kerman bombing?": "25 December 2023",
+		// A deed of the one named, the next of theirs.
+		"did jaish al-adl do anything after iran's strike?": "Javidanfar",
+		"did pakistan do anything after the iranian strike": "18 January 2024",
 	} {
 		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Answer, want) {
 			t.Errorf("%q: got %q, want the event of %s", q, r.Answer, want)
