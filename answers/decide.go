@@ -320,6 +320,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "the Iranian strike" where the facts say "Iran's operation", "Pakistani
 			// officials" where they say Islamabad's: the same side, whose deed it was the
 			// doer's to settle; "Pakistani soldiers" are not Pakistan.
+		case !f.terms[t.term] && i > 1 && toks[i-1].word == "for" && e.isName(t.term) && copulas[toks[0].word] && !participle(toks[i-2].word):
+			// "was the strike a surprise for Pakistan?": whom it was for, which the facts
+			// need not name; "is it fighting for Pakistan's Baloch" names whose they are.
 		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
 			firm = true

@@ -1415,6 +1415,9 @@ func TestAQuestionThatStatesNothingGetsNoVerdict(t *testing.T) {
 	}
 	// A statement asked as a question is still a claim to check.
 	for q, want := range map[string]answers.Verdict{
+		// Whom it was a surprise for, the facts need not name; whose group it fights for, they do.
+		"was iran's strike a surprise for pakistan?":                answers.VerdictYes,
+		"jaish al-adl is fighting for pakistan's baloch, isn't it?": answers.VerdictNo,
 		// A rank the facts do not give him, where they give another.
 		"was javidanfar a general?":                                                        answers.VerdictNo,
 		"the envoys returned by 26 january?":                                               answers.VerdictYes,
