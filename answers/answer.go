@@ -1270,6 +1270,38 @@ func (e *Engine) strikeNamed(side []string) int {
 	return found
 }
 
+// deadliest answers "what was the deadliest attack mentioned?" with the timeline's event
+// whose entry counts the most dead.
+func (e *Engine) deadliest(q Query) (Reply, bool) {
+	ws := q.Words
+	if !slices.ContainsFunc(ws, func(w string) bool { return w == "deadliest" || w == "bloodiest" }) &&
+		!slices.ContainsFunc(deadliestPhrases, func(p []string) bool { return hasPhrase(ws, p) }) {
+		return Reply{}, false
+	}
+	best, most := doc{}, 0
+	for _, ev := range e.base.Events {
+		d, ok := e.docOf(ev.Entry)
+		if !ok {
+			continue
+		}
+		for n, kind := range d.facts.tolls {
+			if kind == "alias:kill" && n > most {
+				best, most = d, n
+			}
+		}
+	}
+	if most == 0 {
+		return Reply{}, false
+	}
+	r := e.reply(best, q.Text)
+	r.Confidence = 1
+	return r, true
+}
+
+// deadliestPhrases ask which event killed the most.
+var deadliestPhrases = [][]string{{"most", "deadly"}, {"most", "people", "killed"}, {"most", "deaths"},
+	{"killed", "the", "most"}, {"most", "casualties"}, {"highest", "death", "toll"}, {"biggest", "death", "toll"}}
+
 // sequenceWords ask which of two events came first or last.
 var sequenceWords = map[string]bool{"first": true, "earlier": true, "before": true, "sooner": true,
 	"last": true, "later": true, "after": true, "second": true, "earliest": true, "latest": true}
@@ -1872,6 +1904,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.spelledOut(q); ok {
 		ex.decided("the entry that spells the letters out: " + r.ID)
+		return r
+	}
+	if r, ok := e.deadliest(q); ok {
+		ex.decided("the timeline's event with the highest death toll: " + r.ID)
+		r.moved = true
 		return r
 	}
 	if r, ok := e.eventAround(q); ok {

@@ -1435,6 +1435,9 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 	for q, want := range map[string]string{
 		"what came right after the iranian strike": "17 January 2024",
 		"what happened before the kerman bombing?": "25 December 2023",
+		// The deadliest is the one whose toll is the highest.
+		"what was the deadliest attack on iranian soil mentioned": "almost 100",
+		"which attack killed the most people?":                    "almost 100",
 		// A deed of the one named, the next of theirs.
 		"did jaish al-adl do anything after iran's strike?": "Javidanfar",
 		"did pakistan do anything after the iranian strike": "18 January 2024",
