@@ -178,6 +178,19 @@ var repeatedDeeds = map[string]bool{"strike": true, "strikes": true, "attack": t
 	"missiles": true, "missile": true, "raids": true, "raid": true, "airstrikes": true, "airstrike": true,
 	"retaliation": true, "bombing": true, "bombings": true}
 
+// otherEnd reports whether a question asks when something began and the facts tell only
+// of an end, or the other way round.
+func otherEnd(ws []string, f fact) bool {
+	has := func(set []string) bool {
+		return slices.ContainsFunc(set, func(w string) bool { return f.terms[stem(w)] })
+	}
+	asks := func(set []string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(set, w) })
+	}
+	starts, ends := []string{"start", "started", "starts", "begin", "began", "begun", "beginning"}, []string{"end", "ended", "ends", "over", "finish", "finished"}
+	return asks(starts) && !has(starts) && has(ends) || asks(ends) && !has(ends) && has(starts)
+}
+
 // asksADeed reports whether a question of a type asks a detail of a deed, whose verb
 // the answer must tell of: where, when, who or how many.
 func asksADeed(t knowledge.QuestionType) bool {
@@ -2190,6 +2203,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		r.Answer = v.prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {
+		if q.Type == knowledge.TypeWhen && q.Intent == IntentFact && otherEnd(q.Words, d.facts) {
+			// "when did the Iran-Iraq war start?": the entry dates its end.
+			ex.decided("near miss: the question asks when it began, and " + d.entry.ID + " dates only its end")
+			return e.nearMiss(d, q, best)
+		}
 		if v := e.strangeDeed(toks); v != "" && q.Intent == IntentFact && asksADeed(q.Type) {
 			// "where was Javidanfar born?": the entry tells of him, never of a birth.
 			ex.decided("near miss: the question asks where, when or who of " + v + ", a word the article never uses")

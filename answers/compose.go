@@ -452,7 +452,13 @@ func indirect(q string) string {
 				v := strings.ToLower(rest[k])
 				p, ok := pastTense[v]
 				plural := strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") // "did the strikes happen": no verb after "did" ends so
-				if !ok && !plural && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
+				// "did the iran-iraq war start": a noun with a verb after it is the subject's.
+				next := ""
+				if k+1 < len(rest) {
+					next = strings.ToLower(strings.Trim(rest[k+1], "?!.,"))
+				}
+				nounBefore := isNoun(v) && next != "" && !particles[next] && !isStop(next) && isVerb(next) && (!isNoun(next) || k+2 == len(rest))
+				if !ok && !plural && !nounBefore && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true
 				}
 				if ok {

@@ -178,6 +178,9 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// A participle that ends the question keeps its verb before it.
 		{"what was the village called?", "The article does not say what the village was called. What it does say: "},
 		{"where was javidanfar born?", "The article does not say where javidanfar was born. What it does say: One day after"},
+		// A beginning asked of what the article dates only by its end.
+		{"when did the iran-iraq war start?", "The article does not say when the iran-iraq war started. What it does say: "},
+		{"how did the pakistani stock market react", "The article does not say how the pakistani stock market reacted. What it does say: "},
 		// An existential question needs the thing it asks after in the entry.
 		{"is there any polling on how pakistanis see iran?", "The article does not say whether there is any polling on how pakistanis see iran. What it does say: "},
 		{"any injured in the rask attack?", "The article does not say whether there were any injured in the rask attack. What it does say: On 14 December 2023"},
