@@ -320,6 +320,8 @@ func readAsk(a Ask, quoted string) Query {
 	// "the colonel's full name" asks his name; "how come?" asks why.
 	a.Text = replacePhrases(a.Text, []string{"full name", "real name", "whole name", "complete name", "full names", "real names"}, "name")
 	a.Text = replacePhrases(a.Text, []string{"how come"}, "why")
+	// "does parsi buy the idea that…", "iran didn't buy that": believing, not buying.
+	a.Text = replacePhrases(a.Text, []string{"buy the idea", "buy the argument", "buy the claim", "buy that", "buy it", "buys the idea", "buys that"}, "believe")
 	// "trust between the two countries": the two of this story are Iran and Pakistan.
 	a.Text = replacePhrases(a.Text, []string{"between the two countries", "between both countries", "between the two nations", "between the two neighbours", "between the two neighbors"}, "between Iran and Pakistan")
 	a.Text = hurtAsDamage(a.Text)
