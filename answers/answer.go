@@ -345,6 +345,21 @@ func (e *Engine) saidTogether(d doc, a, b string) bool {
 var existentialAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "isnt": true, "arent": true, "wasnt": true, "werent": true}
 
 // knowingOnly reports whether words say only what the asker knows of the subject:
+// formHint reports whether a clause only says what form the answer takes: "there was a
+// phrase in quotes", "it was one word".
+func formHint(ws []string) bool {
+	hint := false
+	for _, w := range ws {
+		switch {
+		case formNouns[w] || w == "phrase" || w == "phrases":
+			hint = true
+		case !isStop(w) && !fillerWords[w] && w != "there" && w != "one" && w != "two" && w != "some":
+			return false
+		}
+	}
+	return hint
+}
+
 // "never heard of them", "not familiar with it", "no idea about them".
 func knowingOnly(ws []string) bool {
 	return len(ws) <= 6 && slices.ContainsFunc(ws, func(w string) bool {
@@ -434,8 +449,10 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 		// "who's razi mousavi, name came up in a thread": a clause after the question
 		// that names nothing of the base, and points at nothing, says why it is asked.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&
-			(knowingOnly(words(tail)) || !slices.ContainsFunc(words(tail), func(w string) bool { return whWords[w] || referents[w] || w == "according" })) &&
-			!slices.ContainsFunc(e.an.analyze(tail, true), func(t token) bool { return e.ownWord(t) && e.isSpecific(t.term) }) {
+			(knowingOnly(words(tail)) || formHint(words(tail)) || !slices.ContainsFunc(words(tail), func(w string) bool { return whWords[w] || referents[w] || w == "according" })) &&
+			!slices.ContainsFunc(e.an.analyze(tail, true), func(t token) bool {
+				return e.ownWord(t) && e.isSpecific(t.term) && !formNouns[t.word] && t.word != "phrase"
+			}) {
 			asks[i].Text = head
 		}
 		if f := strings.Fields(asks[i].Text); len(f) > 2 {
