@@ -587,7 +587,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		ex.decided("read alone, the answer is about " + e.personOf[alone.ID] + ", not " + conv.Person + ": not given")
 		return missed, text
 	}
-	if how == standsAlone && conv.Person != "" && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person && !e.namesSomething(ws) {
+	if how == standsAlone && conv.Person != "" && alone.Answered && !alone.moved && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person && !e.namesSomething(ws) {
 		// "rank/org?" after the colonel's killing asks his, not the profile of someone
 		// the question never named.
 		of := strings.TrimRight(a.Text, "?!. ") + " of " + conv.Person
@@ -1099,6 +1099,9 @@ func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
 	if earliest == latest || len(ws) > 6 || slices.ContainsFunc(e.contentOf(ws), func(w string) bool { return !eventOfLastWords[w] }) {
 		return Reply{}, false
 	}
+	if slices.ContainsFunc(ws, func(w string) bool { return w == "article" || w == "piece" || w == "mentioned" }) {
+		return Reply{}, false // "the latest date in the article": of the whole timeline
+	}
 	if _, ok := e.ordinalFollowUp(ws, conv.Question); ok {
 		return Reply{}, false // "and the last one?" after the reasons for optimism: the last reason
 	}
@@ -1327,6 +1330,52 @@ func (e *Engine) deadliest(q Query) (Reply, bool) {
 	r.Confidence = 1
 	return r, true
 }
+
+// timelineEnd answers "last date mentioned?", "what's the earliest event in the article?"
+// with the timeline's last or first event.
+func (e *Engine) timelineEnd(q Query) (Reply, bool) {
+	ws := q.Words
+	last := slices.ContainsFunc(ws, func(w string) bool { return w == "last" || w == "latest" || w == "final" || w == "newest" })
+	first := slices.ContainsFunc(ws, func(w string) bool { return w == "first" || w == "earliest" || w == "oldest" })
+	if last == first || q.Intent == IntentClaim || !slices.ContainsFunc(ws, func(w string) bool {
+		return w == "date" || w == "dates" || w == "event" || w == "events" || w == "thing" || w == "happened"
+	}) {
+		return Reply{}, false
+	}
+	// Only the asking, of the article as a whole: "what's the last date mentioned in the
+	// article?", not "the last date of the ambassadors' return".
+	for _, w := range ws {
+		if !isStop(w) && !fillerWords[w] && !endWords[w] {
+			return Reply{}, false
+		}
+	}
+	var pick *knowledge.Event
+	for i := range e.base.Events {
+		ev := &e.base.Events[i]
+		if ev.Entry == "" {
+			continue
+		}
+		if pick == nil || last && ev.Date > pick.Date || first && ev.Date < pick.Date {
+			pick = ev
+		}
+	}
+	if pick == nil {
+		return Reply{}, false
+	}
+	d, ok := e.docOf(pick.Entry)
+	if !ok {
+		return Reply{}, false
+	}
+	r := e.reply(d, q.Text)
+	r.Confidence = 1
+	return r, true
+}
+
+// endWords may stand in a question about the first or last event of the article.
+var endWords = map[string]bool{"last": true, "latest": true, "final": true, "newest": true, "first": true,
+	"earliest": true, "oldest": true, "date": true, "dates": true, "event": true, "events": true,
+	"thing": true, "happened": true, "mentioned": true, "article": true, "piece": true, "given": true,
+	"timeline": true, "whats": true}
 
 // deadliestPhrases ask which event killed the most.
 var deadliestPhrases = [][]string{{"most", "deadly"}, {"most", "people", "killed"}, {"most", "deaths"},
@@ -1934,6 +1983,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.spelledOut(q); ok {
 		ex.decided("the entry that spells the letters out: " + r.ID)
+		return r
+	}
+	if r, ok := e.timelineEnd(q); ok {
+		ex.decided("the timeline's first or last event: " + r.ID)
+		r.moved = true
 		return r
 	}
 	if r, ok := e.deadliest(q); ok {

@@ -1438,6 +1438,9 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 	for q, want := range map[string]string{
 		"what came right after the iranian strike": "17 January 2024",
 		"what happened before the kerman bombing?": "25 December 2023",
+		// The first and last of the article's events.
+		"last date mentioned?":                 "29 January 2024",
+		"what is the earliest event mentioned": "14 December 2023",
 		// The deadliest is the one whose toll is the highest.
 		"what was the deadliest attack on iranian soil mentioned": "almost 100",
 		"which attack killed the most people?":                    "almost 100",
