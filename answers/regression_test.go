@@ -60,6 +60,7 @@ var questionSets = []questionSet{
 	{"blind-conv-l.jsonl", 0.84, 0.68},
 	{"blind-conv-m.jsonl", 0.80, 0.68},
 	{"blind-conv-n.jsonl", 0.77, 0.50},
+	{"blind-conv-o.jsonl", 0.82, 0.70},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
