@@ -45,6 +45,7 @@ var questionSets = []questionSet{
 	{"blind-chat-m.jsonl", 0.85, 0.85},
 	{"blind-chat-n.jsonl", 0.75, 0.78},
 	{"blind-chat-o.jsonl", 0.85, 0.83},
+	{"blind-chat-p.jsonl", 0.79, 0.83},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
