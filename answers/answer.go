@@ -1259,10 +1259,16 @@ func (e *Engine) eventAround(q Query) (Reply, bool) {
 			pick = ev
 		}
 	}
-	if pick == nil {
+	return e.eventReply(pick, q)
+}
+
+// eventReply answers a question with the entry of a timeline event, or not at all when
+// there is none.
+func (e *Engine) eventReply(ev *knowledge.Event, q Query) (Reply, bool) {
+	if ev == nil {
 		return Reply{}, false
 	}
-	d, ok := e.docOf(pick.Entry)
+	d, ok := e.docOf(ev.Entry)
 	if !ok {
 		return Reply{}, false
 	}
@@ -1359,16 +1365,7 @@ func (e *Engine) timelineEnd(q Query) (Reply, bool) {
 			pick = ev
 		}
 	}
-	if pick == nil {
-		return Reply{}, false
-	}
-	d, ok := e.docOf(pick.Entry)
-	if !ok {
-		return Reply{}, false
-	}
-	r := e.reply(d, q.Text)
-	r.Confidence = 1
-	return r, true
+	return e.eventReply(pick, q)
 }
 
 // endWords may stand in a question about the first or last event of the article.
