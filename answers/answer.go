@@ -2136,9 +2136,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			if subject := e.claimSubject(toks, q); subject != "" && (d.facts.terms[subject] || e.otherPerson(subject, d) && e.holdsAWord(toks, d.facts) && !slices.ContainsFunc(q.Words, func(w string) bool { return viewVerbs[w] })) {
 				if okCheck && (e.heldBesides(toks, d.facts) || otherRank(toks, d.facts) != "") {
 					best, ok, contradictOnly = top, true, true
+					break
 				}
 			}
-			break
 		}
 	}
 	e.explainRanking(ex, rk, q, toks)

@@ -113,8 +113,11 @@ func afterWhoSaid(s string) string {
 		if (ws[i] == "which" || ws[i] == "what") && i+2 < len(ws) {
 			verb = i + 2 // "which expert said", "what analyst wrote"
 		}
-		if (ws[i] == "who" || ws[i] == "whos" || verb == i+2) && (ws[verb] == "said" || ws[verb] == "says" || ws[verb] == "wrote" || ws[verb] == "described" || ws[verb] == "called") {
+		if particle, ok := attributionVerbs[ws[verb]]; ok && (ws[i] == "who" || ws[i] == "whos" || verb == i+2) {
 			rest := ws[verb+1:]
+			if particle != "" && len(rest) > 0 && (rest[0] == particle || rest[0] == "about") {
+				rest = rest[1:] // "which expert talked about misinformation"
+			}
 			if len(rest) > 0 && (rest[0] == "that" || rest[0] == "the") {
 				rest = rest[1:]
 			}
@@ -125,6 +128,14 @@ func afterWhoSaid(s string) string {
 		}
 	}
 	return ""
+}
+
+// attributionVerbs tell of someone's words, each with the particle that may follow it:
+// "which expert said…", "who brought up misinformation".
+var attributionVerbs = map[string]string{
+	"said": "", "says": "", "wrote": "", "described": "", "called": "", "mentioned": "",
+	"mentions": "", "talked": "about", "talks": "about", "spoke": "of", "speaks": "of",
+	"referred": "to", "brought": "up",
 }
 
 // passageNouns end a mention of a passage: "the 'brazen' bit", "the unforced error line".

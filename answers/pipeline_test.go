@@ -269,6 +269,10 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after Iran fired missiles at Pakistan, on 17 January 2024"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
 		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
+		// A greeting before a claim and chatter after its tag leave it a claim.
+		{"yo iran's strike hit sindh province didn't it lol", answers.VerdictNo, "Pakistan's Balochistan province"},
+		// A think tank is a place of work, not a view; "i heard" is the asker's report.
+		{"umer karim is at a think tank in doha i heard", answers.VerdictNo, "Riyadh"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -904,6 +908,8 @@ func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
 	tests := []struct{ q, speaker string }{
 		{"who said the 'brazen' bit?", "Umer Karim"},
 		{"who said the unforced error thing", "Rouzbeh Parsi"},
+		// Mentioning a word of a quote is saying it.
+		{"which expert mentioned misinformation", "Rabia Akhtar"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -919,8 +925,10 @@ func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
 
 func TestWhoTalkedAboutSomethingAsksWhoSaidIt(t *testing.T) {
 	e := newEngine(t)
-	if r := e.Answer("who talked about deterrence?"); !r.Answered || !strings.Contains(r.Text(), "Parsi") {
-		t.Errorf("who talked about deterrence?: %q", r.Text())
+	for q, speaker := range map[string]string{"who talked about deterrence?": "Parsi", "who brought up davos": "Ranjha"} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), speaker) {
+			t.Errorf("%s: %q", q, r.Text())
+		}
 	}
 }
 

@@ -512,9 +512,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	}
 	if speaker == "" {
 		// "according to karim, what did the attack do to…": Karim's words answer.
-		for i := 0; i+2 < len(toks); i++ {
-			if _, person := e.personTerms[toks[i+2].term]; person && (toks[i].word == "according" && toks[i+1].word == "to" || toks[i+1].word == "per") {
-				speaker = toks[i+2].term
+		for i := 1; i < len(toks); i++ {
+			_, person := e.personTerms[toks[i].term]
+			if person && (toks[i-1].word == "per" || i >= 2 && toks[i-2].word == "according" && toks[i-1].word == "to") {
+				speaker = toks[i].term
 				if sameAgent(agent, strings.TrimPrefix(speaker, "alias:")) {
 					agent = ""
 				}

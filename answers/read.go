@@ -179,7 +179,8 @@ var whoSaidPhrases = [][]string{
 	{"attribution"}, {"attribute"}, {"source", "of"}, {"the", "source"}, {"source", "on"}, {"which", "expert"}, {"who", "said", "it"},
 	{"who", "s", "quote"}, {"whose", "is"}, {"who", "made"}, {"who", "called"}, {"quote", "from"},
 	{"who", "was", "that"}, {"who", "said", "this"}, {"said", "by"}, {"words", "of"}, {"whos", "line"},
-	{"who", "described"}, {"who", "put", "it"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
+	{"who", "described"}, {"who", "mentioned"}, {"who", "talked", "about"}, {"who", "spoke", "about"},
+	{"who", "spoke", "of"}, {"who", "brought", "up"}, {"who", "referred", "to"}, {"who", "put", "it"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
 }
 
 // instructionPhrases tell the bot what to say instead of asking it.

@@ -863,7 +863,7 @@ var hintLeads = [][]string{{"something", "about"}, {"smth", "about"}, {"sth", "a
 // that asks nothing else puts to the bot to check: "the colonel javidanfar was killed by
 // israel". One about the user ("i'm writing a paper on this") asserts nothing to check.
 func asserts(s string) bool {
-	ws := normalize(words(s))
+	ws := trimChatter(normalize(words(s)))
 	if len(ws) < 4 || contextOpeners[ws[0]] || requestWords[ws[0]] || opinionTagSet[strings.Join(ws, " ")] ||
 		slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
 		return false
@@ -995,9 +995,33 @@ var trailingTags = [][]string{
 	{"isnt", "he"}, {"isnt", "she"}, {"wasnt", "he"}, {"wasnt", "she"}, {"werent", "it"}, {"hasnt", "he"}, {"hasnt", "she"},
 	{"werent", "they"}, {"arent", "they"}, {"doesnt", "it"}, {"dont", "they"}, {"hasnt", "it"}, {"is", "that", "right"},
 	{"is", "that", "true"}, {"am", "i", "right"}, {"or", "am", "i", "wrong"}, {"correct", "me", "if", "im", "wrong"},
-	{"i", "think"}, {"i", "believe"}, {"iirc"}, {"afaik"}, {"i", "guess"}, {"i", "reckon"}, {"no", "way"},
+	{"i", "think"}, {"i", "believe"}, {"i", "heard"}, {"ive", "heard"}, {"iirc"}, {"afaik"}, {"i", "guess"}, {"i", "reckon"}, {"no", "way"},
 	{"is", "that", "what", "the", "article", "says"}, {"thats", "what", "the", "article", "says"},
 }
+
+// trimChatter drops the greetings and fillers that open or close a sentence ("yo …
+// didn't it lol"), so that what the sentence says, and the tag that ends it, are read.
+func trimChatter(ws []string) []string {
+	chatter := func(w string) bool { return edgeChatter[w] || greetingWords[w] }
+	for len(ws) > 1 && chatter(ws[0]) {
+		ws = ws[1:]
+	}
+	for len(ws) > 1 && chatter(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// edgeChatter are the words of chat that open or close a sentence and say nothing of it.
+var edgeChatter = map[string]bool{"lol": true, "lmao": true, "haha": true, "ty": true,
+	"thx": true, "thanks": true, "pls": true, "plz": true, "please": true, "tbh": true,
+	"ngl": true, "fr": true, "tho": true, "rn": true, "smh": true, "omg": true, "btw": true,
+	"bro": true, "dude": true, "imo": true, "lowkey": true, "ok": true, "okay": true, "hmm": true,
+	"so": true, "um": true, "uh": true}
+
+// greetingWords are the one-word greetings.
+var greetingWords = map[string]bool{"yo": true, "hey": true, "hi": true, "hello": true,
+	"hiya": true, "heya": true, "gm": true, "sup": true, "howdy": true}
 
 // endsWithTag reports whether a sentence closes with a tag asking if it is true.
 func endsWithTag(s string) bool { return endsWithTagWords(words(s)) }
@@ -1006,6 +1030,14 @@ func endsWithTag(s string) bool { return endsWithTagWords(words(s)) }
 // claim is read without it.
 func stripTag(s string) string {
 	fields := strings.Fields(s)
+	for len(fields) > 1 {
+		w := words(fields[len(fields)-1])
+		if len(w) != 1 || !edgeChatter[w[0]] && !greetingWords[w[0]] {
+			break
+		}
+		fields = fields[:len(fields)-1]
+	}
+	s = strings.Join(fields, " ")
 	ws := normalize(words(s))
 	for _, t := range trailingTags {
 		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) && len(fields) > len(t) {
@@ -1017,8 +1049,9 @@ func stripTag(s string) string {
 
 // endsWithTagWords is endsWithTag on a sentence already split into words.
 func endsWithTagWords(ws []string) bool {
+	ws = trimChatter(ws)
 	for _, t := range trailingTags {
-		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) {
+		if len(ws) > len(t)+2 && hasPhrase(ws[len(ws)-len(t):], t) && !(len(t) == 1 && ws[len(ws)-2] == "the") {
 			return true
 		}
 	}

@@ -846,6 +846,9 @@ func asksWhatWasSaid(ws []string) bool {
 		if w == "position" && (i+1 == len(ws) || ws[i+1] != "on" && ws[i+1] != "about" && ws[i+1] != "regarding" && ws[i+1] != "towards") {
 			continue // "what was his position?" asks his job; "his position on the strike", his view
 		}
+		if w == "think" && i+1 < len(ws) && (ws[i+1] == "tank" || ws[i+1] == "tanks") {
+			continue // "a think tank in doha" is a place of work
+		}
 		if sayWords[w] {
 			return true
 		}
