@@ -185,7 +185,17 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 			}
 		}
 	}
-	e.docs = e.indexAll(b.Entries)
+	// Whose each office is, where the base's one holder of it has a country's: the
+	// foreign minister the article names is Iran's.
+	officeOwners := map[string][]string{}
+	for _, p := range b.People {
+		for term, owners := range e.possessions(e.an.analyze(p.Role, false)) {
+			if e.offices[term] {
+				officeOwners[term] = append(officeOwners[term], owners...)
+			}
+		}
+	}
+	e.docs = e.indexAll(b.Entries, officeOwners)
 	e.docAt = make(map[string]int, len(e.docs))
 	for i, d := range e.docs {
 		e.docAt[d.entry.ID] = i
@@ -276,14 +286,14 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 
 // indexAll analyses the entries into docs, on every processor: each entry's analysis
 // only reads the frozen analyzer and the base.
-func (e *Engine) indexAll(entries []knowledge.Entry) []doc {
+func (e *Engine) indexAll(entries []knowledge.Entry, officeOwners map[string][]string) []doc {
 	docs := make([]doc, len(entries))
 	workers := min(runtime.GOMAXPROCS(0), len(entries))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(entries); i += workers {
-				docs[i] = e.index(entries[i])
+				docs[i] = e.index(entries[i], officeOwners)
 			}
 		})
 	}
@@ -359,8 +369,9 @@ var reporters = map[string]bool{"said": true, "says": true, "claimed": true, "cl
 // keenWords may stand between a name and the verb of what it said: "were keen to stress".
 var keenWords = map[string]bool{"keen": true, "quick": true, "quickly": true, "eager": true, "also": true}
 
-// index analyses one entry into a doc.
-func (e *Engine) index(en knowledge.Entry) doc {
+// index analyses one entry into a doc; officeOwners say whose each office is where the
+// entry does not.
+func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc {
 	d := doc{entry: en, weights: map[string]float64{}, gives: map[knowledge.QuestionType]bool{}}
 	w := e.w
 	add := func(s string, w float64) {
@@ -421,6 +432,16 @@ func (e *Engine) index(en knowledge.Entry) doc {
 				d.owned = map[string][]string{}
 			}
 			d.owned[term] = owners
+		}
+	}
+	// "which its foreign minister called…": an office no name owns in the entry is its
+	// one holder's, whose country the base gives.
+	for _, t := range answer {
+		if _, ok := d.owned[t.term]; !ok && len(officeOwners[t.term]) > 0 {
+			if d.owned == nil {
+				d.owned = map[string][]string{}
+			}
+			d.owned[t.term] = officeOwners[t.term]
 		}
 	}
 	d.victims = e.victims(answer)

@@ -72,6 +72,10 @@ func TestAnswerSaysItDoesNotKnow(t *testing.T) {
 		"How long is the Iran-Pakistan border?",
 		// A name the article never mentions.
 		"How did Afghanistan respond to the cross-border strikes?",
+		// A country whose name is also an everyday word ("japan", lacquerware).
+		"what did japan's government say about the strikes?",
+		// The article names Iran's foreign minister, not Pakistan's.
+		"what did pakistan's fm say",
 	} {
 		r := e.Answer(q)
 		if r.Answered {

@@ -59,8 +59,8 @@ func everydayClass(w string) wordClass {
 	switch {
 	case !ok:
 		return classUnknown
-	case e.Proper:
-		return className
+	case e.Proper || e.Country:
+		return className // "japan" is first the country, whatever else it names
 	case e.POS == lexicon.Noun && !isVerb(stem(w)):
 		return classNoun
 	}
@@ -72,7 +72,7 @@ func everydayClass(w string) wordClass {
 // these. It returns the token to use in its place.
 func (a *analyzer) resolve(w string, t token) token {
 	entry, english := lookup(w)
-	if english && entry.Proper {
+	if english && (entry.Proper || entry.Country) {
 		t.class = className
 		return t
 	}

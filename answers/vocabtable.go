@@ -10,12 +10,13 @@ import (
 // go generate time (vocabtable_gen.go) rather than at every start: its snowball stem and
 // its lexicon entry.
 type baseWord struct {
-	word   string
-	stem   string // english.Stem(word, false)
-	known  bool   // the lexicon knows it
-	lemma  string // its lexicon lemma, when known
-	pos    lexicon.POS
-	proper bool
+	word    string
+	stem    string // english.Stem(word, false)
+	known   bool   // the lexicon knows it
+	lemma   string // its lexicon lemma, when known
+	pos     lexicon.POS
+	proper  bool
+	country bool
 }
 
 // findBaseWord returns the generated facts of a word of the knowledge base.
@@ -46,7 +47,7 @@ func snowballStem(w string) string {
 // lookup is lexicon.Lookup, from the generated table for the base's words.
 func lookup(w string) (lexicon.Entry, bool) {
 	if b, ok := findBaseWord(w); ok {
-		return lexicon.Entry{Lemma: b.lemma, POS: b.pos, Proper: b.proper}, b.known
+		return lexicon.Entry{Lemma: b.lemma, POS: b.pos, Proper: b.proper, Country: b.country}, b.known
 	}
 	return lexicon.Lookup(w)
 }

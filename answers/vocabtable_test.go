@@ -68,7 +68,7 @@ func vocabTableSource(t *testing.T) []byte {
 	for _, w := range ws {
 		st := english.Stem(w, false)
 		en, known := lexicon.Lookup(w)
-		fmt.Fprintf(&out, "\t{%q, %q, %t, %q, %s, %t},\n", w, st, known, en.Lemma, posName(en.POS), en.Proper)
+		fmt.Fprintf(&out, "\t{%q, %q, %t, %q, %s, %t, %t},\n", w, st, known, en.Lemma, posName(en.POS), en.Proper, en.Country)
 	}
 	out.WriteString("}\n")
 	src, err := format.Source(out.Bytes())

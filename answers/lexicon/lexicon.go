@@ -24,13 +24,19 @@ const (
 	Adv
 )
 
-const properFlag = 1 << 4
+const (
+	properFlag  = 1 << 4
+	countryFlag = 1 << 5
+)
 
 // Entry is what the lexicon knows of one word form.
 type Entry struct {
 	Lemma  string // the WordNet lemma the form reduces to ("killed" -> "kill")
 	POS    POS    // the parts of speech of that lemma
 	Proper bool   // every sense of the lemma is a proper noun (capitalised) in WordNet
+	// Country is set when a sense of the lemma names a country, whatever its other
+	// senses: "japan" (also lacquerware), "turkey" (also the bird).
+	Country bool
 }
 
 type irregular struct {
@@ -310,7 +316,7 @@ func Lookup(word string) (Entry, bool) {
 		return Entry{}, false
 	}
 	f := flags(i)
-	return Entry{Lemma: wordAt(i), POS: POS(f) & (Noun | Verb | Adj | Adv), Proper: f&properFlag != 0}, true
+	return Entry{Lemma: wordAt(i), POS: POS(f) & (Noun | Verb | Adj | Adv), Proper: f&properFlag != 0, Country: f&countryFlag != 0}, true
 }
 
 func wordAt(i int) string { return word(i) }

@@ -199,3 +199,12 @@ func BenchmarkMisspellingWorst(b *testing.B) {
 		sink, _ = Misspelling("blorfingtons")
 	}
 }
+
+func TestCountry(t *testing.T) {
+	for w, want := range map[string]bool{"japan": true, "turkey": true, "chad": true, "india": true,
+		"pakistan": true, "tell": false, "reading": false, "north": false, "village": false} {
+		if e, _ := Lookup(w); e.Country != want {
+			t.Errorf("%s: country %v, want %v", w, e.Country, want)
+		}
+	}
+}

@@ -58,7 +58,11 @@ const (
 	recWidth    = 10 // 4 digits word offset, 1 digit flags, 1 digit frequency, 4 digits synonym start
 	synWidth    = 3  // 3 digits word index
 	properFlag  = 1 << 4
-	maxSynPerPS = 3 // senses per part of speech that contribute synonyms
+	countryFlag = 1 << 5
+	// countrySynset is WordNet 3.1's noun synset "country, state, land": a lemma with a
+	// capitalised sense that is an instance of it, or of a kind of it, names a country.
+	countrySynset = "08562388"
+	maxSynPerPS   = 3 // senses per part of speech that contribute synonyms
 	// functionWordTags is the pseudo tag count given to function words.
 	functionWordTags = 1 << 20
 )
@@ -67,6 +71,7 @@ type lemma struct {
 	pos     uint8
 	senses  [4][]string // synset offsets per part of speech, index-file order
 	allCaps bool        // every synset writes the lemma capitalised
+	country bool        // a capitalised sense is a country: japan, turkey
 	seen    bool
 	tags    int // SemCor tag count summed over senses (index.sense)
 }
@@ -184,6 +189,23 @@ func generate(dict string) ([]byte, error) {
 	lemmas := map[string]*lemma{}
 	// synsets[pi][offset] = the synset's words as written (case kept).
 	var synsets [4]map[string][]string
+	// Each noun synset's hypernyms and the synsets it is an instance of.
+	var nounHypernyms, nounInstanceOf map[string][]string
+	// isCountry reports whether a noun synset is "country" or, through hypernyms, a kind of it.
+	seenCountry := map[string]bool{}
+	var isCountry func(off string) bool
+	isCountry = func(off string) bool {
+		if off == countrySynset {
+			return true
+		}
+		if v, ok := seenCountry[off]; ok {
+			return v
+		}
+		seenCountry[off] = false // the noun hierarchy has no cycles; this guards a bad file
+		v := slices.ContainsFunc(nounHypernyms[off], isCountry)
+		seenCountry[off] = v
+		return v
+	}
 	for pi, pf := range posFiles {
 		err := readLines(filepath.Join(dict, "index."+pf.name), func(line string) error {
 			f := strings.Fields(line)
@@ -207,6 +229,9 @@ func generate(dict string) ([]byte, error) {
 			return nil, err
 		}
 		synsets[pi] = map[string][]string{}
+		if pi == 0 {
+			nounHypernyms, nounInstanceOf = map[string][]string{}, map[string][]string{}
+		}
 		err = readLines(filepath.Join(dict, "data."+pf.name), func(line string) error {
 			f := strings.Fields(line)
 			if len(f) < 4 {
@@ -225,6 +250,10 @@ func generate(dict string) ([]byte, error) {
 				ws[i] = w
 			}
 			synsets[pi][f[0]] = ws
+			if pi == 0 {
+				hyper, inst := pointers(f[4+2*n:])
+				nounHypernyms[f[0]], nounInstanceOf[f[0]] = hyper, inst
+			}
 			return nil
 		})
 		if err != nil {
@@ -266,6 +295,9 @@ func generate(dict string) ([]byte, error) {
 					lw := strings.ToLower(w)
 					if lw == name {
 						l.seen = true
+						if pi == 0 && w[0] >= 'A' && w[0] <= 'Z' && slices.ContainsFunc(nounInstanceOf[off], isCountry) {
+							l.country = true
+						}
 						if w[0] < 'A' || w[0] > 'Z' {
 							l.allCaps = false
 						}
@@ -318,6 +350,9 @@ func generate(dict string) ([]byte, error) {
 		flags := l.pos
 		if l.allCaps {
 			flags |= properFlag
+		}
+		if l.country {
+			flags |= countryFlag
 		}
 		putDigits(&recs, wordsText.Len(), 4)
 		putDigits(&recs, int(flags), 1)
@@ -421,4 +456,29 @@ func putDigits(b *strings.Builder, v, n int) {
 		b.WriteByte(byte(v&63 + digitBase))
 		v >>= 6
 	}
+}
+
+// pointers returns the synsets a data line's pointer list names as hypernyms ("@") and
+// as what the synset is an instance of ("@i"), of nouns only.
+func pointers(f []string) (hypernyms, instanceOf []string) {
+	if len(f) == 0 {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil {
+		return nil, nil
+	}
+	for i := 0; i < n && 4+4*i < len(f); i++ {
+		symbol, off, pos := f[1+4*i], f[2+4*i], f[3+4*i]
+		if pos != "n" {
+			continue
+		}
+		switch symbol {
+		case "@":
+			hypernyms = append(hypernyms, off)
+		case "@i":
+			instanceOf = append(instanceOf, off)
+		}
+	}
+	return hypernyms, instanceOf
 }
