@@ -2223,6 +2223,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		ex.decided("the timeline's event " + map[bool]string{true: "after", false: "before"}[next.entry.Date > d.entry.Date] + " " + d.entry.ID)
 		d = next
 	}
+	if q.Intent == IntentClaim && !contradictOnly {
+		if alt, ok := e.entryWithNames(rk, best, q, toks); ok {
+			// "did iran hit syria too?": the entry that tells of Iran's strike on Syria
+			// settles it, not a why-entry that only asks of it and never names Syria.
+			ex.decided(fmt.Sprintf("%s does not name what the claim ties to it; %s does", d.entry.ID, e.docs[alt.doc].entry.ID))
+			best, d = alt, e.docs[alt.doc]
+		}
+	}
 	r := e.reply(d, q.Text)
 	r.Confidence = round(math.Min(1, best.score))
 	r.moved = d.entry.ID != e.docs[best.doc].entry.ID
@@ -2290,6 +2298,44 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 	return r
+}
+
+// entryWithNames returns, for a claim whose best entry, no event's, would contradict it
+// by leaving out names the base uses, the next event entry over the threshold whose
+// facts hold them all and do not contradict it.
+func (e *Engine) entryWithNames(rk ranking, best scored, q Query, toks []token) (scored, bool) {
+	if k := e.docs[best.doc].entry.Kind; k == knowledge.KindEvent || k == knowledge.KindTimeline {
+		return scored{}, false // an event's own entry settles a claim of it
+	}
+	f := e.docs[best.doc].facts
+	var missing []string
+	for _, t := range toks {
+		if !t.stop && !t.number && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term) && !f.terms[t.term] {
+			missing = append(missing, t.term)
+		}
+	}
+	if len(missing) == 0 {
+		return scored{}, false
+	}
+	if v, _, _ := e.decide(q, toks, f); v != VerdictNo {
+		return scored{}, false
+	}
+	for _, s := range rk.scores {
+		if s.score < e.opts.MinConfidence {
+			break
+		}
+		alt := e.docs[s.doc]
+		if s.doc == best.doc || alt.entry.Kind != knowledge.KindEvent || slices.ContainsFunc(missing, func(m string) bool { return !alt.facts.terms[m] }) {
+			continue
+		}
+		if ok, _ := e.check(alt, q, toks); !ok {
+			continue
+		}
+		if v, _, _ := e.decide(q, toks, alt.facts); v != VerdictNo {
+			return s, true
+		}
+	}
+	return scored{}, false
 }
 
 // instruction answers a message that tells the bot what to say: it says nothing it is

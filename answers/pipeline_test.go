@@ -269,6 +269,9 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after Iran fired missiles at Pakistan, on 17 January 2024"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
 		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
+		// A claim is settled by the event entry that names what it names, not by a
+		// reason entry that only asks of it; "as well" says "too".
+		{"did iran hit syria as well 🤔", answers.VerdictYes, "Syria, Iraq and Pakistan"},
 		// A greeting before a claim and chatter after its tag leave it a claim.
 		{"yo iran's strike hit sindh province didn't it lol", answers.VerdictNo, "Pakistan's Balochistan province"},
 		// A think tank is a place of work, not a view; "i heard" is the asker's report.

@@ -360,6 +360,7 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	// "per the article", "in this piece": every question is about the article.
 	q.Text = dropPhrases(q.Text, articleFramings)
+	q.Text = dropAsWell(q.Text)
 	summary := asksSummary(ws)
 	if summary && hasWhQuestion(ws) {
 		// "eli5 why Pakistan hit back", "the short version of why…": the question, told simply.
@@ -735,6 +736,20 @@ func replacePhrases(s string, phrases []string, with string) string {
 		}
 	}
 	return s
+}
+
+// dropAsWell removes a closing "as well", which says "too": "did iran hit syria as well?".
+func dropAsWell(s string) string {
+	fs := strings.Fields(s)
+	n := len(fs)
+	if n < 4 || !strings.EqualFold(fs[n-2], "as") {
+		return s
+	}
+	last := strings.TrimRight(fs[n-1], "?!.")
+	if !strings.EqualFold(last, "well") {
+		return s
+	}
+	return strings.Join(fs[:n-2], " ") + fs[n-1][len(last):]
 }
 
 // dropPhrases removes each phrase, in any case, from a text.
