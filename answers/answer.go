@@ -54,8 +54,9 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 		// "next", "next one?" in a conversation asks for what follows the last answer.
 		asks = []Ask{{Text: c.Text}}
 	}
-	if ws := words(c.Text); len(asks) == 0 && len(conv.Given) > 0 && asksSource(ws) {
-		// "source?" after an answer asks whose word it is, not for a form to fill in.
+	if ws := words(c.Text); len(asks) == 0 && len(conv.Given) > 0 && (asksSource(ws) || asksFullQuote(ws)) {
+		// "source?" after an answer asks whose word it is, not for a form to fill in;
+		// "exact words?", for the quote it drew on.
 		asks = []Ask{{Text: c.Text}}
 	}
 	if ex != nil {
@@ -696,8 +697,7 @@ func (e *Engine) sourceOfLast(conv Context, _ Ask, ws []string) (Reply, bool) {
 // fullQuote answers "full quote pls" or "the exact words?" with the quote the last answer
 // gave, in full, with its speaker.
 func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
-	if len(ws) == 0 || len(ws) > 6 || !slices.ContainsFunc(ws, func(w string) bool { return w == "quote" || w == "words" || w == "wording" || w == "rest" }) ||
-		slices.ContainsFunc(ws, func(w string) bool { return !fullQuoteWords[w] }) {
+	if !asksFullQuote(ws) {
 		return Reply{}, false
 	}
 	for k := len(conv.Given) - 1; k >= 0 && k >= len(conv.Given)-2; k-- {
@@ -714,6 +714,12 @@ func (e *Engine) fullQuote(conv Context, ws []string) (Reply, bool) {
 		}
 	}
 	return Reply{}, false
+}
+
+// asksFullQuote reports whether words ask only for the last quote in full: "exact words?".
+func asksFullQuote(ws []string) bool {
+	return len(ws) > 0 && len(ws) <= 6 && slices.ContainsFunc(ws, func(w string) bool { return w == "quote" || w == "words" || w == "wording" || w == "rest" }) &&
+		!slices.ContainsFunc(ws, func(w string) bool { return !fullQuoteWords[w] })
 }
 
 // fullQuoteWords may stand in "full quote pls", "the exact words?", "whole quote?", "the rest?".

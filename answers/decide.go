@@ -310,6 +310,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		case provenance(toks, i):
 			// "Chinese-made drones": where the weapons came from, which the facts may not
 			// tell; left to unconfirmed.
+		case demonyms[t.term] != "" && i > 0 && i+1 < len(toks) && strings.HasSuffix(toks[i+1].word, "self") && e.personIn(claim.Text) != "":
+			// "is he pakistani himself?": his own nationality, which the article gives of
+			// no one, whatever it says of Pakistanis.
+			origin = t.word
 		case f.terms[t.term] && t.known:
 			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && demonyms[t.term] != "" && i > 0 && (beForms[toks[i-1].word] || copulas[toks[0].word] && e.isName(toks[i-1].term)) && (i+1 == len(toks) || toks[i+1].stop || strings.HasSuffix(toks[i+1].word, "self")) && e.personIn(claim.Text) != "":

@@ -421,6 +421,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Sunni", "BLA"}},
 		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},
 			[]string{"death toll", "terrorist"}},
+		// "exact words?" alone, after an answer that tells of someone's words, asks for them.
+		{[]string{"which expert praised the calm response of both countries", "exact words?"},
+			[]string{"Akhtar", "Those are the words of Dr Rabia Akhtar"}},
 		// "why?" after an event leads to what the article gives as its cause.
 		{[]string{"Iran also hit Syria and Iraq didn't it?", "why?"},
 			[]string{"Idlib", "vulnerable"}},
@@ -572,6 +575,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 	_, c = e.AnswerIn(answers.Context{}, "when is iran's foreign minister going to pakistan?")
 	if r, _ := e.AnswerIn(c, "who's he meeting there?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say who Hossein Amir Abdollahian is meeting there.") {
 		t.Errorf("who's he meeting there? after the visit: answered %v, %q", r.Answered, r.Text())
+	}
+	// One's own nationality is nothing the article gives, whatever it says of a people.
+	_, c = e.AnswerIn(answers.Context{}, "who is umer karim")
+	if r, _ := e.AnswerIn(c, "is he pakistani himself?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say whether Umer Karim is pakistani") {
+		t.Errorf("is he pakistani himself? after Karim: answered %v, %q", r.Answered, r.Text())
 	}
 	// "their names?" of people the last answer counts but does not name.
 	_, c = e.AnswerIn(answers.Context{}, "how many kids died in iran's strike?")
