@@ -237,7 +237,11 @@ func (e *Engine) swapInto(q, w string) (string, bool) {
 			return true
 		}
 		le, ok := lexicon.Lookup(x) // "sweden", which the base writes only in "Swedish"
-		return ok && le.Proper
+		if ok {
+			return le.Proper
+		}
+		c := e.an.correct(x) // "pakistn", as the last question was typed
+		return c != "" && c != x && (e.an.names[c] || e.an.nameGroups["alias:"+stem(c)])
 	}
 	kind := func(x string) int {
 		switch {

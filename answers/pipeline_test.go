@@ -424,6 +424,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "exact words?" alone, after an answer that tells of someone's words, asks for them.
 		{[]string{"which expert praised the calm response of both countries", "exact words?"},
 			[]string{"Akhtar", "Those are the words of Dr Rabia Akhtar"}},
+		// The other side, of a question typed with a typo in the side's name.
+		{[]string{"did pakistn recall its ambassador", "what about iran's?"},
+			[]string{"Both sides recalled their ambassadors", "Both sides recalled their ambassadors"}},
 		// "why?" after an event leads to what the article gives as its cause.
 		{[]string{"Iran also hit Syria and Iraq didn't it?", "why?"},
 			[]string{"Idlib", "vulnerable"}},
