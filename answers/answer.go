@@ -1287,7 +1287,8 @@ func (e *Engine) eventReply(ev *knowledge.Event, q Query) (Reply, bool) {
 // ("iran's strike", "the pakistani strikes"), or -1.
 func (e *Engine) strikeNamed(side []string) int {
 	toks := e.an.analyze(strings.Join(side, " "), true)
-	if !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" }) {
+	retaliation := slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:retali" })
+	if !retaliation && !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" }) {
 		return -1
 	}
 	agent := e.agent(toks)
@@ -1304,6 +1305,15 @@ func (e *Engine) strikeNamed(side []string) int {
 		}
 	}
 	found := -1
+	if agent == "" && retaliation {
+		// "the retaliation": the later of the strikes, which answered the first.
+		for i, ev := range e.base.Events {
+			if ev.Strike && (found < 0 || ev.Date > e.base.Events[found].Date) {
+				found = i
+			}
+		}
+		return found
+	}
 	for i, ev := range e.base.Events {
 		if d, ok := e.docOf(ev.Entry); ok && ev.Strike && agent != "" && sameAgent(agent, d.agent) {
 			if found >= 0 {

@@ -1469,6 +1469,9 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 		// A deed of the one named, the next of theirs.
 		"did jaish al-adl do anything after iran's strike?": "Javidanfar",
 		"did pakistan do anything after the iranian strike": "18 January 2024",
+		// The retaliation is the later strike.
+		"what happened after pakistan's retaliation": "26 January",
+		"what came before the retaliation":           "17 January 2024",
 	} {
 		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Answer, want) {
 			t.Errorf("%q: got %q, want the event of %s", q, r.Answer, want)
