@@ -76,6 +76,8 @@ func TestAnswerSaysItDoesNotKnow(t *testing.T) {
 		"what did japan's government say about the strikes?",
 		// The article names Iran's foreign minister, not Pakistan's.
 		"what did pakistan's fm say",
+		// The entry tells of the Rask attack, and of no police chief.
+		"who was the police chief in rask",
 	} {
 		r := e.Answer(q)
 		if r.Answered {

@@ -858,6 +858,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// nothing of their leaders; a person's profile says what they head.
 		return false, "who " + v.word
 	}
+	if role := roleAsked(q.Words); role != "" && q.Type == knowledge.TypeWho && !slices.ContainsFunc(toks, func(t token) bool {
+		return d.facts.terms[t.term] && (t.word == role || strings.Contains(t.term, stem(role)))
+	}) {
+		// "who was the police chief in rask?": an entry that tells of no chief does not
+		// say who the chief was, however well it tells of Rask.
+		return false, "who the " + role + " was"
+	}
 	if asksOrigin(q.Words) && (e.personOf[d.entry.ID] != "" || e.personIn(q.Text) != "") {
 		// "where is Parsi originally from?", "Karim's nationality": the article gives
 		// where its experts work, not where they are from, in their entries or any other.
@@ -1010,3 +1017,33 @@ var kindMembers = map[string][]string{"alias:weapon": {"missiles", "drones", "ro
 func namesKindOf(d doc, kind string) bool {
 	return slices.ContainsFunc(kindMembers[kind], func(m string) bool { return d.facts.terms[stem(m)] })
 }
+
+// roleAsked returns the office a who-question asks the holder of, "who was the police
+// chief in rask?" → "chief", or "".
+func roleAsked(ws []string) string {
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] != "who" && ws[i] != "whos" || !beForms[ws[i+1]] && ws[i+1] != "s" {
+			continue
+		}
+		head := ""
+		for _, w := range ws[i+2:] {
+			if prepositions[w] || beForms[w] || whWords[w] {
+				break
+			}
+			if w != "the" && w != "a" && w != "an" {
+				head = w
+			}
+		}
+		if roleNouns[head] {
+			return head
+		}
+		return ""
+	}
+	return ""
+}
+
+// roleNouns are offices a person holds, whose holder a who-question may ask.
+var roleNouns = map[string]bool{"chief": true, "commander": true, "general": true, "leader": true,
+	"head": true, "spokesman": true, "spokesperson": true, "president": true, "governor": true,
+	"officer": true, "boss": true, "mastermind": true, "founder": true, "pilot": true,
+	"minister": true, "ambassador": true, "envoy": true, "mediator": true}
