@@ -75,6 +75,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"u remember when the envoys are supposed to be back? deadline?", []string{"u remember when the envoys are supposed to be back?"}, []bool{false}, false},
 		// A guess at a name says what is asked after: it stays.
 		{"which city did pakistan hit? saravan?", []string{"which city did pakistan hit? saravan?"}, []bool{false}, false},
+		// A greeting before a question that opens with no question word is chatter too.
+		{"gm had iran and pakistan been doing joint naval exercises before this?", []string{"had iran and pakistan been doing joint naval exercises before this?"}, []bool{true}, false},
 		// A clause about the one who asks, after the question, is no part of it.
 		{"why was iran feeling it must act, my english not so good", []string{"why was iran feeling it must act"}, []bool{false}, false},
 		// A salutation before a polite request is chatter.

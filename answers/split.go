@@ -168,18 +168,19 @@ var modalOpeners = map[string]bool{"might": true, "could": true, "would": true, 
 
 // greetings open a message before its question: "hey all when did…".
 var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "hey guys", "hi guys",
-	"hey folks", "hello all", "hello everyone", "hey bot", "hi bot", "hey", "hi", "hello", "yo", "heya", "hiya"}
+	"hey folks", "hello all", "hello everyone", "hey bot", "hi bot", "hey", "hi", "hello", "yo", "heya", "hiya", "gm", "howdy"}
 
 // splitGreeting cuts a greeting that runs into a question from it.
 func splitGreeting(s string) []string {
-	if s == "" || s[0]|0x20 != 'h' && s[0]|0x20 != 'y' {
-		return []string{s} // every greeting starts with h or y, which no other letter lowers to
+	if s == "" || s[0]|0x20 != 'h' && s[0]|0x20 != 'y' && s[0]|0x20 != 'g' {
+		return []string{s} // every greeting starts with h, y or g, which no other letter lowers to
 	}
 	lower := strings.ToLower(s)
 	for _, g := range greetings {
 		if len(lower) > len(g) && lower[len(g)] == ' ' && strings.HasPrefix(lower, g) {
 			rest := lower[len(g)+1:]
-			if fw := words(rest); len(fw) > 0 && (questionWords[fw[0]] || requestWords[fw[0]]) {
+			// "gm had iran and pakistan been…": a greeting, then three words or more.
+			if fw := words(rest); len(fw) > 0 && (questionWords[fw[0]] || requestWords[fw[0]] || len(fw) >= 3 && !contextOpeners[g]) {
 				return []string{s[:len(g)], s[len(g)+1:]}
 			}
 			break

@@ -918,7 +918,7 @@ func questionType(ws []string) knowledge.QuestionType {
 		}
 		if i == 0 && !(next == "you" || next == "u") { // "can you tell me…" is a request
 			switch w {
-			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "would", "should",
+			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "had", "would", "should", "hadnt",
 				"didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "hasnt", "havent", "wouldnt", "shouldnt":
 				return knowledge.TypeYesNo
 			case "any":
