@@ -1192,8 +1192,17 @@ func (e *Engine) eventNamed(side []string) int {
 // events, the earlier first, each with its date.
 func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	or := slices.Index(ws, "or")
-	if or < 1 || !slices.ContainsFunc(ws[:or], func(w string) bool { return w == "which" || w == "what" || w == "whichever" }) ||
-		!slices.ContainsFunc(ws, func(w string) bool { return sequenceWords[w] }) {
+	if or < 1 || or+1 >= len(ws) || !slices.ContainsFunc(ws, func(w string) bool { return sequenceWords[w] }) {
+		return Reply{}, false
+	}
+	// "which came first, iran's strike or pakistan's"; "was mousavi killed before or
+	// after the kerman attack": the two events are the two sides of "or", or what stands
+	// before "before or after" and after it.
+	left, right := ws[:or], ws[or+1:]
+	switch {
+	case or >= 2 && (ws[or-1] == "before" && ws[or+1] == "after" || ws[or-1] == "after" && ws[or+1] == "before"):
+		left, right = ws[:or-1], ws[or+2:]
+	case !slices.ContainsFunc(ws[:or], func(w string) bool { return w == "which" || w == "what" || w == "whichever" }):
 		return Reply{}, false
 	}
 	// Each side as it names its event: "what came later, the kerman bombing", not the asking.
@@ -1202,7 +1211,13 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 			return sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
 		})
 	}
-	a, b := e.eventNamed(side(ws[:or])), e.eventNamed(side(ws[or+1:]))
+	named := func(part []string) int {
+		if i := e.eventNamed(side(part)); i >= 0 {
+			return i
+		}
+		return e.strikeNamed(side(part)) // "iran's strike", "the retaliation"
+	}
+	a, b := named(left), named(right)
 	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
 		return Reply{}, false
 	}

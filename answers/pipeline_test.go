@@ -1471,6 +1471,9 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 		// A deed of the one named, the next of theirs.
 		"did jaish al-adl do anything after iran's strike?": "Javidanfar",
 		"did pakistan do anything after the iranian strike": "18 January 2024",
+		// Which of two came first: two events, or the two strikes, either way round.
+		"was mousavi killed before or after the kerman attack": "The first of the two was on 25 December 2023",
+		"which came first, iran strike or pakistan strike":     "The first of the two was on 16 January 2024",
 		// The retaliation is the later strike.
 		"what happened after pakistan's retaliation": "26 January",
 		"what came before the retaliation":           "17 January 2024",
