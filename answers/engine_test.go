@@ -40,6 +40,7 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"who is rabia akthar", "expert-akhtar", "two letters swapped"},
 		{"How many guards were killed with Javidanfar?", "javidanfar-killing", "the answer counts the guards"},
 		{"how many kids died in balochistan", "", "a count of children the article gives"},
+		{"kerman body count?", "kerman-attack", "an idiom for the dead"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

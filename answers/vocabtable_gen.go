@@ -219,6 +219,7 @@ var baseWords = [...]baseWord{
 	{"blue", "blue", true, "blue", lexicon.Noun | lexicon.Verb | lexicon.Adj, false, false},
 	{"blunder", "blunder", true, "blunder", lexicon.Noun | lexicon.Verb, false, false},
 	{"body", "bodi", true, "body", lexicon.Noun | lexicon.Verb, false, false},
+	{"bodycount", "bodycount", false, "", 0, false, false},
 	{"bodyguards", "bodyguard", true, "bodyguard", lexicon.Noun, false, false},
 	{"boil", "boil", true, "boil", lexicon.Noun | lexicon.Verb, false, false},
 	{"bold", "bold", true, "bold", lexicon.Noun | lexicon.Adj, false, false},

@@ -4161,6 +4161,8 @@ var generated = &Base{
 				"death",
 				"deaths",
 				"death toll",
+				"body count",
+				"bodycount",
 				"casualties",
 				"casualty",
 				"fatalities",
