@@ -90,6 +90,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 			// "what province?" after "what was the village called?" asks the village's
 			// province, not its name.
 			carried = slices.DeleteFunc(carried, func(w string) bool { return namingWords[w] })
+			if deed := e.deedOf(words(c.Question)); deed != "" && slices.ContainsFunc(ws, func(w string) bool { return w != deed && !isStop(w) && pastForms[w] }) {
+				// "how many died?" after "which weapons did pakistan use?" asks of the
+				// deaths, not of the using: its own deed takes the last one's place.
+				carried = slices.DeleteFunc(carried, func(w string) bool { return w == deed })
+			}
 			if last.Type == knowledge.TypeHowMany && questionType(ws) != knowledge.TypeHowMany {
 				// "what was it targeting?" after "how many died in Iran's strike?" asks of
 				// the strike, not of the dead.
@@ -119,6 +124,32 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 		return q, pointsAtThing
 	}
 	return q, changed
+}
+
+// deedOf returns the verb a question asks of its subject's deed, "use" in "which weapons
+// did pakistan use?", or "" when there is none or it names an event of the base.
+func (e *Engine) deedOf(ws []string) string {
+	for i, w := range ws {
+		if !auxiliaries[w] {
+			continue
+		}
+		for _, v := range ws[i+1:] {
+			if isStop(v) || e.namesSomething([]string{v}) {
+				continue
+			}
+			if !isVerb(v) {
+				return ""
+			}
+			// "hit back", "strike": the event itself, which the follow-up asks of too.
+			for _, t := range e.an.analyze(v, true) {
+				if strings.HasPrefix(t.term, "alias:") {
+					return ""
+				}
+			}
+			return v
+		}
+	}
+	return ""
 }
 
 // casualtyWords count the dead and the hurt: what a how-many question asked the number of.

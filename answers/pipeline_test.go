@@ -426,6 +426,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "exact words?" alone, after an answer that tells of someone's words, asks for them.
 		{[]string{"which expert praised the calm response of both countries", "exact words?"},
 			[]string{"Akhtar", "Those are the words of Dr Rabia Akhtar"}},
+		// A follow-up's own deed takes the place of the last question's.
+		{[]string{"which weapons did pakistan use", "how many died?"},
+			[]string{"drones", "seven people"}},
 		// The other side, of a question typed with a typo in the side's name.
 		{[]string{"did pakistn recall its ambassador", "what about iran's?"},
 			[]string{"Both sides recalled their ambassadors", "Both sides recalled their ambassadors"}},
