@@ -2341,7 +2341,8 @@ func (e *Engine) entryWithNames(rk ranking, best scored, q Query, toks []token) 
 	f := e.docs[best.doc].facts
 	var missing []string
 	for _, t := range toks {
-		if !t.stop && !t.number && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term) && !f.terms[t.term] {
+		// A rare name: Iran and Pakistan stand in every entry's facts, or in none.
+		if !t.stop && !t.number && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term) && !f.terms[t.term] && e.idfOf(t.term) > e.maxIDF/3 {
 			missing = append(missing, t.term)
 		}
 	}
