@@ -1003,15 +1003,17 @@ var trailingTags = [][]string{
 // trimChatter drops the greetings and fillers that open or close a sentence ("yo …
 // didn't it lol"), so that what the sentence says, and the tag that ends it, are read.
 func trimChatter(ws []string) []string {
-	chatter := func(w string) bool { return edgeChatter[w] || greetingWords[w] }
-	for len(ws) > 1 && chatter(ws[0]) {
+	for len(ws) > 1 && isEdgeChatter(ws[0]) {
 		ws = ws[1:]
 	}
-	for len(ws) > 1 && chatter(ws[len(ws)-1]) {
+	for len(ws) > 1 && isEdgeChatter(ws[len(ws)-1]) {
 		ws = ws[:len(ws)-1]
 	}
 	return ws
 }
+
+// isEdgeChatter reports whether a word is a greeting or a word of chat said around a sentence.
+func isEdgeChatter(w string) bool { return edgeChatter[w] || greetingWords[w] }
 
 // edgeChatter are the words of chat that open or close a sentence and say nothing of it.
 var edgeChatter = map[string]bool{"lol": true, "lmao": true, "haha": true, "ty": true,
@@ -1033,7 +1035,7 @@ func stripTag(s string) string {
 	fields := strings.Fields(s)
 	for len(fields) > 1 {
 		w := words(fields[len(fields)-1])
-		if len(w) != 1 || !edgeChatter[w[0]] && !greetingWords[w[0]] {
+		if len(w) != 1 || !isEdgeChatter(w[0]) {
 			break
 		}
 		fields = fields[:len(fields)-1]
