@@ -40,6 +40,14 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 	c := Clean(message)
 	segs := Segments(c.Text)
 	asks, more := Plan(segs)
+	if c.Quoted != "" && !slices.ContainsFunc(segs, func(sg Segment) bool { return sg.Kind == SegmentQuestion }) &&
+		slices.ContainsFunc(segs, func(sg Segment) bool {
+			return slices.ContainsFunc(sg.words, func(w string) bool { return sourceAsks[w] })
+		}) {
+		// A quote with a request for its source and no question, "> … \n\nsource? i
+		// wanna cite it properly", asks whose words they are.
+		asks = nil
+	}
 	if len(asks) == 0 && c.Quoted != "" {
 		// "> BLA is based in afghanistan — is that what the article says?": the quote is
 		// the claim the tag asks about; alone, a quote to attribute.
@@ -1483,12 +1491,15 @@ func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
-// spelledOut answers "what does IRGC stand for?" with the entry whose answer spells the
+// spelledOut answers "what does IRGC stand for?" or "what does BLA mean?" with the entry whose answer spells the
 // letters out before them in brackets, as the article does: "Islamic Revolutionary Guard
 // Corps (IRGC)".
 func (e *Engine) spelledOut(q Query) (Reply, bool) {
-	asks := false // "stand for", "acronym", "short for", "full form"
+	asks := false // "stand for", "acronym", "short for", "full form", "what does BLA mean"
 	for i, w := range q.Words {
+		// "mean" asks what the letters stand for only in a short question: "what did
+		// Parsi mean by a degrading of the IRGC's capabilities?" asks for more.
+		asks = asks || (w == "mean" || w == "means" || w == "meaning") && len(q.Words) <= 8
 		next := ""
 		if i+1 < len(q.Words) {
 			next = q.Words[i+1]
