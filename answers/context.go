@@ -71,7 +71,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	}
 	// "and Pakistan?", "what about the third?": the last question, with its word of the
 	// same kind swapped for the new one.
-	if swap, ok := swapWord(ws); ok {
+	swap, ok := swapWord(ws)
+	if !ok {
+		swap, ok = agreesWord(ws)
+	}
+	if ok {
 		if p, ok := e.swapInto(c.Question, swap); ok {
 			return p, swapsWord
 		}
@@ -119,6 +123,18 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 			}
 			if len(names) > 0 {
 				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(names, " ")
+			}
+		} else if slices.Contains(ws, "it") && (copulas[ws[0]] || auxiliaries[ws[0]]) {
+			// "are iran and pakistan in it?" after "who leads the SCO?": it is the last
+			// question's name that this yes/no question does not repeat.
+			var missing []string
+			for _, w := range e.namesOf(words(c.Question)) {
+				if e.personIn(w) == "" && !slices.Contains(ws, w) {
+					missing = append(missing, w)
+				}
+			}
+			if len(missing) > 0 {
+				q = strings.TrimRight(q, "?!. ") + " " + strings.Join(missing, " ")
 			}
 		}
 		return q, pointsAtThing
@@ -254,6 +270,18 @@ func swapWord(ws []string) (string, bool) {
 		return "", false
 	}
 	return rest[0], true
+}
+
+// agreesWord returns the one who is asked to agree in "does akhtar agree?" or "do the
+// others agree with him?": the same question, asked of them.
+func agreesWord(ws []string) (string, bool) {
+	if len(ws) < 3 || len(ws) > 6 || !auxiliaries[ws[0]] || ws[2] != "agree" && ws[2] != "agrees" {
+		return "", false
+	}
+	if rest := ws[3:]; len(rest) > 0 && rest[0] != "with" && rest[0] != "on" {
+		return "", false
+	}
+	return ws[1], true
 }
 
 // swapFillers may stand before the word of "and X?": "and in Pakistan's?", "and the third?".

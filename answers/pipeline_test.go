@@ -341,6 +341,8 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 		"who said \"unforced error on Tehran’s part\"?",
 		"quote from my feed: 'an unforced eror on Tehran's part' — whose words?",
 		"> Unforced error on Tehran's part. whose line is that",
+		"> unforced error on Tehran's part\n\nsource? i wanna cite it properly",
+		"someone pasted “unforced error on Tehran's part” in the news channel, who used those words?",
 	} {
 		r := e.Answer(q)
 		if !r.Answered || r.Kind != answers.KindQuote || len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Dr Rouzbeh Parsi" {
@@ -535,6 +537,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "source?" after an answer asks whose word it is.
 		{[]string{"When did Pakistan hit back at Iran?", "how many died?", "source?"},
 			[]string{"18 January", "seven", "Iranian authorities"}},
+		// "does akhtar agree?" asks the last question of her.
+		{[]string{"what did karim say about iran's image in pakistan", "does akhtar agree"},
+			[]string{"Karim", "Akhtar says Tehran's violations"}},
+		// It, in a yes/no question naming other things, is the name it does not repeat.
+		{[]string{"who leads the sco", "are iran and pakistan in it"},
+			[]string{"China and Russia", "both SCO members"}},
 		// "and pakistan's strike?" swaps the side of the strike asked of.
 		{[]string{"how many died in iran's strike on pakistan", "and pakistan's strike?"},
 			[]string{"Two children", "seven people"}},
@@ -1028,6 +1036,8 @@ func TestWhatLettersStandFor(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{"what does IRGC stand for? new here sorry", "Islamic Revolutionary Guard Corps (IRGC)"},
 		{"what does sco stand for", "Shanghai Cooperation Organisation (SCO)"},
+		{"hello, i am from brasil, please what is mean BLA in this story?", "Balochistan Liberation Army (BLA)"},
+		{"what does BLA mean?", "Balochistan Liberation Army (BLA)"},
 	}
 	for _, tt := range tests {
 		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {

@@ -180,7 +180,7 @@ var whoSaidPhrases = [][]string{
 	{"who", "s", "quote"}, {"whose", "is"}, {"who", "made"}, {"who", "called"}, {"quote", "from"},
 	{"who", "was", "that"}, {"who", "said", "this"}, {"said", "by"}, {"words", "of"}, {"whos", "line"},
 	{"who", "described"}, {"who", "mentioned"}, {"who", "talked", "about"}, {"who", "spoke", "about"},
-	{"who", "spoke", "of"}, {"who", "brought", "up"}, {"who", "referred", "to"}, {"who", "put", "it"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
+	{"who", "spoke", "of"}, {"who", "brought", "up"}, {"who", "referred", "to"}, {"who", "put", "it"}, {"who", "used"}, {"who", "coined"}, {"whose", "phrase"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
 }
 
 // instructionPhrases tell the bot what to say instead of asking it.
