@@ -11,12 +11,13 @@ type Finding int
 
 // The findings, from the engine's verdict on each claim.
 const (
-	FindingAnswer  Finding = iota // a question of the message, answered
-	FindingYes                    // the facts confirm the claim
-	FindingNo                     // the facts contradict it
-	FindingPartly                 // some of it holds, some is contradicted
-	FindingOpen                   // the article covers it but neither confirms nor contradicts it
-	FindingNotSaid                // the article does not say
+	FindingAnswer    Finding = iota // a question of the message, answered
+	FindingYes                      // the facts confirm the claim
+	FindingNo                       // the facts contradict it
+	FindingPartly                   // some of it holds, some is contradicted
+	FindingOpen                     // the article covers it but neither confirms nor contradicts it
+	FindingNotSaid                  // the article does not say
+	FindingNotAsSaid                // the article says something else of its subject, given instead
 )
 
 // String is the finding as a reply heads it: "Yes", "The article does not say".
@@ -32,6 +33,8 @@ func (f Finding) String() string {
 		return "What the article says"
 	case FindingNotSaid:
 		return "The article does not say"
+	case FindingNotAsSaid:
+		return "Not what the article says"
 	}
 	return "Answer"
 }
@@ -49,10 +52,8 @@ type Check struct {
 // Fact is the fact that settles the claim, without the verdict the finding already gives.
 func (c Check) Fact() string {
 	a := c.Reply.Answer
-	for _, p := range []string{"Yes. ", "No. ", "Partly. "} {
-		if strings.HasPrefix(a, p) && c.Finding != FindingAnswer {
-			return strings.TrimPrefix(a, p)
-		}
+	if p := c.Reply.Verdict.Prefix(); p != "" && c.Finding != FindingAnswer {
+		return strings.TrimPrefix(a, p)
 	}
 	return a
 }
@@ -130,6 +131,8 @@ func findingOf(r answers.Reply, claim bool) Finding {
 		return FindingNo
 	case answers.VerdictPartly:
 		return FindingPartly
+	case answers.VerdictNotSaid:
+		return FindingNotAsSaid
 	}
 	if claim {
 		return FindingOpen

@@ -403,7 +403,7 @@ func (e *Engine) mentions(rk ranking, q Query, toks []token) (Reply, bool) {
 		r := e.reply(d, q.Text)
 		r.Confidence = round(math.Max(e.opts.MinConfidence, math.Min(1, s.score)))
 		r.Verdict = VerdictYes
-		r.Answer = VerdictYes.prefix() + r.Answer
+		r.Answer = VerdictYes.Prefix() + r.Answer
 		r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 		return r, true
 	}
@@ -2183,6 +2183,23 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 	}
+	notSaid := false
+	if !ok && q.Intent == IntentClaim && q.put {
+		// "pakistan only used fighter jets, right?": a claim put to the bot whose words
+		// the article never uses. The entry of its subject that the rest of it fits
+		// tells what the article says instead.
+		subject := e.claimSubject(toks, q)
+		for _, top := range rk.scores {
+			if top.score < e.opts.MinConfidence*e.w.NotSaidBar {
+				break
+			}
+			d := e.docs[top.doc]
+			if okCheck, _ := e.check(d, q, toks); okCheck && (subject == "" || d.facts.terms[subject]) && e.tellsOfTheRest(toks, d.facts) {
+				best, ok, notSaid = top, true, true
+				break
+			}
+		}
+	}
 	e.explainRanking(ex, rk, q, toks)
 	if ok && rk.focusUnknown() {
 		// "which Israeli unit carried out the airstrike?": no entry gives a unit, however
@@ -2223,7 +2240,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 			r := e.reply(first, q.Text)
 			r.Confidence, r.Verdict = round(math.Min(1, score)), v
-			r.Answer = v.prefix() + r.Answer
+			r.Answer = v.Prefix() + r.Answer
 			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 			return r
 		}
@@ -2308,6 +2325,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if contradictOnly && (v != VerdictNo && v != VerdictPartly || !firm) {
 			return e.unknown(rk, ex, "no entry scores over the threshold, and the best one for the claim's subject does not contradict it")
 		}
+		if notSaid && countsWhatIsNotGiven(toks) && (v != VerdictNo && v != VerdictPartly || !firm) {
+			// "the rask attack killed 11 policemen, right?": a count the article does not give.
+			ex.decided("near miss: the claim gives a count the article does not give")
+			return e.nearMiss(d, q, best)
+		}
+		if notSaid && (v != VerdictNo && v != VerdictPartly || !firm) {
+			v, why = VerdictNotSaid, "no entry scores over the threshold; the claim's own words are not the article's, and its subject's entry says what it does"
+		}
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
 		}
@@ -2318,7 +2343,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return e.nearMiss(d, q, best)
 		}
 		r.Verdict = v
-		r.Answer = v.prefix() + r.Answer
+		r.Answer = v.Prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {
 		if q.Type == knowledge.TypeWhen && q.Intent == IntentFact && otherEnd(q.Words, d.facts) {
@@ -2392,13 +2417,13 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 	rk := e.rank(toks, claim)
 	if first, v, ok := e.firstMover(claim, toks); ok {
 		r.Verdict = v
-		r.Answer += " On that, the article says: " + v.prefix() + first.entry.Answer
+		r.Answer += " On that, the article says: " + v.Prefix() + first.entry.Answer
 		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against the first strike, %s: %s", first.entry.ID, v))
 	} else if best, ok := e.pick(rk, claim, toks); ok {
 		d := e.docs[best.doc]
 		v, why, _ := e.decide(claim, toks, d.facts)
 		r.Verdict, r.ID = v, d.entry.ID
-		r.Answer += " On that, the article says: " + v.prefix() + d.entry.Answer
+		r.Answer += " On that, the article says: " + v.Prefix() + d.entry.Answer
 		ex.decided(fmt.Sprintf("instruction not followed; its claim checked against %s: %s (%s)", d.entry.ID, v, why))
 	} else {
 		ex.decided("instruction not followed; nothing in it to check")

@@ -16,6 +16,10 @@ const (
 	VerdictYes                   // every detail the claim names is in the facts
 	VerdictNo                    // a detail the claim names is contradicted by the facts
 	VerdictPartly                // some details hold and some are contradicted
+	// VerdictNotSaid: a claim put to the bot says of its subject what the article never
+	// says; what the article does say of the subject is given, which settles the claim
+	// by the article's account where the two cannot both hold.
+	VerdictNotSaid
 )
 
 func (v Verdict) String() string {
@@ -26,12 +30,14 @@ func (v Verdict) String() string {
 		return "no"
 	case VerdictPartly:
 		return "partly"
+	case VerdictNotSaid:
+		return "not said"
 	}
 	return "open"
 }
 
-// prefix is how a reply opens for the verdict.
-func (v Verdict) prefix() string {
+// Prefix is how a reply opens for the verdict: "Yes. ", "No. ", or nothing when open.
+func (v Verdict) Prefix() string {
 	switch v {
 	case VerdictYes:
 		return "Yes. "
@@ -39,6 +45,8 @@ func (v Verdict) prefix() string {
 		return "No. "
 	case VerdictPartly:
 		return "Partly. "
+	case VerdictNotSaid:
+		return "That is not what the article says. It says: "
 	}
 	return ""
 }
@@ -918,4 +926,33 @@ func otherRank(toks []token, f fact) string {
 		}
 	}
 	return ""
+}
+
+// tellsOfTheRest reports whether facts hold what a claim says besides the words the
+// article never uses: every name and term of the base's own it uses, and half the weight
+// of its other words, so that the entry is of what the claim is about.
+func (e *Engine) tellsOfTheRest(toks []token, f fact) bool {
+	var all, held float64
+	n := 0
+	for i, t := range toks {
+		id, known := e.terms[t.term]
+		if t.stop || t.number || !known || slices.ContainsFunc(toks[:i], func(p token) bool { return p.term == t.term }) {
+			continue
+		}
+		all += e.idf[id]
+		switch {
+		case f.terms[t.term]:
+			held += e.idf[id]
+			n++
+		case e.isName(t.term) || strings.HasPrefix(t.term, "alias:"):
+			return false
+		}
+	}
+	return n >= 1 && held >= 0.5*all
+}
+
+// countsWhatIsNotGiven reports whether a claim holds a number that is no date: a count,
+// a cost, a share.
+func countsWhatIsNotGiven(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return t.number && !months[t.term] })
 }

@@ -1496,3 +1496,27 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 		}
 	}
 }
+
+func TestAClaimInWordsTheArticleNeverUsesGetsWhatItSays(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		{"pakistan only used fighter jets in its retaliation, correct?", "drones, rockets and long-range missiles"},
+		{"the death toll on the pakistani side was huge, yes?", "relatively low death toll"},
+		{"the SCO is led by india and china right?", "China and Russia, which lead"},
+	}
+	for _, tt := range tests {
+		r := e.Answer(tt.q)
+		if !r.Answered || r.Verdict != answers.VerdictNotSaid || !strings.HasPrefix(r.Answer, "That is not what the article says.") || !strings.Contains(r.Answer, tt.want) {
+			t.Errorf("%s: answered %v, verdict %v, %q", tt.q, r.Answered, r.Verdict, r.Answer)
+		}
+	}
+	// A count the article does not give is not settled by the entry of the event.
+	if r := e.Answer("my friend says the rask attack killed 11 policemen, right?"); r.Answered {
+		t.Errorf("a count the article does not give was answered: %q", r.Text())
+	}
+	// A question, not a claim put to the bot, about what the article never tells of is
+	// still a near miss.
+	if r := e.Answer("did israel respond to iran's claims that it's linked to jaish al-adl?"); r.Answered && r.Verdict == answers.VerdictNotSaid {
+		t.Errorf("a question was read as a claim put to the bot: %q", r.Text())
+	}
+}

@@ -53,6 +53,7 @@ type Query struct {
 	// Islamic State that attacked the police station in Rask" is a claim about Rask.
 	subjectLast bool
 	asserted    bool // a claim made without asking, as Ask.asserted
+	put         bool // a statement put to the bot to check ("X, right?"), not a question
 	// identity is the profile entry that says who the person asked about is, when the
 	// question asks only that ("who was Soleimani?", "his job?"); "" for a person the
 	// base does not describe. asksIdentity says whether it asks.
@@ -343,7 +344,7 @@ func readAsk(a Ask, quoted string) Query {
 	if !a.Claim {
 		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
 	}
-	q := Query{Text: a.Text, asserted: a.asserted}
+	q := Query{Text: a.Text, asserted: a.asserted, put: a.Claim}
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)

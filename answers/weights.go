@@ -42,6 +42,10 @@ type Weights struct {
 	// ContradictBar is the share of the confidence threshold at which the entry of a
 	// claim's subject may still answer the claim, when its facts contradict it.
 	ContradictBar float64
+	// NotSaidBar is the share of the confidence threshold at which the entry of the
+	// subject of a claim put to the bot answers it with what the article says instead,
+	// when the claim's own words are not the article's.
+	NotSaidBar float64
 	// OtherAgent scales the score of an entry whose title makes another name the doer
 	// than the question does: Pakistan's strikes for a question on "the Iranian strike".
 	OtherAgent float64
@@ -61,6 +65,6 @@ func DefaultWeights() Weights {
 		Corrected: 0.85, Synonym: 0.75,
 		TypeBonus: 0.06, Phrase: 0.3, Order: 0.08,
 		UnknownOrdinary: 0.2, UnknownNoun: 1.2, UnknownFocus: 1.2, UnknownWord: 0.85, UnknownName: 1.5,
-		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, ContradictBar: 0.7, OtherAgent: 0.6, OwnSpeaker: 0.05, Near: 0.4,
+		SaidPenalty: 0.25, SaidPerson: 0.85, MissingName: 0.7, OnlyEveryday: 0.5, ClaimPredicate: 0.3, ContradictBar: 0.7, NotSaidBar: 0.5, OtherAgent: 0.6, OwnSpeaker: 0.05, Near: 0.4,
 	}
 }

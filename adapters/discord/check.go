@@ -61,7 +61,7 @@ func renderChecks(checks []adapters.Check, more bool) message {
 			e.Color = colourNo
 		case adapters.FindingPartly:
 			e.Color = colourPartly
-		case adapters.FindingNotSaid:
+		case adapters.FindingNotSaid, adapters.FindingNotAsSaid:
 			e.Color = colourUnknown
 		default:
 			e.Color = colourAnswer

@@ -230,7 +230,7 @@ func checksMessage(checks []adapters.Check, more bool) message {
 	var fallback []string
 	for _, c := range checks {
 		mark := map[adapters.Finding]string{adapters.FindingYes: "✅", adapters.FindingNo: "❌", adapters.FindingPartly: "◐",
-			adapters.FindingNotSaid: "❔"}[c.Finding]
+			adapters.FindingNotSaid: "❔", adapters.FindingNotAsSaid: "❔"}[c.Finding]
 		if mark == "" {
 			mark = "ℹ️"
 		}
