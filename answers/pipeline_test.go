@@ -1520,3 +1520,22 @@ func TestAClaimInWordsTheArticleNeverUsesGetsWhatItSays(t *testing.T) {
 		t.Errorf("a question was read as a claim put to the bot: %q", r.Text())
 	}
 }
+
+func TestADetailGivenInOtherWordsIsGiven(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		// A country's capital says which city.
+		{"where was mousavi killed? like which city", "Syrian capital"},
+		// A profile names where its person works.
+		{"what's the name of parsi's institute?", "Swedish Institute of International Affairs"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Answer, tt.want) {
+			t.Errorf("%s: answered %v, %q", tt.q, r.Answered, r.Answer)
+		}
+	}
+	// A city the article does not name is still not given by its province.
+	if r := e.Answer("which city in sistan and baluchistan did jaish al-adl attack the colonel in?"); r.Answered {
+		t.Errorf("a city the article does not name was answered: %q", r.Answer)
+	}
+}

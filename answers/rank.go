@@ -763,7 +763,8 @@ func (e *Engine) namesPlaceOf(d doc, kind string, toks []token) bool {
 		}
 		return true
 	}
-	return false
+	// "just outside the Syrian capital" says which city: a country's capital is one.
+	return kind == "town" && d.facts.terms[stem("capital")] && !slices.ContainsFunc(toks, func(t token) bool { return t.word == "capital" })
 }
 
 // genericCounts are counted words that any count of people answers.
@@ -841,7 +842,8 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// their names, though a name stands beside "killed" ("around Saravan killed").
 		return false, "the names of the dead"
 	}
-	if _, known := e.terms[q.Naming]; known && !d.names[q.Naming] {
+	// "what's the name of parsi's institute?": a profile names where its person works.
+	if _, known := e.terms[q.Naming]; known && !d.names[q.Naming] && !(q.Naming == "alias:affili" && d.entry.Kind == knowledge.KindPerson) {
 		return false, "the name of " + q.Naming
 	}
 	// "Which town…", "what city…": an answer that speaks of a town names it ("a village in
