@@ -391,7 +391,25 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 			}
 		}
 	}
+	if next.Person == "" && r.Answered {
+		// "did iran's strike work?", then "who was he?": with no one talked about yet,
+		// he is the first person the answer names.
+		next.Person = e.firstPersonIn(r.Answer)
+	}
 	return next
+}
+
+// firstPersonIn returns the person a text names first, or "".
+func (e *Engine) firstPersonIn(s string) string {
+	ws := words(s)
+	for i := range ws {
+		for _, p := range e.personNames {
+			if i+len(p.words) <= len(ws) && hasPhrase(ws[i:i+len(p.words)], p.words) {
+				return p.name
+			}
+		}
+	}
+	return ""
 }
 
 // appendGiven adds an answer to the given list, keeping the newest maxGiven.

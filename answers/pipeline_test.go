@@ -537,6 +537,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "source?" after an answer asks whose word it is.
 		{[]string{"When did Pakistan hit back at Iran?", "how many died?", "source?"},
 			[]string{"18 January", "seven", "Iranian authorities"}},
+		// With no one talked about yet, he is the first person the answer names.
+		{[]string{"did iran's strike actually work?", "who was he"},
+			[]string{"Javidanfar", "IRGC Colonel Hossein Ali Javidanfar"}},
 		// "does akhtar agree?" asks the last question of her.
 		{[]string{"what did karim say about iran's image in pakistan", "does akhtar agree"},
 			[]string{"Karim", "Akhtar says Tehran's violations"}},
