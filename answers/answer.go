@@ -2129,6 +2129,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
+	if !ok && asksTimeline(q.Words) && !rk.hasUnknownName() {
+		// "can someone give me a quick timeline from dec to end of jan?": no one event
+		// answers it, the timeline does.
+		if i := slices.IndexFunc(e.docs, func(d doc) bool { return d.entry.Kind == knowledge.KindTimeline }); i >= 0 {
+			ex.decided("the question asks for the order of events: the timeline")
+			best, ok = scored{doc: i, score: e.opts.MinConfidence, coverage: rk.top().coverage}, true
+		}
+	}
 	if q.Type == knowledge.TypeWhy && len(rk.scores) > 0 && (!ok || best.doc != rk.scores[0].doc) {
 		// "why did the 16 january strike happen?": the event the question names, which
 		// gives no why, has an entry of its reasons.
@@ -2512,6 +2520,32 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, stem("story"): true,
 	stem("text"): true, stem("analysis"): true, stem("report"): true, stem("situation"): true,
 	stem("conflict"): true, stem("crisis"): true, stem("events"): true}
+
+// asksTimeline reports whether words ask for the events in order: "a timeline",
+// "the chronology", "list the incidents", "the main events".
+func asksTimeline(ws []string) bool {
+	events := false
+	listed := false
+	for i, w := range ws {
+		switch w {
+		case "timeline", "timelines", "chronology", "chronological", "chronologically":
+			// "need the exact hour for a timeline": what the answer is for, not what is asked.
+			j := i - 1
+			for j >= 0 && (ws[j] == "a" || ws[j] == "the" || ws[j] == "my" || ws[j] == "our" || ws[j] == "this") {
+				j--
+			}
+			if j >= 0 && (ws[j] == "for" || ws[j] == "in" || ws[j] == "into") {
+				continue
+			}
+			return true
+		case "events", "incidents", "attacks":
+			events = true
+		case "list", "main", "key", "all", "sequence", "order", "preceded", "leading":
+			listed = true
+		}
+	}
+	return events && listed
+}
 
 // docOfKind returns the first entry of a kind.
 func (e *Engine) docOfKind(k knowledge.Kind) (doc, bool) {

@@ -1542,3 +1542,21 @@ func TestADetailGivenInOtherWordsIsGiven(t *testing.T) {
 		t.Errorf("a city the article does not name was answered: %q", r.Answer)
 	}
 }
+
+func TestATimelineAskedForIsTheTimeline(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"can someone give me a quick timeline from dec to end of jan? lecture tmrw",
+		"I'm building a timeline for a lecture. Can you list the incidents from December through January that preceded Iran's strike on Pakistan?",
+		"what are the main events before jan 16 that the article links to iran's strike? bullet pts ok",
+	} {
+		r := e.Answer(q)
+		if !r.Answered || r.Verdict != answers.VerdictOpen || !strings.Contains(r.Answer, "14 December 2023: Jaish al-Adl attacks a police station in Rask") {
+			t.Errorf("%q: answered %v, verdict %v, %q", q, r.Answered, r.Verdict, r.Answer)
+		}
+	}
+	// What the answer is for is not what is asked.
+	if r := e.Answer("what time of day did the iranian missiles hit? need the exact hour for a timeline"); r.Answered {
+		t.Errorf("the hour, which the article does not give, was answered: %q", r.Text())
+	}
+}

@@ -856,6 +856,13 @@ func asksWhatWasSaid(ws []string) bool {
 	return false
 }
 
+// requesters are who a request asks: "can someone give me…", "could anyone explain…".
+var requesters = map[string]bool{"someone": true, "somebody": true, "anyone": true, "anybody": true, "sb": true, "smb": true}
+
+// requestVerbs ask for something to be given or told.
+var requestVerbs = map[string]bool{"give": true, "tell": true, "explain": true, "list": true, "summarize": true,
+	"summarise": true, "share": true, "show": true, "post": true, "send": true, "break": true, "walk": true}
+
 // questionType guesses what kind of answer a question wants, from its first words.
 func questionType(ws []string) knowledge.QuestionType {
 	for i, w := range ws {
@@ -916,7 +923,8 @@ func questionType(ws []string) knowledge.QuestionType {
 		case "date", "dates":
 			return knowledge.TypeWhen
 		}
-		if i == 0 && !(next == "you" || next == "u") { // "can you tell me…" is a request
+		// "can you tell me…", "can someone give me a timeline" are requests.
+		if i == 0 && !(next == "you" || next == "u") && !(modals[w] && requesters[next] && i+2 < len(ws) && requestVerbs[ws[i+2]]) {
 			switch w {
 			case "did", "does", "do", "is", "was", "were", "are", "can", "could", "will", "has", "have", "had", "would", "should", "hadnt",
 				"didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "hasnt", "havent", "wouldnt", "shouldnt":
