@@ -1199,34 +1199,8 @@ func (e *Engine) eventNamed(side []string) int {
 // firstOfTwo answers "which came first, kerman or rask?" from the timeline: the two
 // events, the earlier first, each with its date.
 func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
-	or := slices.Index(ws, "or")
-	if or < 1 || or+1 >= len(ws) || !slices.ContainsFunc(ws, func(w string) bool { return sequenceWords[w] }) {
-		return Reply{}, false
-	}
-	// "which came first, iran's strike or pakistan's"; "was mousavi killed before or
-	// after the kerman attack": the two events are the two sides of "or", or what stands
-	// before "before or after" and after it.
-	left, right := ws[:or], ws[or+1:]
-	switch {
-	case or >= 2 && (ws[or-1] == "before" && ws[or+1] == "after" || ws[or-1] == "after" && ws[or+1] == "before"):
-		left, right = ws[:or-1], ws[or+2:]
-	case !slices.ContainsFunc(ws[:or], func(w string) bool { return w == "which" || w == "what" || w == "whichever" }):
-		return Reply{}, false
-	}
-	// Each side as it names its event: "what came later, the kerman bombing", not the asking.
-	side := func(part []string) []string {
-		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
-			return sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
-		})
-	}
-	named := func(part []string) int {
-		if i := e.eventNamed(side(part)); i >= 0 {
-			return i
-		}
-		return e.strikeNamed(side(part)) // "iran's strike", "the retaliation"
-	}
-	a, b := named(left), named(right)
-	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
+	a, b, ok := e.twoEvents(ws, func(w string) bool { return sequenceWords[w] })
+	if !ok || e.base.Events[a].Date == e.base.Events[b].Date {
 		return Reply{}, false
 	}
 	first, then := e.base.Events[min(a, b)], e.base.Events[max(a, b)]
@@ -1246,6 +1220,93 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	r.Quotes = nil
 	r.Confidence = 1
 	return r, true
+}
+
+// deadlierOfTwo answers "kerman vs saravan, which had more deaths?" from the timeline:
+// the two events, the one that killed more first, each with its date and its toll.
+func (e *Engine) deadlierOfTwo(ws []string) (Reply, bool) {
+	if !slices.ContainsFunc(ws, func(w string) bool { return deadlierWords[w] }) &&
+		!(slices.Contains(ws, "more") || slices.Contains(ws, "higher") || slices.Contains(ws, "bigger")) {
+		return Reply{}, false
+	}
+	a, b, ok := e.twoEvents(ws, func(w string) bool { return deadlierWords[w] || casualtyWords[w] || w == "toll" })
+	if !ok {
+		return Reply{}, false
+	}
+	// The toll as the timeline tells it: "…, killing seven people who were not Iranian nationals."
+	toll := func(ev knowledge.Event) (doc, int) {
+		d, _ := e.docOf(ev.Entry)
+		most := 0
+		for n, kind := range e.readFact(ev.Text, nil).tolls {
+			if kind == "alias:kill" && n > most {
+				most = n
+			}
+		}
+		return d, most
+	}
+	more, fewer := e.base.Events[a], e.base.Events[b]
+	d, n := toll(more)
+	_, m := toll(fewer)
+	if n == 0 || m == 0 || n == m {
+		return Reply{}, false // a toll the article does not give is no comparison
+	}
+	if m > n {
+		more, fewer = fewer, more
+		d, _ = toll(more)
+	}
+	day := func(ev knowledge.Event) string {
+		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
+		return t.Format("2 January 2006")
+	}
+	r := e.reply(d, "")
+	r.Answer = "The deadlier of the two was on " + day(more) + ": " + more.Text + " The other, on " + day(fewer) + ": " + fewer.Text
+	r.Quotes = nil
+	r.Confidence = 1
+	return r, true
+}
+
+// deadlierWords compare two events by their dead.
+var deadlierWords = map[string]bool{"deadlier": true, "bloodier": true, "deadliest": true, "bloodiest": true, "worse": true}
+
+// twoEvents returns the timeline's two events a choice between them names, "which came
+// first, iran's strike or pakistan's", "kerman vs saravan, which was deadlier?", when
+// words hold what the choice is about (cue).
+func (e *Engine) twoEvents(ws []string, cue func(string) bool) (a, b int, ok bool) {
+	// "rask attack vs mousavi killing, which came first?": vs is the or of a choice.
+	or := slices.IndexFunc(ws, func(w string) bool { return w == "or" || w == "vs" || w == "versus" })
+	if or < 1 || or+1 >= len(ws) || !slices.ContainsFunc(ws, cue) {
+		return 0, 0, false
+	}
+	// "which came first, iran's strike or pakistan's"; "was mousavi killed before or
+	// after the kerman attack": the two events are the two sides of "or", or what stands
+	// before "before or after" and after it.
+	left, right := ws[:or], ws[or+1:]
+	switch {
+	case or >= 2 && (ws[or-1] == "before" && ws[or+1] == "after" || ws[or-1] == "after" && ws[or+1] == "before"):
+		left, right = ws[:or-1], ws[or+2:]
+	case !slices.ContainsFunc(ws, func(w string) bool { return w == "which" || w == "what" || w == "whichever" }):
+		return 0, 0, false
+	}
+	// Each side as it names its event: "what came later, the kerman bombing", not the asking.
+	side := func(part []string) []string {
+		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
+			return cue(w) || sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
+		})
+	}
+	named := func(part []string) int {
+		if i := e.eventNamed(side(part)); i >= 0 {
+			return i
+		}
+		return e.strikeNamed(side(part)) // "iran's strike", "the retaliation"
+	}
+	a, b = named(left), named(right)
+	// "iran's strike or pakistan's?": the other side is a strike too, of its own agent.
+	if a >= 0 && b < 0 && e.base.Events[a].Strike {
+		b = e.strikeNamed(append(side(right), "strike"))
+	} else if b >= 0 && a < 0 && e.base.Events[b].Strike {
+		a = e.strikeNamed(append(side(left), "strike"))
+	}
+	return a, b, a >= 0 && b >= 0 && a != b
 }
 
 // eventAround answers "what happened after iran's strike?" and "what came before the
@@ -2036,6 +2097,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.eventAround(q); ok {
 		ex.decided("the timeline's event next to the one asked of: " + r.ID)
+		r.moved = true
+		return r
+	}
+	if r, ok := e.deadlierOfTwo(q.Words); ok {
+		ex.decided("the deadlier of the two events asked of, from the timeline: " + r.ID)
 		r.moved = true
 		return r
 	}

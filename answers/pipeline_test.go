@@ -1560,3 +1560,23 @@ func TestATimelineAskedForIsTheTimeline(t *testing.T) {
 		t.Errorf("the hour, which the article does not give, was answered: %q", r.Text())
 	}
 }
+
+func TestAChoiceBetweenTwoEventsIsSettledByTheTimeline(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct{ q, want string }{
+		{"rask attack vs mousavi killing, which came first?", "The first of the two was on 14 December 2023"},
+		{"which happened first — mousavi getting killed or the kerman bombing?", "The first of the two was on 25 December 2023"},
+		{"what happened first: iran's strike or the retaliation?", "The first of the two was on 16 January 2024"},
+		{"kerman vs saravan, which had more deaths?", "The deadlier of the two was on 3 January 2024"},
+		{"which was deadlier, iran's strike or pakistan's?", "The deadlier of the two was on 18 January 2024"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); !r.Answered || !strings.HasPrefix(r.Answer, tt.want) {
+			t.Errorf("%s: answered %v, %q", tt.q, r.Answered, r.Answer)
+		}
+	}
+	// A toll the article does not give is no comparison.
+	if r := e.Answer("which was deadlier, the rask attack or the javidanfar killing?"); strings.HasPrefix(r.Answer, "The deadlier") {
+		t.Errorf("a toll the article does not give was compared: %q", r.Answer)
+	}
+}

@@ -767,6 +767,12 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				}
 				continue
 			}
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && choiceGoesOn(segs[i-1], sg) {
+				// "which was deadlier: iran's strike or pakistan's?": the choice the
+				// question before the colon or the dash asks for.
+				asks[len(asks)-1].Text = strings.TrimRight(asks[len(asks)-1].Text, ":;-–— ") + ", " + sg.Text
+				continue
+			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
 				if !guessesAnswer(asks[len(asks)-1].Text, sg.words) {
 					asks[len(asks)-1].Text += " " + sg.Text
@@ -808,6 +814,16 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		return asks[:MaxQuestionsPerMessage], true
 	}
 	return asks, false
+}
+
+// choiceGoesOn reports whether a sentence is the choice the question before it asks for,
+// after a colon or a dash: "which happened first — mousavi's killing or kerman?".
+func choiceGoesOn(prev, sg Segment) bool {
+	if strings.HasSuffix(strings.TrimSpace(prev.Text), "?") || len(sg.words) == 0 || !slices.Contains(sg.words, "or") {
+		return false
+	}
+	first := sg.words[0]
+	return !whWords[first] && !yesNoOpeners[first] && slices.ContainsFunc(prev.words, func(w string) bool { return w == "which" || w == "what" || w == "who" })
 }
 
 // attribution reports whether a sentence only says whose account a question asks for:

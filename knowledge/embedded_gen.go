@@ -3719,7 +3719,7 @@ var generated = &Base{
 		},
 		{
 			Date:   "2024-01-18",
-			Text:   "Pakistan retaliates with drones, rockets and long-range missiles around Saravan in Iran, targeting the BLA and BLF; seven non-Iranians are killed.",
+			Text:   "Pakistan retaliates with drones, rockets and long-range missiles around Saravan in Iran, targeting the BLA and BLF and killing seven people who were not Iranian nationals.",
 			Entry:  "pakistan-strike",
 			Label:  "Pakistan strikes around Saravan, Iran",
 			Strike: true,
