@@ -747,6 +747,10 @@ func TestLeadInsAndAsidesCostNothing(t *testing.T) {
 	if r.Kind == answers.KindSeveral || r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "not Iranian nationals") {
 		t.Errorf("a lead-in and an aside: kind %q, verdict %q, %q", r.Kind, r.Verdict, r.Text())
 	}
+	// "ty" at the end is thanks, no word of the question.
+	if r := e.Answer("hiya how did pakistanis see iran before this, per karim ty 🙏"); !r.Answered || !strings.Contains(r.Text(), "fairly good repute") {
+		t.Errorf("thanks at the end: %q", r.Text())
+	}
 	// A second question the article cannot answer still gets its "I don't know".
 	r = e.Answer("when did Pakistan strike back? and did they sign any agreement?")
 	if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {

@@ -152,6 +152,18 @@ var demonstratives = map[string]bool{"this": true, "that": true, "these": true, 
 // name just before the verb of saying ("what did Parsi say", "what did the US say about
 // it"), or "" when it names none.
 func (e *Engine) speakerOf(toks []token) string {
+	// "what do pakistanis think of iran now, according to karim?": the one whose account
+	// is asked for speaks, not the Pakistanis.
+	for i, t := range toks {
+		if t.word != "per" && !(t.word == "to" && i > 0 && toks[i-1].word == "according") {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			if !toks[k].stop && e.isName(toks[k].term) && isPersonTerm(e, toks[k].term) {
+				return toks[k].term
+			}
+		}
+	}
 	for i, t := range toks {
 		if !sayWords[t.word] {
 			continue
@@ -322,4 +334,10 @@ func (e *Engine) victims(toks []token) map[string]bool {
 		}
 	}
 	return out
+}
+
+// isPersonTerm reports whether a term names a person of the base.
+func isPersonTerm(e *Engine, term string) bool {
+	_, ok := e.personTerms[term]
+	return ok
 }
