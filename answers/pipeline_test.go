@@ -1584,3 +1584,18 @@ func TestAChoiceBetweenTwoEventsIsSettledByTheTimeline(t *testing.T) {
 		t.Errorf("a toll the article does not give was compared: %q", r.Answer)
 	}
 }
+
+func TestAResponseIsTheRespondersDeedOrWords(t *testing.T) {
+	e := newEngine(t)
+	// The entry of the claims tells of no deed of Israel's and quotes no Israeli.
+	if r := e.Answer("did israel respond to iran's claims that it's linked to jaish al-adl?"); r.Answered {
+		t.Errorf("a response the article never tells of was answered: %q", r.Text())
+	}
+	// "Pakistan's response capabilities" asks of no response.
+	if r := e.Answer("Who said Iran's approach underestimated Pakistan's response capabilities?"); !r.Answered || !strings.Contains(r.Text(), "Ranjha") {
+		t.Errorf("a quote with 'response' in it: %q", r.Text())
+	}
+	if r := e.Answer("how did pakistan respond to iran's strike?"); !r.Answered || !strings.Contains(r.Text(), "18 January") {
+		t.Errorf("Pakistan's response: %q", r.Text())
+	}
+}

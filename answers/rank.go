@@ -714,11 +714,34 @@ func givesYear(f fact) bool {
 // "Israel's reaction"), or "".
 func reactor(toks []token) string {
 	for i := 1; i < len(toks); i++ {
-		if toks[i].term == "alias:respond" && !toks[i-1].stop && strings.HasPrefix(toks[i-1].term, "alias:") && toks[i-1].known {
+		// "Pakistan's response capabilities" names no response: the noun modifies another.
+		modifies := (toks[i].word == "response" || toks[i].word == "reaction") && i+1 < len(toks) && !toks[i+1].stop
+		if toks[i].term == "alias:respond" && !modifies && !toks[i-1].stop && strings.HasPrefix(toks[i-1].term, "alias:") && toks[i-1].known {
 			return toks[i-1].term
 		}
 	}
 	return ""
+}
+
+// quotes reports whether an entry quotes the one a term names: its words, not the
+// names of its title ("Alleged links between Jaish al-Adl and Israel" quotes no Israeli).
+func (e *Engine) quotes(d doc, term string) bool {
+	for _, id := range d.entry.Quotes {
+		q, _ := e.base.Quote(id)
+		p, _ := e.base.Person(q.Speaker)
+		for _, t := range e.an.withParts(p.Name + ". " + p.Role + ". " + p.Affiliation) {
+			if t.term == term {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tellsOfADeed reports whether an entry tells of something done: an event, a strike, a
+// response.
+func tellsOfADeed(d doc) bool {
+	return d.entry.Kind == knowledge.KindEvent || d.facts.terms["alias:respond"] || d.facts.terms["alias:retali"] || d.facts.terms["alias:strike"]
 }
 
 // settlementKind returns the kind of place a noun names, in the singular ("city" for
@@ -872,9 +895,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// where its experts work, not where they are from, in their entries or any other.
 		return false, "where they are from"
 	}
-	if who := reactor(toks); who != "" && (q.Intent == IntentFact || q.Intent == IntentClaim) && !sameAgent(strings.TrimPrefix(who, "alias:"), d.agent) && !d.speakers[who] {
+	if who := reactor(toks); who != "" && (q.Intent == IntentFact || q.Intent == IntentClaim) && !e.quotes(d, who) &&
+		(!sameAgent(strings.TrimPrefix(who, "alias:"), d.agent) || !tellsOfADeed(d)) {
 		// "how did Israel respond to being blamed?": the entry tells of Iran's blame,
-		// not of any response of Israel's.
+		// not of any response of Israel's; "did israel respond to the claims it's linked
+		// to jaish al-adl?": the entry of the claims tells of no deed of Israel's.
 		return false, "how " + strings.TrimPrefix(who, "alias:") + " responded"
 	}
 	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
