@@ -705,6 +705,13 @@ func TestAWhenQuestionNeedsADateOrASpan(t *testing.T) {
 	if r := e.Answer("when did Pakistan strike back?"); !r.Answered || !strings.Contains(r.Text(), "18 January 2024") {
 		t.Errorf("when did Pakistan strike back?: %q", r.Text())
 	}
+	// "what was the date of…" asks when, too.
+	if r := e.Answer("what was the date of the high level meetings in davos?"); r.Answered {
+		t.Errorf("the date of the Davos meetings, which the article does not give, was answered: %q", r.Text())
+	}
+	if r := e.Answer("what was the date of iran's strike?"); !r.Answered || !strings.Contains(r.Text(), "16 January 2024") {
+		t.Errorf("the date of Iran's strike: %q", r.Text())
+	}
 }
 
 func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {

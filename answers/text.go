@@ -909,6 +909,15 @@ func questionType(ws []string) knowledge.QuestionType {
 			if next == "date" || next == "dates" || next == "day" || next == "days" || next == "year" || next == "month" {
 				return knowledge.TypeWhen
 			}
+			// "what was the date of the meetings in davos?", "what's the exact date…"
+			for j := i + 1; j < len(ws) && j <= i+4; j++ {
+				if ws[j] == "date" || ws[j] == "dates" {
+					return knowledge.TypeWhen
+				}
+				if !copulas[ws[j]] && ws[j] != "s" && ws[j] != "the" && ws[j] != "exact" && ws[j] != "precise" && ws[j] != "actual" {
+					break
+				}
+			}
 			// "what was the death toll of…", "what's the number of dead": a count.
 			if head := ws[i+1 : min(len(ws), i+5)]; slices.Contains(head, "toll") || hasPhrase(head, []string{"number", "of"}) {
 				return knowledge.TypeHowMany
