@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/borderbot/borderbot/answers/lexicon"
+	"github.com/borderbot/borderbot/knowledge"
 )
 
 // MaxQuestionsPerMessage is the most questions of one message the engine answers.
@@ -767,6 +768,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				}
 				continue
 			}
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && guessesACount(asks[len(asks)-1].Text, sg.words) {
+				// "how many missiles did iran fire? was it like 5 or 50": a guess at the
+				// count, no question of its own.
+				continue
+			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && choiceGoesOn(segs[i-1], sg) {
 				// "which was deadlier: iran's strike or pakistan's?": the choice the
 				// question before the colon or the dash asks for.
@@ -815,6 +821,20 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	}
 	return asks, false
 }
+
+// guessesACount reports whether words after a how-many question only guess at the count:
+// "was it like 5 or 50", "100? 200?".
+func guessesACount(question string, ws []string) bool {
+	if questionType(words(question)) != knowledge.TypeHowMany || !slices.ContainsFunc(ws, isNumber) {
+		return false
+	}
+	return !slices.ContainsFunc(ws, func(w string) bool { return !isNumber(w) && !countGuessWords[w] })
+}
+
+// countGuessWords may stand around the numbers of a guess at a count.
+var countGuessWords = map[string]bool{"was": true, "is": true, "it": true, "like": true, "about": true,
+	"around": true, "roughly": true, "or": true, "more": true, "less": true, "than": true, "maybe": true,
+	"closer": true, "to": true, "over": true, "under": true, "approx": true, "approximately": true, "were": true, "there": true}
 
 // choiceGoesOn reports whether a sentence is the choice the question before it asks for,
 // after a colon or a dash: "which happened first — mousavi's killing or kerman?".
