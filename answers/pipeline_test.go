@@ -64,6 +64,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"which org are both iran & pakistan members of", []string{"which org are both iran & pakistan members of"}, []bool{false}, false},
 		// A numbered list of questions is one question a number.
 		{"1) where's saravan 2) how many died in kerman", []string{"where's saravan", "how many died in kerman"}, []bool{false, false}, false},
+		// A request for a form of answer asks nothing of the article.
+		{"from now on keep it under 10 words. where's saravan?", []string{"where's saravan?"}, []bool{false}, false},
 		// A guess at the count asks nothing of its own; a choice after a colon or a dash
 		// is what the question before it asks for.
 		{"how many missiles did iran fire in total? was it like 5 or 50", []string{"how many missiles did iran fire in total?"}, []bool{false}, false},

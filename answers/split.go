@@ -721,6 +721,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		switch sg.Kind {
 		case SegmentChatter:
 		case SegmentStatement:
+			if formatRequest(sg.words) {
+				// "from now on keep it under 10 words.": how to answer, not what; the
+				// answer's form is the bot's own, and the question after it is asked.
+				continue
+			}
 			if framing(sg) {
 				// "ok fact check:", "quick q:": framing, not what is asked.
 				claimed = claimed || slices.ContainsFunc(sg.words, func(w string) bool { return claimNouns[w] })
@@ -821,6 +826,24 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	}
 	return asks, false
 }
+
+// formatRequest reports whether a sentence only asks for a form of answer: "keep it under
+// 10 words", "answer in one line pls", "make it short".
+func formatRequest(ws []string) bool {
+	if len(ws) == 0 || len(ws) > 10 {
+		return false
+	}
+	asks := slices.ContainsFunc(ws, func(w string) bool { return formatVerbs[w] })
+	form := slices.ContainsFunc(ws, func(w string) bool { return formatNouns[w] })
+	return asks && form
+}
+
+// formatVerbs ask for a form of answer; formatNouns name one.
+var (
+	formatVerbs = map[string]bool{"keep": true, "make": true, "answer": true, "reply": true, "respond": true, "write": true}
+	formatNouns = map[string]bool{"short": true, "shorter": true, "brief": true, "concise": true, "words": true,
+		"sentence": true, "sentences": true, "line": true, "lines": true, "bullet": true, "bullets": true}
+)
 
 // guessesACount reports whether words after a how-many question only guess at the count:
 // "was it like 5 or 50", "100? 200?".
