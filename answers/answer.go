@@ -2195,6 +2195,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
+	if ok && q.Type == knowledge.TypeYesNo {
+		if ev, found := e.eventOfDoer(rk, best, q, toks); found {
+			// "did pakistan retaliate?": the event itself says whether it happened, better
+			// than an entry that mentions it in passing.
+			ex.decided("the event of the question's doer, nearly as good a fit: " + e.docs[ev.doc].entry.ID)
+			best = ev
+		}
+	}
 	if !ok && asksTimeline(q.Words) && !rk.hasUnknownName() {
 		// "can someone give me a quick timeline from dec to end of jan?": no one event
 		// answers it, the timeline does.
@@ -2586,6 +2594,32 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, stem("story"): true,
 	stem("text"): true, stem("analysis"): true, stem("report"): true, stem("situation"): true,
 	stem("conflict"): true, stem("crisis"): true, stem("events"): true}
+
+// eventOfDoer returns, for a yes/no question of a strike whose best entry is no event,
+// the entry of a strike of the question's doer that covers the question as well and
+// scores nearly as high.
+func (e *Engine) eventOfDoer(rk ranking, best scored, q Query, toks []token) (scored, bool) {
+	agent := e.agent(toks)
+	if agent == "" || e.docs[best.doc].entry.Kind == knowledge.KindEvent {
+		return scored{}, false
+	}
+	deed := slices.IndexFunc(toks, func(t token) bool { return t.term == "alias:strike" || t.term == "alias:retali" })
+	if deed < 0 {
+		return scored{}, false // "does iran need pakistan's help?" asks of no strike
+	}
+	for _, s := range rk.scores {
+		d := e.docs[s.doc]
+		if s.score < best.score*0.9 {
+			break
+		}
+		if d.entry.Kind == knowledge.KindEvent && sameAgent(agent, d.agent) && s.coverage >= best.coverage && d.facts.terms[toks[deed].term] {
+			if okCheck, _ := e.check(d, q, toks); okCheck {
+				return s, true
+			}
+		}
+	}
+	return scored{}, false
+}
 
 // asksTimeline reports whether words ask for the events in order: "a timeline",
 // "the chronology", "list the incidents", "the main events".

@@ -1612,3 +1612,17 @@ func TestAResponseIsTheRespondersDeedOrWords(t *testing.T) {
 		t.Errorf("Pakistan's response: %q", r.Text())
 	}
 }
+
+func TestWhetherAStrikeHappenedIsToldByTheStrike(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"did pakistan retaliate?", "did pak do anything back 👀", "did pakistan hit back?"} {
+		r := e.Answer(q)
+		if !r.Answered || r.Verdict != answers.VerdictYes || !strings.Contains(r.Answer, "on 18 January 2024, Pakistan's army retaliated") {
+			t.Errorf("%q: verdict %v, %q", q, r.Verdict, r.Answer)
+		}
+	}
+	// A question of no strike keeps the entry that answers it.
+	if r := e.Answer("does iran need pakistan's help with anything"); strings.Contains(r.Answer, "barrage of missiles") {
+		t.Errorf("a question of no strike got the strike: %q", r.Answer)
+	}
+}
