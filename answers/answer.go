@@ -2381,6 +2381,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
+		if q.Type == knowledge.TypeYesNo && rk.hasUnknownName() && slices.ContainsFunc(q.Words, func(w string) bool { return mentionVerbs[w] }) {
+			// "did she mention india at all?": what the article never names, no one in
+			// it is told to mention.
+			ex.decided("near miss: the question asks whether something the article never names was mentioned")
+			return e.nearMiss(d, q, best)
+		}
 		if at := repeatAt(q.Words); q.Type == knowledge.TypeYesNo && at > 0 && !d.facts.terms["again"] &&
 			!slices.ContainsFunc(q.Words[:at], func(w string) bool { return w == "if" || w == "when" || w == "unless" || w == "should" }) {
 			// "did Iran strike Pakistan again later in 2024?": the entry tells of the once.
@@ -2594,6 +2600,10 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, stem("story"): true,
 	stem("text"): true, stem("analysis"): true, stem("report"): true, stem("situation"): true,
 	stem("conflict"): true, stem("crisis"): true, stem("events"): true}
+
+// mentionVerbs ask whether something was spoken of.
+var mentionVerbs = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "discuss": true,
+	"discussed": true, "bring": true, "brought": true, "talk": true, "talked": true, "cite": true, "cited": true, "reference": true, "referenced": true}
 
 // eventOfDoer returns, for a yes/no question of a strike whose best entry is no event,
 // the entry of a strike of the question's doer that covers the question as well and

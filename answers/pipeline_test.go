@@ -298,7 +298,7 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 
 func TestAClaimAboutSomeoneTheArticleNeverNamesIsNotSettled(t *testing.T) {
 	e := newEngine(t)
-	for _, q := range []string{"is it true india backed pakistan's strike?", "my uncle says biden told iran to strike, true?"} {
+	for _, q := range []string{"is it true india backed pakistan's strike?", "my uncle says biden told iran to strike, true?", "did akhtar mention india at all?"} {
 		if r := e.Answer(q); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say") {
 			t.Errorf("%q: answered %v, %q; want what the article does and does not say", q, r.Answered, r.Text())
 		}
