@@ -546,6 +546,11 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// With no one talked about yet, he is the first person the answer names.
 		{[]string{"did iran's strike actually work?", "who was he"},
 			[]string{"Javidanfar", "IRGC Colonel Hossein Ali Javidanfar"}},
+		// "list em" is list them; "is it over now?" asks whether the tension has eased.
+		{[]string{"how many experts are quoted in the article", "list em"},
+			[]string{"five analysts", "Rabia Akhtar"}},
+		{[]string{"who struck first", "is it over now"},
+			[]string{"16 January 2024", "cool tensions"}},
 		// "does akhtar agree?" asks the last question of her.
 		{[]string{"what did karim say about iran's image in pakistan", "does akhtar agree"},
 			[]string{"Karim", "Akhtar says Tehran's violations"}},

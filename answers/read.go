@@ -64,7 +64,7 @@ type Query struct {
 // shorthand maps chat spellings to the words they stand for, so that they are read as
 // those words.
 var shorthand = map[string]string{
-	"u": "you", "ur": "your", "r": "are", "y": "why", "pls": "please", "plz": "please",
+	"u": "you", "ur": "your", "em": "them", "r": "are", "y": "why", "pls": "please", "plz": "please",
 	"ppl": "people", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
 	"abt": "about", "w": "with", "wen": "when", "wat": "what", "wut": "what", "wht": "what",
 	"whn": "when", "wher": "where", "hw": "how", "smth": "something", "sth": "something", "any1": "anyone", "hes": "he", "shes": "she", "some1": "someone", "every1": "everyone",
@@ -322,6 +322,9 @@ func readAsk(a Ask, quoted string) Query {
 	// "the colonel's full name" asks his name; "how come?" asks why.
 	a.Text = replacePhrases(a.Text, []string{"full name", "real name", "whole name", "complete name", "full names", "real names"}, "name")
 	a.Text = replacePhrases(a.Text, []string{"how come"}, "why")
+	// "is it over now?": whether the tension has eased, which the article tells.
+	a.Text = replacePhrases(a.Text, []string{"is it over", "is it all over", "is this over", "is that over", "is the conflict over",
+		"is the crisis over", "is the fighting over", "is the fight over", "are they done fighting"}, "did tensions cool")
 	// "does parsi buy the idea that…", "iran didn't buy that": believing, not buying.
 	a.Text = replacePhrases(a.Text, []string{"buy the idea", "buy the argument", "buy the claim", "buy that", "buy it", "buys the idea", "buys that"}, "believe")
 	// "trust between the two countries": the two of this story are Iran and Pakistan.
