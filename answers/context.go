@@ -391,10 +391,15 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 			}
 		}
 	}
-	if next.Person == "" && r.Answered {
+	if next.Person == "" {
 		// "did iran's strike work?", then "who was he?": with no one talked about yet,
 		// he is the first person the answer names.
-		next.Person = e.firstPersonIn(r.Answer)
+		for _, part := range append([]Reply{r}, r.Parts...) {
+			if p := e.firstPerson[part.ID]; p != "" && part.Answered {
+				next.Person = p
+				break
+			}
+		}
 	}
 	return next
 }
@@ -402,14 +407,24 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 // firstPersonIn returns the person a text names first, or "".
 func (e *Engine) firstPersonIn(s string) string {
 	ws := words(s)
-	for i := range ws {
-		for _, p := range e.personNames {
-			if i+len(p.words) <= len(ws) && hasPhrase(ws[i:i+len(p.words)], p.words) {
-				return p.name
+	at := make(map[string]int, len(ws)) // where each word first stands
+	for i, w := range slices.Backward(ws) {
+		at[w] = i
+	}
+	first, name := len(ws), ""
+	for _, p := range e.personNames {
+		i, ok := at[p.words[0]]
+		if !ok || i >= first {
+			continue
+		}
+		for j := i; j+len(p.words) <= len(ws) && j < first; j++ {
+			if ws[j] == p.words[0] && hasPhrase(ws[j:j+len(p.words)], p.words) {
+				first, name = j, p.name
+				break
 			}
 		}
 	}
-	return ""
+	return name
 }
 
 // appendGiven adds an answer to the given list, keeping the newest maxGiven.

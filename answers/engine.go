@@ -66,6 +66,7 @@ type Engine struct {
 	placeKind   map[string]string                 // by the term of a place the base names: "town" for Saravan or Riyadh, "province" for Idlib, "container" for a country; "" when it never says
 	placeIn     map[string]string                 // by place term: the terms of what it is in, space-separated
 	personNames []personName                      // every name and alias of every person, as folded words
+	firstPerson map[string]string                 // entry id → the person its answer names first, where it names one
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
 	scratch     sync.Pool                         // of *scratch, the rankings' working memory
@@ -267,8 +268,11 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 			e.personNames = append(e.personNames, personName{name: p.Name, words: words(n)})
 		}
 	}
-	e.personOf = map[string]string{}
+	e.personOf, e.firstPerson = map[string]string{}, map[string]string{}
 	for _, en := range b.Entries {
+		if p := e.firstPersonIn(en.Answer); p != "" {
+			e.firstPerson[en.ID] = p
+		}
 		if p := e.personIn(en.Title); p != "" {
 			e.personOf[en.ID] = p
 		} else if en.Kind == knowledge.KindSource && strings.Contains(en.Title, b.Source.Author) {

@@ -46,8 +46,10 @@ var questionSets = []questionSet{
 	{"blind-chat-n.jsonl", 0.75, 0.78},
 	{"blind-chat-o.jsonl", 0.85, 0.83},
 	{"blind-chat-p.jsonl", 0.79, 0.83},
-	{"blind-chat-q.jsonl", 0.85, 0.85},
+	{"blind-chat-q.jsonl", 0.89, 0.89},
 	{"blind-chat-r.jsonl", 0.81, 0.84},
+	{"blind-chat-s.jsonl", 0.86, 0.84},
+	{"blind-chat-t.jsonl", 0.88, 0.85},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -66,6 +68,8 @@ var questionSets = []questionSet{
 	{"blind-conv-o.jsonl", 0.82, 0.70},
 	{"blind-conv-p.jsonl", 0.89, 0.68},
 	{"blind-conv-q.jsonl", 0.90, 0.72},
+	{"blind-conv-r.jsonl", 0.89, 0.80},
+	{"blind-conv-s.jsonl", 0.84, 0.80},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
