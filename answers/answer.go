@@ -1207,19 +1207,7 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	if first.Date > then.Date {
 		first, then = then, first
 	}
-	d, ok := e.docOf(first.Entry)
-	if !ok {
-		return Reply{}, false
-	}
-	day := func(ev knowledge.Event) string {
-		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
-		return t.Format("2 January 2006")
-	}
-	r := e.reply(d, "")
-	r.Answer = "The first of the two was on " + day(first) + ": " + first.Text + " Then, on " + day(then) + ": " + then.Text
-	r.Quotes = nil
-	r.Confidence = 1
-	return r, true
+	return e.pairReply("The first of the two was on ", " Then, on ", first, then)
 }
 
 // deadlierOfTwo answers "kerman vs saravan, which had more deaths?" from the timeline:
@@ -1234,32 +1222,39 @@ func (e *Engine) deadlierOfTwo(ws []string) (Reply, bool) {
 		return Reply{}, false
 	}
 	// The toll as the timeline tells it: "…, killing seven people who were not Iranian nationals."
-	toll := func(ev knowledge.Event) (doc, int) {
-		d, _ := e.docOf(ev.Entry)
+	toll := func(ev knowledge.Event) int {
 		most := 0
 		for n, kind := range e.readFact(ev.Text, nil).tolls {
 			if kind == "alias:kill" && n > most {
 				most = n
 			}
 		}
-		return d, most
+		return most
 	}
 	more, fewer := e.base.Events[a], e.base.Events[b]
-	d, n := toll(more)
-	_, m := toll(fewer)
+	n, m := toll(more), toll(fewer)
 	if n == 0 || m == 0 || n == m {
 		return Reply{}, false // a toll the article does not give is no comparison
 	}
 	if m > n {
 		more, fewer = fewer, more
-		d, _ = toll(more)
+	}
+	return e.pairReply("The deadlier of the two was on ", " The other, on ", more, fewer)
+}
+
+// pairReply tells two events of the timeline, each with its date, from the entry of the
+// first: "The first of the two was on 14 December 2023: … Then, on 25 December 2023: …".
+func (e *Engine) pairReply(lead, between string, first, second knowledge.Event) (Reply, bool) {
+	d, ok := e.docOf(first.Entry)
+	if !ok {
+		return Reply{}, false
 	}
 	day := func(ev knowledge.Event) string {
 		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
 		return t.Format("2 January 2006")
 	}
 	r := e.reply(d, "")
-	r.Answer = "The deadlier of the two was on " + day(more) + ": " + more.Text + " The other, on " + day(fewer) + ": " + fewer.Text
+	r.Answer = lead + day(first) + ": " + first.Text + between + day(second) + ": " + second.Text
 	r.Quotes = nil
 	r.Confidence = 1
 	return r, true
