@@ -1547,9 +1547,9 @@ func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 	return Reply{}, false
 }
 
-// spelledOut answers "what does IRGC stand for?" or "what does BLA mean?" with the entry whose answer spells the
-// letters out before them in brackets, as the article does: "Islamic Revolutionary Guard
-// Corps (IRGC)".
+// spelledOut answers "what does IRGC stand for?" or "what does BLA mean?" with the entry
+// whose answer spells the letters out before them in brackets, as the article does:
+// "Islamic Revolutionary Guard Corps (IRGC)".
 func (e *Engine) spelledOut(q Query) (Reply, bool) {
 	asks := false // "stand for", "acronym", "short for", "full form", "what does BLA mean"
 	for i, w := range q.Words {

@@ -16,9 +16,9 @@ const (
 	VerdictYes                   // every detail the claim names is in the facts
 	VerdictNo                    // a detail the claim names is contradicted by the facts
 	VerdictPartly                // some details hold and some are contradicted
-	// VerdictNotSaid: a claim put to the bot says of its subject what the article never
-	// says; what the article does say of the subject is given, which settles the claim
-	// by the article's account where the two cannot both hold.
+	// VerdictNotSaid marks a claim put to the bot that says of its subject what the
+	// article never says: what the article does say of the subject is given instead,
+	// which settles the claim by the article's account where the two cannot both hold.
 	VerdictNotSaid
 )
 
@@ -36,7 +36,8 @@ func (v Verdict) String() string {
 	return "open"
 }
 
-// Prefix is how a reply opens for the verdict: "Yes. ", "No. ", or nothing when open.
+// Prefix is how a reply opens for the verdict: "Yes. ", "No. ", "That is not what the
+// article says. It says: ", or nothing when open.
 func (v Verdict) Prefix() string {
 	switch v {
 	case VerdictYes:
