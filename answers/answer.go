@@ -2190,7 +2190,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
-	if ok && q.Type == knowledge.TypeYesNo {
+	if ok && (q.Type == knowledge.TypeYesNo || q.Intent == IntentClaim) {
 		if ev, found := e.eventOfDoer(rk, best, q, toks); found {
 			// "did pakistan retaliate?": the event itself says whether it happened, better
 			// than an entry that mentions it in passing.
@@ -2600,7 +2600,7 @@ var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, ste
 var mentionVerbs = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "discuss": true,
 	"discussed": true, "bring": true, "brought": true, "talk": true, "talked": true, "cite": true, "cited": true, "reference": true, "referenced": true}
 
-// eventOfDoer returns, for a yes/no question of a strike whose best entry is no event,
+// eventOfDoer returns, for a yes/no question or claim of a strike whose best entry is no event,
 // the entry of a strike of the question's doer that covers the question as well and
 // scores nearly as high.
 func (e *Engine) eventOfDoer(rk ranking, best scored, q Query, toks []token) (scored, bool) {
@@ -2614,7 +2614,7 @@ func (e *Engine) eventOfDoer(rk ranking, best scored, q Query, toks []token) (sc
 	}
 	for _, s := range rk.scores {
 		d := e.docs[s.doc]
-		if s.score < best.score*0.9 {
+		if s.score < best.score*0.85 {
 			break
 		}
 		if d.entry.Kind == knowledge.KindEvent && sameAgent(agent, d.agent) && s.coverage >= best.coverage && d.facts.terms[toks[deed].term] {

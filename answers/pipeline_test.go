@@ -1626,6 +1626,10 @@ func TestWhetherAStrikeHappenedIsToldByTheStrike(t *testing.T) {
 			t.Errorf("%q: verdict %v, %q", q, r.Verdict, r.Answer)
 		}
 	}
+	// A claim of where a strike landed is settled by the strike, not by a view of it.
+	if r := e.Answer("wait iran hit karachi right? thats what my group chat says"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Answer, "Balochistan province") {
+		t.Errorf("iran hit karachi: verdict %v, %q", r.Verdict, r.Answer)
+	}
 	// A question of no strike keeps the entry that answers it.
 	if r := e.Answer("does iran need pakistan's help with anything"); strings.Contains(r.Answer, "barrage of missiles") {
 		t.Errorf("a question of no strike got the strike: %q", r.Answer)
