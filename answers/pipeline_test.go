@@ -546,6 +546,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// With no one talked about yet, he is the first person the answer names.
 		{[]string{"did iran's strike actually work?", "who was he"},
 			[]string{"Javidanfar", "IRGC Colonel Hossein Ali Javidanfar"}},
+		// Why she thinks so is what her quote says it showed.
+		{[]string{"which expert praised the calm response of both countries", "why does she think they stayed calm"},
+			[]string{"Akhtar", "strategic bonds"}},
 		// "list em" is list them; "is it over now?" asks whether the tension has eased.
 		{[]string{"how many experts are quoted in the article", "list em"},
 			[]string{"five analysts", "Rabia Akhtar"}},

@@ -1260,6 +1260,7 @@ var baseWords = [...]baseWord{
 	{"states", "state", true, "state", lexicon.Noun | lexicon.Verb, false, false},
 	{"station", "station", true, "station", lexicon.Noun | lexicon.Verb, false, false},
 	{"status", "status", true, "status", lexicon.Noun, false, false},
+	{"stayed", "stay", true, "stay", lexicon.Noun | lexicon.Verb, false, false},
 	{"steer", "steer", true, "steer", lexicon.Noun | lexicon.Verb, false, false},
 	{"step", "step", true, "step", lexicon.Noun | lexicon.Verb, false, false},
 	{"still", "still", true, "still", lexicon.Noun | lexicon.Verb | lexicon.Adj | lexicon.Adv, false, false},

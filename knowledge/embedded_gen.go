@@ -2780,9 +2780,10 @@ var generated = &Base{
 			ID:     "akhtar-uplifting",
 			Kind:   "opinion",
 			Title:  "Akhtar: an uplifting, calm and measured response",
-			Answer: "Dr Rabia Akhtar praised the calm and measured response of both nations, saying no Iranian or Pakistani official used inflammatory rhetoric.",
+			Answer: "Dr Rabia Akhtar praised the calm and measured response of both nations, saying no Iranian or Pakistani official used inflammatory rhetoric, which she said showed a profound awareness of the importance of preserving their deep-rooted historical, religious and potentially strategic bonds.",
 			Questions: []string{
 				"How did officials in both countries behave after the strikes?",
+				"Why does Akhtar think both sides stayed calm?",
 				"What did Akhtar praise?",
 				"akhtar uplifting calm",
 				"Was there inflammatory rhetoric from officials?",
@@ -2812,6 +2813,7 @@ var generated = &Base{
 			Types: []QuestionType{
 				"what",
 				"how",
+				"why",
 			},
 			Quotes: []string{
 				"akhtar-uplifting",
