@@ -2416,6 +2416,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if notSaid && (v != VerdictNo && v != VerdictPartly || !firm) {
 			v, why = VerdictNotSaid, "no entry scores over the threshold; the claim's own words are not the article's, and its subject's entry says what it does"
 		}
+		if w := unconfirmedWord(rk.terms); v == VerdictYes && q.byPerson && w != "" {
+			// "karim says iran has always been hated in pakistan, correct?": the names
+			// hold, but what the claim has him say ("hated") is in no fact of the base.
+			v, why = VerdictNotSaid, why+"; but the article never has them say "+w
+		}
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
 		}
@@ -2595,6 +2600,17 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 var wholeWords = map[string]bool{stem("article"): true, stem("piece"): true, stem("story"): true,
 	stem("text"): true, stem("analysis"): true, stem("report"): true, stem("situation"): true,
 	stem("conflict"): true, stem("crisis"): true, stem("events"): true}
+
+// unconfirmedWord returns a word of a question that no entry of the base uses and that
+// says something (not a name, which the check weighs apart): what no fact can confirm.
+func unconfirmedWord(qts []qterm) string {
+	for _, t := range qts {
+		if t.id < 0 && (t.class == classOrdinary || t.class == classNoun) {
+			return t.term
+		}
+	}
+	return ""
+}
 
 // mentionVerbs ask whether something was spoken of.
 var mentionVerbs = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "discuss": true,

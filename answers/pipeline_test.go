@@ -1538,6 +1538,12 @@ func TestAClaimInWordsTheArticleNeverUsesGetsWhatItSays(t *testing.T) {
 			t.Errorf("%s: answered %v, verdict %v, %q", tt.q, r.Answered, r.Verdict, r.Answer)
 		}
 	}
+	// What a claim has an expert say in words no entry uses is never confirmed.
+	for _, q := range []string{"karim says iran has always been hated in pakistan, correct?", "ranjha said iran overestimated pakistan's ability to respond, yeah?"} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes || strings.HasPrefix(r.Answer, "Yes") {
+			t.Errorf("%s: confirmed words the article never has them say: %q", q, r.Answer)
+		}
+	}
 	// A count the article does not give is not settled by the entry of the event.
 	if r := e.Answer("my friend says the rask attack killed 11 policemen, right?"); r.Answered {
 		t.Errorf("a count the article does not give was answered: %q", r.Text())

@@ -54,6 +54,7 @@ type Query struct {
 	subjectLast bool
 	asserted    bool // a claim made without asking, as Ask.asserted
 	put         bool // a statement put to the bot to check ("X, right?"), not a question
+	byPerson    bool // a claim of what someone the article quotes said, as Ask.byPerson
 	// identity is the profile entry that says who the person asked about is, when the
 	// question asks only that ("who was Soleimani?", "his job?"); "" for a person the
 	// base does not describe. asksIdentity says whether it asks.
@@ -347,7 +348,7 @@ func readAsk(a Ask, quoted string) Query {
 	if !a.Claim {
 		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
 	}
-	q := Query{Text: a.Text, asserted: a.asserted, put: a.Claim}
+	q := Query{Text: a.Text, asserted: a.asserted, put: a.Claim, byPerson: a.byPerson}
 	ws := normalize(words(a.Text))
 	q.Words = ws
 	q.Type = questionType(ws)
