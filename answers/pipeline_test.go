@@ -375,6 +375,10 @@ func TestOpinionsTakeNoSide(t *testing.T) {
 			t.Errorf("%q: the experts' views are missing from %q", q, r.Text())
 		}
 	}
+	// What should have been done asks for a judgement: the experts', never a Yes or No.
+	if r := e.Answer("should iran have warned pakistan?"); r.Verdict != answers.VerdictOpen || !strings.Contains(r.Answer, "I don't take sides") || !strings.Contains(r.Answer, "Vaez said Iran should and could have shared") {
+		t.Errorf("should iran have warned pakistan?: verdict %v, %q", r.Verdict, r.Answer)
+	}
 }
 
 func TestSummaryRequestsGetTheOverview(t *testing.T) {

@@ -300,6 +300,13 @@ var frameTypos = func() map[string]string {
 	return m
 }()
 
+// judges reports whether a yes/no question asks what should have been done: "should iran
+// have warned pakistan?" asks for a judgement, which the article's experts give, not a
+// fact to confirm.
+func judges(ws []string) bool {
+	return len(ws) > 2 && (ws[0] == "should" || ws[0] == "shouldnt" || ws[0] == "shoulda")
+}
+
 // frameTypo returns the frame word a word of four or more letters is a slip of, or "".
 func frameTypo(w string) string {
 	if len(w) < 4 || isStop(w) {
@@ -392,7 +399,7 @@ func readAsk(a Ask, quoted string) Query {
 	case summary:
 		q.Intent = IntentSummary
 		q.Text = dropWords(q.Text, summaryFormat) // "in 3 lines", "in bullet points"
-	case (a.Opinion || opinionSet.in(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
+	case (a.Opinion || opinionSet.in(ws) || judges(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
 	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && (onlyReports(ws) || reportsSaying(ws))):
