@@ -2404,6 +2404,16 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is of another event, in " + month + ", which the article does not cover")
 			return e.nearMiss(d, q, best)
 		}
+		if other, target, ok := e.strikeOfAnother(toks, e.claimSubject(toks, q)); ok {
+			// "iran was targeting the BLA in pakistan, right?": the strike on the BLA was
+			// Pakistan's; Iran's own strike's entry says whom Iran struck.
+			ex.decided(fmt.Sprintf("answered %s; verdict no (only the other side's strike was on %s)", other.entry.ID, strings.TrimPrefix(target, "alias:")))
+			r := e.reply(other, q.Text)
+			r.Confidence, r.Verdict = round(math.Min(1, best.score)), VerdictNo
+			r.Answer = VerdictNo.Prefix() + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
 		v, why, firm := e.decide(q, toks, d.facts)
 		if contradictOnly && (v != VerdictNo && v != VerdictPartly || !firm) {
 			return e.unknown(rk, ex, "no entry scores over the threshold, and the best one for the claim's subject does not contradict it")
@@ -2610,6 +2620,47 @@ func unconfirmedWord(qts []qterm) string {
 		}
 	}
 	return ""
+}
+
+// strikeOfAnother returns, for a claim that one side struck a group that only the other
+// side's strike names, the entry of the claim's side's own strike, which says whom it
+// struck instead: "iran was targeting the BLA" is answered by Iran's strike on Jaish al-Adl.
+func (e *Engine) strikeOfAnother(toks []token, subject string) (doc, string, bool) {
+	agent := e.agent(toks)
+	if agent == "" || !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" || t.term == "alias:retali" }) {
+		return doc{}, "", false
+	}
+	// The doer is what the claim is about: "BLA and BLF are iranian groups that attack
+	// iran" is a claim about the groups, not about a strike of Iran's.
+	if s := strings.TrimPrefix(subject, "alias:"); !sameAgent(agent, s) && demonyms["alias:"+s] != agent && demonyms[subject] != agent {
+		return doc{}, "", false
+	}
+	for _, t := range toks {
+		if t.stop || !e.isName(t.term) || sameAgent(agent, strings.TrimPrefix(t.term, "alias:")) {
+			continue
+		}
+		if _, place := e.placeKind[t.term]; place || e.personIn(t.word) != "" {
+			continue // "in pakistan" is where; the target is a group
+		}
+		var struck []doc
+		own, hasOwn := doc{}, false
+		for _, ev := range e.base.Events {
+			d, ok := e.docOf(ev.Entry)
+			if !ok || !ev.Strike {
+				continue
+			}
+			if d.facts.terms[t.term] {
+				struck = append(struck, d)
+			}
+			if sameAgent(agent, d.agent) {
+				own, hasOwn = d, true
+			}
+		}
+		if len(struck) == 1 && struck[0].agent != "" && !sameAgent(agent, struck[0].agent) && hasOwn {
+			return own, t.term, true
+		}
+	}
+	return doc{}, "", false
 }
 
 // mentionVerbs ask whether something was spoken of.

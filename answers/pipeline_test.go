@@ -1643,6 +1643,17 @@ func TestWhetherAStrikeHappenedIsToldByTheStrike(t *testing.T) {
 	if r := e.Answer("wait iran hit karachi right? thats what my group chat says"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Answer, "Balochistan province") {
 		t.Errorf("iran hit karachi: verdict %v, %q", r.Verdict, r.Answer)
 	}
+	// A claim that one side struck the group only the other side's strike names is
+	// corrected by the claim's side's own strike.
+	tests := []struct{ q, want string }{
+		{"iran was targeting the BLA in pakistan, right?", "two bases of Jaish al-Adl"},
+		{"so pakistan targeted jaish al-adl in iran, yes?", "the Balochistan Liberation Army (BLA)"},
+	}
+	for _, tt := range tests {
+		if r := e.Answer(tt.q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Answer, tt.want) {
+			t.Errorf("%s: verdict %v, %q", tt.q, r.Verdict, r.Answer)
+		}
+	}
 	// A question of no strike keeps the entry that answers it.
 	if r := e.Answer("does iran need pakistan's help with anything"); strings.Contains(r.Answer, "barrage of missiles") {
 		t.Errorf("a question of no strike got the strike: %q", r.Answer)

@@ -181,6 +181,9 @@ func (e *Engine) agent(toks []token) string {
 				continue // "Abdollahian's Islamabad trip": a name after a name is where or what
 			}
 			next := toks[i+1]
+			if !owner && beForms[next.word] && i+2 < len(toks) && strings.HasSuffix(toks[i+2].word, "ing") {
+				next = toks[i+2] // "iran was targeting the BLA": the doer of a deed in progress
+			}
 			if owner && toks[i].owner {
 				// "Iran's 16 January strike": the date between owner and deed does not count.
 				for k := i + 1; k < len(toks) && (toks[k].number || months[toks[k].term]); k++ {
