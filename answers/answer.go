@@ -2376,6 +2376,13 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
+		if q.Type == knowledge.TypeYesNo && slices.Contains(q.Words, "else") && slices.ContainsFunc(q.Words, func(w string) bool { return casualtyWords[w] }) &&
+			len(d.facts.tolls) == 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(d.victims)), func(v string) bool { return !q.Victims[v] }) {
+			// "was anyone else killed in the strike that killed mousavi?": the entry tells
+			// of no dead but the one asked of.
+			ex.decided("near miss: the question asks of other dead, and " + d.entry.ID + " tells of none")
+			return e.nearMiss(d, q, best)
+		}
 		if q.Type == knowledge.TypeYesNo && rk.hasUnknownName() && slices.ContainsFunc(q.Words, func(w string) bool { return mentionVerbs[w] }) {
 			// "did she mention india at all?": what the article never names, no one in
 			// it is told to mention.

@@ -1548,6 +1548,10 @@ func TestAClaimInWordsTheArticleNeverUsesGetsWhatItSays(t *testing.T) {
 			t.Errorf("%s: confirmed words the article never has them say: %q", q, r.Answer)
 		}
 	}
+	// Other dead, where the entry tells of none but the one asked of, is a near miss.
+	if r := e.Answer("was anyone else killed in the strike that killed mousavi?"); r.Answered {
+		t.Errorf("other dead the article never tells of: %q", r.Answer)
+	}
 	// A count the article does not give is not settled by the entry of the event.
 	if r := e.Answer("my friend says the rask attack killed 11 policemen, right?"); r.Answered {
 		t.Errorf("a count the article does not give was answered: %q", r.Text())
