@@ -1207,7 +1207,7 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	if first.Date > then.Date {
 		first, then = then, first
 	}
-	return e.pairReply("The first of the two was on ", " Then, on ", first, then)
+	return e.pairReply(orderLead, " Then, on ", first, then)
 }
 
 // deadlierOfTwo answers "kerman vs saravan, which had more deaths?" from the timeline:
@@ -1255,13 +1255,84 @@ func (e *Engine) pairReply(lead, between string, first, second knowledge.Event) 
 	}
 	r := e.reply(d, "")
 	r.Answer = lead + day(first) + ": " + first.Text + between + day(second) + ": " + second.Text
+	if t1, err1 := time.Parse(knowledge.DateLayout, first.Date); err1 == nil && lead == orderLead {
+		if t2, err2 := time.Parse(knowledge.DateLayout, second.Date); err2 == nil && t2.After(t1) {
+			// "two days earlier": the span the dates give, which claims of order often get wrong.
+			span := daysWord(int(t2.Sub(t1).Hours() / 24))
+			r.Answer = lead + day(first) + ", " + span + " earlier: " + first.Text + " Then, " + span + " after it, on " + day(second) + ": " + second.Text
+		}
+	}
 	r.Quotes = nil
 	r.Confidence = 1
 	return r, true
 }
 
+// orderLead opens the reply that tells which of two events came first.
+const orderLead = "The first of the two was on "
+
+// daysWord spells a number of days as the article would: "one day", "two days", "11 days".
+func daysWord(n int) string {
+	words := []string{"", "one day", "two days", "three days", "four days", "five days", "six days", "seven days", "eight days", "nine days", "ten days"}
+	if n > 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n) + " days"
+}
+
 // deadlierWords compare two events by their dead.
 var deadlierWords = map[string]bool{"deadlier": true, "bloodier": true, "deadliest": true, "bloodiest": true, "worse": true}
+
+// claimedOrder settles a claim of the order of two events, "A, then B", "A before B",
+// "B after A", from the timeline: Yes or No, and the two events with their dates.
+func (e *Engine) claimedOrder(ws []string) (Reply, Verdict, bool) {
+	at := slices.IndexFunc(ws, func(w string) bool { return w == "then" || w == "before" || w == "after" })
+	if at < 1 || at+1 >= len(ws) || slices.ContainsFunc(ws[at+1:], func(w string) bool { return w == "then" || w == "before" || w == "after" }) {
+		return Reply{}, VerdictOpen, false
+	}
+	side := func(part []string) []string {
+		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
+			return sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w] || w == "and" || w == "later" || w == "days" || w == "few"
+		})
+	}
+	named := func(part []string) int {
+		if i := e.eventNamed(side(part)); i >= 0 {
+			return i
+		}
+		return e.strikeNamed(side(part))
+	}
+	left, right := ws[:at], ws[at+1:]
+	if slices.ContainsFunc(right, func(w string) bool { return w == "its" || w == "their" }) {
+		// "iran hit syria after its pakistan strike": its strike is the subject's own.
+		names := e.namesOf(left)
+		if len(names) == 0 {
+			return Reply{}, VerdictOpen, false
+		}
+		right = []string{names[0], "strike"}
+	}
+	a, b := named(left), named(right)
+	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
+		return Reply{}, VerdictOpen, false
+	}
+	first, then := e.base.Events[a], e.base.Events[b]
+	if ws[at] == "after" {
+		first, then = then, first // "B after A": A is claimed first
+	}
+	v := VerdictYes
+	if first.Date > then.Date {
+		v, first, then = VerdictNo, then, first
+	}
+	if v == VerdictYes && slices.ContainsFunc(ws, func(w string) bool { return intervalWords[w] || isNumber(w) }) {
+		// "javidanfar was killed like a week after iran's strike": the order holds, the
+		// span is what the claim checks, which the entry's facts settle.
+		return Reply{}, VerdictOpen, false
+	}
+	r, ok := e.pairReply(orderLead, " Then, on ", first, then)
+	return r, v, ok
+}
+
+// intervalWords measure the time between two events.
+var intervalWords = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true,
+	"months": true, "hour": true, "hours": true, "year": true, "years": true}
 
 // twoEvents returns the timeline's two events a choice between them names, "which came
 // first, iran's strike or pakistan's", "kerman vs saravan, which was deadlier?", when
@@ -2306,6 +2377,15 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		}
 	}
 	if q.Intent == IntentClaim {
+		if r, v, found := e.claimedOrder(q.Words); found {
+			// "iran hit pakistan first and then syria and iraq a few days later, right?":
+			// the timeline's dates settle the order of the two events.
+			ex.decided(fmt.Sprintf("the order of the two events the claim names, from the timeline: verdict %s", v))
+			r.Verdict = v
+			r.Answer = v.Prefix() + r.Answer
+			r.moved = true
+			return r
+		}
 		if first, v, found := e.firstMover(q, toks); found {
 			// "Pakistan struck first, right?", "pakistan struck first and iran retaliated":
 			// the timeline's first strike settles it, however little of the claim's other

@@ -1614,6 +1614,23 @@ func TestAChoiceBetweenTwoEventsIsSettledByTheTimeline(t *testing.T) {
 			t.Errorf("%s: answered %v, %q", tt.q, r.Answered, r.Answer)
 		}
 	}
+	// A claim of the order of two events is settled by their dates; one of a span, by the
+	// entry's facts.
+	orders := []struct {
+		q    string
+		want answers.Verdict
+		text string
+	}{
+		{"iran hit pakistan first and THEN syria and iraq a few days later, right?", answers.VerdictNo, "14 January 2024, two days earlier"},
+		{"the kerman bombing happened before mousavi was killed, right?", answers.VerdictNo, "25 December 2023, nine days earlier"},
+		{"pakistan retaliated after iran's strike, right?", answers.VerdictYes, "Then, two days after it, on 18 January 2024"},
+		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after"},
+	}
+	for _, tt := range orders {
+		if r := e.Answer(tt.q); r.Verdict != tt.want || !strings.Contains(r.Answer, tt.text) {
+			t.Errorf("%s: verdict %v, %q", tt.q, r.Verdict, r.Answer)
+		}
+	}
 	// A toll the article does not give is no comparison.
 	if r := e.Answer("which was deadlier, the rask attack or the javidanfar killing?"); strings.HasPrefix(r.Answer, "The deadlier") {
 		t.Errorf("a toll the article does not give was compared: %q", r.Answer)
