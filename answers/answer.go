@@ -1207,7 +1207,7 @@ func (e *Engine) firstOfTwo(ws []string) (Reply, bool) {
 	if first.Date > then.Date {
 		first, then = then, first
 	}
-	return e.pairReply(orderLead, " Then, on ", first, then)
+	return e.orderReply(first, then)
 }
 
 // deadlierOfTwo answers "kerman vs saravan, which had more deaths?" from the timeline:
@@ -1239,36 +1239,42 @@ func (e *Engine) deadlierOfTwo(ws []string) (Reply, bool) {
 	if m > n {
 		more, fewer = fewer, more
 	}
-	return e.pairReply("The deadlier of the two was on ", " The other, on ", more, fewer)
+	return e.pairReply("The deadlier of the two was on "+eventDay(more)+": "+more.Text+" The other, on "+eventDay(fewer)+": "+fewer.Text, more)
 }
 
-// pairReply tells two events of the timeline, each with its date, from the entry of the
-// first: "The first of the two was on 14 December 2023: … Then, on 25 December 2023: …".
-func (e *Engine) pairReply(lead, between string, first, second knowledge.Event) (Reply, bool) {
+// pairReply answers with a text about two events of the timeline, from the entry of the
+// first.
+func (e *Engine) pairReply(text string, first knowledge.Event) (Reply, bool) {
 	d, ok := e.docOf(first.Entry)
 	if !ok {
 		return Reply{}, false
 	}
-	day := func(ev knowledge.Event) string {
-		t, _ := time.Parse(knowledge.DateLayout, ev.Date)
-		return t.Format("2 January 2006")
-	}
 	r := e.reply(d, "")
-	r.Answer = lead + day(first) + ": " + first.Text + between + day(second) + ": " + second.Text
-	if t1, err1 := time.Parse(knowledge.DateLayout, first.Date); err1 == nil && lead == orderLead {
-		if t2, err2 := time.Parse(knowledge.DateLayout, second.Date); err2 == nil && t2.After(t1) {
-			// "two days earlier": the span the dates give, which claims of order often get wrong.
-			span := daysWord(int(t2.Sub(t1).Hours() / 24))
-			r.Answer = lead + day(first) + ", " + span + " earlier: " + first.Text + " Then, " + span + " after it, on " + day(second) + ": " + second.Text
-		}
-	}
+	r.Answer = text
 	r.Quotes = nil
 	r.Confidence = 1
 	return r, true
 }
 
-// orderLead opens the reply that tells which of two events came first.
-const orderLead = "The first of the two was on "
+// orderReply tells two events of the timeline in order, each with its date, and the days
+// between them, which claims of order often get wrong: "The first of the two was on
+// 14 January 2024, two days earlier: … Then, two days after it, on 16 January 2024: …".
+func (e *Engine) orderReply(first, then knowledge.Event) (Reply, bool) {
+	t1, err1 := time.Parse(knowledge.DateLayout, first.Date)
+	t2, err2 := time.Parse(knowledge.DateLayout, then.Date)
+	if err1 != nil || err2 != nil || !t2.After(t1) {
+		return Reply{}, false
+	}
+	span := daysWord(int(t2.Sub(t1).Hours() / 24))
+	return e.pairReply("The first of the two was on "+eventDay(first)+", "+span+" earlier: "+first.Text+
+		" Then, "+span+" after it, on "+eventDay(then)+": "+then.Text, first)
+}
+
+// eventDay is the date of an event as replies write it: "14 January 2024".
+func eventDay(ev knowledge.Event) string {
+	t, _ := time.Parse(knowledge.DateLayout, ev.Date)
+	return t.Format("2 January 2006")
+}
 
 // daysWord spells a number of days as the article would: "one day", "two days", "11 days".
 func daysWord(n int) string {
@@ -1289,16 +1295,8 @@ func (e *Engine) claimedOrder(ws []string) (Reply, Verdict, bool) {
 	if at < 1 || at+1 >= len(ws) || slices.ContainsFunc(ws[at+1:], func(w string) bool { return w == "then" || w == "before" || w == "after" }) {
 		return Reply{}, VerdictOpen, false
 	}
-	side := func(part []string) []string {
-		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
-			return sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w] || w == "and" || w == "later" || w == "days" || w == "few"
-		})
-	}
 	named := func(part []string) int {
-		if i := e.eventNamed(side(part)); i >= 0 {
-			return i
-		}
-		return e.strikeNamed(side(part))
+		return e.eventOfSide(part, func(w string) bool { return w == "and" || w == "later" || w == "days" || w == "few" })
 	}
 	left, right := ws[:at], ws[at+1:]
 	if slices.ContainsFunc(right, func(w string) bool { return w == "its" || w == "their" }) {
@@ -1326,7 +1324,7 @@ func (e *Engine) claimedOrder(ws []string) (Reply, Verdict, bool) {
 		// span is what the claim checks, which the entry's facts settle.
 		return Reply{}, VerdictOpen, false
 	}
-	r, ok := e.pairReply(orderLead, " Then, on ", first, then)
+	r, ok := e.orderReply(first, then)
 	return r, v, ok
 }
 
@@ -1353,26 +1351,32 @@ func (e *Engine) twoEvents(ws []string, cue func(string) bool) (a, b int, ok boo
 	case !slices.ContainsFunc(ws, func(w string) bool { return w == "which" || w == "what" || w == "whichever" }):
 		return 0, 0, false
 	}
-	// Each side as it names its event: "what came later, the kerman bombing", not the asking.
-	side := func(part []string) []string {
-		return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
-			return cue(w) || sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
-		})
-	}
-	named := func(part []string) int {
-		if i := e.eventNamed(side(part)); i >= 0 {
-			return i
-		}
-		return e.strikeNamed(side(part)) // "iran's strike", "the retaliation"
-	}
-	a, b = named(left), named(right)
+	a, b = e.eventOfSide(left, cue), e.eventOfSide(right, cue)
 	// "iran's strike or pakistan's?": the other side is a strike too, of its own agent.
 	if a >= 0 && b < 0 && e.base.Events[a].Strike {
-		b = e.strikeNamed(append(side(right), "strike"))
+		b = e.strikeNamed(append(sideWords(right, cue), "strike"))
 	} else if b >= 0 && a < 0 && e.base.Events[b].Strike {
-		a = e.strikeNamed(append(side(left), "strike"))
+		a = e.strikeNamed(append(sideWords(left, cue), "strike"))
 	}
 	return a, b, a >= 0 && b >= 0 && a != b
+}
+
+// sideWords returns the words of one side of a choice or an order as they name its event,
+// without the asking ("what came later, the kerman bombing") or the words drop says.
+func sideWords(part []string, drop func(string) bool) []string {
+	return slices.DeleteFunc(slices.Clone(part), func(w string) bool {
+		return drop(w) || sequenceWords[w] || eventWords[w] || questionWords[w] || copulas[w] || fillerWords[w]
+	})
+}
+
+// eventOfSide returns the timeline event one side of a choice or an order names, by its
+// words or as a strike ("iran's strike", "the retaliation"), or -1.
+func (e *Engine) eventOfSide(part []string, drop func(string) bool) int {
+	ws := sideWords(part, drop)
+	if i := e.eventNamed(ws); i >= 0 {
+		return i
+	}
+	return e.strikeNamed(ws)
 }
 
 // eventAround answers "what happened after iran's strike?" and "what came before the

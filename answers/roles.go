@@ -159,7 +159,7 @@ func (e *Engine) speakerOf(toks []token) string {
 			continue
 		}
 		for k := i + 1; k < len(toks) && k <= i+3; k++ {
-			if !toks[k].stop && e.isName(toks[k].term) && isPersonTerm(e, toks[k].term) {
+			if _, person := e.personTerms[toks[k].term]; !toks[k].stop && person {
 				return toks[k].term
 			}
 		}
@@ -334,10 +334,4 @@ func (e *Engine) victims(toks []token) map[string]bool {
 		}
 	}
 	return out
-}
-
-// isPersonTerm reports whether a term names a person of the base.
-func isPersonTerm(e *Engine, term string) bool {
-	_, ok := e.personTerms[term]
-	return ok
 }
