@@ -2522,6 +2522,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// hold, but what the claim has him say ("hated") is in no fact of the base.
 			v, why = VerdictNotSaid, why+"; but the article never has them say "+w
 		}
+		if w := e.predicateUnsaid(toks); v == VerdictYes && !q.byPerson && w != "" {
+			// "did the strikes affect flights…?", "the writer predicts a war, no?": the
+			// names hold, but what the claim says of them is in no fact of the base, so
+			// the facts are given as they are, with no Yes.
+			v, why = VerdictOpen, why+"; but the facts never say "+w
+		}
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
 		}

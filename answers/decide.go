@@ -502,6 +502,31 @@ func (e *Engine) unconfirmed(toks []token) string {
 	return ""
 }
 
+// predicateUnsaid returns a word of a claim that says what it asserts of its names and
+// that the base never uses ("affect flights", "a code name"), so that no fact can
+// confirm it, or "". Modifiers ("alongside", "somewhere") and the asker's own verbs
+// ("do you remember…", "did she find it surprising") assert nothing.
+func (e *Engine) predicateUnsaid(toks []token) string {
+	for _, t := range toks {
+		if _, count := numberValue[t.term]; t.stop || t.number || count || t.word == "" || askersVerbs[t.word] || (t.class != classOrdinary && t.class != classNoun) {
+			continue
+		}
+		if _, inBase := e.terms[t.term]; inBase || isAdverb(t.word) || !isNoun(t.word) && !isVerb(t.word) {
+			continue
+		}
+		return t.word
+	}
+	return ""
+}
+
+// askersVerbs tell of the asker, or of how a claim reached them, not of what it claims:
+// "do you remember the date…", "ppl keep bringing it up", "did she find it surprising".
+var askersVerbs = map[string]bool{"remember": true, "find": true, "found": true, "keep": true,
+	"keeps": true, "bring": true, "bringing": true, "brought": true, "hear": true, "heard": true,
+	"read": true, "see": true, "seen": true, "saw": true, "think": true, "thought": true,
+	"know": true, "knew": true, "believe": true, "mean": true, "check": true,
+	"confirm": true, "verify": true, "wrap": true}
+
 // onlyNames reports whether every conflict is a name: a wrong name makes the claim wrong,
 // whatever else holds ("Vaez is with the Swedish Institute").
 func onlyNames(conflicts []string) bool {

@@ -1680,3 +1680,31 @@ func TestWhetherAStrikeHappenedIsToldByTheStrike(t *testing.T) {
 		t.Errorf("a question of no strike got the strike: %q", r.Answer)
 	}
 }
+
+func TestAClaimWhosePredicateNoFactSaysGetsNoYes(t *testing.T) {
+	e := newEngine(t)
+	// The names hold, but what is said of them is in no fact of the base: the facts are
+	// given as they are, never under a Yes.
+	for _, q := range []string{
+		"the article says china has zero leverage here",
+		"did the strikes affect flights between iran and pakistan?",
+		"the writer basically predicts an iran-pakistan war, no?",
+		"umer karim works at a think tank in islamabad right?",
+		"is parsi a fan of using military strikes to fix militant problems?",
+	} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes || strings.HasPrefix(r.Answer, "Yes") {
+			t.Errorf("%q: got verdict %v, %q; want no Yes", q, r.Verdict, r.Answer)
+		}
+	}
+	// The asker's own words ("do you remember", "did she find it") and modifiers
+	// ("alongside") say nothing of the claim: a Yes the facts give still stands.
+	for _, q := range []string{
+		"did karim find the iranian strike surprising?",
+		"was anyone killed alongside Col. Javidanfar",
+		"did Pakistan hit back within like a couple of days?",
+	} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictYes {
+			t.Errorf("%q: got verdict %v, %q; want Yes", q, r.Verdict, r.Answer)
+		}
+	}
+}
