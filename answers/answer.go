@@ -1057,13 +1057,14 @@ func (e *Engine) lastEntry(conv Context) string {
 // "when?", "who did it?") with the entry last given, when that entry gives the detail:
 // "that" is what was just told, not whatever else the last question's words match.
 func (e *Engine) detailOfLast(conv Context, a Ask, ws []string) (Reply, bool) {
-	if len(conv.Given) == 0 || len(ws) > 4 || len(e.contentOf(ws)) > 0 || e.namesSomething(ws) ||
-		slices.ContainsFunc(ws, func(w string) bool { return followUpWords[w] || ordinals[w] || pronouns[w] }) {
+	since := asksHowLongSo(ws) // "for how long?", "how long has that been the case?"
+	if len(conv.Given) == 0 || !since && (len(ws) > 4 || len(e.contentOf(ws)) > 0 ||
+		slices.ContainsFunc(ws, func(w string) bool { return followUpWords[w] || ordinals[w] || pronouns[w] })) || e.namesSomething(ws) {
 		return Reply{}, false
 	}
 	q := readAsk(Ask{Text: a.Text}, "")
 	switch {
-	case q.Type == knowledge.TypeWhen, q.Type == knowledge.TypeWhere, q.Type == knowledge.TypeWho, q.Type == knowledge.TypeHowMany:
+	case q.Type == knowledge.TypeWhen, q.Type == knowledge.TypeWhere, q.Type == knowledge.TypeWho, q.Type == knowledge.TypeHowMany, since:
 	case len(ws) == 2 && swapFillers[ws[0]] && questionWords[ws[1]]:
 		// "with what?", "by what?": what the last answer did it with.
 	default:

@@ -438,6 +438,10 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// "exact words?" alone, after an answer that tells of someone's words, asks for them.
 		{[]string{"which expert praised the calm response of both countries", "exact words?"},
 			[]string{"Akhtar", "Those are the words of Dr Rabia Akhtar"}},
+		// "for how long?" asks how long what was said has been so, which the facts give
+		// ("for decades"); how long a border is, they do not.
+		{[]string{"which country did parsi point to as a cautionary example?", "for how long?"},
+			[]string{"the US", "for decades"}},
 		// A follow-up's own deed takes the place of the last question's.
 		{[]string{"which weapons did pakistan use", "how many died?"},
 			[]string{"drones", "seven people"}},

@@ -793,6 +793,26 @@ func (e *Engine) namesPlaceOf(d doc, kind string, toks []token) bool {
 	return kind == "town" && d.facts.terms[stem("capital")] && !slices.ContainsFunc(toks, func(t token) bool { return t.word == "capital" })
 }
 
+// durationTerms say how long something has gone on: "for decades", "for many years".
+var durationTerms = []string{stem("decades"), stem("years"), stem("centuries"), stem("generations")}
+
+// asksHowLongSo reports whether a question asks only how long what was said has been so:
+// "for how long?", "how long has that been the case?"; not "how long is the border?",
+// a length, nor "how long has he led it?", which asks of another thing.
+func asksHowLongSo(ws []string) bool {
+	i := slices.Index(ws, "how")
+	if i < 0 || i+1 >= len(ws) || ws[i+1] != "long" {
+		return false
+	}
+	rest := ws[i+2:]
+	return !slices.ContainsFunc(rest, func(w string) bool { return !sinceWords[w] }) && (len(rest) == 0 || slices.Contains(rest, "been"))
+}
+
+// sinceWords may follow "how long" in a question of how long something has been so.
+var sinceWords = map[string]bool{"has": true, "have": true, "had": true, "it": true, "that": true,
+	"this": true, "they": true, "been": true, "the": true, "case": true, "like": true, "so": true,
+	"going": true, "on": true}
+
 // genericCounts are counted words that any count of people answers.
 var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
@@ -809,6 +829,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	switch q.Type {
 	case knowledge.TypeMeasure:
+		// "for how long?": a span the facts give in years or decades ("for decades"),
+		// the one measure the article has.
+		if asksHowLongSo(q.Words) && slices.ContainsFunc(durationTerms, func(t string) bool { return d.facts.terms[t] }) {
+			return true, ""
+		}
 		return false, "measure"
 	case knowledge.TypeHowMany:
 		// "how many were wounded in Saravan?": an entry that counts only the dead does not
