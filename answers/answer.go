@@ -579,7 +579,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		// article says of him, not an answer to the question read without him.
 		return missed, text
 	}
-	if how == saysLittle && missed.Kind == KindNotInArticle && !e.namesSomething(ws) && !e.nearOf(conv)[alone.ID] {
+	if how == saysLittle && missed.Kind == KindNotInArticle && !e.namesSomething(ws) && !e.nearOf(conv)[alone.ID] && !alone.moved {
 		// "how many were killed?" after the Rask attack: the article gives no toll for
 		// it, and the toll of the strikes, which nothing said so far leads to, is not
 		// the answer.
@@ -1515,7 +1515,8 @@ func (e *Engine) timelineEnd(q Query) (Reply, bool) {
 	last := slices.ContainsFunc(ws, func(w string) bool { return w == "last" || w == "latest" || w == "final" || w == "newest" })
 	first := slices.ContainsFunc(ws, func(w string) bool { return w == "first" || w == "earliest" || w == "oldest" })
 	if last == first || q.Intent == IntentClaim || !slices.ContainsFunc(ws, func(w string) bool {
-		return w == "date" || w == "dates" || w == "event" || w == "events" || w == "thing" || w == "happened"
+		// "and whats the latest one?" after the earliest event: one of the events.
+		return w == "date" || w == "dates" || w == "event" || w == "events" || w == "thing" || w == "happened" || w == "one"
 	}) {
 		return Reply{}, false
 	}
@@ -2799,12 +2800,13 @@ func asksTimeline(ws []string) bool {
 	for i, w := range ws {
 		switch w {
 		case "timeline", "timelines", "chronology", "chronological", "chronologically":
-			// "need the exact hour for a timeline": what the answer is for, not what is asked.
+			// "need the exact hour for a timeline", "trying to get the timeline straight":
+			// what the answer is for, not what is asked.
 			j := i - 1
 			for j >= 0 && (ws[j] == "a" || ws[j] == "the" || ws[j] == "my" || ws[j] == "our" || ws[j] == "this") {
 				j--
 			}
-			if j >= 0 && (ws[j] == "for" || ws[j] == "in" || ws[j] == "into") {
+			if j >= 0 && (ws[j] == "for" || ws[j] == "in" || ws[j] == "into" || ws[j] == "get" || ws[j] == "getting") {
 				continue
 			}
 			return true

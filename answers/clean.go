@@ -211,7 +211,9 @@ func isSentencePunct(c byte) bool {
 }
 
 // dropSymbols replaces emoji, pictographs and other symbols, and the joiners and
-// selectors that build emoji, with spaces; letters, digits and punctuation stay.
+// selectors that build emoji, with spaces; letters, digits and punctuation stay. Emoji
+// standing between a run of words and a question end a sentence, as people use them in
+// chat: "i keep mixing this up 😵 was it the 14th or the 16th?".
 func dropSymbols(s string) string {
 	clean := true
 	for _, r := range s {
@@ -225,14 +227,57 @@ func dropSymbols(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if r >= utf8.RuneSelf && isSymbol(r) {
-			b.WriteByte(' ')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf || !isSymbol(r) {
+			b.WriteRune(r)
+			i += size
 			continue
 		}
-		b.WriteRune(r)
+		end := i // the end of the run of symbols and the spaces between them
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if r != ' ' && (r < utf8.RuneSelf || !isSymbol(r)) {
+				break
+			}
+			end += size
+		}
+		if endsClause(b.String()) && opensQuestion(s[end:]) {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
+		i = end
 	}
 	return b.String()
+}
+
+// opensQuestion reports whether text goes on with a question of at least three words:
+// one that opens as a question, or whose first sentence ends in a question mark.
+func opensQuestion(s string) bool {
+	first := s
+	if i := strings.IndexAny(s, ".!?"); i >= 0 {
+		first = s[:i+1]
+	}
+	return len(strings.Fields(first)) >= 3 && (strings.HasSuffix(first, "?") || startsQuestion(first))
+}
+
+// endsClause reports whether text written so far ends in a word, after at least two
+// words since the last sentence mark: where an emoji ends a clause rather than decorates
+// a word ("pakistan 🇵🇰").
+func endsClause(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return false
+	}
+	if i := strings.LastIndexAny(s, ".!?;:"); i >= 0 {
+		s = s[i+1:]
+	}
+	return len(strings.Fields(s)) >= 2
 }
 
 // isSymbol reports whether r is part of an emoji or another symbol that carries no words.

@@ -11,7 +11,13 @@ func TestCleanRemovesWhatAllChatShares(t *testing.T) {
 	tests := []struct {
 		in, text, quoted string
 	}{
-		{"hey all 👋 when did Iran hit Pakistan? 🇮🇷🇵🇰", "hey all when did Iran hit Pakistan?", ""},
+		{"hey all 👋 when did Iran hit Pakistan? 🇮🇷🇵🇰", "hey all. when did Iran hit Pakistan?", ""},
+		// An emoji between a clause and a question ends the clause; one beside a word,
+		// or before words that ask nothing, is only dropped.
+		{"i keep mixing this up 😵‍💫 was it the 14th or the 16th??", "i keep mixing this up. was it the 14th or the 16th??", ""},
+		{"geography is not my strong suit 🗺️ saravan is in which province?", "geography is not my strong suit. saravan is in which province?", ""},
+		{"debate club ppl 🗣️ we're prepping the motion for friday.", "debate club ppl we're prepping the motion for friday.", ""},
+		{"did 🇵🇰 hit back?", "did hit back?", ""},
 		{"what does Dr Ranjha do? :eyes: :thinking_face:", "what does Dr Ranjha do?", ""},
 		{"**where** did the `missiles` land? __pls__", "where did the missiles land? pls", ""},
 		{"@sam @here asked me: who is Vaez?", "asked me: who is Vaez?", ""},
@@ -47,6 +53,10 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"I'm writing a paper on this and need to get it right what weapons did Pakistan use?", []string{"what weapons did Pakistan use?"}, []bool{false}, false},
 		{"someone in general said Islamic State claimed the Kerman bombing. true?", []string{"someone in general said Islamic State claimed the Kerman bombing."}, []bool{true}, false},
 		{"Iran's missiles landed in Sistan and Baluchistan, right?", []string{"Iran's missiles landed in Sistan and Baluchistan, right?"}, []bool{true}, false},
+		// "we're" is "we are", not "were": it opens no question.
+		{"ok debate club. we're prepping the motion for friday. which side fired first?", []string{"which side fired first?"}, []bool{false}, false},
+		// What the asker is doing is context, not part of the question.
+		{"trying to get the timeline straight, what day did iran fire at pakistan?", []string{"what day did iran fire at pakistan?"}, []bool{false}, false},
 		{"who's Ali Vaez, and what did he think of Iran's attack?", []string{"who's Ali Vaez", "what did he think of Iran's attack?"}, []bool{false, false}, false},
 		{"what kind of drones did Pakistan use, like which model?", []string{"what kind of drones did Pakistan use, like which model?"}, []bool{false}, false},
 		{"my prof said Iran bombed other countries that week — which ones?", []string{"my prof said Iran bombed other countries that week which ones?"}, []bool{false}, false},
@@ -1710,5 +1720,13 @@ func TestAClaimWhosePredicateNoFactSaysGetsNoYes(t *testing.T) {
 		if r := e.Answer(q); r.Verdict != answers.VerdictYes {
 			t.Errorf("%q: got verdict %v, %q; want Yes", q, r.Verdict, r.Answer)
 		}
+	}
+}
+
+func TestTheLatestOneAfterTheEarliestEventIsTheTimelinesLast(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("whats the earliest event the article mentions and whats the latest one?")
+	if !r.Answered || !strings.Contains(r.Text(), "14 December 2023") || !strings.Contains(r.Text(), "29 January 2024") {
+		t.Errorf("got %q; want the Rask attack of 14 December 2023, then the visit due on 29 January 2024", r.Text())
 	}
 }

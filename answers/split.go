@@ -193,11 +193,14 @@ func splitGreeting(s string) []string {
 // contextOpeners start a sentence that gives context rather than asking: "I'm writing a
 // paper on this and need to get it right what weapons…".
 var contextOpeners = map[string]bool{
-	"i": true, "im": true, "ive": true, "id": true, "my": true, "we": true, "were": false,
+	"i": true, "im": true, "ive": true, "id": true, "my": true, "we": true,
 	"our": true, "me": true, "so": true, "ok": true, "okay": true, "hey": true, "hi": true,
 	"hello": true, "yo": true, "sorry": true, "sry": true, "lol": true, "thanks": true,
 	"this": true, "for": true, "need": true, "writing": true, "reading": true, "been": true,
 	"dictation": true, "dictating": true, "excuse": true, "pardon": true, "apologies": true, // "dictation on sorry for typos what kind…"
+	// What the asker is doing: "trying to get the timeline straight, what day…".
+	"trying": true, "tryna": true, "making": true, "doing": true, "working": true, "prepping": true,
+	"preparing": true, "studying": true, "researching": true, "building": true, "putting": true,
 }
 
 // splitContext cuts a sentence that opens with context and runs on into a question

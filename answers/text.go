@@ -107,6 +107,37 @@ type splitText struct {
 // need not be worked out five times. Callers get their own copy, which they may change.
 var lastWords atomic.Pointer[splitText]
 
+// contractions are the pronouns' contractions that, written without the apostrophe,
+// would be another word ("we're" is not "were", "he'll" not "hell"), by the pronoun
+// and what follows the apostrophe: the two words they stand for.
+var contractions = map[[2]string][2]string{
+	{"we", "re"}: {"we", "are"}, {"we", "ll"}: {"we", "will"}, {"we", "d"}: {"we", "would"},
+	{"he", "ll"}: {"he", "will"}, {"she", "ll"}: {"she", "will"}, {"i", "ll"}: {"i", "will"},
+}
+
+// contraction returns the words a pronoun before an apostrophe and the text after it
+// stand for, and how many bytes of that text they take, or false.
+func contraction(word []byte, after string) ([2]string, int, bool) {
+	if len(word) > 3 {
+		return [2]string{}, 0, false
+	}
+	for key, full := range contractions {
+		tail := key[1]
+		if string(word) == key[0] && len(after) >= len(tail) && strings.EqualFold(after[:len(tail)], tail) &&
+			(len(after) == len(tail) || !isASCIIWord(after[len(tail)])) {
+			return full, len(tail), true
+		}
+	}
+	return [2]string{}, 0, false
+}
+
+// isPronounContraction reports whether a word and the text after its apostrophe are a
+// pronoun's contraction.
+func isPronounContraction(word []byte, after string) bool {
+	_, _, ok := contraction(word, after)
+	return ok
+}
+
 // wordMark says more of a word than its letters.
 type wordMark uint8
 
@@ -219,6 +250,17 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 			case (next == 's' || next == 'S') && (i+n+m >= len(s) || !unicode.IsLetter(after)):
 				flush(markOwner)
 				i += n + m
+				continue
+			case isPronounContraction(cur, s[i+n:]):
+				// "we're" is "we are", never "were"; "he'll" is not "hell".
+				full, tail, _ := contraction(cur, s[i+n:])
+				cur = cur[:0]
+				mark, same = 0, true
+				out = append(out, full[0], full[1])
+				if withMarks {
+					marks = append(marks, 0, 0)
+				}
+				i += n + tail
 				continue
 			case i+n < len(s) && unicode.IsLetter(next):
 				// a letter follows: "don't" is one word
