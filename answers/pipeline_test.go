@@ -53,6 +53,11 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"I'm writing a paper on this and need to get it right what weapons did Pakistan use?", []string{"what weapons did Pakistan use?"}, []bool{false}, false},
 		{"someone in general said Islamic State claimed the Kerman bombing. true?", []string{"someone in general said Islamic State claimed the Kerman bombing."}, []bool{true}, false},
 		{"Iran's missiles landed in Sistan and Baluchistan, right?", []string{"Iran's missiles landed in Sistan and Baluchistan, right?"}, []bool{true}, false},
+		// A name guessed for whom a "who" question asks, or an example of what a "what"
+		// question asks, is no part of the question; a description of whom it asks of is.
+		{"who said iran's military invincibility took a hit? ranjha?", []string{"who said iran's military invincibility took a hit?"}, []bool{false}, false},
+		{"what was razi mousavi? like a general? a diplomat?", []string{"what was razi mousavi?"}, []bool{false}, false},
+		{"who was killed the day after iran fired at pakistan? some colonel?", []string{"who was killed the day after iran fired at pakistan? some colonel?"}, []bool{false}, false},
 		// "we're" is "we are", not "were": it opens no question.
 		{"ok debate club. we're prepping the motion for friday. which side fired first?", []string{"which side fired first?"}, []bool{false}, false},
 		// What the asker is doing is context, not part of the question.

@@ -709,6 +709,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	var pending []string // statements not yet asked about
 	opinion := false     // an opinion tag followed the statements pending
 	claimed := false     // a framing called what follows a claim: "claim going around:"
+	guessing := false    // the last fragment was a guess at the question's answer
 	for i, sg := range segs {
 		if len(asks)+len(pending) > 0 && saysWhoSaidIt(sg.words) {
 			// "Israel killed Mousavi in Lebanon, right? that's what the thread says":
@@ -788,11 +789,15 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				continue
 			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
-				if !guessesAnswer(asks[len(asks)-1].Text, sg.words) {
+				// "like a general? a diplomat?": after one guess, the next fragment is
+				// another.
+				if guessing = guessing && !slices.ContainsFunc(sg.words, func(w string) bool { return whWords[w] || referents[w] }) ||
+					guessesAnswer(asks[len(asks)-1].Text, sg.words); !guessing {
 					asks[len(asks)-1].Text += " " + sg.Text
 				}
 				continue
 			}
+			guessing = false
 			text := sg.Text
 			// A statement just before a short question is what it asks about: "my prof
 			// said Iran bombed other countries that week. which ones?"; so is a short one
@@ -1007,9 +1012,21 @@ func guessesAnswer(question string, fragment []string) bool {
 	if n := len(fragment); n > 0 && fragment[n-1] == "or" {
 		return n <= 3
 	}
+	qw := words(question)
+	// "what was mousavi? like a general?": an example of what the answer may be.
+	// "like which group" refines the question instead; "iran hit a city right? like a big
+	// one?" is a claim, whose words all count.
+	if len(fragment) >= 2 && fragment[0] == "like" && len(qw) > 0 && whWords[qw[0]] && !slices.ContainsFunc(fragment, func(w string) bool { return whWords[w] }) {
+		return true
+	}
+	// "whose rights does it stand up for? the kurds?", "who said it took a hit? ranjha?":
+	// a name guessed for whom a question already whole asks; "some colonel?" describes
+	// whom it asks of, and helps find them.
+	if len(qw) >= 3 && (qw[0] == "who" || qw[0] == "whose" || qw[0] == "whos") && len(fragment) <= 3 && namesOnly(fragment) {
+		return true
+	}
 	// "how long after? hrs? days?": a unit of what a time question asks. A guess at a
 	// name ("which city? saravan?", "which missile? fateh?") says what is asked after.
-	qw := words(question)
 	if len(fragment) != 1 || len(qw) < 2 || whWords[fragment[0]] || prepositions[fragment[0]] || referents[fragment[0]] || isStop(fragment[0]) {
 		return false
 	}
@@ -1017,6 +1034,22 @@ func guessesAnswer(question string, fragment []string) bool {
 		return false // a name, or no everyday noun: "when did iran strike? syria?"
 	}
 	return slices.Contains(qw, "when") || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
+}
+
+// namesOnly reports whether words are names, past an article: words no English lexicon
+// has ("ranjha") or that it has as names ("kurds").
+func namesOnly(ws []string) bool {
+	names := 0
+	for _, w := range ws {
+		if w == "the" || w == "a" || w == "an" {
+			continue
+		}
+		if e, ok := lexicon.Lookup(w); ok && !e.Proper {
+			return false
+		}
+		names++
+	}
+	return names > 0
 }
 
 // prepositions open a phrase that may go on a question after its question marks.
