@@ -296,6 +296,9 @@ var pastTense = map[string]string{
 	"write": "wrote", "speak": "spoke", "break": "broke", "choose": "chose", "shoot": "shot",
 	"meet": "met", "sell": "sold", "launch": "launched", "use": "used", "fire": "fired",
 	"agree": "agreed", "die": "died", "react": "reacted", "respond": "responded",
+	"feel": "felt", "hear": "heard", "stand": "stood", "fall": "fell", "rise": "rose",
+	"become": "became", "forget": "forgot", "catch": "caught", "teach": "taught", "seek": "sought",
+	"sit": "sat", "understand": "understood", "draw": "drew", "grow": "grew", "throw": "threw",
 }
 
 // regularPast is the past tense of a regular verb: "condemn" → "condemned".

@@ -1735,3 +1735,17 @@ func TestTheLatestOneAfterTheEarliestEventIsTheTimelinesLast(t *testing.T) {
 		t.Errorf("got %q; want the Rask attack of 14 December 2023, then the visit due on 29 January 2024", r.Text())
 	}
 }
+
+func TestWhatBeforeAVerbAsksNoNoun(t *testing.T) {
+	e := newEngine(t)
+	// "what pushed them": "what" is the subject of "pushed", which is no detail the
+	// article would have to name.
+	for q, want := range map[string]string{
+		"why did tehran feel it had to strike anyone at all in january? what pushed them": "vulnerable",
+		"why'd the gcc countries quit backing JaA, what changed?":                         "détente",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%q: got %q; want an answer with %q", q, r.Text(), want)
+		}
+	}
+}

@@ -23,3 +23,14 @@ func TestJoinFields(t *testing.T) {
 		}
 	}
 }
+
+func TestIndirectPutsTheVerbInThePast(t *testing.T) {
+	for q, want := range map[string]string{
+		"why did tehran feel it had to strike?": "why tehran felt it had to strike",
+		"when did the envoys return?":           "when the envoys returned",
+	} {
+		if got := indirect(q); got != want {
+			t.Errorf("indirect(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -978,6 +978,9 @@ func focusWord(ws []string) string {
 			if isNumber(n) {
 				continue // "which two countries"
 			}
+			if k == 0 && strings.HasSuffix(n, "ed") && isVerb(n) {
+				break // "what pushed them": "what" is the subject, and asks no noun
+			}
 			if rest := ws[i+1+k+1:]; demonyms[stem(n)] != "" && len(rest) > 0 && !isStop(rest[0]) {
 				continue // "which pakistani air base": a people's word before the head
 			}
