@@ -58,6 +58,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"who said iran's military invincibility took a hit? ranjha?", []string{"who said iran's military invincibility took a hit?"}, []bool{false}, false},
 		{"what was razi mousavi? like a general? a diplomat?", []string{"what was razi mousavi?"}, []bool{false}, false},
 		{"who was killed the day after iran fired at pakistan? some colonel?", []string{"who was killed the day after iran fired at pakistan? some colonel?"}, []bool{false}, false},
+		// A yes-or-no question after a comma asks of whom the first question is about.
+		{"who's rouzbeh parsi, is he with crisis group?", []string{"who's rouzbeh parsi", "is he with crisis group?"}, []bool{false, false}, false},
 		// "we're" is "we are", not "were": it opens no question.
 		{"ok debate club. we're prepping the motion for friday. which side fired first?", []string{"which side fired first?"}, []bool{false}, false},
 		// What the asker is doing is context, not part of the question.

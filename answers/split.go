@@ -323,6 +323,14 @@ func splitConjoined(s string) []string {
 				return []string{s[:i], s[i+2:]}
 			}
 		}
+		// "who's rouzbeh parsi, is he with crisis group?": a yes-or-no question of whom
+		// the first asks about.
+		if i := strings.Index(s, ", "); i > 0 {
+			head, rest := words(s[:i]), words(s[i+2:])
+			if len(head) >= 2 && whWords[head[0]] && len(rest) >= 3 && yesNoOpeners[rest[0]] && pronouns[rest[1]] {
+				return []string{s[:i], s[i+2:]}
+			}
+		}
 	}
 	if !strings.ContainsAny(s, "&+") && !containsAnyWord(s, "and", "n", "also", "plus", "anyway", "anyways", "btw", "but", "second", "secondly") {
 		return []string{s}
