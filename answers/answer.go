@@ -2016,7 +2016,9 @@ func (e *Engine) accordingTo(id string) (Reply, bool) {
 // speechWords ask whose words something was.
 var speechWords = map[string]bool{"said": true, "says": true, "say": true, "saying": true,
 	"pointed": true, "quoted": true, "quote": true, "words": true, "claimed": true, "wrote": true,
-	"argued": true, "called": true, "argues": true, "thinks": true}
+	"argued": true, "called": true, "argues": true, "thinks": true,
+	// "whose take is that?", "whose view was it?", "whose line is that?"
+	"take": true, "view": true, "opinion": true, "argument": true, "line": true, "claim": true}
 
 // nearOf returns the entries a conversation is about: the last two answers given and the
 // entries related to them.

@@ -459,6 +459,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// ("for decades"); how long a border is, they do not.
 		{[]string{"which country did parsi point to as a cautionary example?", "for how long?"},
 			[]string{"the US", "for decades"}},
+		// "whose take is that" asks whose words the last answer gave.
+		{[]string{"how did ordinary pakistanis see iran before this?", "whose take is that"},
+			[]string{"Karim", "Those are the words of Dr Umer Karim"}},
 		// A follow-up's own deed takes the place of the last question's.
 		{[]string{"which weapons did pakistan use", "how many died?"},
 			[]string{"drones", "seven people"}},
