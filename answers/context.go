@@ -99,6 +99,19 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 				// deaths, not of the using: its own deed takes the last one's place.
 				carried = slices.DeleteFunc(carried, func(w string) bool { return w == deed })
 			}
+			if questionType(ws) == knowledge.TypeWhere && slices.ContainsFunc(ws, func(w string) bool { return copulas[w] }) && slices.ContainsFunc(e.contentOf(ws), isAdjective) {
+				// "where are they active?" after what Jaish al-Adl claims to fight for:
+				// they are what the last answer was about, as its title names it, and
+				// what is said of them takes the place of what the last question asked.
+				carried = e.namesOf(carried)
+				if en, ok := e.base.Entry(e.lastEntry(c)); ok {
+					for _, n := range e.namesOf(words(en.Title)) {
+						if !slices.Contains(carried, n) && e.personIn(n) == "" {
+							carried = append(carried, n)
+						}
+					}
+				}
+			}
 			if last.Type == knowledge.TypeHowMany && questionType(ws) != knowledge.TypeHowMany {
 				// "what was it targeting?" after "how many died in Iran's strike?" asks of
 				// the strike, not of the dead.

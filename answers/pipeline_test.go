@@ -459,6 +459,10 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// ("for decades"); how long a border is, they do not.
 		{[]string{"which country did parsi point to as a cautionary example?", "for how long?"},
 			[]string{"the US", "for decades"}},
+		// "where are they active?" asks where what the last answer was about is, not
+		// where it claims to fight for something.
+		{[]string{"what does jaish al-adl claim it's fighting for?", "where are they active"},
+			[]string{"Baloch minority", "has a presence in Pakistan"}},
 		// "whose take is that" asks whose words the last answer gave.
 		{[]string{"how did ordinary pakistanis see iran before this?", "whose take is that"},
 			[]string{"Karim", "Those are the words of Dr Umer Karim"}},
