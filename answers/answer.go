@@ -664,6 +664,7 @@ var fromContext = []contextAnswer{
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.example(c, ws) }, "an example of the last answer: ", true},
 	{(*Engine).namesOfLast, "the names of those the last answer spoke of: ", true},
 	{(*Engine).detailOfLast, "the detail asked, of the last answer: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.phraseOfLast(c, ws) }, "the rest of the last answer's phrase asked of: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.eventOfLast(c, ws) }, "the earliest or latest of the events the last answer told of: ", false},
 	// The conversation is still about the list: "which one is about the economy?" after
 	// "the fifth?" asks of the reasons.
@@ -976,6 +977,21 @@ var orderWords = map[string]bool{"started": true, "start": true, "starts": true,
 // eventWords ask what happened.
 var eventWords = map[string]bool{"happened": true, "happen": true, "happens": true, "came": true,
 	"come": true, "followed": true, "follow": true, "preceded": true, "precede": true, "next": true}
+
+// phraseOfLast answers "vulnerable to whom?", "backed by who?" with the last answer, when
+// it says the word the follow-up asks of followed by its preposition ("vulnerable to its
+// adversaries"): the rest of that phrase is what is asked.
+func (e *Engine) phraseOfLast(conv Context, ws []string) (Reply, bool) {
+	n := len(ws)
+	if n < 3 || n > 4 || !whWords[ws[n-1]] || !prepositions[ws[n-2]] && ws[n-2] != "to" && ws[n-2] != "against" || isStop(ws[n-3]) {
+		return Reply{}, false
+	}
+	d, ok := e.docOf(e.lastEntry(conv))
+	if !ok || !hasPhrase(words(d.entry.Answer), ws[n-3:n-1]) {
+		return Reply{}, false
+	}
+	return e.reply(d, strings.Join(ws, " ")), true
+}
 
 // example answers "give me an example", "for instance?" with the first entry related to
 // the last answer that the conversation has not given yet: what the answer spoke of.

@@ -463,6 +463,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// where it claims to fight for something.
 		{[]string{"what does jaish al-adl claim it's fighting for?", "where are they active"},
 			[]string{"Baloch minority", "has a presence in Pakistan"}},
+		// "vulnerable to whom" asks the rest of the last answer's phrase.
+		{[]string{"why did iran feel it had to strike somewhere?", "vulnerable to whom"},
+			[]string{"vulnerable", "vulnerable to its adversaries"}},
 		// "whose take is that" asks whose words the last answer gave.
 		{[]string{"how did ordinary pakistanis see iran before this?", "whose take is that"},
 			[]string{"Karim", "Those are the words of Dr Umer Karim"}},
