@@ -2285,10 +2285,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		return r
 	}
 	best, ok := e.pick(rk, q, toks)
-	if ok && (q.Type == knowledge.TypeYesNo || q.Intent == IntentClaim) {
+	if ok && (q.Type == knowledge.TypeYesNo || q.Type == knowledge.TypeHow || q.Intent == IntentClaim) {
 		if ev, found := e.eventOfDoer(rk, best, q, toks); found {
-			// "did pakistan retaliate?": the event itself says whether it happened, better
-			// than an entry that mentions it in passing.
+			// "did pakistan retaliate?", "how did pakistan hit back?": the event itself
+			// says whether and how it happened, better than an entry that mentions it in
+			// passing.
 			ex.decided("the event of the question's doer, nearly as good a fit: " + e.docs[ev.doc].entry.ID)
 			best = ev
 		}
@@ -2784,7 +2785,7 @@ func (e *Engine) strikeOfAnother(toks []token, subject string) (doc, string, boo
 var mentionVerbs = map[string]bool{"mention": true, "mentions": true, "mentioned": true, "discuss": true,
 	"discussed": true, "bring": true, "brought": true, "talk": true, "talked": true, "cite": true, "cited": true, "reference": true, "referenced": true}
 
-// eventOfDoer returns, for a yes/no question or claim of a strike whose best entry is no event,
+// eventOfDoer returns, for a yes/no or how question or a claim of a strike whose best entry is no event,
 // the entry of a strike of the question's doer that covers the question as well and
 // scores nearly as high.
 func (e *Engine) eventOfDoer(rk ranking, best scored, q Query, toks []token) (scored, bool) {

@@ -41,6 +41,7 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"How many guards were killed with Javidanfar?", "javidanfar-killing", "the answer counts the guards"},
 		{"how many kids died in balochistan", "", "a count of children the article gives"},
 		{"kerman body count?", "kerman-attack", "an idiom for the dead"},
+		{"how did pakistan hit back?", "pakistan-strike", "how a strike happened: its own entry, not one that mentions it"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
