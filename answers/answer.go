@@ -2211,6 +2211,14 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("attributed the quote to " + r.Quotes[0].Speaker)
 			return r
 		}
+		// "who said it was 'truly uplifting' to watch them calm down": the words set in
+		// quotation marks are the quote's own, whatever the rest paraphrases.
+		if p := shortQuotation(q.Text); p != "" {
+			if r, ok := e.attribute(p); ok {
+				ex.decided("attributed the words in quotation marks to " + r.Quotes[0].Speaker)
+				return r
+			}
+		}
 	}
 	toks := e.an.analyze(q.Text, true)
 	q.Owns, q.Naming, q.Subtype, q.Victims = e.possessions(toks), e.askedName(toks), askedSubtype(toks), e.victims(toks)

@@ -25,7 +25,9 @@ var (
 	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
 	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
 	codeSpan  = regexp.MustCompile("`([^`]{8,})`")
-	tldr      = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
+	// shortQuoted is a word or two in quotation marks: "a 'surprise'", "“truly uplifting”".
+	shortQuoted = regexp.MustCompile(`(?:^|[\s(])['‘"“]([\pL\-]+(?: [\pL\-]+)?)['’"”](?:[^\pL]|$)`)
+	tldr        = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
 	// dictatedMark is a question mark spoken to a dictation tool.
 	dictatedMark = regexp.MustCompile(`(?i)\s*\bquestion mark\b`)
 )
@@ -208,6 +210,17 @@ func dropSpaceBefore(s string) string {
 
 func isSentencePunct(c byte) bool {
 	return c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':'
+}
+
+// shortQuotation returns the word or two a text sets in quotation marks, or "".
+func shortQuotation(s string) string {
+	if !strings.ContainsAny(s, "'‘\"“") {
+		return ""
+	}
+	if m := shortQuoted.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // dropSymbols replaces emoji, pictographs and other symbols, and the joiners and

@@ -1000,6 +1000,10 @@ func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
 		{"who said the unforced error thing", "Rouzbeh Parsi"},
 		// Mentioning a word of a quote is saying it.
 		{"which expert mentioned misinformation", "Rabia Akhtar"},
+		// The words set in quotation marks are the quote's, however the rest of the
+		// question paraphrases it.
+		{"who said it was 'truly uplifting' to watch the two sides calm down", "Rabia Akhtar"},
+		{"wait who said the strike was a 'surprise' bc relations had been tense before? parsi?", "Umer Karim"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
