@@ -1417,6 +1417,10 @@ func TestADetailTheEntryDoesNotGiveIsANearMiss(t *testing.T) {
 	if r.Answered || !strings.Contains(r.Text(), "does not say") {
 		t.Errorf("name of the naval exercise: answered %v, %q", r.Answered, r.Text())
 	}
+	// "two days after Jaish al-Adl's attack" counts days, not attackers.
+	if r := e.Answer("how many attackers were involved in the rask attack?"); r.Answered {
+		t.Errorf("attackers in Rask: %q", r.Text())
+	}
 }
 
 func TestThePlaceWhereIsWhere(t *testing.T) {

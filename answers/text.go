@@ -786,6 +786,13 @@ func counted(toks []token) map[string]bool {
 		if !t.number || inDate(toks, i) {
 			continue
 		}
+		if i+1 < len(toks) {
+			if _, span := spanUnits[toks[i+1].word]; span {
+				// "two days after the attack" counts days, not attacks.
+				out[toks[i+1].term] = true
+				continue
+			}
+		}
 		for j := max(0, i-6); j < len(toks) && j <= i+4; j++ {
 			if toks[j].stop || toks[j].number || (j < i && !isVerb(toks[j].word)) {
 				continue // before the number, only its verb: "killed … two of his guards"
