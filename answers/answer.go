@@ -92,6 +92,14 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
 		p, q := e.answerInConversation(conv, a, c.Quoted, step, given)
+		if ws := words(a.Text); i > 0 && !parts[len(parts)-1].Answered && len(words(asks[i-1].Text)) >= 3 && p.Answered && e.pointsBackOnly(ws) {
+			// "who won pakistan's election in february? did this affect it?": what the
+			// second asks of is what the article could not tell of; an answer to it
+			// would be of something else.
+			step.decided("the question points back at the one before it, which the article does not answer")
+			p = Reply{Kind: KindUnknown, Source: e.source, Suggestions: e.fallback,
+				Answer: "I don't know: the article does not say, as it does not tell of what the question before asks about."}
+		}
 		p.Question = a.Text
 		if p.ID != "" && given[p.ID] {
 			// The same answer again: once is enough, but an answer takes the place of a
@@ -2916,6 +2924,26 @@ func (e *Engine) nearMiss(d doc, q Query, s scored) Reply {
 		r.Suggestions = r.Suggestions[:3]
 	}
 	return r
+}
+
+// pointsBackOnly reports whether what a question asks of is only a pronoun pointing back:
+// "did this affect it?", "does that play into this?"; not "where do they carry out
+// attacks?", which says of what.
+func (e *Engine) pointsBackOnly(ws []string) bool {
+	if !slices.ContainsFunc(ws, func(w string) bool { return pronouns[w] || thingPronouns[w] }) || e.namesSomething(ws) {
+		return false
+	}
+	for j, w := range ws {
+		if isStop(w) || fillerWords[w] || questionWords[w] || !isNoun(w) {
+			continue
+		}
+		// "this affect", "that play": the verb after the pronoun, however a noun it may be.
+		if j > 0 && (pronouns[ws[j-1]] || thingPronouns[ws[j-1]]) && isVerb(w) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // combine makes one reply of the answers to several questions of one message. A

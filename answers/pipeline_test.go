@@ -1769,3 +1769,21 @@ func TestWhatBeforeAVerbAsksNoNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestAQuestionPointingBackAtAnUnansweredOneIsNotAnswered(t *testing.T) {
+	e := newEngine(t)
+	// "did this affect it?" asks of what the question before asked, which the article
+	// does not tell of: an answer would be of something else.
+	for _, q := range []string{
+		"who won pakistan's election in february? did this affect it?",
+		"when are pakistan's next general elections? does that play into this?",
+	} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%q: got %q; want no answer", q, r.Text())
+		}
+	}
+	// A question after it that says what it asks of is answered.
+	if r := e.Answer("who won pakistan's election in february? and where did iran's missiles land?"); !r.Answered || !strings.Contains(r.Text(), "Balochistan") {
+		t.Errorf("got %q; want the second question answered", r.Text())
+	}
+}
