@@ -2165,7 +2165,13 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		}
 		// "> Seven people who were not Iranian nationals lost their lives — who says
 		// that?": no one's quote, but the article's own words, which say whose figure it is.
-		if r := e.answerAskNear(Ask{Text: a.Text + " " + q.Quoted}, "", nil, given, near); r.Answered {
+		// "was the 'women peace council' lady the one who mentioned…?": a name in
+		// quotation marks, which the question reads as its own words.
+		with := a.Text
+		if !strings.Contains(a.Text, q.Quoted) {
+			with += " " + q.Quoted
+		}
+		if r := e.answerAskNear(Ask{Text: with, Claim: a.Claim}, "", nil, given, near); r.Answered {
 			ex.decided("no quote has those words; read with them, the question is answered by " + r.ID)
 			return r
 		}

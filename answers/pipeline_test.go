@@ -1004,6 +1004,8 @@ func TestAWordOrTwoOfAQuoteAreAttributed(t *testing.T) {
 		// question paraphrases it.
 		{"who said it was 'truly uplifting' to watch the two sides calm down", "Rabia Akhtar"},
 		{"wait who said the strike was a 'surprise' bc relations had been tense before? parsi?", "Umer Karim"},
+		// A name in quotation marks is no quote: the question is read with it.
+		{"was the 'women peace council' lady the one who mentioned joint naval exercises?", "Tehmina Aslam Ranjha"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
