@@ -2267,6 +2267,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	if ex != nil {
 		ex.Terms = rk.terms
 	}
+	if r, ok := e.sameOrNot(rk, q, toks); ok {
+		ex.decided("the question asks whether two names are one: " + r.ID)
+		return r
+	}
 	switch q.Intent {
 	case IntentSummary:
 		// A summary of the whole article, unless the request names a part of it that
@@ -2951,6 +2955,61 @@ func (e *Engine) pointsBackOnly(ws []string) bool {
 	}
 	return true
 }
+
+// sameOrNot answers "'army of justice' and jaish al adl, same group or two different
+// ones?", "are the BLA and the BLF the same group?": two names of one alias group are one,
+// two names of different ones are two, with the best entry that names them.
+func (e *Engine) sameOrNot(rk ranking, q Query, toks []token) (Reply, bool) {
+	if !asksSameness(q.Words) {
+		return Reply{}, false
+	}
+	var names []string
+	for _, t := range toks {
+		if strings.HasPrefix(t.term, "alias:") && e.isName(t.term) {
+			names = append(names, t.term)
+		}
+	}
+	if len(names) != 2 {
+		return Reply{}, false
+	}
+	// The names are what is asked of, whatever else scores: any entry that names both.
+	for _, s := range rk.scores {
+		d := e.docs[s.doc]
+		if !d.facts.terms[names[0]] || !d.facts.terms[names[1]] {
+			continue
+		}
+		r := e.reply(d, q.Text)
+		r.Confidence = round(math.Min(1, s.score))
+		if names[0] == names[1] {
+			r.Verdict, r.Answer = VerdictYes, "Yes: the article gives both as names of one and the same. "+r.Answer
+		} else {
+			r.Verdict, r.Answer = VerdictNo, "No: the article names them as two. "+r.Answer
+		}
+		r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+		return r, true
+	}
+	return Reply{}, false
+}
+
+// asksSameness reports whether words ask if two are one: "same group?", "the same as",
+// "two different ones?", "are they the same"; not "the same week", "the same kind".
+func asksSameness(ws []string) bool {
+	for i, w := range ws {
+		if w != "same" && w != "different" && w != "identical" {
+			continue
+		}
+		if i+1 == len(ws) || sameNouns[ws[i+1]] || ws[i+1] == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNouns may follow "same" or "different" in a question of whether two names are one.
+var sameNouns = map[string]bool{"group": true, "groups": true, "thing": true, "things": true,
+	"organisation": true, "organization": true, "organisations": true, "organizations": true,
+	"org": true, "orgs": true, "outfit": true, "one": true, "ones": true, "as": true,
+	"people": true, "person": true, "entity": true, "militia": true, "name": true}
 
 // combine makes one reply of the answers to several questions of one message. A
 // question the article does not answer gets one short line, and the answers share the

@@ -1789,3 +1789,20 @@ func TestAQuestionPointingBackAtAnUnansweredOneIsNotAnswered(t *testing.T) {
 		t.Errorf("got %q; want the second question answered", r.Text())
 	}
 }
+
+func TestWhetherTwoNamesAreOneIsAnsweredFromTheAliases(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]answers.Verdict{
+		"ok dumb q: 'army of justice' and jaish al adl, same group or two different ones?": answers.VerdictYes,
+		"is jaish al-adl the same as the army of justice?":                                 answers.VerdictYes,
+		"are the BLA and the BLF the same group?":                                          answers.VerdictNo,
+	} {
+		if r := e.Answer(q); !r.Answered || r.Verdict != want {
+			t.Errorf("%q: got %v, %q; want %v", q, r.Verdict, r.Text(), want)
+		}
+	}
+	// "the same week" asks of time, not of two names.
+	if r := e.Answer("did iran hit other countries around the same time as pakistan?"); strings.Contains(r.Answer, "names them as two") {
+		t.Errorf("got %q; want no answer of names", r.Answer)
+	}
+}
