@@ -2972,6 +2972,10 @@ func (e *Engine) sameOrNot(rk ranking, q Query, toks []token) (Reply, bool) {
 	if len(names) != 2 {
 		return Reply{}, false
 	}
+	// A place's group holds its people's names too ("Baloch", "Balochistan"), and a
+	// country's its capital: their names are not one and the same, nor told apart; what
+	// the article says of them is given as it is.
+	place := slices.ContainsFunc(names, func(n string) bool { return e.placeTerms[n] })
 	// The names are what is asked of, whatever else scores: any entry that names both.
 	for _, s := range rk.scores {
 		d := e.docs[s.doc]
@@ -2980,9 +2984,11 @@ func (e *Engine) sameOrNot(rk ranking, q Query, toks []token) (Reply, bool) {
 		}
 		r := e.reply(d, q.Text)
 		r.Confidence = round(math.Min(1, s.score))
-		if names[0] == names[1] {
+		switch {
+		case place:
+		case names[0] == names[1]:
 			r.Verdict, r.Answer = VerdictYes, "Yes: the article gives both as names of one and the same. "+r.Answer
-		} else {
+		default:
 			r.Verdict, r.Answer = VerdictNo, "No: the article names them as two. "+r.Answer
 		}
 		r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)

@@ -1801,6 +1801,13 @@ func TestWhetherTwoNamesAreOneIsAnsweredFromTheAliases(t *testing.T) {
 			t.Errorf("%q: got %v, %q; want %v", q, r.Verdict, r.Text(), want)
 		}
 	}
+	// A place's names and its people's are not one and the same, nor a country and its
+	// capital: no Yes.
+	for _, q := range []string{"are baloch and balochistan the same thing?", "are tehran and iran the same thing?"} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes || strings.HasPrefix(r.Answer, "Yes") {
+			t.Errorf("%q: got %q; want no Yes", q, r.Answer)
+		}
+	}
 	// "the same week" asks of time, not of two names.
 	if r := e.Answer("did iran hit other countries around the same time as pakistan?"); strings.Contains(r.Answer, "names them as two") {
 		t.Errorf("got %q; want no answer of names", r.Answer)
