@@ -679,6 +679,7 @@ var fromContext = []contextAnswer{
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.personAtOfLast(c, ws) }, "the one at that place in the list the conversation gave: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.nextOfLast(c, ws) }, "what comes next, or before, after the last answer: ", false},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.anotherReason(c, ws) }, "another of the reasons, after one of them: ", true},
+	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.reasonOfList(c, ws) }, "the reason for optimism that fits best: ", true},
 	{func(e *Engine, c Context, _ Ask, ws []string) (Reply, bool) { return e.fullQuote(c, ws) }, "the last quote in full: ", true},
 	{(*Engine).sourceOfLast, "the source of the last answer: ", true},
 }
@@ -825,6 +826,52 @@ func (e *Engine) anotherReason(conv Context, ws []string) (Reply, bool) {
 	}
 	return Reply{}, false
 }
+
+// reasonOfList answers "which one is about the economy?" after the list of reasons for
+// optimism, and "which of the five reasons is that?" after an answer that tells of one,
+// with the reason that fits best: the one the words name, or the last answer's.
+func (e *Engine) reasonOfList(conv Context, ws []string) (Reply, bool) {
+	if len(conv.Given) == 0 || !slices.Contains(ws, "which") ||
+		!slices.ContainsFunc(ws, func(w string) bool {
+			return w == "one" || w == "reason" || w == "reasons" || w == "factor" || w == "factors"
+		}) {
+		return Reply{}, false
+	}
+	last, ok := e.docOf(e.lastEntry(conv))
+	if !ok {
+		return Reply{}, false
+	}
+	list := strings.Contains(last.entry.Answer, "1) ") && strings.Contains(last.entry.Answer, "2) ")
+	about := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return isStop(w) || reasonListWords[w] || fillerWords[w] })
+	text := strings.Join(about, " ")
+	switch {
+	case len(about) > 0 && (list || reasonPlace(last) > 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" })):
+		// "which one is about the economy?": the words say which.
+	case len(about) == 0 && !list && reasonPlace(last) == 0 && slices.ContainsFunc(ws, func(w string) bool { return referents[w] }):
+		// "which of the five reasons is that?": the reason the conversation told of
+		// last, or the one nearest the last answer.
+		for k := len(conv.Given) - 1; k >= 0; k-- {
+			if d, ok := e.docOf(conv.Given[k]); ok && reasonPlace(d) > 0 {
+				return e.reply(d, strings.Join(ws, " ")), true
+			}
+		}
+		text = conv.Question + " " + last.entry.Answer
+	default:
+		return Reply{}, false
+	}
+	q := readAsk(Ask{Text: text}, "")
+	rk := e.rank(e.an.analyze(text, true), q)
+	for _, s := range rk.scores {
+		if d := e.docs[s.doc]; reasonPlace(d) > 0 {
+			return e.reply(d, strings.Join(ws, " ")), true
+		}
+	}
+	return Reply{}, false
+}
+
+// reasonListWords ask which of the reasons is meant, and say nothing of which.
+var reasonListWords = map[string]bool{"which": true, "one": true, "ones": true, "reason": true,
+	"reasons": true, "factor": true, "factors": true, "five": true, "number": true, "optimism": true}
 
 // moreWords may stand in "anything else?", "any other reasons?", "more?".
 var moreWords = map[string]bool{"anything": true, "else": true, "more": true, "other": true, "any": true,

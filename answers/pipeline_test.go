@@ -463,6 +463,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// where it claims to fight for something.
 		{[]string{"what does jaish al-adl claim it's fighting for?", "where are they active"},
 			[]string{"Baloch minority", "has a presence in Pakistan"}},
+		// "which one is about the economy?" after the list picks the reason it names;
+		// "which of the five reasons is that?", the one the conversation told of.
+		{[]string{"quick summary of the five reasons for optimism pls", "which one is about the economy"},
+			[]string{"five factors", "fourth reason"}},
+		{[]string{"why did the death toll matter for calming things down?", "how many iranians did pakistan's strikes kill?", "which of the five reasons is that?"},
+			[]string{"second reason", "seven people", "second reason"}},
 		// "vulnerable to whom" asks the rest of the last answer's phrase.
 		{[]string{"why did iran feel it had to strike somewhere?", "vulnerable to whom"},
 			[]string{"vulnerable", "vulnerable to its adversaries"}},
