@@ -69,6 +69,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	if p, ok := e.ordinalFollowUp(ws, c.Question); ok {
 		return p, swapsWord
 	}
+	// "and about propaganda?" after "what did she say about economic opportunities?":
+	// the last question, of what the new one is about.
+	if p, ok := swapTopic(ws, c.Question); ok {
+		return p, swapsWord
+	}
 	// "and Pakistan?", "what about the third?": the last question, with its word of the
 	// same kind swapped for the new one.
 	swap, ok := swapWord(ws)
@@ -283,6 +288,24 @@ func swapWord(ws []string) (string, bool) {
 		return "", false
 	}
 	return rest[0], true
+}
+
+// swapTopic returns the last question with what it was about replaced, for a follow-up
+// "and about X?" or "about X?": "what did she say about economic opportunities?", then
+// "and about propaganda?".
+func swapTopic(ws []string, last string) (string, bool) {
+	if len(ws) >= 1 && ws[0] == "and" {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 || len(ws) > 4 || ws[0] != "about" {
+		return "", false
+	}
+	fields := strings.Fields(last)
+	at := slices.IndexFunc(fields, func(f string) bool { return strings.EqualFold(f, "about") })
+	if at < 0 || at == len(fields)-1 {
+		return "", false
+	}
+	return strings.Join(fields[:at+1], " ") + " " + strings.Join(ws[1:], " ") + "?", true
 }
 
 // agreesWord returns the one who is asked to agree in "does akhtar agree?" or "do the

@@ -469,6 +469,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five factors", "fourth reason"}},
 		{[]string{"why did the death toll matter for calming things down?", "how many iranians did pakistan's strikes kill?", "which of the five reasons is that?"},
 			[]string{"second reason", "seven people", "second reason"}},
+		// "and about propaganda?" asks the last question of another subject.
+		{[]string{"what did akhtar say about economic opportunities?", "and about propaganda?"},
+			[]string{"economic and trade benefits", "misinformation"}},
 		// "vulnerable to whom" asks the rest of the last answer's phrase.
 		{[]string{"why did iran feel it had to strike somewhere?", "vulnerable to whom"},
 			[]string{"vulnerable", "vulnerable to its adversaries"}},
