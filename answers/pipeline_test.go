@@ -60,6 +60,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"who was killed the day after iran fired at pakistan? some colonel?", []string{"who was killed the day after iran fired at pakistan? some colonel?"}, []bool{false}, false},
 		// A yes-or-no question after a comma asks of whom the first question is about.
 		{"who's rouzbeh parsi, is he with crisis group?", []string{"who's rouzbeh parsi", "is he with crisis group?"}, []bool{false, false}, false},
+		// "morning all" greets, and is no part of the question after it.
+		{"morning all ☕ so the 26 jan date, is that the FM visit or the ambassadors?", []string{"so the 26 jan date, is that the FM visit or the ambassadors?"}, []bool{true}, false},
 		// "we're" is "we are", not "were": it opens no question.
 		{"ok debate club. we're prepping the motion for friday. which side fired first?", []string{"which side fired first?"}, []bool{false}, false},
 		// What the asker is doing is context, not part of the question.

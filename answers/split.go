@@ -169,7 +169,9 @@ var modalOpeners = map[string]bool{"might": true, "could": true, "would": true, 
 
 // greetings open a message before its question: "hey all when did…".
 var greetings = []string{"hey all", "hi all", "hey everyone", "hi everyone", "hey guys", "hi guys",
-	"hey folks", "hello all", "hello everyone", "hey bot", "hi bot", "hey", "hi", "hello", "yo", "heya", "hiya", "gm", "howdy"}
+	"hey folks", "hello all", "hello everyone", "hey bot", "hi bot", "morning all", "morning everyone",
+	"morning guys", "good morning all", "evening all", "good evening", "afternoon all",
+	"hey", "hi", "hello", "yo", "heya", "hiya", "gm", "howdy"}
 
 // splitGreeting cuts a greeting that runs into a question from it.
 func splitGreeting(s string) []string {
@@ -464,7 +466,8 @@ var chatterPhrases = []string{
 	"hi", "hey", "hello", "yo", "hiya", "thanks", "thank you", "thx", "ty", "pls", "please",
 	"lol", "lmao", "ok", "okay", "hmm", "quick one", "quick q", "quick question", "sorry",
 	"sry", "ngl", "tbh", "idk", "bot", "hey bot", "hi bot", "help me out", "asking for a friend",
-	"good morning", "gm", "question", "q", "qq", "random q", "dumb q", "serious question",
+	"good morning", "gm", "morning all", "morning everyone", "morning guys", "good morning all",
+	"morning", "evening all", "good evening", "afternoon all", "question", "q", "qq", "random q", "dumb q", "serious question",
 	"real talk", "ok real talk", "so", "um", "uh", "wait", "ok so", "so like", "hey all",
 	"first", "ok so first", "so first", "firstly", "first of all", "first off",
 	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
