@@ -2640,6 +2640,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks when it began, and " + d.entry.ID + " dates only its end")
 			return e.nearMiss(d, q, best)
 		}
+		if w := e.absentThing(toks, d); w != "" && q.Type == knowledge.TypeYesNo {
+			// "are there any polls showing how pakistanis view iran?": what someone holds
+			// is told, but not of any poll.
+			ex.decided("near miss: the question asks whether there was any " + w + ", and the entry tells of none")
+			return e.nearMiss(d, q, best)
+		}
 		if v := e.strangeDeed(toks); v != "" && q.Intent == IntentFact && asksADeed(q.Type) {
 			// "where was Javidanfar born?": the entry tells of him, never of a birth.
 			ex.decided("near miss: the question asks where, when or who of " + v + ", a word the article never uses")

@@ -1430,6 +1430,10 @@ func TestADetailTheEntryDoesNotGiveIsANearMiss(t *testing.T) {
 	if r.Answered || !strings.Contains(r.Text(), "does not say") {
 		t.Errorf("name of the naval exercise: answered %v, %q", r.Answered, r.Text())
 	}
+	// What people think is told, but of no poll.
+	if r := e.Answer("are there any polls showing how pakistanis view iran after the strikes?"); r.Answered {
+		t.Errorf("polls: %q", r.Text())
+	}
 	// "two days after Jaish al-Adl's attack" counts days, not attackers.
 	if r := e.Answer("how many attackers were involved in the rask attack?"); r.Answered {
 		t.Errorf("attackers in Rask: %q", r.Text())
