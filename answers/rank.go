@@ -195,7 +195,7 @@ func (e *Engine) agent(toks []token) string {
 			// "The Kerman attack": a name after an article is a place, not a doer, unless
 			// it is a people's ("the Iranian strike").
 			modifier := i > 0 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") && !isAdjective(toks[i].word)
-			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && !modifier && isVerb(next.word) && !perceptionVerbs[next.word]) {
+			if !next.stop && !next.number && !e.isName(next.term) && (owner && toks[i].owner || !owner && !modifier && isVerb(next.word) && !(perceptionVerbs[next.word] && demonyms[toks[i].term] != "")) {
 				return strings.TrimPrefix(toks[i].term, "alias:")
 			}
 		}
@@ -628,8 +628,9 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 	return ranking{terms: qts, scores: sorted}
 }
 
-// perceptionVerbs tell how someone sees a thing, not a deed of theirs: "how ordinary
-// Pakistanis see Iran" makes Pakistanis no doer.
+// perceptionVerbs tell how a people sees a thing, not a deed of their state's: "how
+// ordinary Pakistanis see Iran" makes Pakistan no doer, where "how Iran sees Sunni
+// groups" says whose view it is.
 var perceptionVerbs = map[string]bool{"see": true, "sees": true, "saw": true, "view": true, "views": true,
 	"viewed": true, "think": true, "thinks": true, "thought": true, "feel": true, "feels": true,
 	"felt": true, "regard": true, "regards": true, "perceive": true, "perceives": true,
