@@ -42,7 +42,8 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"how many kids died in balochistan", "", "a count of children the article gives"},
 		{"kerman body count?", "kerman-attack", "an idiom for the dead"},
 		{"how did pakistan hit back?", "pakistan-strike", "how a strike happened: its own entry, not one that mentions it"},
-		{"what's karim's view on how ordinary pakistanis see iran after this?", "iran-reputation-pakistan", "those who see are no doers of a deed"},
+		{"what's karim's view on how ordinary pakistanis see iran after this?", "iran-reputation-pakistan", "a people who see are no doers of a deed"},
+		{"how does iran feel about jaish al adl", "iran-view-sunni-groups", "a state's view is still its own"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
