@@ -44,6 +44,8 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"how did pakistan hit back?", "pakistan-strike", "how a strike happened: its own entry, not one that mentions it"},
 		{"what's karim's view on how ordinary pakistanis see iran after this?", "iran-reputation-pakistan", "a people who see are no doers of a deed"},
 		{"how does iran feel about jaish al adl", "iran-view-sunni-groups", "a state's view is still its own"},
+		{"according to Vaez, what does Iran need from Pakistan?", "vaez-unprecedented", "a name's need is what is asked, not the asker's"},
+		{"which of the experts are based in pakistan? i need pakistani voices", "", "the asker's need is no part of the question"},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

@@ -612,6 +612,10 @@ func (a *analyzer) analyze(s string, fix bool) []token {
 	return toks
 }
 
+// namedWants are the asker's fillers ("I need…") that after a name say what the named
+// one needs; "want" is left a filler, as the base never says what anyone wants.
+var namedWants = map[string]bool{"need": true}
+
 // maxLookups is how many distinct unknown words of one text are looked up in the lexicon.
 const maxLookups = 12
 
@@ -634,6 +638,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		t, base := a.tokenOf[w]
 		if !base {
 			t = a.newToken(w)
+		}
+		if fix && t.stop && namedWants[w] && i > 0 && a.names[ws[i-1]] && !isStop(ws[i-1]) {
+			// "what does Iran need from Pakistan?": a name's need is what is asked, not
+			// the asker's ("I need the date").
+			t.stop, t.term = false, a.stem(w)
 		}
 		t.name = marks[i]&markCapital != 0
 		if fix && t.name && !t.known {
