@@ -1828,3 +1828,13 @@ func TestWhetherTwoNamesAreOneIsAnsweredFromTheAliases(t *testing.T) {
 		t.Errorf("got %q; want no answer of names", r.Answer)
 	}
 }
+
+func TestAWhContractionAsksAWhQuestion(t *testing.T) {
+	e := newEngine(t)
+	// "who'd suffer…" asks who, so no Yes or No answers it.
+	for _, q := range []string{"who'd suffer if it did come to war?", "why'd tehran feel like it had to do military strikes at all?"} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictOpen || strings.HasPrefix(r.Answer, "Yes") || strings.HasPrefix(r.Answer, "No") {
+			t.Errorf("%q: got verdict %v, %q; want no yes or no", q, r.Verdict, r.Answer)
+		}
+	}
+}

@@ -85,6 +85,8 @@ var shorthand = map[string]string{
 	"re": "about", "org": "organisation", "orgs": "organisations", "govts": "governments",
 	"tryna": "trying", "wats": "what", "whats": "what", "whos": "who", "hows": "how",
 	"wheres": "where", "whens": "when", "whys": "why", "wot": "what", "wht's": "what",
+	// "who'd suffer", "how'd it go", typed with or without the apostrophe.
+	"whod": "who", "howd": "how", "whyd": "why", "whered": "where", "whend": "when",
 	"abt's": "about", "shud": "should", "cud": "could", "wud": "would", "wen's": "when",
 	"becasue": "because", "bcz": "because", "ppl's": "people",
 	"thru": "through", "tho's": "though", "rly": "really", "srsly": "seriously",
