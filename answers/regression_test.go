@@ -50,6 +50,7 @@ var questionSets = []questionSet{
 	{"blind-chat-r.jsonl", 0.81, 0.84},
 	{"blind-chat-s.jsonl", 0.86, 0.84},
 	{"blind-chat-t.jsonl", 0.88, 0.85},
+	{"blind-chat-u.jsonl", 0.88, 0.86},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -70,6 +71,7 @@ var questionSets = []questionSet{
 	{"blind-conv-q.jsonl", 0.90, 0.72},
 	{"blind-conv-r.jsonl", 0.89, 0.80},
 	{"blind-conv-s.jsonl", 0.84, 0.80},
+	{"blind-conv-t.jsonl", 0.88, 0.82},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
