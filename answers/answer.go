@@ -831,10 +831,8 @@ func (e *Engine) anotherReason(conv Context, ws []string) (Reply, bool) {
 // optimism, and "which of the five reasons is that?" after an answer that tells of one,
 // with the reason that fits best: the one the words name, or the last answer's.
 func (e *Engine) reasonOfList(conv Context, ws []string) (Reply, bool) {
-	if len(conv.Given) == 0 || !slices.Contains(ws, "which") ||
-		!slices.ContainsFunc(ws, func(w string) bool {
-			return w == "one" || w == "reason" || w == "reasons" || w == "factor" || w == "factors"
-		}) {
+	names := slices.ContainsFunc(ws, func(w string) bool { return optimismNouns[w] }) // "which reason", not "which one"
+	if len(conv.Given) == 0 || !slices.Contains(ws, "which") || !names && !slices.Contains(ws, "one") {
 		return Reply{}, false
 	}
 	last, ok := e.docOf(e.lastEntry(conv))
@@ -845,7 +843,7 @@ func (e *Engine) reasonOfList(conv Context, ws []string) (Reply, bool) {
 	about := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return isStop(w) || reasonListWords[w] || fillerWords[w] })
 	text := strings.Join(about, " ")
 	switch {
-	case len(about) > 0 && (list || reasonPlace(last) > 0 && slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" })):
+	case len(about) > 0 && (list || reasonPlace(last) > 0 && names):
 		// "which one is about the economy?": the words say which.
 	case len(about) == 0 && !list && reasonPlace(last) == 0 && slices.ContainsFunc(ws, func(w string) bool { return referents[w] }):
 		// "which of the five reasons is that?": the reason the conversation told of
@@ -868,6 +866,9 @@ func (e *Engine) reasonOfList(conv Context, ws []string) (Reply, bool) {
 	}
 	return Reply{}, false
 }
+
+// optimismNouns name the article's reasons for optimism.
+var optimismNouns = map[string]bool{"reason": true, "reasons": true, "factor": true, "factors": true}
 
 // reasonListWords ask which of the reasons is meant, and say nothing of which.
 var reasonListWords = map[string]bool{"which": true, "one": true, "ones": true, "reason": true,
@@ -1675,7 +1676,7 @@ func (e *Engine) reasonAt(ws []string) (Reply, bool) {
 			places++ // "the 4th and the 5th", "how many … and the first", "number 3 and number 4": the list answers
 		}
 	}
-	if n <= 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "reason" || w == "reasons" || w == "factor" || w == "factors" }) {
+	if n <= 0 || !slices.ContainsFunc(ws, func(w string) bool { return optimismNouns[w] }) {
 		return Reply{}, false
 	}
 	if places > 1 {

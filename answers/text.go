@@ -131,13 +131,6 @@ func contraction(word []byte, after string) ([2]string, int, bool) {
 	return [2]string{}, 0, false
 }
 
-// isPronounContraction reports whether a word and the text after its apostrophe are a
-// pronoun's contraction.
-func isPronounContraction(word []byte, after string) bool {
-	_, _, ok := contraction(word, after)
-	return ok
-}
-
 // wordMark says more of a word than its letters.
 type wordMark uint8
 
@@ -244,16 +237,8 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 			cur = utf8.AppendRune(cur, lower)
 		case isApostrophe(r) && len(cur) > 0:
 			// "iran's" → "iran"; "pakistanis'" → "pakistanis"; "don't" → "dont".
-			next, m := utf8.DecodeRuneInString(s[i+n:])
-			after, _ := utf8.DecodeRuneInString(s[i+n+m:])
-			switch {
-			case (next == 's' || next == 'S') && (i+n+m >= len(s) || !unicode.IsLetter(after)):
-				flush(markOwner)
-				i += n + m
-				continue
-			case isPronounContraction(cur, s[i+n:]):
+			if full, tail, ok := contraction(cur, s[i+n:]); ok {
 				// "we're" is "we are", never "were"; "he'll" is not "hell".
-				full, tail, _ := contraction(cur, s[i+n:])
 				cur = cur[:0]
 				mark, same = 0, true
 				out = append(out, full[0], full[1])
@@ -261,6 +246,14 @@ func readWords(s string, withMarks bool) (out []string, marks []wordMark) {
 					marks = append(marks, 0, 0)
 				}
 				i += n + tail
+				continue
+			}
+			next, m := utf8.DecodeRuneInString(s[i+n:])
+			after, _ := utf8.DecodeRuneInString(s[i+n+m:])
+			switch {
+			case (next == 's' || next == 'S') && (i+n+m >= len(s) || !unicode.IsLetter(after)):
+				flush(markOwner)
+				i += n + m
 				continue
 			case i+n < len(s) && unicode.IsLetter(next):
 				// a letter follows: "don't" is one word
