@@ -154,7 +154,10 @@ func (e *Engine) negatedTerms(sentence string) [][]string {
 		setAside := w == "rather" && next == "than" || w == "instead" && next == "of" ||
 			// "Tehran's failure to establish deterrence": what it failed to do is denied.
 			(w == "failure" || w == "failed" || w == "fails" || w == "unable") && next == "to"
-		if !setAside && (!negations[w] && w != "without" && !wouldHave || next == "other" || next == "further" || next == "more" || next == "additional") {
+		// "preventing tensions from spiralling", "keeping tensions from spiralling": what
+		// is kept from happening is denied.
+		kept := w == "from" && i > 1 && preventVerbs[foldWord(fields[i-2])]
+		if !setAside && !kept && (!negations[w] && w != "without" && !wouldHave || next == "other" || next == "further" || next == "more" || next == "additional") {
 			continue // "gives no other death toll": the toll it gives stands
 		}
 		if setAside {
@@ -190,6 +193,10 @@ func (e *Engine) negatedTerms(sentence string) [][]string {
 	}
 	return out
 }
+
+// preventVerbs keep something from happening: "preventing tensions from spiralling".
+var preventVerbs = map[string]bool{"preventing": true, "prevent": true, "prevented": true,
+	"keeping": true, "keep": true, "kept": true, "stopping": true, "stop": true}
 
 // deniedOf reports whether a denial of the facts that holds a term is of the claim: the
 // names it denies are the claim's. "No Iranian citizens died" denies that Iranians died,

@@ -1838,3 +1838,17 @@ func TestAWhContractionAsksAWhQuestion(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatTheFactsKeepFromHappeningIsDenied(t *testing.T) {
+	e := newEngine(t)
+	// "preventing tensions from spiralling", "keeping tensions from spiralling": a claim
+	// that they spiralled, or were meant to, is answered No.
+	for _, q := range []string{
+		"did things spiral out of control after the iran pakistan strikes?",
+		"do china and russia want this to escalate?",
+	} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictNo {
+			t.Errorf("%q: got verdict %v, %q; want No", q, r.Verdict, r.Answer)
+		}
+	}
+}

@@ -367,8 +367,9 @@ func readAsk(a Ask, quoted string) Query {
 	if q.Type == knowledge.TypeWhere && slices.ContainsFunc(ws, func(w string) bool { return w == "work" || w == "works" || w == "worked" }) {
 		q.Type = knowledge.TypeWhat // "where does he work?" asks for whom, not in what place
 	}
-	for _, w := range ws {
-		if negations[w] {
+	for i, w := range ws {
+		// "did they keep tensions from spiralling?" asks of what was kept from happening.
+		if negations[w] || w == "from" && i > 1 && preventVerbs[ws[i-2]] {
 			q.Negated = true
 		}
 	}
