@@ -45,6 +45,7 @@ func TestAnswerFindsTheRightEntry(t *testing.T) {
 		{"what's karim's view on how ordinary pakistanis see iran after this?", "iran-reputation-pakistan", "a people who see are no doers of a deed"},
 		{"how does iran feel about jaish al adl", "iran-view-sunni-groups", "a state's view is still its own"},
 		{"according to Vaez, what does Iran need from Pakistan?", "vaez-unprecedented", "a name's need is what is asked, not the asker's"},
+		{"why is the iran-pakistan border such a big deal", "border-security", "an everyday word no answer turns on"},
 		{"which of the experts are based in pakistan? i need pakistani voices", "", "the asker's need is no part of the question"},
 	}
 	for _, tt := range tests {

@@ -203,7 +203,6 @@ var baseWords = [...]baseWord{
 	{"better", "better", true, "better", lexicon.Noun | lexicon.Verb | lexicon.Adj | lexicon.Adv, false, false},
 	{"between", "between", true, "between", lexicon.Adv, false, false},
 	{"beyond", "beyond", true, "beyond", lexicon.Adv, false, false},
-	{"big", "big", true, "big", lexicon.Adj | lexicon.Adv, false, false},
 	{"bigger", "bigger", true, "big", lexicon.Adj | lexicon.Adv, false, false},
 	{"bilateral", "bilater", true, "bilateral", lexicon.Adj, false, false},
 	{"bla", "bla", false, "", 0, false, false},

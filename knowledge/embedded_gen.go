@@ -1278,7 +1278,7 @@ var generated = &Base{
 				"russia china leverage iran pakistan",
 				"Can the SCO settle the dispute?",
 				"fifth reason for optimism",
-				"Which big powers steer the SCO?",
+				"Which major powers steer the SCO?",
 			},
 			Keywords: []string{
 				"member",
