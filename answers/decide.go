@@ -66,6 +66,7 @@ type fact struct {
 	agent   string              // whose deed the entry tells of, as its title makes the doer
 	tolls   map[int]string      // by number: the casualty it counts, "alias:kill" or "alias:injur"
 	order   string              // "after" or "before" when the answer places its event only one way from another ("one day after Iran fired"), else ""
+	clauses [][]string          // the terms of each sentence, for what is said together
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -112,9 +113,13 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			for n, kind := range tolls(toks) {
 				f.tolls[n] = kind
 			}
+			var clause []string
 			for _, t := range toks {
 				if t.stop {
 					continue
+				}
+				if !slices.Contains(clause, t.term) {
+					clause = append(clause, t.term)
 				}
 				if denied[t.term] {
 					f.negated[t.term]++
@@ -128,9 +133,30 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				}
 				f.terms[t.term] = true
 			}
+			f.clauses = append(f.clauses, clause)
 		}
 	}
 	return f
+}
+
+// saidApart returns a common noun of a claim that the facts say, but never in a sentence
+// with the claim's subject, or "": "iran hit a city in pakistan, right?", where the facts
+// say Saravan is a city Pakistan struck, and that Iran hit a village.
+func (e *Engine) saidApart(toks []token, claim Query, f fact) string {
+	subject := e.claimSubject(toks, claim)
+	if subject == "" || !f.terms[subject] {
+		return ""
+	}
+	for _, t := range toks {
+		if t.stop || t.number || t.term == subject || strings.HasPrefix(t.term, "alias:") || e.isName(t.term) || !f.terms[t.term] ||
+			!isNoun(t.word) || isVerb(t.word) || isAdjective(t.word) || isAdverb(t.word) {
+			continue
+		}
+		if !slices.ContainsFunc(f.clauses, func(c []string) bool { return slices.Contains(c, subject) && slices.Contains(c, t.term) }) {
+			return t.word
+		}
+	}
+	return ""
 }
 
 // negatedTerms returns the terms of each clause of a sentence that a negation denies:
@@ -440,6 +466,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "Jaish al-Adl is a Shia militia": the facts never say "militia", so they
 			// cannot confirm it.
 			return VerdictOpen, unconfirmedWhy + w, false
+		}
+		if w := e.saidApart(toks, claim, f); w != "" {
+			// "iran hit a city in pakistan, right?": the facts tell of a city, but not
+			// of Iran's hitting one.
+			return VerdictOpen, "not said of the subject: " + w, false
 		}
 		if w := e.unheld(toks, f); w != "" {
 			// "the UNSC praised the Rask attack": the facts tell of the attack and the

@@ -1752,6 +1752,16 @@ func TestAClaimWhosePredicateNoFactSaysGetsNoYes(t *testing.T) {
 			t.Errorf("%q: got verdict %v, %q; want no Yes", q, r.Verdict, r.Answer)
 		}
 	}
+	// The facts say "city", "optimistic", "members", but not of the claim's subject: Iran
+	// hit a village; the city is one Pakistan struck.
+	for _, q := range []string{
+		"iran hit a city in pakistan right? like a big one?",
+		"parsi is optimistic that strikes fix these problems, yes?",
+	} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes || strings.HasPrefix(r.Answer, "Yes") {
+			t.Errorf("%q: got verdict %v, %q; want no Yes", q, r.Verdict, r.Answer)
+		}
+	}
 	// The asker's own words ("do you remember", "did she find it") and modifiers
 	// ("alongside") say nothing of the claim: a Yes the facts give still stands.
 	for _, q := range []string{
