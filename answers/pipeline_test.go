@@ -62,6 +62,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		{"who's rouzbeh parsi, is he with crisis group?", []string{"who's rouzbeh parsi", "is he with crisis group?"}, []bool{false, false}, false},
 		// "morning all" greets, and is no part of the question after it.
 		{"morning all ☕ so the 26 jan date, is that the FM visit or the ambassadors?", []string{"so the 26 jan date, is that the FM visit or the ambassadors?"}, []bool{true}, false},
+		// "is that the date in the article?" asks whether the statement before it holds.
+		{"my teacher said the iranian FM will visit pakistan on 16 february. is that the date in the article?", []string{"my teacher said the iranian FM will visit pakistan on 16 february."}, []bool{true}, false},
 		// "we're" is "we are", not "were": it opens no question.
 		{"ok debate club. we're prepping the motion for friday. which side fired first?", []string{"which side fired first?"}, []bool{false}, false},
 		// What the asker is doing is context, not part of the question.

@@ -531,7 +531,9 @@ var truthTagWords = map[string]bool{"is": true, "was": true, "does": true, "did"
 	"support": true, "supports": true, "back": true, "backs": true, "up": true, "confirm": true,
 	"confirms": true, "agree": true, "agrees": true, "in": true, "really": true, "actually": true,
 	"true": true, "right": true, "correct": true, "accurate": true, "according": true, "to": true,
-	"or": true, "not": true, "even": true, "with": true, "match": true, "matches": true}
+	"or": true, "not": true, "even": true, "with": true, "match": true, "matches": true,
+	// "is that the date in the article?": the detail of the claim before it.
+	"date": true, "day": true, "number": true, "figure": true, "name": true}
 
 // asksOnlyTruth reports whether a short sentence only asks whether the one before it is
 // true or what the article says, pointing at it: "is that what the article says?",
