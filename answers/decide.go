@@ -139,9 +139,10 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 	return f
 }
 
-// saidApart returns a common noun of a claim that the facts say, but never in a sentence
-// with the claim's subject, or "": "iran hit a city in pakistan, right?", where the facts
-// say Saravan is a city Pakistan struck, and that Iran hit a village.
+// saidApart returns a common noun or verb of a claim that the facts say, but never in a
+// sentence with the claim's subject, or "": "iran hit a city in pakistan, right?", where
+// the facts say Saravan is a city Pakistan struck, and that Iran hit a village; "israel
+// claimed the kerman bombing", where IS claimed it and Iran blamed Israel.
 func (e *Engine) saidApart(toks []token, claim Query, f fact) string {
 	subject := e.claimSubject(toks, claim)
 	if subject == "" || !f.terms[subject] {
@@ -149,7 +150,7 @@ func (e *Engine) saidApart(toks []token, claim Query, f fact) string {
 	}
 	for _, t := range toks {
 		if t.stop || t.number || t.term == subject || strings.HasPrefix(t.term, "alias:") || e.isName(t.term) || !f.terms[t.term] ||
-			!isNoun(t.word) || isVerb(t.word) || isAdjective(t.word) || isAdverb(t.word) {
+			askersVerbs[t.word] || !isNoun(t.word) && !isVerb(t.word) || isAdjective(t.word) || isAdverb(t.word) {
 			continue
 		}
 		if !slices.ContainsFunc(f.clauses, func(c []string) bool { return slices.Contains(c, subject) && slices.Contains(c, t.term) }) {

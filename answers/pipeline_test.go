@@ -1759,6 +1759,9 @@ func TestAClaimWhosePredicateNoFactSaysGetsNoYes(t *testing.T) {
 	for _, q := range []string{
 		"iran hit a city in pakistan right? like a big one?",
 		"parsi is optimistic that strikes fix these problems, yes?",
+		// Verbs too: IS claimed the bombing, and Iran blamed Israel; Pakistan used drones.
+		"israel claimed the kerman bombing, yeah?",
+		"my cousin keeps saying iran used drones on pakistan, is he right",
 	} {
 		if r := e.Answer(q); r.Verdict == answers.VerdictYes || strings.HasPrefix(r.Answer, "Yes") {
 			t.Errorf("%q: got verdict %v, %q; want no Yes", q, r.Verdict, r.Answer)
