@@ -1759,6 +1759,8 @@ func TestAClaimWhosePredicateNoFactSaysGetsNoYes(t *testing.T) {
 	for _, q := range []string{
 		"iran hit a city in pakistan right? like a big one?",
 		"parsi is optimistic that strikes fix these problems, yes?",
+		// The article names the Islamic State, not its Khorasan branch.
+		"did ISKP claim the kerman bombing?",
 		// Verbs too: IS claimed the bombing, and Iran blamed Israel; Pakistan used drones.
 		"israel claimed the kerman bombing, yeah?",
 		"my cousin keeps saying iran used drones on pakistan, is he right",

@@ -3902,8 +3902,6 @@ var generated = &Base{
 				"ISIL",
 				"Daesh",
 				"Daish",
-				"ISIS-K",
-				"ISKP",
 			},
 			File: "aliases.toml",
 		},
