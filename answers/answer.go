@@ -92,10 +92,12 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
 		p, q := e.answerInConversation(conv, a, c.Quoted, step, given)
-		if ws := words(a.Text); i > 0 && !parts[len(parts)-1].Answered && len(words(asks[i-1].Text)) >= 3 && p.Answered && e.pointsBackOnly(ws) {
+		if ws := words(a.Text); i > 0 && !parts[len(parts)-1].Answered && len(words(asks[i-1].Text)) >= 3 && p.Answered &&
+			(e.pointsBackOnly(ws) || hasPronoun(ws) && conv.Person == "" && e.personIn(a.Text) == "") {
 			// "who won pakistan's election in february? did this affect it?": what the
 			// second asks of is what the article could not tell of; an answer to it
-			// would be of something else.
+			// would be of something else. So is "was he the one who ordered the strikes?"
+			// after the name of someone the article never names.
 			step.decided("the question points back at the one before it, which the article does not answer")
 			p = Reply{Kind: KindUnknown, Source: e.source, Suggestions: e.fallback,
 				Answer: "I don't know: the article does not say, as it does not tell of what the question before asks about."}
