@@ -51,6 +51,7 @@ var questionSets = []questionSet{
 	{"blind-chat-s.jsonl", 0.86, 0.84},
 	{"blind-chat-t.jsonl", 0.88, 0.85},
 	{"blind-chat-u.jsonl", 0.88, 0.86},
+	{"blind-chat-v.jsonl", 0.83, 0.82},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -72,6 +73,7 @@ var questionSets = []questionSet{
 	{"blind-conv-r.jsonl", 0.89, 0.80},
 	{"blind-conv-s.jsonl", 0.84, 0.80},
 	{"blind-conv-t.jsonl", 0.88, 0.82},
+	{"blind-conv-u.jsonl", 0.83, 0.78},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
