@@ -121,6 +121,8 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// A colon after everyday words frames the question; after a name, it says what of.
 		{"ok fact check: iran hit pakistan on jan 16. true?", []string{"iran hit pakistan on jan 16."}, []bool{true}, false},
 		{"kerman bombing: when was it", []string{"kerman bombing: when was it"}, []bool{false}, false},
+		{"kerman attack: date and how many injured?", []string{"kerman attack: date and how many injured?"}, []bool{false}, false},
+		{"translation from urdu: is pakistan a nuclear power?", []string{"is pakistan a nuclear power?"}, []bool{false}, false},
 		// "is" inside a statement does not make it a question.
 		{"what's giorgio cafiero's twitter handle? the link is broken", []string{"what's giorgio cafiero's twitter handle?"}, []bool{false}, false},
 		{"vaez says iran got attacked for the first time since when?", []string{"vaez says iran got attacked for the first time since when?"}, []bool{false}, false},

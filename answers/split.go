@@ -820,7 +820,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
 				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 &&
 				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] || w == "then" }) ||
-				topicLabel(segs[i-1].words)) {
+				topicLabel(segs[i-1].words) || colonLabel(segs[i-1])) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			} else if n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement && attribution(segs[i-1].words) {
@@ -1013,6 +1013,22 @@ func isFragment(s string) bool {
 // "syria part — which province?", "the kerman thing: who did it?".
 func topicLabel(ws []string) bool {
 	return len(ws) >= 2 && len(ws) <= 3 && labelWords[ws[len(ws)-1]]
+}
+
+// colonLabel reports whether a statement names, before a colon, what the question after
+// it is about: "kerman attack: date and how many injured?", where "quick q:" only frames
+// and "translation from urdu:" says where the question comes from.
+func colonLabel(sg Segment) bool {
+	ws := sg.words
+	if !strings.HasSuffix(sg.Text, ":") || len(ws) == 0 || len(ws) > 4 || framing(sg) {
+		return false
+	}
+	for i, w := range ws {
+		if whWords[w] || prepositions[w] || finiteVerb(ws, i) {
+			return false
+		}
+	}
+	return true
 }
 
 // labelWords end a topic label.
