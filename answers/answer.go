@@ -2425,7 +2425,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// The entry holds the claim's subject, or names another person where the claim
 			// names one: "ali vaez wrote this article" is settled by who wrote it.
 			if subject := e.claimSubject(toks, q); subject != "" && (d.facts.terms[subject] || e.otherPerson(subject, d) && e.holdsAWord(toks, d.facts) && !slices.ContainsFunc(q.Words, func(w string) bool { return viewVerbs[w] })) {
-				if okCheck && (e.heldBesides(toks, d.facts) || otherRank(toks, d.facts) != "") {
+				if okCheck && (e.heldBesides(toks, d.facts) || otherRank(toks, d.facts) != "" || otherSpan(q.Words, d.facts)) {
 					best, ok, contradictOnly = top, true, true
 					break
 				}
@@ -2884,7 +2884,10 @@ func (e *Engine) eventOfDoer(rk ranking, best scored, q Query, toks []token) (sc
 		if s.score < best.score*0.85 {
 			break
 		}
-		if d.entry.Kind == knowledge.KindEvent && sameAgent(agent, d.agent) && s.coverage >= best.coverage && d.facts.terms[toks[deed].term] {
+		// A claim may cover more of the best entry by what it gets wrong: "iran hit
+		// pakistan on jan 18" covers the overview's "18 January", Pakistan's date.
+		covers := s.coverage >= best.coverage || q.Intent == IntentClaim && len(dates(toks)) > 0 && s.coverage >= best.coverage*0.85
+		if d.entry.Kind == knowledge.KindEvent && sameAgent(agent, d.agent) && covers && d.facts.terms[toks[deed].term] {
 			if okCheck, _ := e.check(d, q, toks); okCheck {
 				return s, true
 			}

@@ -331,6 +331,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 				hold = append(hold, strconv.Itoa(d)+" days")
 			} else {
 				conflict = append(conflict, strconv.Itoa(d)+" days")
+				firm = true // another span of the event the facts time
 			}
 		}
 	}
@@ -902,7 +903,11 @@ func spans(ws []string) []int {
 		if i+1 >= len(ws) || !spanEnds[ws[i+1]] {
 			continue
 		}
-		switch n := ws[i-1]; {
+		n := ws[i-1]
+		if spanIntensifiers[n] && i >= 2 && (ws[i-2] == "a" || ws[i-2] == "one") {
+			n = "a" // "a full week later", "one whole day after"
+		}
+		switch {
 		case n == "a" || n == "one" || n == "next" || n == "following":
 			out = append(out, unit)
 		case numberWord(n) > 0:
@@ -923,6 +928,16 @@ func spans(ws []string) []int {
 	return out
 }
 
+// otherSpan reports whether words claim a span of time that the facts, which give spans,
+// never give: "pakistan hit back a full week later", where they say two days.
+func otherSpan(ws []string, f fact) bool {
+	claimed := spans(ws)
+	return len(claimed) > 0 && len(f.spans) > 0 && !slices.ContainsFunc(claimed, func(d int) bool { return f.spans[d] })
+}
+
+// spanIntensifiers stand between "a" and a unit of time without changing the span.
+var spanIntensifiers = map[string]bool{"full": true, "whole": true, "entire": true, "good": true}
+
 // spanEnds say from what a span is counted.
 var spanEnds = map[string]bool{"later": true, "after": true, "before": true, "earlier": true, "prior": true, "afterwards": true}
 
@@ -934,7 +949,7 @@ func inSpan(toks []token, i int) bool {
 	}
 	w := toks[i].word
 	_, unitNext := spanUnits[wordAt(toks, i+1)]
-	return (w == "next" || w == "following" || w == "couple" || w == "same") && unitNext
+	return (w == "next" || w == "following" || w == "couple" || w == "same" || spanIntensifiers[w]) && unitNext
 }
 
 // wordAt returns the word of the token at i, or "".

@@ -291,6 +291,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		// A name the article never uses, or the wrong doer, is a No whatever else holds.
 		{"vaez works for the stimson center, true?", answers.VerdictNo, "International Crisis Group"},
 		{"iran struck pakistan on 18 january right?", answers.VerdictNo, "Pakistan's army retaliated"},
+		// A wrong date that the overview holds, as another event's, does not make it the answer.
+		{"my uncle keeps saying iran hit pakistan on jan 18. thats right?", answers.VerdictNo, "16 January"},
 		// Who struck first is the first of the two strikes' doer, whatever else the claim names.
 		{"pakistan struck first, right?", answers.VerdictNo, "On 16 January 2024, Iran's military"},
 		{"wait, wasn't it Pakistan that struck first??", answers.VerdictNo, "On 16 January 2024, Iran's military"},
@@ -298,6 +300,7 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"iran attacked first didn't it", answers.VerdictYes, "On 16 January 2024, Iran's military"},
 		// A span of time is checked as a date is; a statement asked as a question is a claim.
 		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after Iran fired missiles at Pakistan, on 17 January 2024"},
+		{"pakistan's retaliation came a full week later. true?", answers.VerdictNo, "Two days after Iran's strike"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
 		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
 		// A claim is settled by the event entry that names what it names, not by a
