@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/borderbot/borderbot/knowledge"
 )
 
 // Verdict is what the article's facts say of a claim or a yes/no question.
@@ -481,7 +483,31 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		}
 		return VerdictYes, "holds: " + strings.Join(append(hold, onTopic...), ", "), false
 	}
+	if len(conflict) == 0 && !claim.Negated && claim.Type == knowledge.TypeYesNo && e.personIn(claim.Text) == "" && e.claimSaidTogether(toks, f) {
+		// "did both sides recall their ambassadors?": no name, date or count to weigh,
+		// but one sentence of the facts says every word of it. What someone is said to
+		// have said, and who they are, are weighed as their own.
+		return VerdictYes, "said together in one sentence", false
+	}
 	return VerdictOpen, "nothing to weigh", false
+}
+
+// claimSaidTogether reports whether one sentence of the facts holds every content term of a
+// claim of two or more, none of them denied or hedged there.
+func (e *Engine) claimSaidTogether(toks []token, f fact) bool {
+	var terms []string
+	for _, t := range toks {
+		if t.stop || t.number || askersVerbs[t.word] {
+			continue
+		}
+		if !f.terms[t.term] || f.negated[t.term] >= 0 || f.hedged[t.term] > 0 {
+			return false
+		}
+		terms = append(terms, t.term)
+	}
+	return len(terms) >= 2 && slices.ContainsFunc(f.clauses, func(c []string) bool {
+		return !slices.ContainsFunc(terms, func(t string) bool { return !slices.Contains(c, t) })
+	})
 }
 
 // hedges say that something could be, or was to be, not that it is: "China could make an

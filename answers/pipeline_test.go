@@ -301,6 +301,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		// A span of time is checked as a date is; a statement asked as a question is a claim.
 		{"javidanfar was killed like a week after iran's strike?", answers.VerdictNo, "One day after Iran fired missiles at Pakistan, on 17 January 2024"},
 		{"pakistan's retaliation came a full week later. true?", answers.VerdictNo, "Two days after Iran's strike"},
+		// A yes/no question with no name, date or count is a Yes where one sentence says all of it…
+		{"did both sides recall their ambassadors", answers.VerdictYes, "recalled their ambassadors"},
 		{"pakistan hit back the very next day, no?", answers.VerdictNo, "Two days after"},
 		{"pakistan retaliated two days later, right?", answers.VerdictYes, "Two days after"},
 		// A claim is settled by the event entry that names what it names, not by a
@@ -318,6 +320,16 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		}
 		if want := strings.ToUpper(tt.verdict.String()[:1]) + tt.verdict.String()[1:] + ". "; !strings.HasPrefix(r.Answer, want) {
 			t.Errorf("%q: %q does not open with %q", tt.q, r.Answer, want)
+		}
+	}
+	// …but not where a person is named, whose words and affiliation are weighed as
+	// their own, nor of a pasted quote to attribute.
+	for _, q := range []string{
+		"rouzbeh parsi of chatham house said it was an unforced error? source?",
+		"\"It was truly uplifting to witness the calm and measured response from both nations\" source?",
+	} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes {
+			t.Errorf("%q: verdict yes, answer %q", q, r.Answer)
 		}
 	}
 }
