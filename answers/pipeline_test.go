@@ -190,6 +190,9 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"were those iranian missiles ballistic or cruise?", "The article does not say whether "},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
+		// The article dates the strikes to the day, never to the hour.
+		{"what was the exact time iran's missiles hit?", "The article does not say what the exact time iran's missiles hit was. What it does say: "},
+		{"what time did pakistan strike back", "The article does not say what time pakistan struck back. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 		// A rate is a measure the article never gives.
 		{"what's pakistan's inflation rate", "The article does not say what pakistan's inflation rate is. What it does say: "},

@@ -828,12 +828,47 @@ var genericCounts = map[string]bool{
 	"non": true, // "how many non-Iranians died": people, whom the rest of the words tell
 }
 
+// clockTerms are what an answer giving a time of day would say.
+var clockTerms = []string{stem("hour"), stem("morning"), stem("night"), stem("evening"), stem("dawn"), stem("afternoon"), stem("midnight")}
+
+// asksClockTime reports whether words ask for the time of day: "what time did they hit",
+// "the exact time", "time of day", "which hour", "morning or night?"; not "at the time",
+// "the first time" or "how many times".
+func asksClockTime(ws []string) bool {
+	for i, w := range ws {
+		prev := ""
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		switch w {
+		case "time":
+			if prev == "what" || prev == "exact" || prev == "which" || i+2 < len(ws) && ws[i+1] == "of" && ws[i+2] == "day" {
+				return true
+			}
+		case "hour":
+			if prev == "what" || prev == "exact" || prev == "which" {
+				return true
+			}
+		case "oclock", "am", "pm":
+			return w == "oclock" || i > 0 && isNumber(prev)
+		case "morning", "night":
+			if i > 1 && ws[i-1] == "or" || i+2 < len(ws) && ws[i+1] == "or" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // check reports whether an entry gives the detail a question asks for, and if not, what
 // is missing: a when, where, who, why or how-many question needs an entry that declares
 // that detail, "how many X" one that puts a number to X, and a measure nothing gives.
 func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if q.asksIdentity && q.identity != d.entry.ID {
 		return false, "who they are" // "who was Soleimani?", "his job?": his profile, if the base has one
+	}
+	if asksClockTime(q.Words) && !slices.ContainsFunc(clockTerms, func(t string) bool { return d.facts.terms[t] }) {
+		return false, "the time of day" // "what time did the missiles land?": a date is not an hour
 	}
 	switch q.Type {
 	case knowledge.TypeMeasure:
