@@ -52,6 +52,8 @@ var questionSets = []questionSet{
 	{"blind-chat-t.jsonl", 0.88, 0.85},
 	{"blind-chat-u.jsonl", 0.88, 0.86},
 	{"blind-chat-v.jsonl", 0.83, 0.82},
+	{"blind-chat-w.jsonl", 0.81, 0.78},
+	{"blind-chat-x.jsonl", 0.83, 0.86},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -74,6 +76,7 @@ var questionSets = []questionSet{
 	{"blind-conv-s.jsonl", 0.84, 0.80},
 	{"blind-conv-t.jsonl", 0.88, 0.82},
 	{"blind-conv-u.jsonl", 0.83, 0.78},
+	{"blind-conv-w.jsonl", 0.85, 0.83},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
