@@ -2287,6 +2287,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	toks := e.an.analyze(q.Text, true)
 	q.Owns, q.Naming, q.Subtype, q.Victims = e.possessions(toks), e.askedName(toks), askedSubtype(toks), e.victims(toks)
 	q.identity, q.asksIdentity = e.identityAsked(toks)
+	q.asksClock = asksClockTime(q.Words)
 	if q.Naming == "" && (q.Type == knowledge.TypeWho || slices.ContainsFunc(q.Words, func(w string) bool { return namingWords[w] })) {
 		// "who is Pakistan's foreign minister?", "the name of Pakistan's foreign minister"
 		// ask the name of the one in that office.

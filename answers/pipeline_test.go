@@ -193,6 +193,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// The article dates the strikes to the day, never to the hour.
 		{"what was the exact time iran's missiles hit?", "The article does not say what the exact time iran's missiles hit was. What it does say: "},
 		{"what time did pakistan strike back", "The article does not say what time pakistan struck back. What it does say: "},
+		{"i am wondering what time the missiles hit", "The article does not say what time the missiles hit. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 		// A rate is a measure the article never gives.
 		{"what's pakistan's inflation rate", "The article does not say what pakistan's inflation rate is. What it does say: "},

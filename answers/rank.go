@@ -849,8 +849,12 @@ func asksClockTime(ws []string) bool {
 			if prev == "what" || prev == "exact" || prev == "which" {
 				return true
 			}
-		case "oclock", "am", "pm":
-			return w == "oclock" || i > 0 && isNumber(prev)
+		case "oclock":
+			return true
+		case "am", "pm":
+			if isNumber(prev) {
+				return true // "at 3 am"; "i am" asks nothing of the hour
+			}
 		case "morning", "night":
 			if i > 1 && ws[i-1] == "or" || i+2 < len(ws) && ws[i+1] == "or" {
 				return true
@@ -867,7 +871,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if q.asksIdentity && q.identity != d.entry.ID {
 		return false, "who they are" // "who was Soleimani?", "his job?": his profile, if the base has one
 	}
-	if asksClockTime(q.Words) && !slices.ContainsFunc(clockTerms, func(t string) bool { return d.facts.terms[t] }) {
+	if q.asksClock && !slices.ContainsFunc(clockTerms, func(t string) bool { return d.facts.terms[t] }) {
 		return false, "the time of day" // "what time did the missiles land?": a date is not an hour
 	}
 	switch q.Type {

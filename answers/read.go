@@ -60,6 +60,7 @@ type Query struct {
 	// base does not describe. asksIdentity says whether it asks.
 	identity     string
 	asksIdentity bool
+	asksClock    bool // it asks for a time of day ("what time did they hit?"), which a date does not give
 }
 
 // shorthand maps chat spellings to the words they stand for, so that they are read as
