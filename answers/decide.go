@@ -389,6 +389,15 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// Whereabouts: "saravan is a pakistani town", where the map puts Saravan in Iran.
+	if place, country := e.claimedWhereabouts(toks); place != "" {
+		if slices.Contains(strings.Fields(e.placeIn[place]), country) {
+			hold = append(hold, "in "+country)
+		} else {
+			conflict = append(conflict, "where "+country)
+			firm = true
+		}
+	}
 	// Ranks: "was Javidanfar a general?", where the facts make him a colonel.
 	if r := otherRank(toks, f); r != "" {
 		conflict = append(conflict, "rank "+r)

@@ -273,6 +273,10 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Skeptic here. I heard Iran's missiles killed two Pakistani soldiers, not civilians. The article agrees, right?", answers.VerdictNo, "Two children"},
 		// What someone the article quotes is said to have said is checked against their words.
 		{"akhtar says pakistan hit five military targets?", answers.VerdictNo, "seven legitimate military targets"},
+		// Where a place of the map is: a claim that puts it in the other country is wrong.
+		{"saravan is a pakistani town right", answers.VerdictNo, "Saravan"},
+		{"is rask in pakistani balochistan?", answers.VerdictNo, "Rask"},
+		{"saravan is in iran right?", answers.VerdictYes, "Iranian city"},
 		// Before is not after.
 		{"javidanfar was killed before the iranian strike wasn't he", answers.VerdictNo, "Javidanfar"},
 		{"iran hit syria and iraq after its pakistan strike, yeah?", answers.VerdictNo, "two days earlier"},

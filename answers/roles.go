@@ -335,3 +335,50 @@ func (e *Engine) victims(toks []token) map[string]bool {
 	}
 	return out
 }
+
+// claimedWhereabouts returns a place of the map a claim puts in a country, and that
+// country's term: "saravan is a pakistani town" puts Saravan in Pakistan, as do "saravan
+// is in pakistan" and "the pakistani town of saravan". It returns "", "" when the claim
+// puts no place of the map anywhere.
+func (e *Engine) claimedWhereabouts(toks []token) (place, country string) {
+	countryAt := func(t token) string {
+		if c := demonyms[t.term]; c != "" {
+			return "alias:" + c
+		}
+		if _, ok := e.placeKind[t.term]; ok && e.isName(t.term) {
+			return t.term // a country or province of the map: "in iran", "in balochistan"
+		}
+		return ""
+	}
+	for i, t := range toks {
+		if _, ok := e.placeIn[t.term]; !ok {
+			continue
+		}
+		// After the place: "saravan is (located) in pakistan", "saravan is a pakistani town".
+		said := false
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			w := toks[j].word
+			if beForms[w] || w == "in" || w == "inside" || w == "within" || w == "located" || w == "lies" {
+				said = true
+				continue
+			}
+			if w == "a" || w == "an" || w == "the" {
+				continue
+			}
+			if c := countryAt(toks[j]); said && c != "" && c != t.term {
+				return t.term, c
+			}
+			break
+		}
+		// Before it: "the pakistani town of saravan", "pakistani city saravan".
+		if i >= 2 && (toks[i-1].word == "of" && i >= 3 && settlementKind(toks[i-2].word) != "" && demonyms[toks[i-3].term] != "" ||
+			settlementKind(toks[i-1].word) != "" && demonyms[toks[i-2].term] != "") {
+			k := i - 2
+			if toks[i-1].word == "of" {
+				k = i - 3
+			}
+			return t.term, "alias:" + demonyms[toks[k].term]
+		}
+	}
+	return "", ""
+}
