@@ -162,6 +162,51 @@ func (e *Engine) saidApart(toks []token, claim Query, f fact) string {
 	return ""
 }
 
+// nameApart returns a name of a claim that the facts use, but never in a sentence with
+// the claim's subject, a country or group the facts may name by its people ("Iranian
+// officials"), or "". A person's facts go on in sentences that name them only as "he" or
+// "she", so a person's claim is not weighed this way.
+func (e *Engine) nameApart(toks []token, claim Query, f fact) string {
+	subject := e.claimSubject(toks, claim)
+	if subject == "" || e.personTerms[subject] != "" || e.personIn(claim.Text) != "" ||
+		slices.ContainsFunc(claim.Words, func(w string) bool { return clauseJoiners[w] }) {
+		return "" // "IS claimed it but Iranian officials blamed others": two subjects
+	}
+	in := func(term string) string {
+		if f.terms[term] {
+			return term
+		}
+		if d := demonymOf[term]; f.terms[d] {
+			return d
+		}
+		return ""
+	}
+	s := in(subject)
+	if s == "" {
+		return ""
+	}
+	for _, t := range toks {
+		if t.stop || t.term == subject || !e.isName(t.term) {
+			continue
+		}
+		n := in(t.term)
+		if n == "" || n == s {
+			continue
+		}
+		if _, place := e.placeKind[t.term]; place {
+			continue // where it happened, which a sentence of its own may tell
+		}
+		if !slices.ContainsFunc(f.clauses, func(c []string) bool { return slices.Contains(c, s) && slices.Contains(c, n) }) {
+			return t.word
+		}
+	}
+	return ""
+}
+
+// clauseJoiners join two clauses of a claim, each with its own subject.
+var clauseJoiners = map[string]bool{"but": true, "while": true, "whereas": true, "though": true,
+	"although": true, "yet": true}
+
 // negatedTerms returns the terms of each clause of a sentence that a negation denies:
 // those from the negation to the end of its clause. "Not" denies what follows it up to the next verb of
 // its own, so "seven people who were not Iranian nationals lost their lives" denies
@@ -373,6 +418,10 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		case !f.terms[t.term] && i > 1 && toks[i-1].word == "for" && e.isName(t.term) && copulas[toks[0].word] && !participle(toks[i-2].word):
 			// "was the strike a surprise for Pakistan?": whom it was for, which the facts
 			// need not name; "is it fighting for Pakistan's Baloch" names whose they are.
+		case !f.terms[t.term] && f.terms[demonymOf[t.term]]:
+			// "did iran blame israel?" where the facts say "Iranian officials blamed
+			// Israel": the country is there in its people's name.
+			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && (t.known || strings.HasPrefix(t.term, "alias:")) && e.isName(t.term):
 			conflict = append(conflict, t.term)
 			firm = true
@@ -388,6 +437,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 				firm = true
 			}
 		}
+	}
+	// Names said apart: "did iran blame IS for kerman?", where the facts name IS as the
+	// claimant and Iranian officials as blaming others, never the two together.
+	if n := e.nameApart(toks, claim, f); n != "" {
+		conflict = append(conflict, "apart "+n)
 	}
 	// Whereabouts: "saravan is a pakistani town", where the map puts Saravan in Iran.
 	if place, country := e.claimedWhereabouts(toks); place != "" {

@@ -67,6 +67,16 @@ func (e *Engine) Explain(message string) (Reply, Explanation) {
 	return r, *ex
 }
 
+// ExplainIn answers a message in a conversation as AnswerIn does and returns the reply
+// with every step it took, and the context to pass with the next message.
+func (e *Engine) ExplainIn(c Context, message string) (Reply, Explanation, Context) {
+	r, ex, read := e.answerIn(c, message, true)
+	if read != "" {
+		c = e.remember(c, read, r)
+	}
+	return r, *ex, c
+}
+
 // Write prints the explanation as indented plain text.
 func (x Explanation) Write(w io.Writer) {
 	fmt.Fprintf(w, "cleaned: %q\n", x.Cleaned.Text)

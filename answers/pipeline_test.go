@@ -277,6 +277,11 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"saravan is a pakistani town right", answers.VerdictNo, "Saravan"},
 		{"is rask in pakistani balochistan?", answers.VerdictNo, "Rask"},
 		{"saravan is in iran right?", answers.VerdictYes, "Iranian city"},
+		// A country the facts name by its people ("Iranian officials") is named; a name the
+		// facts never say with the claim's subject is not its deed.
+		{"did iran blame israel for kerman?", answers.VerdictYes, "blamed Israel"},
+		{"did iran blame the islamic state for kerman?", answers.VerdictNo, "claimed responsibility"},
+		{"Iran was going after the BLA in balochistan, wasn't it?", answers.VerdictNo, "Jaish al-Adl"},
 		// Before is not after.
 		{"javidanfar was killed before the iranian strike wasn't he", answers.VerdictNo, "Javidanfar"},
 		{"iran hit syria and iraq after its pakistan strike, yeah?", answers.VerdictNo, "two days earlier"},

@@ -32,6 +32,15 @@ func (e *Engine) possessions(toks []token) map[string][]string {
 // minister" is Iran's.
 var demonyms = map[string]string{stem("iranian"): "iran", stem("pakistani"): "pakistan"}
 
+// demonymOf is demonyms turned round: by a country's alias term, its people's stem.
+var demonymOf = func() map[string]string {
+	m := map[string]string{}
+	for d, c := range demonyms {
+		m["alias:"+c] = d
+	}
+	return m
+}()
+
 // sideNouns after a people's name stand for its state, as the country's name does: "the
 // Iranian missiles" are Iran's, "Pakistani officials" Islamabad's.
 var sideNouns = map[string]bool{"alias:strike": true, stem("missiles"): true, stem("officials"): true,

@@ -60,6 +60,11 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	c.register(fs, e)
 	jsonl := fs.Bool("jsonl", false, "read questions from standard input, write JSON lines")
 	explain := fs.Bool("explain", false, "also print every step: cleaning, splitting, how each question was read, the five best entries with each part of their score, the check and the decision")
+	var before []string
+	fs.Func("after", "with --explain: a question asked before in the same conversation (repeat it for each, in order)", func(q string) error {
+		before = append(before, q)
+		return nil
+	})
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -82,7 +87,11 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		console.WriteReply(e.stdout, eng.Answer(q))
 		return nil
 	}
-	r, x := eng.Explain(q)
+	var conv answers.Context
+	for _, b := range before {
+		_, conv = eng.AnswerIn(conv, console.ReadQuestion(b))
+	}
+	r, x, _ := eng.ExplainIn(conv, q)
 	console.WriteReply(e.stdout, r)
 	fmt.Fprintln(e.stdout)
 	x.Write(e.stdout)
