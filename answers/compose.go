@@ -360,7 +360,7 @@ func indirect(q string) string {
 				w := strings.ToLower(strings.Trim(ws[j], ",?!."))
 				last := w[strings.LastIndex(w, "-")+1:]                              // "chinese-made" is said as "made" is
 				named := j > 1 && ws[j-1] != "" && unicode.IsUpper(rune(ws[j-1][0])) // "is Rouzbeh Parsi iranian": a name, then what is said of it
-				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && (!isNoun(last) || named) {
+				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && (!isNoun(last) || named) || demonyms[stem(last)] != "" {
 					out := append(append(append([]string{}, ws[1:j]...), be), ws[j:]...)
 					return "whether " + lowerFirst(strings.Join(out, " "))
 				}

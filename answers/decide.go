@@ -405,12 +405,13 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "is he pakistani himself?": his own nationality, which the article gives of
 			// no one, whatever it says of Pakistanis.
 			origin = t.word
+		case demonyms[t.term] != "" && i > 0 && (beForms[toks[i-1].word] || copulas[toks[0].word] && e.isName(toks[i-1].term)) && (i+1 == len(toks) || toks[i+1].stop || strings.HasSuffix(toks[i+1].word, "self")) && e.personIn(claim.Text) != "":
+			// "is Parsi Iranian himself?", "is she pakistani?": the article gives no one's
+			// nationality, so its facts neither confirm nor contradict it, whatever they
+			// say of Pakistanis.
+			origin = t.word
 		case f.terms[t.term] && t.known:
 			onTopic = append(onTopic, t.term)
-		case !f.terms[t.term] && demonyms[t.term] != "" && i > 0 && (beForms[toks[i-1].word] || copulas[toks[0].word] && e.isName(toks[i-1].term)) && (i+1 == len(toks) || toks[i+1].stop || strings.HasSuffix(toks[i+1].word, "self")) && e.personIn(claim.Text) != "":
-			// "is Parsi Iranian himself?": the article gives no one's nationality, so its
-			// facts neither confirm nor contradict it.
-			origin = t.word
 		case !f.terms[t.term] && demonyms[t.term] != "" && f.terms["alias:"+demonyms[t.term]] && i+1 < len(toks) && sideNouns[toks[i+1].term]:
 			// "the Iranian strike" where the facts say "Iran's operation", "Pakistani
 			// officials" where they say Islamabad's: the same side, whose deed it was the

@@ -232,6 +232,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// The article says where its experts work, not where they are from.
 		{"where is rouzbeh parsi originally from?", "The article does not say where rouzbeh parsi is originally from. What it does say: "},
 		{"is Rouzbeh Parsi iranian himself?", "The article does not say whether Rouzbeh Parsi is iranian himself. What it does say: "},
+		{"is rabia akhtar pakistani?", "The article does not say whether rabia akhtar is pakistani. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)

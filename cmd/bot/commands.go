@@ -61,7 +61,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	jsonl := fs.Bool("jsonl", false, "read questions from standard input, write JSON lines")
 	explain := fs.Bool("explain", false, "also print every step: cleaning, splitting, how each question was read, the five best entries with each part of their score, the check and the decision")
 	var before []string
-	fs.Func("after", "with --explain: a question asked before in the same conversation (repeat it for each, in order)", func(q string) error {
+	fs.Func("after", "a question asked before in the same conversation, which the question follows up (repeat it for each, in order)", func(q string) error {
 		before = append(before, q)
 		return nil
 	})
@@ -83,13 +83,14 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Errorf("ask: no question given")}
 	}
 	q := console.ReadQuestion(strings.Join(fs.Args(), " "))
-	if !*explain {
-		console.WriteReply(e.stdout, eng.Answer(q))
-		return nil
-	}
 	var conv answers.Context
 	for _, b := range before {
 		_, conv = eng.AnswerIn(conv, console.ReadQuestion(b))
+	}
+	if !*explain {
+		r, _ := eng.AnswerIn(conv, q)
+		console.WriteReply(e.stdout, r)
+		return nil
 	}
 	r, x, _ := eng.ExplainIn(conv, q)
 	console.WriteReply(e.stdout, r)

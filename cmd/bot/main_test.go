@@ -64,6 +64,24 @@ func TestAskOneQuestion(t *testing.T) {
 	}
 }
 
+// TestAskAfterEarlierQuestions: --after replays the questions before, so a follow-up is
+// answered in their conversation, with or without --explain.
+func TestAskAfterEarlierQuestions(t *testing.T) {
+	for _, explain := range []bool{false, true} {
+		args := []string{"ask", "--after", "Who is Rabia Akhtar?", "where does she work?"}
+		if explain {
+			args = append(args[:1], append([]string{"--explain"}, args[1:]...)...)
+		}
+		code, out, _ := runBot(t, "", nil, args...)
+		if code != 0 || !strings.Contains(out, "University of Lahore") {
+			t.Errorf("explain %v: exit %d, output:\n%s", explain, code, out)
+		}
+		if explain && !strings.Contains(out, "question 1:") {
+			t.Errorf("--explain printed no steps:\n%s", out)
+		}
+	}
+}
+
 func TestConsoleAnswersUntilEndOfInput(t *testing.T) {
 	code, out, errOut := runBot(t, "Who is Rabia Akhtar?\n/timeline\n/quote vaez\n/nonsense\n", nil)
 	if code != 0 {
