@@ -903,6 +903,14 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("how many missiles did iran launch in total? need an actual number for my article"); r.Answered || len(r.Parts) > 1 {
 		t.Errorf("need an actual number for my article: answered %v, %d parts, %q", r.Answered, len(r.Parts), r.Text())
 	}
+	// A letter held down is the word it stretches, and a "quick q" asks nothing quick.
+	if r := e.Answer("heyyy bot :wave: quick q who's the author"); !r.Answered || !strings.Contains(r.Text(), "Giorgio Cafiero") {
+		t.Errorf("heyyy … quick q: %q", r.Text())
+	}
+	// "frm" is from.
+	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {
+		t.Errorf("frm: %q", r.Text())
+	}
 	// A misspelt frame word is read as meant: this asks what happened after.
 	if r := e.Answer("wut happend the day after iran fired at pakistan"); !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("wut happend the day after: %q", r.Text())

@@ -96,6 +96,8 @@ var shorthand = map[string]string{
 	"rep": "reputation", "econ": "economic", "amb": "ambassador", "ambs": "ambassadors",
 	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander", "stn": "station", "col": "colonel", "gen": "general", "lt": "lieutenant",
 	"stats": "statistics", "approx": "approximately", "pres": "president",
+	"frm": "from", "fr0m": "from", "btwn": "between", "betw": "between", "bw": "between", "tmrw": "tomorrow",
+	"ystrdy": "yesterday", "wrt": "about", "ttl": "total",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.

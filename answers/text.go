@@ -612,6 +612,59 @@ var namedWants = map[string]bool{"need": true}
 // maxLookups is how many distinct unknown words of one text are looked up in the lexicon.
 const maxLookups = 12
 
+// questionNouns name a question as the asker calls it: "quick q", "random question".
+var questionNouns = map[string]bool{"q": true, "qq": true, "qn": true, "question": true, "questions": true, "one": true, "ques": true}
+
+// squeezed returns a word typed with a letter held down ("heyyy", "pleaseee", "goood")
+// as the word it stretches, the first of its runs cut to two letters or to one that the
+// base, the chat shorthand or the lexicon knows; any other word as it is.
+func (a *analyzer) squeezed(w string) string {
+	if !hasRun(w, 3) {
+		return w
+	}
+	for _, keep := range []int{2, 1} {
+		var b strings.Builder
+		run := 0
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] == w[i-1] {
+				run++
+			} else {
+				run = 1
+			}
+			if run <= keep {
+				b.WriteByte(w[i])
+			}
+		}
+		c := b.String()
+		if _, ok := a.tokenOf[c]; ok {
+			return c
+		}
+		if _, ok := shorthand[c]; ok || isStop(c) || greetingWords[c] {
+			return c
+		}
+		if _, ok := lexicon.Lookup(c); ok {
+			return c
+		}
+	}
+	return w
+}
+
+// hasRun reports whether a word holds n or more of one byte in a row.
+func hasRun(w string, n int) bool {
+	run := 0
+	for i := 0; i < len(w); i++ {
+		if i > 0 && w[i] == w[i-1] {
+			run++
+		} else {
+			run = 1
+		}
+		if run >= n {
+			return true
+		}
+	}
+	return false
+}
+
 // tokens turns text into tokens before alias phrases are replaced.
 func (a *analyzer) tokens(s string, fix bool) []token {
 	ws, marks := splitWords(s)
@@ -619,6 +672,7 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 	var resolved map[string]token // the unknown words of this text, as resolved
 	for i, w := range ws {
 		if fix {
+			w = a.squeezed(w)
 			if n, ok := shorthand[w]; ok {
 				w = n
 			}
@@ -636,6 +690,10 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			// "what does Iran need from Pakistan?": a name's need is what is asked, not
 			// the asker's ("I need the date").
 			t.stop, t.term = false, a.stem(w)
+		}
+		if fix && (w == "quick" || w == "random" || w == "dumb" || w == "silly") && i+1 < len(ws) && questionNouns[ws[i+1]] {
+			// "quick q who's the author": of the asking, not of anything quick.
+			t = token{term: "~" + w, word: w, stop: true} // a term no alias starts with
 		}
 		t.name = marks[i]&markCapital != 0
 		if fix && t.name && !t.known {
