@@ -820,6 +820,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if n := len(pending); n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement &&
 				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 &&
 				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] || w == "then" }) ||
+				verbless(segs[i-1].words) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] }) ||
 				topicLabel(segs[i-1].words) || colonLabel(segs[i-1])) {
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
@@ -1026,6 +1027,21 @@ func colonLabel(sg Segment) bool {
 	for i, w := range ws {
 		if whWords[w] || prepositions[w] || finiteVerb(ws, i) {
 			return false
+		}
+	}
+	return true
+}
+
+// verbless reports whether a statement only names something, in at most six words
+// with no verb, preposition or question word: "the rask police station attack", before "how many
+// died in that?".
+func verbless(ws []string) bool {
+	if len(ws) == 0 || len(ws) > 6 || aboutTheAsker[ws[0]] {
+		return false
+	}
+	for i, w := range ws {
+		if whWords[w] || finiteVerb(ws, i) || beForms[w] || prepositions[w] || strings.HasSuffix(w, "ing") {
+			return false // "prepping notes for tmrw's episode" tells of the asker
 		}
 	}
 	return true
