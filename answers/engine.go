@@ -472,7 +472,17 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 		speaks(p.Name + ". " + p.Role + ". " + p.Affiliation)
 	}
 	if d.reports {
-		speaks(en.Title)
+		// The names of its title that speak: those before a verb of saying or seeing, or
+		// before "of", "on", "about"; "How Pakistan sees the BLA and BLF" gives Pakistan's
+		// words, not the BLA's.
+		for _, t := range e.an.withParts(en.Title) {
+			if reporters[t.word] || t.word == "of" || t.word == "on" || t.word == "about" {
+				break
+			}
+			if !t.stop && (e.isName(t.term) || t.part) {
+				d.speakers[t.term] = true
+			}
+		}
 	}
 	{
 		// "according to Iranian authorities", "Pakistani officials said", "Dr Rabia Akhtar
@@ -485,7 +495,10 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 			// The verb within a few words after the name, before another name: "both
 			// Tehran and Islamabad were keen to stress…" reports both capitals' words.
 			reports, speech := false, false
-			for _, n := range toks[i+1 : min(len(toks), i+6)] {
+			for j, n := range toks[i+1 : min(len(toks), i+6)] {
+				if (n.word == "maintain" || n.word == "maintains") && (i+j+2 >= len(toks) || toks[i+j+2].word != "that") {
+					break // "which maintain a presence": no view held
+				}
 				if reporters[n.word] {
 					reports, speech = true, n.word == "claims" || n.word == "says"
 					break

@@ -188,6 +188,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"What was the name of the village Iran hit?", "The article does not say what the name of the village Iran hit was. What it does say: "},
 		{"which base in iran launched the missiles at pakistan", "The article does not say which base in iran launched the missiles at pakistan. What it does say: "},
 		{"were those iranian missiles ballistic or cruise?", "The article does not say whether "},
+		// What is said of a group is not the group's words: "How Pakistan sees the BLA".
+		{"what did the BLA say after pakistan's strikes", "The article does not say what the BLA said after pakistan's strikes. What it does say: Pakistan's authorities"},
 		// A bare name of a thing before a question that points back at it is what it asks of.
 		{"the rask police station attack — how many ppl died in that", "The article does not say how many ppl died in that. What it does say: On 14 December 2023, Jaish al-Adl attacked"},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
