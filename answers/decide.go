@@ -1056,10 +1056,25 @@ var againWords = map[string]bool{"again": true, "another": true, "second": true,
 // laterEvent returns the month of a claim of another event ("again in February") when
 // the base dates nothing in that month.
 func (e *Engine) laterEvent(ws []string, toks []token) (string, bool) {
-	if !slices.ContainsFunc(ws, func(w string) bool { return againWords[w] }) {
+	// "did the feb 2024 pakistani election change anything?": a thing the base never
+	// names, in a month it never dates, is another event as surely as "again" makes one.
+	// A claim with a word of the base's own besides names ("ambassadors are going back
+	// in march") is of the base's event, at a wrong date.
+	ds := dates(toks)
+	other, own := false, false
+	for _, t := range toks {
+		if t.stop || t.number || slices.ContainsFunc(ds, func(d date) bool { return d.month == t.term }) {
+			continue
+		}
+		_, known := e.terms[t.term]
+		other = other || !known
+		own = own || known && !e.isName(t.term)
+	}
+	other = other && !own
+	if !other && !slices.ContainsFunc(ws, func(w string) bool { return againWords[w] }) {
 		return "", false
 	}
-	for _, d := range dates(toks) {
+	for _, d := range ds {
 		if !e.datesIn(d.month) {
 			return d.month, true
 		}

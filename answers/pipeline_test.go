@@ -188,6 +188,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"What was the name of the village Iran hit?", "The article does not say what the name of the village Iran hit was. What it does say: "},
 		{"which base in iran launched the missiles at pakistan", "The article does not say which base in iran launched the missiles at pakistan. What it does say: "},
 		{"were those iranian missiles ballistic or cruise?", "The article does not say whether "},
+		// A thing the base never names, in a month it never dates, is another event.
+		{"did the feb 2024 pakistani election change anything here", "The article does not say whether the feb 2024 pakistani election changed anything here. What it does say: "},
 		// What is said of a group is not the group's words: "How Pakistan sees the BLA".
 		{"what did the BLA say after pakistan's strikes", "The article does not say what the BLA said after pakistan's strikes. What it does say: Pakistan's authorities"},
 		// A bare name of a thing before a question that points back at it is what it asks of.
