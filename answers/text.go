@@ -619,23 +619,11 @@ var questionNouns = map[string]bool{"q": true, "qq": true, "qn": true, "question
 // as the word it stretches, the first of its runs cut to two letters or to one that the
 // base, the chat shorthand or the lexicon knows; any other word as it is.
 func (a *analyzer) squeezed(w string) string {
-	if !hasRun(w, 3) {
-		return w
+	if collapseRuns(w, 2) == w {
+		return w // no letter three times in a row
 	}
 	for _, keep := range []int{2, 1} {
-		var b strings.Builder
-		run := 0
-		for i := 0; i < len(w); i++ {
-			if i > 0 && w[i] == w[i-1] {
-				run++
-			} else {
-				run = 1
-			}
-			if run <= keep {
-				b.WriteByte(w[i])
-			}
-		}
-		c := b.String()
+		c := collapseRuns(w, keep)
 		if _, ok := a.tokenOf[c]; ok {
 			return c
 		}
@@ -649,20 +637,34 @@ func (a *analyzer) squeezed(w string) string {
 	return w
 }
 
-// hasRun reports whether a word holds n or more of one byte in a row.
-func hasRun(w string, n int) bool {
-	run := 0
+// collapseRuns cuts every run of one byte in a word to at most keep of it, returning the
+// word itself, unallocated, when no run is longer.
+func collapseRuns(w string, keep int) string {
+	long, run := false, 0
+	for i := 0; i < len(w) && !long; i++ {
+		if i > 0 && w[i] == w[i-1] {
+			run++
+		} else {
+			run = 1
+		}
+		long = run > keep
+	}
+	if !long {
+		return w
+	}
+	var b strings.Builder
+	run = 0
 	for i := 0; i < len(w); i++ {
 		if i > 0 && w[i] == w[i-1] {
 			run++
 		} else {
 			run = 1
 		}
-		if run >= n {
-			return true
+		if run <= keep {
+			b.WriteByte(w[i])
 		}
 	}
-	return false
+	return b.String()
 }
 
 // tokens turns text into tokens before alias phrases are replaced.
