@@ -1801,6 +1801,8 @@ var generated = &Base{
 				"present",
 				"operate",
 				"operates",
+				"operating",
+				"active",
 				"location",
 				"located",
 				"hideouts",
@@ -3613,6 +3615,7 @@ var generated = &Base{
 			Types: []QuestionType{
 				"what",
 				"how",
+				"why",
 				"yesno",
 			},
 			Quotes: []string{
