@@ -2038,9 +2038,13 @@ func (e *Engine) docOf(id string) (doc, bool) {
 
 // whoSaidThat answers "who said that?", "says who?" or "who pointed that out?" with the
 // speaker of the words the last answer quoted.
+// writingWords ask who wrote something: after an answer, "who wrote this?" asks for the
+// article's author, not for whose words the answer quoted.
+var writingWords = map[string]bool{"wrote": true, "write": true, "writes": true, "written": true, "authored": true, "penned": true}
+
 func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
 	if len(ws) > 5 || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "who" || w == "whose" || w == "whos" }) ||
-		!slices.ContainsFunc(ws, func(w string) bool { return speechWords[w] }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return speechWords[w] && !writingWords[w] }) ||
 		!slices.ContainsFunc(ws, func(w string) bool { return referents[w] }) && !(len(ws) == 2 && ws[0] == "says") {
 		return Reply{}, false
 	}

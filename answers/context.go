@@ -54,6 +54,9 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 		return q, standsAlone
 	}
 	ws := words(q)
+	if slices.ContainsFunc(ws, func(w string) bool { return writingWords[w] }) && slices.Contains(ws, "who") && !e.namesSomething(ws) {
+		return q, standsAlone // "who wrote this?": this is the article, whatever was said last
+	}
 	changed := standsAlone
 	// He, she, his, her: the person the conversation is about.
 	if c.Person != "" && e.personIn(q) == "" {

@@ -493,6 +493,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Sunni", "BLA"}},
 		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},
 			[]string{"death toll", "terrorist"}},
+		// "who wrote this?" asks for the article's author, whatever the last answer quoted.
+		{[]string{"what does the article say about trust btwn them", "btw who wrote this"},
+			[]string{"eroded", "Giorgio Cafiero"}},
 		// "exact words?" alone, after an answer that tells of someone's words, asks for them.
 		{[]string{"which expert praised the calm response of both countries", "exact words?"},
 			[]string{"Akhtar", "Those are the words of Dr Rabia Akhtar"}},
