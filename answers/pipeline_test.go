@@ -916,6 +916,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("heyyy bot :wave: quick q who's the author"); !r.Answered || !strings.Contains(r.Text(), "Giorgio Cafiero") {
 		t.Errorf("heyyy … quick q: %q", r.Text())
 	}
+	// "there'll" is "there will", not a name the article never uses.
+	if r := e.Answer("do experts think there'll be a war? 😬"); !r.Answered || !strings.Contains(r.Text(), "unlikely") {
+		t.Errorf("there'll: %q", r.Text())
+	}
 	// "frm" is from.
 	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {
 		t.Errorf("frm: %q", r.Text())

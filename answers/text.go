@@ -113,12 +113,14 @@ var lastWords atomic.Pointer[splitText]
 var contractions = map[[2]string][2]string{
 	{"we", "re"}: {"we", "are"}, {"we", "ll"}: {"we", "will"}, {"we", "d"}: {"we", "would"},
 	{"he", "ll"}: {"he", "will"}, {"she", "ll"}: {"she", "will"}, {"i", "ll"}: {"i", "will"},
+	{"it", "ll"}: {"it", "will"}, {"they", "ll"}: {"they", "will"}, {"there", "ll"}: {"there", "will"},
+	{"that", "ll"}: {"that", "will"}, {"you", "ll"}: {"you", "will"},
 }
 
 // contraction returns the words a pronoun before an apostrophe and the text after it
 // stand for, and how many bytes of that text they take, or false.
 func contraction(word []byte, after string) ([2]string, int, bool) {
-	if len(word) > 3 {
+	if len(word) > 5 {
 		return [2]string{}, 0, false
 	}
 	for key, full := range contractions {
