@@ -459,8 +459,8 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 	d.speakers = map[string]bool{}
 	// Whose words it gives: its quotes' speakers, by name, role and affiliation ("the
 	// Crisis Group analyst"), and for an entry that reports speech, the names in its title.
-	speaks := func(s string) {
-		for _, t := range e.an.withParts(s) {
+	speaks := func(toks []token) {
+		for _, t := range toks {
 			if !t.stop && (e.isName(t.term) || t.part) {
 				d.speakers[t.term] = true
 			}
@@ -469,20 +469,20 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 	for _, id := range en.Quotes {
 		q, _ := e.base.Quote(id)
 		p, _ := e.base.Person(q.Speaker)
-		speaks(p.Name + ". " + p.Role + ". " + p.Affiliation)
+		speaks(e.an.withParts(p.Name + ". " + p.Role + ". " + p.Affiliation))
 	}
 	if d.reports {
 		// The names of its title that speak: those before a verb of saying or seeing, or
 		// before "of", "on", "about"; "How Pakistan sees the BLA and BLF" gives Pakistan's
 		// words, not the BLA's.
-		for _, t := range e.an.withParts(en.Title) {
-			if reporters[t.word] || t.word == "of" || t.word == "on" || t.word == "about" {
-				break
-			}
-			if !t.stop && (e.isName(t.term) || t.part) {
-				d.speakers[t.term] = true
-			}
+		toks := e.an.withParts(en.Title)
+		end := slices.IndexFunc(toks, func(t token) bool {
+			return reporters[t.word] || t.word == "of" || t.word == "on" || t.word == "about"
+		})
+		if end < 0 {
+			end = len(toks)
 		}
+		speaks(toks[:end])
 	}
 	{
 		// "according to Iranian authorities", "Pakistani officials said", "Dr Rabia Akhtar

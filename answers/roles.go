@@ -380,12 +380,11 @@ func (e *Engine) claimedWhereabouts(toks []token) (place, country string) {
 			break
 		}
 		// Before it: "the pakistani town of saravan", "pakistani city saravan".
-		if i >= 2 && (toks[i-1].word == "of" && i >= 3 && settlementKind(toks[i-2].word) != "" && demonyms[toks[i-3].term] != "" ||
-			settlementKind(toks[i-1].word) != "" && demonyms[toks[i-2].term] != "") {
-			k := i - 2
-			if toks[i-1].word == "of" {
-				k = i - 3
-			}
+		k := i - 2 // the people's name, before the kind of place
+		if i > 0 && toks[i-1].word == "of" {
+			k--
+		}
+		if k >= 0 && settlementKind(toks[k+1].word) != "" && demonyms[toks[k].term] != "" {
 			return t.term, "alias:" + demonyms[toks[k].term]
 		}
 	}

@@ -1032,9 +1032,9 @@ func colonLabel(sg Segment) bool {
 	return true
 }
 
-// verbless reports whether a statement only names something, in at most six words
-// with no verb, preposition or question word: "the rask police station attack", before "how many
-// died in that?".
+// verbless reports whether a statement only names something, in at most six words with
+// no verb, preposition or question word: "the rask police station attack", before "how
+// many died in that?".
 func verbless(ws []string) bool {
 	if len(ws) == 0 || len(ws) > 6 || aboutTheAsker[ws[0]] {
 		return false
