@@ -100,7 +100,13 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("discord ping: %d %s", code, resp.raw)
 	}
 
-	_, metrics := s.get("/metrics")
+	// A reply is counted once it has been sent, a moment after the other side has seen it.
+	var metrics string
+	testkit.WaitFor(t, 5*time.Second, "every reply to be counted", func() bool {
+		_, metrics = s.get("/metrics")
+		return metricIn(metrics, `bot_answer_seconds_count{platform="slack"}`) >= 2 &&
+			metricIn(metrics, `bot_answer_seconds_count{platform="discord"}`) >= 2
+	})
 	want := map[string]float64{
 		`bot_questions_total{outcome="answered",platform="slack"}`:   2,
 		`bot_questions_total{outcome="answered",platform="discord"}`: 1,
