@@ -814,6 +814,18 @@ func TestAWhenQuestionNeedsADateOrASpan(t *testing.T) {
 	if r := e.Answer("what was the date of iran's strike?"); !r.Answered || !strings.Contains(r.Text(), "16 January 2024") {
 		t.Errorf("the date of Iran's strike: %q", r.Text())
 	}
+	// The attacks on Iran before its strike are dated, from late 2023.
+	if r := e.Answer("since when have these attacks on iranian soil been happening"); !r.Answered || !strings.Contains(r.Text(), "since late 2023") {
+		t.Errorf("since when have the attacks on Iranian soil been happening: %q", r.Text())
+	}
+	// A noun asked for, then what it is of, is a question in few words, not a claim.
+	c := answers.Context{}
+	for _, q := range []string{"who wrote this article?", "where was it published?"} {
+		_, c = e.AnswerIn(c, q)
+	}
+	if r, _ := e.AnswerIn(c, "exact date it came out?"); r.Answered || strings.HasPrefix(r.Text(), "That is not what the article says") {
+		t.Errorf("exact date it came out?: answered %v, %q", r.Answered, r.Text())
+	}
 }
 
 func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
@@ -919,6 +931,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	// "there'll" is "there will", not a name the article never uses.
 	if r := e.Answer("do experts think there'll be a war? 😬"); !r.Answered || !strings.Contains(r.Text(), "unlikely") {
 		t.Errorf("there'll: %q", r.Text())
+	}
+	// "tru" is true: the message asks whether the claim is.
+	if r := e.Answer("is it tru iran hadnt had a foreign attack on its territory since 1988?"); !r.Answered || !strings.Contains(r.Text(), "1988") {
+		t.Errorf("is it tru: answered %v, %q", r.Answered, r.Text())
 	}
 	// "frm" is from.
 	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {

@@ -97,7 +97,7 @@ var shorthand = map[string]string{
 	"ambo": "ambassador", "ambos": "ambassadors", "dept": "department", "cmdr": "commander", "stn": "station", "col": "colonel", "gen": "general", "lt": "lieutenant",
 	"stats": "statistics", "approx": "approximately", "pres": "president",
 	"frm": "from", "fr0m": "from", "btwn": "between", "betw": "between", "bw": "between", "tmrw": "tomorrow",
-	"ystrdy": "yesterday", "therell": "there", "itll": "it", "theyll": "they", "thatll": "that", "wrt": "about", "ttl": "total",
+	"ystrdy": "yesterday", "tru": "true", "rite": "right", "ryt": "right", "therell": "there", "itll": "it", "theyll": "they", "thatll": "that", "wrt": "about", "ttl": "total",
 }
 
 // fillerWords carry nothing a question asks about, in chat: they cost nothing.

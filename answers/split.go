@@ -675,7 +675,18 @@ func reportedAt(ws []string) int {
 func risingStatement(s string, ws []string) bool {
 	return strings.HasSuffix(strings.TrimSpace(s), "?") && len(ws) >= 4 && !questionWords[ws[0]] &&
 		!requestWords[ws[0]] && !slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) &&
-		!nounPhrase(ws) && !askedNouns[ws[len(ws)-1]] && hasPredicate(ws)
+		!nounPhrase(ws) && !askedNouns[ws[len(ws)-1]] && !headedByAskedNoun(ws) && hasPredicate(ws)
+}
+
+// headedByAskedNoun reports whether words open with a noun they ask for, followed by a
+// clause that says of what ("exact date it came out?", "reason pakistan hit back?"): a
+// question asked in few words, not a claim, as "the date was 16 jan?" is.
+func headedByAskedNoun(ws []string) bool {
+	i := 0
+	for i < len(ws)-1 && (ws[i] == "the" || ws[i] == "exact" || ws[i] == "actual" || ws[i] == "precise" || ws[i] == "real" || ws[i] == "main" || ws[i] == "specific") {
+		i++
+	}
+	return i < len(ws)-1 && askedNouns[ws[i]] && !beForms[ws[i+1]] && !modals[ws[i+1]]
 }
 
 // askedNouns end a question asked in few words: "iran pak strike date?", "death toll?".

@@ -891,6 +891,7 @@ var generated = &Base{
 				"why",
 				"what",
 				"how",
+				"when",
 			},
 			Related: []string{
 				"iran-strike-why",
