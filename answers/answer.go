@@ -102,7 +102,7 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			p = Reply{Kind: KindUnknown, Source: e.source, Suggestions: e.fallback,
 				Answer: "I don't know: the article does not say, as it does not tell of what the question before asks about."}
 		}
-		p.Question = a.Text
+		p.Question, p.readAs = a.Text, q
 		if p.ID != "" && given[p.ID] {
 			// The same answer again: once is enough, but an answer takes the place of a
 			// near miss of the same entry ("did they ever go back? by what date").
@@ -657,6 +657,11 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		return follow, text
 	}
 	return alone, a.Text
+}
+
+// settled reports whether the facts said yes, no or partly to a claim the reply answers.
+func settled(r Reply) bool {
+	return r.Answered && (r.Verdict == VerdictYes || r.Verdict == VerdictNo || r.Verdict == VerdictPartly)
 }
 
 // contextAnswer is a reading of a follow-up that answers it from the conversation alone.

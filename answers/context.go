@@ -16,13 +16,18 @@ type Context struct {
 	Question string   // the last question, read on its own ("What did Iran fire at Pakistan?")
 	Person   string   // the person the conversation is about, as the base names them
 	Given    []string // the entries and quotes given, oldest first, at most maxGiven
+	// Settled is the last message's claim, as read with the conversation, when the facts
+	// said yes, no or partly to it: "why not?" after "did it work?" asks why of that.
+	Settled string
 }
 
 // maxGiven is how many given answers a Context remembers.
 const maxGiven = 12
 
 // Empty reports whether the context holds nothing yet.
-func (c Context) Empty() bool { return c.Question == "" && c.Person == "" && len(c.Given) == 0 }
+func (c Context) Empty() bool {
+	return c.Question == "" && c.Person == "" && len(c.Given) == 0 && c.Settled == ""
+}
 
 // AnswerIn answers a message in a conversation: a follow-up ("who's she?", "and when was
 // that?", "what about Pakistan?", "what else did she say?") is read with what came before,
@@ -94,6 +99,9 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	// last question asked for ("what weapons"): it asks its own of the same subject.
 	if e.leans(ws) {
 		carried := contentOf(words(c.Question))
+		if c.Settled != "" && questionType(ws) == knowledge.TypeWhy {
+			carried = contentOf(words(c.Settled))
+		}
 		if len(e.contentOf(ws)) > 0 {
 			last := readAsk(Ask{Text: c.Question}, "")
 			if asked := last.Focus; asked != "" && !e.namesSomething([]string{asked}) {
@@ -408,6 +416,9 @@ func (e *Engine) remember(c Context, q string, r Reply) Context {
 		return c
 	}
 	next := Context{Question: q, Person: c.Person, Given: append([]string(nil), c.Given...)}
+	if settled(r) {
+		next.Settled = r.readAs
+	}
 	if p := e.personIn(q); p != "" {
 		next.Person = p
 	}

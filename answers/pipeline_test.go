@@ -513,6 +513,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"five factors", "fourth reason"}},
 		{[]string{"why did the death toll matter for calming things down?", "how many iranians did pakistan's strikes kill?", "which of the five reasons is that?"},
 			[]string{"second reason", "seven people", "second reason"}},
+		// "why not?" after a claim the facts said no to asks why of that claim, not of
+		// the question before it.
+		{[]string{"why did iran strike pakistan", "did it work tho", "why not"},
+			[]string{"deter", "No.", "Javidanfar"}},
+		{[]string{"what was the 16 jan strike meant to do", "did it work", "how come"},
+			[]string{"deter", "No.", "Javidanfar"}},
 		// "and about propaganda?" asks the last question of another subject.
 		{[]string{"what did akhtar say about economic opportunities?", "and about propaganda?"},
 			[]string{"economic and trade benefits", "misinformation"}},

@@ -43,6 +43,8 @@ type Reply struct {
 	// moved marks an answer reached from the entry the question named: "what happened
 	// one day after Iran fired missiles?" is answered with the event after it.
 	moved bool
+	// readAs is the question as the engine read it, with the conversation.
+	readAs string
 }
 
 // Quote is a verbatim quote with its attribution.

@@ -1010,6 +1010,8 @@ func questionType(ws []string) knowledge.QuestionType {
 				return knowledge.TypeMeasure
 			case "far", "big", "large", "old", "often", "tall", "wide", "high", "deep":
 				return knowledge.TypeMeasure // no entry declares it: the article gives no measures
+			case "come", "comes":
+				return knowledge.TypeWhy // "how come they did not respond?"
 			}
 			return knowledge.TypeHow
 		case "what", "which", "whats", "wat":

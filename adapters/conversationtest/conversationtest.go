@@ -28,7 +28,7 @@ func Run(t *testing.T, open Open) {
 	ctx := context.Background()
 	key := adapters.ConversationKey{Platform: adapters.Slack, ID: "thread:C1:1705400000.000100"}
 	asked := answers.Context{Question: "What did Pakistan target in its strikes?", Person: "Dr Ali Vaez",
-		Given: []string{"pakistan-strike", "quote:vaez-1"}}
+		Given: []string{"pakistan-strike", "quote:vaez-1"}, Settled: "did it work with pakistan strike"}
 
 	t.Run("unknown key", func(t *testing.T) {
 		s, _ := open(t, ttl)
@@ -39,12 +39,12 @@ func Run(t *testing.T, open Open) {
 	t.Run("put and get", func(t *testing.T) {
 		s, _ := open(t, ttl)
 		given := slices.Clone(asked.Given)
-		if err := s.Put(ctx, key, answers.Context{Question: asked.Question, Person: asked.Person, Given: given}); err != nil {
+		if err := s.Put(ctx, key, answers.Context{Question: asked.Question, Person: asked.Person, Given: given, Settled: asked.Settled}); err != nil {
 			t.Fatal(err)
 		}
 		given[0] = "changed by the caller"
 		c, err := s.Get(ctx, key)
-		if err != nil || c.Question != asked.Question || c.Person != asked.Person || !slices.Equal(c.Given, asked.Given) {
+		if err != nil || c.Question != asked.Question || c.Person != asked.Person || !slices.Equal(c.Given, asked.Given) || c.Settled != asked.Settled {
 			t.Errorf("Get after Put: %+v, %v; want %+v", c, err, asked)
 		}
 	})

@@ -51,6 +51,7 @@ type stored struct {
 	Question string   `json:"question,omitempty"`
 	Person   string   `json:"person,omitempty"`
 	Given    []string `json:"given,omitempty"`
+	Settled  string   `json:"settled,omitempty"`
 }
 
 func (cv *Conversations) key(k adapters.ConversationKey) string {
@@ -67,11 +68,11 @@ func (cv *Conversations) decode(k adapters.ConversationKey, b []byte) answers.Co
 		}
 		return answers.Context{}
 	}
-	return answers.Context{Question: v.Question, Person: v.Person, Given: v.Given}
+	return answers.Context{Question: v.Question, Person: v.Person, Given: v.Given, Settled: v.Settled}
 }
 
 func encode(c answers.Context) ([]byte, error) {
-	return json.Marshal(stored{Question: c.Question, Person: c.Person, Given: c.Given})
+	return json.Marshal(stored{Question: c.Question, Person: c.Person, Given: c.Given, Settled: c.Settled})
 }
 
 // get reads key with cmd (the client, or the connection of a transaction).
