@@ -942,6 +942,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("is it tru iran hadnt had a foreign attack on its territory since 1988?"); !r.Answered || !strings.Contains(r.Text(), "1988") {
 		t.Errorf("is it tru: answered %v, %q", r.Answered, r.Text())
 	}
+	// "fms", typed without its apostrophe, is the FM's.
+	if r := e.Answer("whats the fms name"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
+		t.Errorf("the fms name: answered %v, %q", r.Answered, r.Text())
+	}
 	// "frm" is from.
 	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {
 		t.Errorf("frm: %q", r.Text())

@@ -681,8 +681,10 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 				w = n
 			}
 			w = cardinal(w)
-			// "irans strike", typed without its apostrophe, is Iran's.
-			if base := strings.TrimSuffix(w, "s"); len(base) > 2 && base != w && a.names[base] && !a.vocab[w] {
+			// "irans strike", typed without its apostrophe, is Iran's; so is "fms" before a
+			// noun ("the fms name"), where before a verb it is a plural ("the two FMs agree").
+			if base := strings.TrimSuffix(w, "s"); len(base) >= 2 && base != w && !a.vocab[w] && !isStop(base) &&
+				(a.names[base] || len(base) == 2 && a.vocab[base] && i+1 < len(ws) && isNoun(ws[i+1])) {
 				w, marks[i] = base, marks[i]|markOwner
 			}
 		}
