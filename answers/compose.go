@@ -426,8 +426,12 @@ func indirect(q string) string {
 				if l := strings.ToLower(ws[j]); l == "that" || l == "which" || l == "who" || l == "of" {
 					break // "what was the toll of the strike that killed…": the participle is another's
 				}
-				if l := strings.ToLower(ws[j]); participle(l) && !(timeHead && strings.HasSuffix(l, "ing")) {
+				if l := strings.ToLower(strings.TrimRight(ws[j], ",;")); participle(l) && !(timeHead && strings.HasSuffix(l, "ing")) {
 					out := append(append(slices.Clone(ws[:i]), ws[i+1:j]...), w)
+					if strings.HasSuffix(ws[j], ",") || strings.HasSuffix(ws[j], ";") {
+						// "how was he killed, like shot or a bomb": the question ends there.
+						return strings.Join(append(out, strings.TrimRight(ws[j], ",;")), " ")
+					}
 					return strings.Join(append(out, ws[j:]...), " ")
 				}
 			}

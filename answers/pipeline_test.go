@@ -194,6 +194,9 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what did the BLA say after pakistan's strikes", "The article does not say what the BLA said after pakistan's strikes. What it does say: Pakistan's authorities"},
 		// A bare name of a thing before a question that points back at it is what it asks of.
 		{"the rask police station attack — how many ppl died in that", "The article does not say how many ppl died in that. What it does say: On 14 December 2023, Jaish al-Adl attacked"},
+		// The killing is told, not how it was done; the choice after the comma is no part
+		// of the echo.
+		{"how was javidanfar killed, like was it a shooting or a bomb", "The article does not say how javidanfar was killed. What it does say: One day after Iran fired missiles"},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		// The article dates the strikes to the day, never to the hour.

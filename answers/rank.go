@@ -916,6 +916,10 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 			!(asksTarget(q.Words) && len(d.names) > 0) && !e.givesAChoice(d, q.Words) {
 			return false, string(q.Type)
 		}
+	case knowledge.TypeHow:
+		if asksManner(q.Words) && !d.gives[q.Type] {
+			return false, "how" // "how was javidanfar killed?": the entry tells that, not how
+		}
 	case knowledge.TypeWhen, knowledge.TypeWhere, knowledge.TypeWhy:
 		if !d.gives[q.Type] {
 			return false, string(q.Type)
@@ -1073,6 +1077,23 @@ func asksTarget(ws []string) bool {
 			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on" || ws[i-1] == "for" || ws[i-1] == "from") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksManner reports whether words ask how a deed was done to someone: "how was
+// javidanfar killed", "how were the children killed".
+func asksManner(ws []string) bool {
+	if len(ws) < 4 || ws[0] != "how" || !beForms[ws[1]] {
+		return false
+	}
+	for _, w := range ws[2:] {
+		if participle(w) && isVerb(w) {
+			return true
+		}
+		if w == "or" || w == "and" || w == "like" {
+			break
 		}
 	}
 	return false
