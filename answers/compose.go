@@ -315,6 +315,10 @@ func regularPast(v string) string {
 // closingPrepositions may end a question: "where is he from", "what is it for".
 var closingPrepositions = map[string]bool{"from": true, "for": true, "with": true, "about": true, "in": true, "at": true, "to": true, "of": true}
 
+// trailingAdverbs end a question after its verb, and stay after it in the echo.
+var trailingAdverbs = map[string]bool{"then": true, "exactly": true, "again": true, "now": true,
+	"precisely": true, "though": true, "tho": true, "anyway": true}
+
 // indirect turns a question into the words that follow "the article does not say":
 // "how much did the missiles cost?" → "how much the missiles cost".
 func indirect(q string) string {
@@ -441,6 +445,9 @@ func indirect(q string) string {
 			// goes before a closing preposition and the adverbs before it.
 			rest := ws[i+1:]
 			tail := len(rest)
+			for tail > 1 && trailingAdverbs[strings.ToLower(rest[tail-1])] {
+				tail-- // "what nationality were they then" → "what nationality they were then"
+			}
 			if tail > 1 && closingPrepositions[strings.ToLower(rest[tail-1])] {
 				tail--
 				for tail > 1 && isAdverb(strings.ToLower(rest[tail-1])) {

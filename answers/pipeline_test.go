@@ -197,6 +197,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// The killing is told, not how it was done; the choice after the comma is no part
 		// of the echo.
 		{"how was javidanfar killed, like was it a shooting or a bomb", "The article does not say how javidanfar was killed. What it does say: One day after Iran fired missiles"},
+		// The seven are said not to be Iranians; what they were, the article does not say.
+		{"what nationality were the seven people killed in saravan?", "The article does not say what nationality the seven people killed in saravan were. What it does say: Pakistan's 18 January"},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		// The article dates the strikes to the day, never to the hour.
@@ -710,6 +712,15 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 	_, c = e.AnswerIn(answers.Context{}, "who is umer karim")
 	if r, _ := e.AnswerIn(c, "is he pakistani himself?"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say whether Umer Karim is pakistani") {
 		t.Errorf("is he pakistani himself? after Karim: answered %v, %q", r.Answered, r.Text())
+	}
+	// "were they iranian?" is answered No; what they were instead, the article does not say.
+	_, c = e.AnswerIn(answers.Context{}, "how many people were killed in pakistan's strikes")
+	no, c := e.AnswerIn(c, "were they iranian")
+	if !no.Answered || !strings.HasPrefix(no.Text(), "No.") {
+		t.Errorf("were they iranian? after Pakistan's strike: answered %v, %q", no.Answered, no.Text())
+	}
+	if r, _ := e.AnswerIn(c, "what nationality were they then"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say what nationality they were then. What it does say: Pakistan's 18 January") {
+		t.Errorf("what nationality were they then?: answered %v, %q", r.Answered, r.Text())
 	}
 	// "their names?" of people the last answer counts but does not name.
 	_, c = e.AnswerIn(answers.Context{}, "how many kids died in iran's strike?")

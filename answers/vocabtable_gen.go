@@ -864,7 +864,6 @@ var baseWords = [...]baseWord{
 	{"name", "name", true, "name", lexicon.Noun | lexicon.Verb, false, false},
 	{"named", "name", true, "name", lexicon.Noun | lexicon.Verb, false, false},
 	{"national", "nation", true, "national", lexicon.Noun | lexicon.Adj, false, false},
-	{"nationality", "nation", true, "nationality", lexicon.Noun, false, false},
 	{"nationals", "nation", true, "national", lexicon.Noun | lexicon.Adj, false, false},
 	{"nations", "nation", true, "nation", lexicon.Noun, false, false},
 	{"naval", "naval", true, "naval", lexicon.Adj, false, false},

@@ -3237,7 +3237,6 @@ var generated = &Base{
 				"victims",
 				"civilians",
 				"civilian deaths",
-				"nationality",
 				"foreigners",
 				"foreign nationals",
 				"near",
