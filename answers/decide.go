@@ -339,9 +339,11 @@ func foldWord(s string) string {
 func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why string, firm bool) {
 	var hold, conflict, onTopic []string // onTopic: names of the claim the facts use
 	origin := ""                         // a nationality claimed of a person
-	// Dates: a day or month the facts do not give, where they give others.
+	// Dates: a day or month the facts do not give, where they give others, of a thing
+	// they tell of ("did the 29 jan visit go well?" is not contradicted by the dates of
+	// other attacks).
 	for _, d := range dates(toks) {
-		if len(f.dates) == 0 {
+		if len(f.dates) == 0 || !e.sharesAThing(toks, f) {
 			continue
 		}
 		if d.in(f.dates) {
@@ -554,6 +556,17 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		return VerdictYes, "said together in one sentence", false
 	}
 	return VerdictOpen, "nothing to weigh", false
+}
+
+// sharesAThing reports whether the facts use a name or a thing of the claim, not only
+// its dates, numbers and verbs.
+func (e *Engine) sharesAThing(toks []token, f fact) bool {
+	return slices.ContainsFunc(toks, func(t token) bool {
+		if t.stop || t.number || months[t.term] || !f.terms[t.term] {
+			return false
+		}
+		return e.isName(t.term) || strings.HasPrefix(t.term, "alias:") || isNoun(t.word) && !isVerb(t.word)
+	})
 }
 
 // claimSaidTogether reports whether one sentence of the facts holds every content term of a

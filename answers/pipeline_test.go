@@ -357,6 +357,11 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 			t.Errorf("%q: verdict yes, answer %q", q, r.Answer)
 		}
 	}
+	// A date is contradicted only by facts that tell of what the claim dates: the dates
+	// of other attacks say nothing of the visit of 29 January.
+	if r := e.Answer("did the 29 jan visit go ok? what came out of it"); r.Verdict == answers.VerdictNo {
+		t.Errorf("the 29 jan visit: verdict no, answer %q", r.Answer)
+	}
 }
 
 func TestAClaimAboutSomeoneTheArticleNeverNamesIsNotSettled(t *testing.T) {
