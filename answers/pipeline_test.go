@@ -1067,6 +1067,14 @@ func TestTheAuthorsViewIsTheArticles(t *testing.T) {
 	if r := e.Answer("who is the author?"); !r.Answered || !strings.Contains(r.Text(), "Cafiero") {
 		t.Errorf("who is the author?: %q", r.Text())
 	}
+	// His full name is the author's too, and so is "he" after a question about him.
+	if r := e.Answer("what does giorgio cafiero say about china"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("what does giorgio cafiero say about china: %q", r.Text())
+	}
+	_, c := e.AnswerIn(answers.Context{}, "who is giorgio cafiero")
+	if r, _ := e.AnswerIn(c, "what does he say about china"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("what does he say about china, after Cafiero: %q", r.Text())
+	}
 }
 
 func TestAskedSomeonesJobOnlyTheirProfileAnswers(t *testing.T) {

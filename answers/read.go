@@ -355,6 +355,8 @@ func readAsk(a Ask, quoted string) Query {
 	// answer's, so what it asks is why this won't turn into a war.
 	if containsFold(a.Text, "author") || containsFold(a.Text, "article") || containsFold(a.Text, "cafiero") ||
 		containsFold(a.Text, "writer") || containsFold(a.Text, "piece") {
+		// His full name, as a follow-up's "he" is rewritten, is his surname.
+		a.Text = replacePhrases(a.Text, []string{"giorgio cafiero", "mr cafiero", "dr cafiero"}, "cafiero")
 		a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
 	}
 	if !a.Claim {
