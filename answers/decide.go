@@ -207,6 +207,9 @@ func (e *Engine) nameApart(toks []token, claim Query, f fact) string {
 var clauseJoiners = map[string]bool{"but": true, "while": true, "whereas": true, "though": true,
 	"although": true, "yet": true}
 
+// scopePrepositions end what "should have" says was not done, before to whom or where.
+var scopePrepositions = map[string]bool{"with": true, "to": true, "in": true, "on": true, "at": true, "for": true, "from": true, "against": true}
+
 // negatedTerms returns the terms of each clause of a sentence that a negation denies:
 // those from the negation to the end of its clause. "Not" denies what follows it up to the next verb of
 // its own, so "seven people who were not Iranian nationals lost their lives" denies
@@ -240,6 +243,7 @@ func (e *Engine) negatedTerms(sentence string) [][]string {
 		untilVerb := w == "not" || strings.HasSuffix(w, "nt") // "were not X", "didn't X"
 		var scope []string
 		content := false
+		inPhrase := false // within a preposition's phrase after "should have"
 		for j := i + 1; j < len(fields); j++ {
 			f := foldWord(fields[j])
 			if f == "but" || f == "while" || f == "whereas" || f == "although" || f == "though" {
@@ -247,6 +251,18 @@ func (e *Engine) negatedTerms(sentence string) [][]string {
 			}
 			if untilVerb && content && isVerb(f) && !isNoun(f) && !copulas[f] && !auxiliaries[f] {
 				break
+			}
+			if wouldHave && content && (scopePrepositions[f] || inPhrase) {
+				// "should have shared the intelligence with Pakistan and warned it": with
+				// whom is no deed undone; the deed after "and" is.
+				inPhrase = f != "and"
+				if inPhrase {
+					if strings.ContainsAny(fields[j], ",;:") {
+						break
+					}
+					i = j
+					continue
+				}
 			}
 			scope = append(scope, fields[j])
 			content = content || !isStop(f) && f != ""

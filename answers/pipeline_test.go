@@ -335,6 +335,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"did iran hit syria as well 🤔", answers.VerdictYes, "Syria, Iraq and Pakistan"},
 		// A greeting before a claim and chatter after its tag leave it a claim.
 		{"yo iran's strike hit sindh province didn't it lol", answers.VerdictNo, "Pakistan's Balochistan province"},
+		// What someone should have done, they did not do; to whom is no part of it.
+		{"did iran share intel beforehand", answers.VerdictNo, "should and could have shared the relevant intelligence"},
 		// A think tank is a place of work, not a view; "i heard" is the asker's report.
 		{"umer karim is at a think tank in doha i heard", answers.VerdictNo, "Riyadh"},
 	}
