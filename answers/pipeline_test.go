@@ -814,6 +814,11 @@ func TestWhatAnExpertThinksIsTheirView(t *testing.T) {
 			t.Errorf("%q: answered %v, %q; want %s's view", q, r.Answered, r.Text(), who)
 		}
 	}
+	// "his take on deterrence" asks what he said of it, not his profile again.
+	_, c := e.AnswerIn(answers.Context{}, "who is umer karim")
+	if r, _ := e.AnswerIn(c, "whats his take on deterrence"); !r.Answered || !strings.Contains(r.Text(), "strategic deterrence") {
+		t.Errorf("his take on deterrence, after Karim: %q", r.Text())
+	}
 }
 
 func TestAPlaceOrDateOfAnExpertIsNoView(t *testing.T) {

@@ -967,6 +967,11 @@ func asksWhatWasSaid(ws []string) bool {
 		if sayWords[w] {
 			return true
 		}
+		// "his take on deterrence", "karim's thoughts on it": a view, where "to take on
+		// Pakistan" is a deed.
+		if (w == "take" || w == "thoughts") && i > 0 && ws[i-1] != "to" && i+1 < len(ws) && (ws[i+1] == "on" || ws[i+1] == "about") {
+			return true
+		}
 	}
 	return false
 }
