@@ -1033,6 +1033,10 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 	if r := e.Answer("how many people were wounded in the saravan strikes?"); r.Answered || !strings.Contains(r.Text(), "does not say how many people were wounded in the saravan strikes") {
 		t.Errorf("wounded at Saravan: %q", r.Text())
 	}
+	// "in total" asks the count, not the total death toll.
+	if r := e.Answer("how many countries did iran hit in total"); !r.Answered || !strings.Contains(r.Text(), "three countries") {
+		t.Errorf("how many countries in total: %q", r.Text())
+	}
 }
 
 func TestAClaimOfWhatSomeoneIsIsCheckedAgainstTheFacts(t *testing.T) {

@@ -826,6 +826,8 @@ var genericCounts = map[string]bool{
 	stem("people"): true, stem("person"): true, stem("persons"): true, stem("individuals"): true,
 	stem("humans"): true, stem("folks"): true, stem("civilians"): false, stem("others"): true,
 	"non": true, // "how many non-Iranians died": people, whom the rest of the words tell
+	// "how many countries did it hit in total": the count, not a word of it.
+	stem("total"): true, stem("altogether"): true,
 }
 
 // clockTerms are what an answer giving a time of day would say.
