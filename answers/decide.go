@@ -989,7 +989,7 @@ func (e *Engine) holdsAWord(toks []token, f fact) bool {
 // strangeSubject returns a claim's subject, its first name, when the article never names
 // it: what the claim says of it is nothing the facts can settle.
 func (e *Engine) strangeSubject(toks []token) (string, bool) {
-	for _, t := range toks {
+	for i, t := range toks {
 		switch {
 		case t.stop || t.number:
 		case e.isName(t.term):
@@ -1000,6 +1000,10 @@ func (e *Engine) strangeSubject(toks []token) (string, bool) {
 			}
 			if c := everydayClass(t.word); c == className || c == classUnknown {
 				return t.word, true // a name, or a word no dictionary has: "Biden"
+			}
+			// "did trump say anything": the one who says, an everyday word as it may be.
+			if i > 0 && auxiliaries[toks[i-1].word] && i+1 < len(toks) && sayWords[toks[i+1].word] {
+				return t.word, true
 			}
 		}
 	}

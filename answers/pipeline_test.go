@@ -200,6 +200,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// The seven are said not to be Iranians; what they were, the article does not say.
 		{"what nationality were the seven people killed in saravan?", "The article does not say what nationality the seven people killed in saravan were. What it does say: Pakistan's 18 January"},
 		{"did iran strike pakistan again in march?", "The article does not say whether iran struck pakistan again in march. What it does say: "},
+		// The one who says is someone the article never names, an everyday word as it is.
+		{"did trump say anything about the strikes", "The article does not say whether trump said anything about the strikes. What it does say: "},
 		{"what did biden say about the strikes?", "The article does not say what biden said about the strikes. What it does say: "},
 		// The article dates the strikes to the day, never to the hour.
 		{"what was the exact time iran's missiles hit?", "The article does not say what the exact time iran's missiles hit was. What it does say: "},
