@@ -1184,6 +1184,10 @@ func TestHisNameIsThePersonsName(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("the colonel's name: %q", r.Text())
 	}
+	// "whos X", typed without its "is", asks who X is.
+	if r := e.Answer("whos abdollahian"); !r.Answered || !strings.HasPrefix(r.Text(), "Hossein Amir Abdollahian is Iran's Foreign Minister") {
+		t.Errorf("whos abdollahian: answered %v, %q", r.Answered, r.Text())
+	}
 }
 
 func TestAViewHeldIsWhatIsThought(t *testing.T) {

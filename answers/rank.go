@@ -1044,7 +1044,7 @@ func (e *Engine) identityAsked(toks []token) (string, bool) {
 // not give. "Who is Abdollahian?" asks who he is, and any entry of his answers it.
 func (e *Engine) namesAnotherThan(d doc, toks []token) bool {
 	asked := map[string]bool{}
-	person := false
+	person, other := false, false
 	for _, t := range toks {
 		if copulas[t.word] || t.word == "s" {
 			return true
@@ -1053,10 +1053,12 @@ func (e *Engine) namesAnotherThan(d doc, toks []token) bool {
 			asked[t.term] = true
 			_, named := e.personTerms[t.term]
 			person = person || named
+		} else if !t.stop {
+			other = true
 		}
 	}
-	if !person {
-		return true
+	if !person || !other {
+		return true // "whos abdollahian", typed without its "is", asks who he is
 	}
 	for term := range d.facts.terms {
 		if id, ok := e.terms[term]; ok && !asked[term] && e.isName(term) && e.idf[id] > e.maxIDF/3 {
