@@ -974,6 +974,10 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("whats the fms name"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
 		t.Errorf("the fms name: answered %v, %q", r.Answered, r.Text())
 	}
+	// "who dis" asks who this is.
+	if r := e.Answer("tehmina ranjha who dis"); !r.Answered || !strings.Contains(r.Text(), "national security analyst") {
+		t.Errorf("who dis: answered %v, %q", r.Answered, r.Text())
+	}
 	// "frm" is from.
 	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {
 		t.Errorf("frm: %q", r.Text())

@@ -86,6 +86,7 @@ var shorthand = map[string]string{
 	"re": "about", "org": "organisation", "orgs": "organisations", "govts": "governments",
 	"tryna": "trying", "wats": "what", "whats": "what", "whos": "who", "hows": "how",
 	"wheres": "where", "whens": "when", "whys": "why", "wot": "what", "wht's": "what",
+	"dis": "this",
 	// "who'd suffer", "how'd it go", typed with or without the apostrophe.
 	"whod": "who", "howd": "how", "whyd": "why", "whered": "where", "whend": "when",
 	"abt's": "about", "shud": "should", "cud": "could", "wud": "would", "wen's": "when",
