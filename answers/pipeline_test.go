@@ -1039,6 +1039,13 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 	if r := e.Answer("how many people were wounded in the saravan strikes?"); r.Answered || !strings.Contains(r.Text(), "does not say how many people were wounded in the saravan strikes") {
 		t.Errorf("wounded at Saravan: %q", r.Text())
 	}
+	// "how many of the injured were kids" counts kids, which the Kerman entry does not.
+	if r := e.Answer("how many of the kerman injured were kids"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say how many of the kerman injured were kids.") {
+		t.Errorf("how many of the kerman injured were kids: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("how many of the dead in iran's strike were children"); !r.Answered || !strings.Contains(r.Text(), "Two children") {
+		t.Errorf("how many of the dead were children: %q", r.Text())
+	}
 	// "in total" asks the count, not the total death toll.
 	if r := e.Answer("how many countries did iran hit in total"); !r.Answered || !strings.Contains(r.Text(), "three countries") {
 		t.Errorf("how many countries in total: %q", r.Text())

@@ -881,6 +881,18 @@ func countedNoun(toks []token) []string {
 		// The noun phrase after "many", then a participle after an auxiliary ("were
 		// killed", "got injured"); a verb straight after the noun ends it ("how many
 		// factors point to…").
+		if i+1 < len(toks) && toks[i+1].word == "of" {
+			// "how many of the kerman injured were kids": what is counted among them
+			// is what follows the verb.
+			for k := i + 2; k+1 < len(toks); k++ {
+				if copulas[toks[k].word] {
+					if n := toks[k+1]; !n.stop && !n.known && !n.name && !n.number {
+						return []string{n.term}
+					}
+					break
+				}
+			}
+		}
 		var out []string
 		j := i + 1
 		for ; j < len(toks) && !toks[j].stop && !countStops[toks[j].term] && !toks[j].number && !months[toks[j].term]; j++ {
