@@ -974,6 +974,14 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("whats the fms name"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
 		t.Errorf("the fms name: answered %v, %q", r.Answered, r.Text())
 	}
+	// "a discord bot" is a bot of some kind, which the article never tells of; "hey
+	// bot" speaks to this one.
+	if r := e.Answer("how do i set up a discord bot"); r.Answered {
+		t.Errorf("how do i set up a discord bot: %q", r.Text())
+	}
+	if r := e.Answer("hey bot who is vaez"); !r.Answered || !strings.Contains(r.Text(), "Iran Project") {
+		t.Errorf("hey bot who is vaez: %q", r.Text())
+	}
 	// "who dis" asks who this is.
 	if r := e.Answer("tehmina ranjha who dis"); !r.Answered || !strings.Contains(r.Text(), "national security analyst") {
 		t.Errorf("who dis: answered %v, %q", r.Answered, r.Text())

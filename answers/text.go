@@ -697,6 +697,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			// the asker's ("I need the date").
 			t.stop, t.term = false, a.stem(w)
 		}
+		if fix && w == "bot" && i > 0 && namesABot(a.squeezed(ws[i-1])) {
+			// "how do i set up a discord bot": a bot of some kind is what is asked about,
+			// where "hey bot" speaks to this one.
+			t = token{term: a.stem(w), word: w}
+		}
 		if fix && (w == "quick" || w == "random" || w == "dumb" || w == "silly") && i+1 < len(ws) && questionNouns[ws[i+1]] {
 			// "quick q who's the author": of the asking, not of anything quick.
 			t = token{term: "~" + w, word: w, stop: true} // a term no alias starts with
@@ -727,6 +732,12 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// namesABot reports whether the word before "bot" makes it a bot of some kind ("a
+// discord bot"), not this one spoken to ("hey bot", "thanks bot").
+func namesABot(prev string) bool {
+	return prev == "a" || prev == "an" || prev == "my" || prev == "our" || !isStop(prev) && !fillerWords[prev]
 }
 
 // newToken reads one folded word as a token, before any typo correction.
