@@ -54,8 +54,10 @@ var questionSets = []questionSet{
 	{"blind-chat-v.jsonl", 0.83, 0.82},
 	{"blind-chat-w.jsonl", 0.81, 0.78},
 	{"blind-chat-x.jsonl", 0.83, 0.86},
-	{"blind-chat-y.jsonl", 0.90, 0.88},
+	{"blind-chat-y.jsonl", 0.92, 0.90},
 	{"blind-chat-z.jsonl", 0.88, 0.87},
+	{"blind-chat-aa.jsonl", 0.94, 0.93},
+	{"blind-chat-ab.jsonl", 0.89, 0.89},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -79,7 +81,8 @@ var questionSets = []questionSet{
 	{"blind-conv-t.jsonl", 0.88, 0.82},
 	{"blind-conv-u.jsonl", 0.83, 0.78},
 	{"blind-conv-w.jsonl", 0.85, 0.83},
-	{"blind-conv-x.jsonl", 0.89, 0.72},
+	{"blind-conv-x.jsonl", 0.91, 0.75},
+	{"blind-conv-v.jsonl", 0.92, 0.72},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
