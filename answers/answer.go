@@ -659,6 +659,27 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	return alone, a.Text
 }
 
+// saysMostOf reports whether an entry's facts hold most of a passage's content words,
+// so that the passage is the article's own account ("seven people who were not Iranian
+// nationals lost their lives") and not words no one in it said.
+func (e *Engine) saysMostOf(id, passage string) bool {
+	d, ok := e.docOf(id)
+	if !ok {
+		return false
+	}
+	content, held := 0, 0
+	for _, t := range e.an.analyze(passage, true) {
+		if t.stop {
+			continue
+		}
+		content++
+		if d.facts.terms[t.term] {
+			held++
+		}
+	}
+	return content > 0 && held*5 >= content*3
+}
+
 // settled reports whether the facts said yes, no or partly to a claim the reply answers.
 func settled(r Reply) bool {
 	return r.Answered && (r.Verdict == VerdictYes || r.Verdict == VerdictNo || r.Verdict == VerdictPartly)
@@ -2225,12 +2246,13 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		// "> Seven people who were not Iranian nationals lost their lives — who says
 		// that?": no one's quote, but the article's own words, which say whose figure it is.
 		// "was the 'women peace council' lady the one who mentioned…?": a name in
-		// quotation marks, which the question reads as its own words.
+		// quotation marks, which the question reads as its own words. Words of a
+		// sentence must be the article's own account, most of them in the answer.
 		with := a.Text
 		if !strings.Contains(a.Text, q.Quoted) {
 			with += " " + q.Quoted
 		}
-		if r := e.answerAskNear(Ask{Text: with, Claim: a.Claim}, "", nil, given, near); r.Answered {
+		if r := e.answerAskNear(Ask{Text: with, Claim: a.Claim}, "", nil, given, near); r.Answered && (len(strings.Fields(q.Quoted)) < 5 || e.saysMostOf(r.ID, q.Quoted)) {
 			ex.decided("no quote has those words; read with them, the question is answered by " + r.ID)
 			return r
 		}

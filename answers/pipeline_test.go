@@ -434,6 +434,15 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 	if r := e.Answer("> Iran will rebuild the village by March — who said that?"); r.Answered {
 		t.Errorf("words no one in the article said were attributed: %q", r.Text())
 	}
+	// Words of a few of the base's terms are not the article's account, which an entry
+	// answering the question read with them would give.
+	if r := e.Answer(`who said "Pakistan will respond at a time and place of its choosing"`); r.Answered {
+		t.Errorf("words no one in the article said were answered: %q", r.Text())
+	}
+	// The article's own account, in other words, is answered with it.
+	if r := e.Answer("> Seven people who were not Iranian nationals lost their lives — who says that?"); !r.Answered || !strings.Contains(r.Text(), "according to Iranian authorities") {
+		t.Errorf("the article's own account: %q", r.Text())
+	}
 }
 
 func TestOpinionsTakeNoSide(t *testing.T) {
@@ -973,6 +982,13 @@ func TestChatShorthandIsRead(t *testing.T) {
 	// "fms", typed without its apostrophe, is the FM's.
 	if r := e.Answer("whats the fms name"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
 		t.Errorf("the fms name: answered %v, %q", r.Answered, r.Text())
+	}
+	// "morning all" greets; "how many guards died alongside him" counts guards.
+	if r := e.Answer("morning all ☕ sorry if dumb q but what even is jaish al-adl"); !r.Answered || !strings.Contains(r.Text(), "Baloch") {
+		t.Errorf("morning all …: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("how many guards died alongside javidanfar"); !r.Answered || !strings.Contains(r.Text(), "two of his guards") {
+		t.Errorf("how many guards died alongside javidanfar: answered %v, %q", r.Answered, r.Text())
 	}
 	// "a discord bot" is a bot of some kind, which the article never tells of; "hey
 	// bot" speaks to this one.

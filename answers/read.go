@@ -111,7 +111,7 @@ var fillerWords = map[string]bool{
 	"idk": true, "imo": true, "imho": true, "brb": true, "afk": true, "gtg": true, "tbh": true, "ngl": true, "rn": true, "lol": true,
 	"lmao": true, "omg": true, "btw": true, "fr": true, "lowkey": true, "highkey": true,
 	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "k": true, "kk": true, "pls": true,
-	"please": true, "hey": true, "hi": true, "hello": true, "thanks": true, "thx": true, "ty": true, "tysm": true, "tyvm": true, "thnx": true, "thanx": true,
+	"please": true, "hey": true, "hi": true, "hello": true, "morning": true, "mornin": true, "gm": true, "evening": true, "thanks": true, "thx": true, "ty": true, "tysm": true, "tyvm": true, "thnx": true, "thanx": true,
 	"bro": true, "dude": true, "man": true, "folks": true, "guys": true, "everyone": true,
 	"anyone": true, "anybody": true, "someone": true, "somebody": true, "quick": true,
 	"q": true, "qs": true, "question": true, "questions": true, "even": true, "just": true,

@@ -907,6 +907,9 @@ func countedNoun(toks []token) []string {
 		var out []string
 		j := i + 1
 		for ; j < len(toks) && !toks[j].stop && !countStops[toks[j].term] && !toks[j].number && !months[toks[j].term]; j++ {
+			if w := toks[j].word; len(out) > 0 && w != "" && isAdverb(w) && !isNoun(w) && !isVerb(w) {
+				break // "how many guards died alongside him": what follows is no part of what is counted
+			}
 			if !toks[j].known && !toks[j].name {
 				out = append(out, toks[j].term)
 			}
