@@ -1070,6 +1070,10 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 	if r := e.Answer("how many of the dead in iran's strike were children"); !r.Answered || !strings.Contains(r.Text(), "Two children") {
 		t.Errorf("how many of the dead were children: %q", r.Text())
 	}
+	// "No Iranian citizens died" counts them: none.
+	if r := e.Answer("how many iranian citizens died in pakistan's strikes"); !r.Answered || !strings.Contains(r.Text(), "No Iranian citizens died") {
+		t.Errorf("how many iranian citizens died: answered %v, %q", r.Answered, r.Text())
+	}
 	// "in total" asks the count, not the total death toll.
 	if r := e.Answer("how many countries did iran hit in total"); !r.Answered || !strings.Contains(r.Text(), "three countries") {
 		t.Errorf("how many countries in total: %q", r.Text())

@@ -860,6 +860,13 @@ func inDate(toks []token, i int) bool {
 func counted(toks []token) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range toks {
+		if t.word == "no" && i+1 < len(toks) {
+			// "No Iranian citizens died": a count of none, of the words that follow.
+			for j := i + 1; j < len(toks) && j <= i+3 && !toks[j].stop; j++ {
+				out[toks[j].term] = true
+			}
+			continue
+		}
 		if !t.number || inDate(toks, i) {
 			continue
 		}
