@@ -151,6 +151,13 @@ func askedSubtype(toks []token) string {
 			return toks[i+2].term
 		}
 	}
+	// "what drone type did pakistan fly", "which missile model": the noun before it.
+	for i := 2; i < len(toks); i++ {
+		if subtypeWords[toks[i].word] && toks[i].word != "make" && (toks[i-2].word == "what" || toks[i-2].word == "which") &&
+			!toks[i-1].stop && !toks[i-1].number {
+			return toks[i-1].term
+		}
+	}
 	return ""
 }
 
