@@ -774,6 +774,10 @@ func TestTheSortOfAThingIsTheWordBeforeIt(t *testing.T) {
 	if r := e.Answer("mousavi was killed by what kind of attack"); !r.Answered || !strings.Contains(r.Text(), "airstrike") {
 		t.Errorf("what kind of attack: %q", r.Text())
 	}
+	// "with what" asks the weapons.
+	if r := e.Answer("what did pakistan hit and with what"); !r.Answered || !strings.Contains(r.Text(), "drones") {
+		t.Errorf("with what: %q", r.Text())
+	}
 	// The drones are of no sort the article gives, however the sort is asked.
 	for _, q := range []string{"what type of drones did pakistan use?", "what drone type did pakistan fly into iran"} {
 		if r := e.Answer(q); r.Answered {

@@ -347,6 +347,7 @@ func readAsk(a Ask, quoted string) Query {
 	a.Text = comesIn(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
 	a.Text = replacePhrases(a.Text, []string{"going to be", "gonna be", "going to happen", "gonna happen"}, "will be")
+	a.Text = withWhat(a.Text)
 	a.Text = replacePhrases(a.Text, backgroundWords, "what happened before")
 	if first, _, _ := strings.Cut(strings.TrimSpace(a.Text), " "); strings.EqualFold(first, "who") || strings.EqualFold(first, "which") {
 		// "who else talked about deterrence?" asks who said what of it, not of talks.
@@ -451,6 +452,18 @@ func readAsk(a Ask, quoted string) Query {
 		}
 	}
 	return q
+}
+
+// withWhat reads "with what" that ends a question or opens one ("what did pakistan hit
+// and with what", "with what did they strike") as the weapons it asks for.
+func withWhat(s string) string {
+	ws := words(s)
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "with" || ws[i] == "using") && ws[i+1] == "what" && (i+2 == len(ws) || auxiliaries[ws[i+2]]) {
+			return replacePhrases(s, []string{ws[i] + " what"}, "with what weapons")
+		}
+	}
+	return s
 }
 
 // rolePlayed are the words of "the role X played", each as "role" or "play".
