@@ -183,6 +183,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 	e := newEngine(t)
 	tests := []struct{ q, says string }{
 		{"how much did the missiles cost?", "The article does not say how much the missiles cost. What it does say: "},
+		// A range is a measure, which "long-range missiles" does not give.
+		{"what was the range of the missiles iran fired into balochistan", "The article does not say what the range of the missiles iran fired into balochistan was. What it does say: "},
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},
 		{"who's Iran's ambassador to Pakistan?", "The article does not say who Iran's ambassador to Pakistan is. What it does say: "},
 		{"What was the name of the village Iran hit?", "The article does not say what the name of the village Iran hit was. What it does say: "},

@@ -428,6 +428,9 @@ func readAsk(a Ask, quoted string) Query {
 		q.Words = ws
 	}
 	q.Focus = focusWord(ws)
+	if measureNouns[q.Focus] && q.Type == knowledge.TypeWhat {
+		q.Type = knowledge.TypeMeasure // "what was the range of the missiles": a measure, which the article gives of nothing
+	}
 	if q.Type == knowledge.TypeWhat && placeWords[q.Focus] && slices.Contains(ws, "where") {
 		q.Type, q.Focus = knowledge.TypeWhere, "" // "what is the place where the missiles fell?"
 		q.Text = dropWords(q.Text, placeWords)
@@ -465,6 +468,10 @@ func withWhat(s string) string {
 	}
 	return s
 }
+
+// measureNouns name a measure: a question asking one asks a figure in units.
+var measureNouns = map[string]bool{"range": true, "distance": true, "speed": true, "size": true,
+	"length": true, "height": true, "weight": true, "altitude": true, "payload": true}
 
 // rolePlayed are the words of "the role X played", each as "role" or "play".
 var rolePlayed = map[string]string{"role": "role", "part": "role", "play": "play", "played": "play", "playing": "play", "plays": "play"}
