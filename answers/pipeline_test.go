@@ -183,6 +183,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 	e := newEngine(t)
 	tests := []struct{ q, says string }{
 		{"how much did the missiles cost?", "The article does not say how much the missiles cost. What it does say: "},
+		// The entry names where Iran struck in Iraq, not what it struck there.
+		{"which group did iran target in northern iraq", "The article does not say which group iran targeted in northern iraq. What it does say: In January 2024 Iran struck"},
 		// A range is a measure, which "long-range missiles" does not give.
 		{"what was the range of the missiles iran fired into balochistan", "The article does not say what the range of the missiles iran fired into balochistan was. What it does say: "},
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},

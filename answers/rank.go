@@ -983,6 +983,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// to jaish al-adl?": the entry of the claims tells of no deed of Israel's.
 		return false, "how " + strings.TrimPrefix(who, "alias:") + " responded"
 	}
+	if q.Intent == IntentFact && q.Type == knowledge.TypeWhat && (q.Words[0] == "what" || q.Words[0] == "which") &&
+		(q.Focus == "" || targetNouns[q.Focus]) &&
+		asksTarget(q.Words) && e.namesAPlace(toks) && !e.namesBesidesPlaces(d, toks) {
+		// "what did iran target in northern iraq?": an entry that names only the places
+		// struck does not say what was struck there.
+		return false, "what was targeted"
+	}
 	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
 		// "which city in northern Iraq did Iran strike?": the entry names Idlib, a
 		// province, and no city.
@@ -1081,6 +1088,38 @@ func asksTarget(ws []string) bool {
 			if i > 0 && (ws[i-1] == "against" || ws[i-1] == "at" || ws[i-1] == "on" || ws[i-1] == "for" || ws[i-1] == "from") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namesAPlace reports whether tokens name where something happened: a place of the
+// base, a country among them, after "in" ("in northern Iraq", "in Syria").
+func (e *Engine) namesAPlace(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].word != "in" && (i < 2 || toks[i-2].word != "in") {
+			continue
+		}
+		if _, ok := e.placeKind[toks[i].term]; ok || e.placeTerms[toks[i].term] {
+			return true
+		}
+	}
+	return false
+}
+
+// targetNouns ask what was struck: "which group did iran target in northern iraq".
+var targetNouns = map[string]bool{"group": true, "groups": true, "target": true, "targets": true,
+	"militants": true, "faction": true, "factions": true, "site": true, "sites": true, "camp": true, "camps": true}
+
+// namesBesidesPlaces reports whether an entry names something other than places and
+// what the question names: a group, a person, a thing struck.
+func (e *Engine) namesBesidesPlaces(d doc, toks []token) bool {
+	for n := range d.facts.terms {
+		if !e.isName(n) || demonyms[n] != "" || e.placeTerms[n] {
+			continue
+		}
+		if _, place := e.placeKind[n]; !place && !slices.ContainsFunc(toks, func(t token) bool { return t.term == n }) {
+			return true
 		}
 	}
 	return false
