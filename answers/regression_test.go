@@ -54,10 +54,10 @@ var questionSets = []questionSet{
 	{"blind-chat-v.jsonl", 0.83, 0.82},
 	{"blind-chat-w.jsonl", 0.81, 0.78},
 	{"blind-chat-x.jsonl", 0.83, 0.86},
-	{"blind-chat-y.jsonl", 0.92, 0.90},
-	{"blind-chat-z.jsonl", 0.88, 0.87},
+	{"blind-chat-y.jsonl", 0.93, 0.93},
+	{"blind-chat-z.jsonl", 0.90, 0.89},
 	{"blind-chat-aa.jsonl", 0.94, 0.93},
-	{"blind-chat-ab.jsonl", 0.89, 0.89},
+	{"blind-chat-ab.jsonl", 0.93, 0.93},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
