@@ -983,7 +983,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// to jaish al-adl?": the entry of the claims tells of no deed of Israel's.
 		return false, "how " + strings.TrimPrefix(who, "alias:") + " responded"
 	}
-	if q.Intent == IntentFact && q.Type == knowledge.TypeWhat && (q.Words[0] == "what" || q.Words[0] == "which") &&
+	if q.Intent == IntentFact && q.Type == knowledge.TypeWhat && len(q.Words) > 0 && (q.Words[0] == "what" || q.Words[0] == "which") &&
 		(q.Focus == "" || targetNouns[q.Focus]) &&
 		asksTarget(q.Words) && e.namesAPlace(toks) && !e.namesBesidesPlaces(d, toks) {
 		// "what did iran target in northern iraq?": an entry that names only the places
