@@ -414,6 +414,26 @@ func TestSeveralQuestionsGetSeveralAnswers(t *testing.T) {
 	if n := len([]rune(r.Text())); n > answers.MaxTextLen {
 		t.Errorf("the reply is %d characters, over %d", n, answers.MaxTextLen)
 	}
+	// Two things joined by "+", of what the question asks ("date"), or of what the
+	// question before a colon asks ("dates"), are asked one by one.
+	for q, want := range map[string][]string{
+		"ambassadors return date + FM visit date?":                        {"26 January", "29 January"},
+		"need both dates for my notes: iran's strike + pakistan's strike": {"16 January", "18 January"},
+	} {
+		r := e.Answer(q)
+		if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {
+			t.Errorf("%q: kind %q with %d parts", q, r.Kind, len(r.Parts))
+		}
+		for _, w := range want {
+			if !strings.Contains(r.Text(), w) {
+				t.Errorf("%q: the reply %q lacks %q", q, r.Text(), w)
+			}
+		}
+	}
+	// "what did iran & pakistan say" asks one question of both.
+	if r := e.Answer("what did iran & pakistan say"); r.Kind == answers.KindSeveral {
+		t.Errorf("what did iran & pakistan say: %d parts", len(r.Parts))
+	}
 }
 
 func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {

@@ -764,6 +764,14 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Text += " " + sg.Text
 				continue
 			}
+			if n := len(asks); n > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && strings.HasSuffix(strings.TrimSpace(segs[i-1].Text), ":") {
+				// "need both dates for my notes: iran's strike + pakistan's strike": the
+				// things the question before the colon asks of, one question each.
+				if parts := plusParts(sg.Text + " " + askedNounOf(segs[i-1].words)); parts != nil {
+					asks = append(asks[:n-1], Ask{Text: parts[0]}, Ask{Text: parts[1]})
+					continue
+				}
+			}
 			if hint, ok := hintOf(sg.words); ok && len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion {
 				// "what phrase did Parsi use? something about an error": what the asker
 				// half remembers of the answer is part of the question.
@@ -844,6 +852,13 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if text != sg.Text {
 				ws = normalize(words(text))
 			}
+			if parts := plusParts(text); parts != nil {
+				// "ambassadors return date + FM visit date?": one question of each.
+				for _, p := range parts {
+					asks = append(asks, Ask{Text: p})
+				}
+				continue
+			}
 			asks = append(asks, Ask{Text: text, Claim: framedClaimWords(ws) || endsWithTagWords(ws) || risingStatement(text, ws)})
 		}
 	}
@@ -891,6 +906,50 @@ func guessesACount(question string, ws []string) bool {
 var countGuessWords = map[string]bool{"was": true, "is": true, "it": true, "like": true, "about": true,
 	"around": true, "roughly": true, "or": true, "more": true, "less": true, "than": true, "maybe": true,
 	"closer": true, "to": true, "over": true, "under": true, "approx": true, "approximately": true, "were": true, "there": true}
+
+// plusParts splits a question in few words that joins two things with "+" or "&" into
+// one question of each, the noun asked ("date", "toll") given to the side that lacks it:
+// "ambassadors return date + FM visit date?", "death toll iran strike & pakistan strike?".
+// It returns nil for anything else.
+func plusParts(text string) []string {
+	sep := " + "
+	if !strings.Contains(text, sep) {
+		sep = " & "
+	}
+	left, right, ok := strings.Cut(strings.TrimRight(text, "?!. "), sep)
+	if !ok || strings.Contains(right, sep) {
+		return nil
+	}
+	lw, rw := normalize(words(left)), normalize(words(right))
+	if len(lw) == 0 || len(rw) == 0 || len(lw) > 6 || len(rw) > 6 || slices.ContainsFunc(append(slices.Clone(lw), rw...), func(w string) bool { return whWords[w] || copulas[w] || auxiliaries[w] }) {
+		return nil // "what did iran & pakistan say": one question of both
+	}
+	noun := askedNounOf(rw)
+	if noun == "" {
+		noun = askedNounOf(lw)
+	}
+	if noun == "" {
+		return nil
+	}
+	side := func(s string, ws []string) string {
+		if askedNounOf(ws) == "" {
+			s += " " + noun
+		}
+		return strings.TrimSpace(s) + "?"
+	}
+	return []string{side(left, lw), side(right, rw)}
+}
+
+// askedNounOf returns the first noun of words that a question in few words asks for
+// ("dates" in "need both dates for my notes"), or "".
+func askedNounOf(ws []string) string {
+	for _, w := range ws {
+		if askedNouns[w] {
+			return w
+		}
+	}
+	return ""
+}
 
 // choiceGoesOn reports whether a sentence is the choice the question before it asks for,
 // after a colon or a dash: "which happened first — mousavi's killing or kerman?".
