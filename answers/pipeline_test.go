@@ -1005,32 +1005,20 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("do experts think there'll be a war? 😬"); !r.Answered || !strings.Contains(r.Text(), "unlikely") {
 		t.Errorf("there'll: %q", r.Text())
 	}
-	// "tru" is true: the message asks whether the claim is.
-	if r := e.Answer("is it tru iran hadnt had a foreign attack on its territory since 1988?"); !r.Answered || !strings.Contains(r.Text(), "1988") {
-		t.Errorf("is it tru: answered %v, %q", r.Answered, r.Text())
-	}
-	// "fms", typed without its apostrophe, is the FM's.
-	if r := e.Answer("whats the fms name"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
-		t.Errorf("the fms name: answered %v, %q", r.Answered, r.Text())
-	}
-	// "morning all" greets; "how many guards died alongside him" counts guards.
-	if r := e.Answer("morning all ☕ sorry if dumb q but what even is jaish al-adl"); !r.Answered || !strings.Contains(r.Text(), "Baloch") {
-		t.Errorf("morning all …: answered %v, %q", r.Answered, r.Text())
-	}
-	if r := e.Answer("how many guards died alongside javidanfar"); !r.Answered || !strings.Contains(r.Text(), "two of his guards") {
-		t.Errorf("how many guards died alongside javidanfar: answered %v, %q", r.Answered, r.Text())
-	}
-	// "a discord bot" is a bot of some kind, which the article never tells of; "hey
-	// bot" speaks to this one.
-	if r := e.Answer("how do i set up a discord bot"); r.Answered {
-		t.Errorf("how do i set up a discord bot: %q", r.Text())
-	}
-	if r := e.Answer("hey bot who is vaez"); !r.Answered || !strings.Contains(r.Text(), "Iran Project") {
-		t.Errorf("hey bot who is vaez: %q", r.Text())
-	}
-	// "who dis" asks who this is.
-	if r := e.Answer("tehmina ranjha who dis"); !r.Answered || !strings.Contains(r.Text(), "national security analyst") {
-		t.Errorf("who dis: answered %v, %q", r.Answered, r.Text())
+	// Chat spelling and shorthand, answered as meant; "" wants no answer.
+	for _, tt := range []struct{ q, says string }{
+		{"is it tru iran hadnt had a foreign attack on its territory since 1988?", "1988"}, // "tru" is true
+		{"whats the fms name", "Abdollahian"},                                              // the FM's, without its apostrophe
+		{"morning all ☕ sorry if dumb q but what even is jaish al-adl", "Baloch"},          // "morning all" greets
+		{"how many guards died alongside javidanfar", "two of his guards"},                 // a count ends before an adverb
+		{"tehmina ranjha who dis", "national security analyst"},                            // "dis" is this
+		{"hey bot who is vaez", "Iran Project"},                                            // "hey bot" speaks to this one
+		{"how do i set up a discord bot", ""},                                              // "a discord bot" is a thing the article never tells of
+	} {
+		r := e.Answer(tt.q)
+		if tt.says == "" && r.Answered || tt.says != "" && (!r.Answered || !strings.Contains(r.Text(), tt.says)) {
+			t.Errorf("%q: answered %v, %q; want %q", tt.q, r.Answered, r.Text(), tt.says)
+		}
 	}
 	// "frm" is from.
 	if r := e.Answer("whos the guy frm the king faisal centre"); !r.Answered || !strings.Contains(r.Text(), "Umer Karim") {
