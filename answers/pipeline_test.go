@@ -458,6 +458,10 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 	if r := e.Answer("> Iran will rebuild the village by March — who said that?"); r.Answered {
 		t.Errorf("words no one in the article said were attributed: %q", r.Text())
 	}
+	// "which analyst said that" asks who said the words quoted, like "who said that".
+	if r := e.Answer(`"quite brazen from Iran" - which analyst said that`); !strings.HasPrefix(r.Text(), "Those are the words of Dr Umer Karim") {
+		t.Errorf("which analyst said that: %q", r.Text())
+	}
 	// Words of a few of the base's terms are not the article's account, which an entry
 	// answering the question read with them would give.
 	if r := e.Answer(`who said "Pakistan will respond at a time and place of its choosing"`); r.Answered {
