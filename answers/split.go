@@ -683,7 +683,7 @@ func risingStatement(s string, ws []string) bool {
 // question asked in few words, not a claim, as "the date was 16 jan?" is.
 func headedByAskedNoun(ws []string) bool {
 	i := 0
-	for i < len(ws)-1 && (ws[i] == "the" || ws[i] == "exact" || ws[i] == "actual" || ws[i] == "precise" || ws[i] == "real" || ws[i] == "main" || ws[i] == "specific") {
+	for i < len(ws)-1 && (ws[i] == "the" || ws[i] == "real" || ws[i] == "main" || exactWords[ws[i]]) {
 		i++
 	}
 	return i < len(ws)-1 && askedNouns[ws[i]] && !beForms[ws[i+1]] && !modals[ws[i+1]]

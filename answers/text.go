@@ -1016,6 +1016,9 @@ var requesters = map[string]bool{"someone": true, "somebody": true, "anyone": tr
 var requestVerbs = map[string]bool{"give": true, "tell": true, "explain": true, "list": true, "summarize": true,
 	"summarise": true, "share": true, "show": true, "post": true, "send": true, "break": true, "walk": true}
 
+// exactWords ask for a detail precisely, and ask nothing of their own: "what exact date".
+var exactWords = map[string]bool{"exact": true, "precise": true, "specific": true, "actual": true}
+
 // questionType guesses what kind of answer a question wants, from its first words.
 func questionType(ws []string) knowledge.QuestionType {
 	for i, w := range ws {
@@ -1055,7 +1058,7 @@ func questionType(ws []string) knowledge.QuestionType {
 			}
 			return knowledge.TypeHow
 		case "what", "which", "whats", "wat":
-			if (next == "exact" || next == "precise" || next == "specific" || next == "actual") && i+2 < len(ws) {
+			if exactWords[next] && i+2 < len(ws) {
 				next = ws[i+2] // "what exact date…"
 			}
 			if next == "time" && (i+2 >= len(ws) || ws[i+2] != "frame") {
@@ -1069,7 +1072,7 @@ func questionType(ws []string) knowledge.QuestionType {
 				if ws[j] == "date" || ws[j] == "dates" {
 					return knowledge.TypeWhen
 				}
-				if !copulas[ws[j]] && ws[j] != "s" && ws[j] != "the" && ws[j] != "exact" && ws[j] != "precise" && ws[j] != "actual" {
+				if !copulas[ws[j]] && ws[j] != "s" && ws[j] != "the" && !exactWords[ws[j]] {
 					break
 				}
 			}
