@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"context"
+	"crypto/rand"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -31,16 +32,21 @@ func (s *Store) Events(ttl time.Duration, local Claimer) *Events {
 
 // Claim records id and reports whether this is its first claim within the TTL, across
 // every instance that shares the Redis.
+//
+// The claim writes a token of its own (SET NX GET), so that it can be retried: when the
+// first try reached Redis but its reply was lost, the retry finds its own token and is
+// still the first claim, not a duplicate of itself.
 func (e *Events) Claim(ctx context.Context, id string) (bool, error) {
 	var first bool
-	ok := e.s.call(ctx, opClaim, func(ctx context.Context) error {
-		err := e.s.client.SetArgs(ctx, e.s.prefix+"event:"+id, 1, redis.SetArgs{Mode: "NX", TTL: e.ttl}).Err()
+	token := rand.Text()
+	ok := e.s.callTwice(ctx, opClaim, func(ctx context.Context) error {
+		old, err := e.s.client.SetArgs(ctx, e.s.prefix+"event:"+id, token, redis.SetArgs{Mode: "NX", TTL: e.ttl, Get: true}).Result()
 		switch err {
-		case nil:
+		case redis.Nil: // the id was not there: this claim set it
 			first = true
 			return nil
-		case redis.Nil: // NX: the id was there already
-			first = false
+		case nil: // the id was there: claimed first only if by this claim's first try
+			first = old == token
 			return nil
 		}
 		return err

@@ -203,13 +203,27 @@ func (s *Store) succeeded() {
 // call runs one operation on Redis within OpTimeout, unless Redis is known to be down,
 // and records how it went; false means the caller must answer from local state.
 func (s *Store) call(ctx context.Context, op string, f func(ctx context.Context) error) bool {
+	return s.run(ctx, op, f, false)
+}
+
+// callTwice is call for an operation that is safe to run twice: a first failure is
+// retried once, on a fresh connection, before Redis counts as down. A connection that
+// broke under one call (Redis restarted, a proxy dropped it) then costs nothing, where
+// otherwise it would send every event to local state until the next probe.
+func (s *Store) callTwice(ctx context.Context, op string, f func(ctx context.Context) error) bool {
+	return s.run(ctx, op, f, true)
+}
+
+func (s *Store) run(ctx context.Context, op string, f func(ctx context.Context) error, again bool) bool {
 	if !s.Healthy() {
 		s.fallbacks.WithLabelValues(op).Inc()
 		return false
 	}
-	callCtx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	if err := f(callCtx); err != nil {
+	err := s.once(ctx, f)
+	if err != nil && again && ctx.Err() == nil {
+		err = s.once(ctx, f)
+	}
+	if err != nil {
 		if ctx.Err() == nil { // the event's own context ending says nothing of Redis
 			s.failed(fmt.Errorf("%s: %w", op, err))
 		}
@@ -217,4 +231,11 @@ func (s *Store) call(ctx context.Context, op string, f func(ctx context.Context)
 		return false
 	}
 	return true
+}
+
+// once runs f within OpTimeout.
+func (s *Store) once(ctx context.Context, f func(ctx context.Context) error) error {
+	callCtx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	return f(callCtx)
 }
