@@ -2353,6 +2353,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		ex.decided("the question asks whether two names are one: " + r.ID)
 		return r
 	}
+	if r, ok := e.falsePremise(rk, q, quoted, given, near); ok {
+		ex.decided("the premise of the question is contradicted by " + r.ID)
+		return r
+	}
 	switch q.Intent {
 	case IntentSummary:
 		// A summary of the whole article, unless the request names a part of it that
@@ -2666,7 +2670,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: " + why)
 			return e.nearMiss(d, q, best)
 		}
-		r.Verdict = v
+		r.Verdict, r.firm = v, firm && v == VerdictNo && e.deedContradicted(contradicted(why), toks, d.facts)
 		r.Answer = v.Prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {
@@ -2695,6 +2699,49 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 	return r
+}
+
+// deedContradicted reports whether a No's conflicts are of the deed the facts tell: not
+// only names of the base that the facts leave out, unless on the day they date ("iran
+// struck afghanistan on 16 january"), and not a doer who did the like elsewhere ("was
+// iran striking…", where the best entry is Pakistan's strike and Iran struck too).
+func (e *Engine) deedContradicted(conflicts []string, toks []token, f fact) bool {
+	if len(conflicts) == 0 || onlyNames(conflicts) && !datedAlike(toks, f) {
+		return false
+	}
+	for _, c := range conflicts {
+		if doer, ok := strings.CutPrefix(c, "doer "); ok && e.strikes(doer) && len(conflicts) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// premiseSays opens the correction of a question whose premise the facts contradict.
+const premiseSays = "The article says otherwise: "
+
+// falsePremise corrects a why-question that takes for granted what the facts deny:
+// "why did pakistan's strike kill iranian soldiers?" is answered as "did pakistan's strike
+// kill iranian soldiers?" would be, when that gets a No that stands on the facts, so that
+// the premise is not left standing under another entry's reasons. The No must come from
+// the entry that best covers the question itself: the one its premise is about.
+func (e *Engine) falsePremise(rk ranking, q Query, quoted string, given, near map[string]bool) (Reply, bool) {
+	if q.Intent != IntentFact || q.Type != knowledge.TypeWhy || q.Negated || len(q.Words) < 4 || len(rk.scores) == 0 {
+		return Reply{}, false
+	}
+	if q.Words[0] != "why" {
+		return Reply{}, false
+	}
+	rest := q.Words[1:] // "why did X…" → "did X…"
+	if !auxiliaries[rest[0]] && !copulas[rest[0]] {
+		rest = append([]string{"did"}, rest...) // "how come X killed…", read as "why X killed…"
+	}
+	r := e.answerAskNear(Ask{Text: strings.Join(rest, " ") + "?"}, quoted, nil, given, near)
+	if !r.Answered || r.Verdict != VerdictNo || !r.firm || r.ID != e.docs[rk.top().doc].entry.ID {
+		return Reply{}, false
+	}
+	r.Answer = premiseSays + strings.TrimPrefix(r.Answer, VerdictNo.Prefix())
+	return r, true
 }
 
 // entryWithNames returns, for a claim whose best entry, no event's, would contradict it

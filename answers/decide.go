@@ -449,6 +449,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// Stimson Center"): the facts name another, or none, and the claim does not
 			// hold as made.
 			conflict = append(conflict, t.term)
+			// "iran struck afghanistan on 16 january": the facts of that day name the
+			// place or the people of the deed, and it is another.
+			if t.class == className && datedAlike(toks, f) {
+				firm = true
+			}
 			// "Mousavi was a Hezbollah commander": what the claim says its subject is,
 			// where the facts say what he was, is firmly wrong.
 			if subject := e.claimSubject(toks, claim); t.class == className && subject != "" && f.terms[subject] && saysWhatItIs(toks[:i]) &&
@@ -685,6 +690,15 @@ var askersVerbs = map[string]bool{"remember": true, "find": true, "found": true,
 	"read": true, "see": true, "seen": true, "saw": true, "think": true, "thought": true,
 	"know": true, "knew": true, "believe": true, "mean": true, "check": true,
 	"confirm": true, "verify": true, "wrap": true}
+
+// contradicted returns the details a No's reason names: "contradicted: a, b" gives a and b.
+func contradicted(why string) []string {
+	rest, ok := strings.CutPrefix(why, "contradicted: ")
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, ", ")
+}
 
 // onlyNames reports whether every conflict is a name: a wrong name makes the claim wrong,
 // whatever else holds ("Vaez is with the Swedish Institute").

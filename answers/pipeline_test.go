@@ -1280,6 +1280,8 @@ func TestAStatementPutToTheBotIsChecked(t *testing.T) {
 		{"FM visit is 29 february, put it in the calendar", "29 January"},
 		{"no you're wrong, pakistan struck FIRST and iran retaliated. read the article", "16 January"},
 		{"@mara no, pakistan hit first, iran was retaliating. right bot?", "16 January"},
+		// The day's killing is told, of another man.
+		{"israel killed soleimani on 25 december, wild", "Sayyed Razi Mousavi"},
 	}
 	for _, tt := range tests {
 		if r := e.Answer(tt.q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), tt.want) {
@@ -1293,6 +1295,33 @@ func TestAStatementPutToTheBotIsChecked(t *testing.T) {
 	// A search in few words states nothing.
 	if r := e.Answer("iranian colonel killed after the strike"); r.Verdict != answers.VerdictOpen || !strings.Contains(r.Text(), "Javidanfar") {
 		t.Errorf("iranian colonel killed after the strike: verdict %q, %q", r.Verdict, r.Text())
+	}
+}
+
+// A why-question that takes for granted what the facts deny gets the facts that deny it,
+// not the reasons of something else; one whose premise holds, or of which the article
+// says nothing, is answered as before.
+func TestAFalsePremiseIsCorrected(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"why did pakistan's strike kill iranian soldiers?", "not Iranian nationals"},
+		{"how come pakistan killed iranian soldiers", "not Iranian nationals"},
+		{"why did iran strike afghanistan on jan 16?", "Pakistan's Balochistan"},
+	} {
+		r := e.Answer(tt.q)
+		if !r.Answered || r.Verdict != answers.VerdictNo || !strings.HasPrefix(r.Text(), "The article says otherwise: ") || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, verdict %q, %q; want the premise corrected with %q", tt.q, r.Answered, r.Verdict, r.Text(), tt.want)
+		}
+	}
+	for _, q := range []string{
+		"why did pakistan retaliate?",
+		"why did iran strike pakistan?",
+		"why was iran striking around like this?", // Iran struck, and "around" is Pakistan's
+		"why did israel strike pakistan?",         // the article tells of no such strike
+	} {
+		if r := e.Answer(q); strings.HasPrefix(r.Text(), "The article says otherwise") {
+			t.Errorf("%s: corrected as a false premise: %q", q, r.Text())
+		}
 	}
 }
 

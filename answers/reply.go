@@ -43,6 +43,10 @@ type Reply struct {
 	// moved marks an answer reached from the entry the question named: "what happened
 	// one day after Iran fired missiles?" is answered with the event after it.
 	moved bool
+	// firm marks a No that stands on what the facts say of the deed itself: a denial,
+	// another doer, date or count, or another name on the day the facts date; not a name
+	// of the base the facts leave out, which may be of another matter.
+	firm bool
 	// readAs is the question as the engine read it, with the conversation.
 	readAs string
 }
