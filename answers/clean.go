@@ -102,6 +102,10 @@ func Clean(s string) Cleaned {
 		s = hashPlace.ReplaceAllString(s, "${1}number $2")
 		s = hashName.ReplaceAllString(s, "$1 ")
 	}
+	if strings.Contains(s, "%") {
+		// "what % of pakistanis…", "50%": the sign is the word.
+		s = strings.ReplaceAll(s, "%", " percent ")
+	}
 	// A code span of several words is a pasted passage: "`unexpected and contradictory`".
 	if c.Quoted == "" && strings.Count(s, "`") >= 2 {
 		if m := codeSpan.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) >= 3 {

@@ -292,7 +292,7 @@ var pastTense = map[string]string{
 	"know": "knew", "see": "saw", "tell": "told", "find": "found", "lead": "led", "pay": "paid",
 	"buy": "bought", "send": "sent", "build": "built", "fight": "fought", "win": "won",
 	"lose": "lost", "mean": "meant", "begin": "began", "run": "ran", "put": "put", "set": "set",
-	"spend": "spent", "leave": "left", "keep": "kept", "hold": "held", "bring": "brought",
+	"spend": "spent", "last": "lasted", "leave": "left", "keep": "kept", "hold": "held", "bring": "brought",
 	"write": "wrote", "speak": "spoke", "break": "broke", "choose": "chose", "shoot": "shot",
 	"meet": "met", "sell": "sold", "launch": "launched", "use": "used", "fire": "fired",
 	"agree": "agreed", "die": "died", "react": "reacted", "respond": "responded",

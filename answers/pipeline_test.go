@@ -250,6 +250,12 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"where is rouzbeh parsi originally from?", "The article does not say where rouzbeh parsi is originally from. What it does say: "},
 		{"is Rouzbeh Parsi iranian himself?", "The article does not say whether Rouzbeh Parsi is iranian himself. What it does say: "},
 		{"is rabia akhtar pakistani?", "The article does not say whether rabia akhtar is pakistani. What it does say: "},
+		// A share is a measure, which the words on the Shia community do not give.
+		{"what % of pakistanis are shia", "The article does not say what percent of pakistanis are shia. What it does say: "},
+		// "Which members" needs names of states: the entry says only "members of the UN Security Council".
+		{"which members of the UN security council condemned the rask attack?", "The article does not say which members of the UN security council condemned the rask attack. What it does say: On 16 December 2023"},
+		// The year a war ended is not how long it lasted.
+		{"how long did the iran-iraq war last?", "The article does not say how long the iran-iraq war lasted. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -259,6 +265,15 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		}
 		if !strings.HasPrefix(r.Text(), tt.says) || len(r.Text()) < len(tt.says)+40 {
 			t.Errorf("%q: %q, want it to open with %q and go on with what the article says", tt.q, r.Text(), tt.says)
+		}
+	}
+	// The same shapes, where the entry gives the detail.
+	for _, tt := range []struct{ q, want string }{
+		{"which countries did iran strike in january?", "Syria"},
+		{"how long did it take pakistan to retaliate?", "Two days"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%q: answered %v, %q; want an answer with %q", tt.q, r.Answered, r.Text(), tt.want)
 		}
 	}
 }

@@ -816,6 +816,23 @@ func asksHowLongSo(ws []string) bool {
 	return !slices.ContainsFunc(rest, func(w string) bool { return !sinceWords[w] }) && (len(rest) == 0 || slices.Contains(rest, "been"))
 }
 
+// asksHowLongItLasted reports whether a question asks how long a thing went on: "how long
+// did the war last?", "how long did the fighting go on for?"; not "how long did it take
+// Pakistan to respond?", which a span between two events answers.
+func asksHowLongItLasted(ws []string) bool {
+	i := slices.Index(ws, "how")
+	if i < 0 || i+1 >= len(ws) || ws[i+1] != "long" {
+		return false
+	}
+	rest := ws[i+2:]
+	return slices.ContainsFunc(rest, func(w string) bool { return lastingVerbs[w] }) ||
+		hasPhrase(rest, []string{"go", "on"}) || hasPhrase(rest, []string{"went", "on"})
+}
+
+// lastingVerbs say that a thing went on for a while.
+var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true, "continue": true,
+	"continued": true, "endure": true, "endured": true}
+
 // sinceWords may follow "how long" in a question of how long something has been so.
 var sinceWords = map[string]bool{"has": true, "have": true, "had": true, "it": true, "that": true,
 	"this": true, "they": true, "been": true, "the": true, "case": true, "like": true, "so": true,
@@ -929,6 +946,10 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && !slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day > 0 }) {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}
+		if q.Type == knowledge.TypeWhen && asksHowLongItLasted(q.Words) && len(d.facts.spans) == 0 && len(d.facts.dates) < 2 {
+			// "how long did that war last?": a year it ended in is no length of time.
+			return false, "how long it lasted"
+		}
 		if q.Type == knowledge.TypeWhen && len(d.facts.dates) == 0 && len(d.facts.spans) == 0 && !givesYear(d.facts) {
 			// "when were the naval exercises held?": an answer that gives no date and no
 			// span of time says at most that something was happening then.
@@ -953,6 +974,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	// "Which town…", "what city…": an answer that speaks of a town names it ("a village in
 	// Balochistan" names none; "in Riyadh" needs no "city").
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
+		return false, "which " + q.Focus
+	}
+	if memberNouns[q.Focus] && len(q.Words) > 0 && (q.Words[0] == "which" || q.Words[0] == "what") && !e.namesCountryBesides(d, q.Text) {
+		// "which members?" of the UN Security Council that condemned the Rask attack: an
+		// entry that names no country but those asked of does not say which.
 		return false, "which " + q.Focus
 	}
 	if f := stem(q.Focus); (q.Focus == "base" || q.Focus == "bases" || q.Focus == "airbase") && !d.facts.terms[f] {
@@ -1027,6 +1053,25 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		return false, "whether " + a + " or " + b
 	}
 	return true, ""
+}
+
+// memberNouns name the states of a body or a side: "which members", "which countries".
+var memberNouns = map[string]bool{"members": true, "member": true, "states": true, "countries": true,
+	"nations": true, "governments": true}
+
+// namesCountryBesides reports whether an entry's answer names a country the question
+// does not.
+func (e *Engine) namesCountryBesides(d doc, question string) bool {
+	asked := map[string]bool{}
+	for _, t := range e.an.analyze(question, false) {
+		asked[t.term] = true
+	}
+	for _, t := range e.an.analyze(d.entry.Answer, false) {
+		if e.placeKind[t.term] == "container" && !asked[t.term] {
+			return true
+		}
+	}
+	return false
 }
 
 // datedAlike reports whether the text gives a day and every day it gives is one of the

@@ -472,7 +472,8 @@ func withWhat(s string) string {
 
 // measureNouns name a measure: a question asking one asks a figure in units.
 var measureNouns = map[string]bool{"range": true, "distance": true, "speed": true, "size": true,
-	"length": true, "height": true, "weight": true, "altitude": true, "payload": true}
+	"length": true, "height": true, "weight": true, "altitude": true, "payload": true,
+	"percent": true, "percentage": true, "proportion": true, "share": true, "fraction": true}
 
 // rolePlayed are the words of "the role X played", each as "role" or "play".
 var rolePlayed = map[string]string{"role": "role", "part": "role", "play": "play", "played": "play", "playing": "play", "plays": "play"}
