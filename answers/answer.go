@@ -1003,7 +1003,9 @@ func (e *Engine) firstMover(q Query, toks []token) (doc, Verdict, bool) {
 			// "pakistan hit first, iran was retaliating": a name after it starts a clause.
 			asks = asks || struck && (i+1 == len(q.Words) || q.Words[i+1] != "time" && (isStop(q.Words[i+1]) || e.namesSomething(q.Words[i+1:i+2])))
 		case orderWords[w]:
-			asks = true
+			// "did the iran-iraq war start in 1980?" asks of the war's start, not who
+			// started the strikes.
+			asks = asks || i == 0 || !isNoun(q.Words[i-1]) || e.namesSomething(q.Words[i-1:i])
 		}
 	}
 	if !asks {

@@ -285,6 +285,12 @@ var modals = map[string]bool{"will": true, "would": true, "can": true, "could": 
 // copulas follow the question word in "who is X", and go to the end in "who X is".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
+// clauseEnds reports whether the word at i ends its clause: the last word, or one a
+// comma follows.
+func clauseEnds(ws []string, i int) bool {
+	return i == len(ws)-1 || strings.HasSuffix(ws[i], ",")
+}
+
 // pastTense gives the past of the verbs that follow "did" most often in questions.
 var pastTense = map[string]string{
 	"say": "said", "strike": "struck", "attack": "attacked", "target": "targeted", "warn": "warned", "kill": "killed", "do": "did", "think": "thought", "make": "made", "cost": "cost", "hit": "hit",
@@ -475,6 +481,10 @@ func indirect(q string) string {
 		if w == "did" {
 			for k := 1; k < len(rest); k++ {
 				v := strings.ToLower(rest[k])
+				mark := ""
+				if trimmed := strings.TrimRight(v, ","); trimmed != v {
+					v, mark = trimmed, "," // "how did the visit go, what…": the verb ends the clause
+				}
 				p, ok := pastTense[v]
 				plural := strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") // "did the strikes happen": no verb after "did" ends so
 				// "did the iran-iraq war start": a noun with a verb after it is the subject's.
@@ -483,12 +493,25 @@ func indirect(q string) string {
 					next = strings.ToLower(strings.Trim(rest[k+1], "?!.,"))
 				}
 				nounBefore := isNoun(v) && next != "" && !particles[next] && !isStop(next) && isVerb(next) && (!isNoun(next) || k+2 == len(rest))
+				// "how did the 29 jan visit go", "did the visit actually happen": the verb is
+				// the last word, or comes after adverbs.
+				j := k + 1
+				for j < len(rest) && isAdverb(strings.ToLower(rest[j])) && !particles[strings.ToLower(rest[j])] { // "end up mediating": a phrasal verb
+					j++
+				}
+				if isNoun(v) && j < len(rest) && (j > k+1 || clauseEnds(rest, j)) {
+					w := strings.ToLower(strings.Trim(rest[j], "?!.,"))
+					nounBefore = nounBefore || isVerb(w) && !isNoun(w) || clauseEnds(rest, j) && isVerb(w) && !particles[w]
+				}
 				if !ok && !plural && !nounBefore && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true
 				}
 				if ok {
-					rest = append(append(append([]string{}, rest[:k]...), p), rest[k+1:]...)
+					rest = append(append(append([]string{}, rest[:k]...), p+mark), rest[k+1:]...)
 					break
+				}
+				if mark != "" {
+					break // no verb before the clause ends: leave the rest as it is
 				}
 			}
 		}

@@ -254,6 +254,10 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what % of pakistanis are shia", "The article does not say what percent of pakistanis are shia. What it does say: "},
 		// "Which members" needs names of states: the entry says only "members of the UN Security Council".
 		{"which members of the UN security council condemned the rask attack?", "The article does not say which members of the UN security council condemned the rask attack. What it does say: On 16 December 2023"},
+		// A visit that was due is not one that went well or badly.
+		{"what came out of the 29 January visit?", "The article does not say what came out of the 29 January visit. What it does say: Tehran's chief diplomat"},
+		{"so how did the FM's 29 january visit go, what did they agree on", "The article does not say how the FM's 29 january visit went"},
+		{"did the 29 jan visit actually happen? how did it go", "The article does not say whether the 29 jan visit actually happened"},
 		// The year a war ended is not how long it lasted.
 		{"how long did the iran-iraq war last?", "The article does not say how long the iran-iraq war lasted. What it does say: "},
 	}
@@ -271,6 +275,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 	for _, tt := range []struct{ q, want string }{
 		{"which countries did iran strike in january?", "Syria"},
 		{"how long did it take pakistan to retaliate?", "Two days"},
+		{"when is the FM visiting pakistan?", "29 January 2024"},
 	} {
 		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
 			t.Errorf("%q: answered %v, %q; want an answer with %q", tt.q, r.Answered, r.Text(), tt.want)
@@ -1337,6 +1342,17 @@ func TestAFalsePremiseIsCorrected(t *testing.T) {
 		if r := e.Answer(q); strings.HasPrefix(r.Text(), "The article says otherwise") {
 			t.Errorf("%s: corrected as a false premise: %q", q, r.Text())
 		}
+	}
+}
+
+// "Did X start it?" asks who struck first; a thing that started is asked of itself.
+func TestWhoStartedItIsNotWhenAThingStarted(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("did pakistan start it?"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "16 January") {
+		t.Errorf("did pakistan start it: verdict %q, %q", r.Verdict, r.Text())
+	}
+	if r := e.Answer("did the iran-iraq war start in 1980?"); r.Verdict == answers.VerdictYes {
+		t.Errorf("did the iran-iraq war start in 1980: a Yes from who struck first: %q", r.Text())
 	}
 }
 

@@ -976,6 +976,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	if f := stem(q.Focus); placeNouns[q.Focus] && d.facts.terms[f] && !d.names[f] {
 		return false, "which " + q.Focus
 	}
+	if asksOutcome(q.Words) && d.entry.Kind == knowledge.KindEvent && d.facts.terms[stem("due")] && !slices.ContainsFunc(outcomeWords, func(w string) bool { return d.facts.terms[stem(w)] }) {
+		// "what came out of the 29 january visit?": the entry tells of a visit that was
+		// due, not of how it went.
+		return false, "what came of it"
+	}
 	if memberNouns[q.Focus] && len(q.Words) > 0 && (q.Words[0] == "which" || q.Words[0] == "what") && !e.namesCountryBesides(d, q.Text) {
 		// "which members?" of the UN Security Council that condemned the Rask attack: an
 		// entry that names no country but those asked of does not say which.
@@ -1053,6 +1058,30 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		return false, "whether " + a + " or " + b
 	}
 	return true, ""
+}
+
+// outcomeWords tell what came of a thing.
+var outcomeWords = []string{"outcome", "result", "agreed", "agreement", "signed", "achieved", "concluded"}
+
+// asksOutcome reports whether a question asks what came of a thing: "what came out of the
+// visit?", "what did they agree on?", "how did the visit go?", "any result?".
+func asksOutcome(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "outcome", "outcomes", "result", "results", "agree", "agreed", "agreement", "agreements", "achieve", "achieved", "sign", "signed":
+			return true
+		case "came", "come":
+			if i+1 < len(ws) && ws[i+1] == "of" || i+2 < len(ws) && ws[i+1] == "out" && ws[i+2] == "of" {
+				return true
+			}
+		case "go", "went":
+			// "how did the visit go?", "how'd it go", not "did it go ahead?".
+			if i == len(ws)-1 && slices.Contains(ws[:i], "how") || i+1 < len(ws) && ws[i+1] == "well" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // memberNouns name the states of a body or a side: "which members", "which countries".
