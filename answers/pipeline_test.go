@@ -560,6 +560,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Ranjha", "Women Peace Council", "Davos"}}, // her profile gave the message quote
 		{[]string{"What did Pakistan target in its strikes?", "where was that?"},
 			[]string{"Balochistan Liberation Army", "Saravan"}},
+		// "did it work?" asks whether the strike succeeded, not where an expert works.
+		{[]string{"why did iran strike inside pakistan", "did it work"},
+			[]string{"deter", "failure to establish"}},
 		{[]string{"How does Iran view militant groups like Jaish al-Adl?", "what about Pakistan?"},
 			[]string{"Sunni", "BLA"}},
 		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},

@@ -322,6 +322,10 @@ func frameTypo(w string) string {
 	return frameTypos[w]
 }
 
+// deedWorked finds "did it work", "has the strike really worked": a thing, not a person,
+// that worked, which asks whether it succeeded.
+var deedWorked = regexp.MustCompile(`(?i)\b(did|does|has|have)\s+(it|that|this|the \w+|\w+'s \w+|its \w+)(?:\s+(?:actually|even|really|ever))?\s+work(?:ed)?\b`)
+
 // readAsk reads one ask of a message: its intent, the type of answer it wants, and the
 // detail it asks for.
 func readAsk(a Ask, quoted string) Query {
@@ -337,6 +341,10 @@ func readAsk(a Ask, quoted string) Query {
 	// "the colonel's full name" asks his name; "how come?" asks why.
 	a.Text = replacePhrases(a.Text, []string{"full name", "real name", "whole name", "complete name", "full names", "real names"}, "name")
 	a.Text = replacePhrases(a.Text, []string{"how come"}, "why")
+	// "did it work?": whether a deed succeeded, not where someone works.
+	if containsFold(a.Text, "work") {
+		a.Text = deedWorked.ReplaceAllString(a.Text, "${1} ${2} succeed")
+	}
 	// "is it over now?": whether the tension has eased, which the article tells.
 	a.Text = replacePhrases(a.Text, []string{"is it over", "is it all over", "is this over", "is that over", "is the conflict over",
 		"is the crisis over", "is the fighting over", "is the fight over", "are they done fighting"}, "did tensions cool")
