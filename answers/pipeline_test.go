@@ -439,6 +439,8 @@ func TestSeveralQuestionsGetSeveralAnswers(t *testing.T) {
 	for q, want := range map[string][]string{
 		"ambassadors return date + FM visit date?":                        {"26 January", "29 January"},
 		"need both dates for my notes: iran's strike + pakistan's strike": {"16 January", "18 January"},
+		// A second question with a verb of its own is asked, of what the first named.
+		"hi bot :wave: when was the rask attack and who condemned it": {"14 December 2023", "UN Security Council"},
 	} {
 		r := e.Answer(q)
 		if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {

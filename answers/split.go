@@ -1072,6 +1072,9 @@ func isFragment(s string) bool {
 	if len(ws) >= 4 && yesNoOpeners[ws[0]] || len(ws) >= 3 && whWords[ws[0]] && ws[len(ws)-1] == "there" {
 		return false // "is he going to Pakistan?", "how many died there?" ask questions of their own
 	}
+	if len(ws) >= 3 && whWords[ws[0]] && slices.ContainsFunc(ws[1:], func(w string) bool { return isVerb(w) && !isNoun(w) && !copulas[w] && !auxiliaries[w] }) {
+		return false // "who condemned it?", a question of its own of what came before
+	}
 	for _, w := range ws {
 		if referents[w] {
 			return true
