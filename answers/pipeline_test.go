@@ -276,6 +276,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"which countries did iran strike in january?", "Syria"},
 		{"how long did it take pakistan to retaliate?", "Two days"},
 		{"when is the FM visiting pakistan?", "29 January 2024"},
+		// "where else" is answered by the entry that lists the other countries.
+		{"where else did iran fire missiles that same week", "Syria, Iraq"},
 	} {
 		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
 			t.Errorf("%q: answered %v, %q; want an answer with %q", tt.q, r.Answered, r.Text(), tt.want)

@@ -1091,16 +1091,23 @@ var memberNouns = map[string]bool{"members": true, "member": true, "states": tru
 // namesCountryBesides reports whether an entry's answer names a country the question
 // does not.
 func (e *Engine) namesCountryBesides(d doc, question string) bool {
+	return e.countriesBesides(d, question) > 0
+}
+
+// countriesBesides counts the countries an entry's answer names that the question does not.
+func (e *Engine) countriesBesides(d doc, question string) int {
 	asked := map[string]bool{}
 	for _, t := range e.an.analyze(question, false) {
 		asked[t.term] = true
 	}
+	n := 0
 	for _, t := range e.an.analyze(d.entry.Answer, false) {
 		if e.placeKind[t.term] == "container" && !asked[t.term] {
-			return true
+			asked[t.term] = true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // datedAlike reports whether the text gives a day and every day it gives is one of the
