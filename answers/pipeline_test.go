@@ -517,10 +517,14 @@ func TestOpinionsTakeNoSide(t *testing.T) {
 func TestSummaryRequestsGetTheOverview(t *testing.T) {
 	e := newEngine(t)
 	overview, _ := e.AnswerID("overview")
-	for _, q := range []string{"tl;dr of the whole iran/pakistan thing? 🙏", "eli5 the whole article pls", "Summarize the article"} {
+	for _, q := range []string{"tl;dr of the whole iran/pakistan thing? 🙏", "eli5 the whole article pls", "Summarize the article",
+		"in like 2 sentences whats the bottom line of the article"} {
 		if r := e.Answer(q); r.ID != "overview" || r.Answer != overview.Answer {
 			t.Errorf("%q: answered %s", q, r.ID)
 		}
+	}
+	if r := e.Answer("which site is this article from? someone pasted it w/o a link"); r.ID != "source-outlet" || !r.Answered {
+		t.Errorf("which site: answered %v with %s", r.Answered, r.ID)
 	}
 	if r := e.Answer("summarize the reasons for optimism pls, bullet points fine"); r.ID != "deescalation-five-factors" {
 		t.Errorf("a summary of one part got %s", r.ID)

@@ -912,6 +912,9 @@ func asksSummary(ws []string) bool {
 		if (w == "plain" || w == "simple" || w == "layman" || w == "laymans") && i+1 < len(ws) && (ws[i+1] == "english" || ws[i+1] == "terms" || ws[i+1] == "words") || w == "simply" {
 			return true
 		}
+		if (w == "bottom" || w == "big") && i+1 < len(ws) && (ws[i+1] == "line" || w == "big" && ws[i+1] == "picture") {
+			return true // "what's the bottom line of the article", "the big picture"
+		}
 		if w == "main" && i+1 < len(ws) && (ws[i+1] == "point" || ws[i+1] == "points" || ws[i+1] == "idea" || ws[i+1] == "takeaway" || ws[i+1] == "argument") {
 			return true
 		}

@@ -58,6 +58,8 @@ var questionSets = []questionSet{
 	{"blind-chat-z.jsonl", 0.90, 0.89},
 	{"blind-chat-aa.jsonl", 0.94, 0.93},
 	{"blind-chat-ab.jsonl", 0.93, 0.93},
+	{"blind-chat-ac.jsonl", 0.93, 0.94},
+	{"blind-chat-ad.jsonl", 0.85, 0.95},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -83,6 +85,7 @@ var questionSets = []questionSet{
 	{"blind-conv-w.jsonl", 0.85, 0.83},
 	{"blind-conv-x.jsonl", 0.91, 0.75},
 	{"blind-conv-v.jsonl", 0.92, 0.72},
+	{"blind-conv-y.jsonl", 0.93, 0.82},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.

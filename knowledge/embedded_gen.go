@@ -449,6 +449,8 @@ var generated = &Base{
 				"The New Arab",
 				"TNA",
 				"outlet",
+				"site",
+				"website",
 				"publication",
 				"published",
 				"analysis",
