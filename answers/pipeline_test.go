@@ -980,6 +980,10 @@ func TestLeadInsAndAsidesCostNothing(t *testing.T) {
 	if r := e.Answer("hiya how did pakistanis see iran before this, per karim ty 🙏"); !r.Answered || !strings.Contains(r.Text(), "fairly good repute") {
 		t.Errorf("thanks at the end: %q", r.Text())
 	}
+	// A remark on the article after the question asks nothing.
+	if r := e.Answer("what does the SCO have to do with any of this, the article goes on about it at the end"); !r.Answered || !strings.Contains(r.Text(), "Shanghai Cooperation Organisation") {
+		t.Errorf("a remark on the article after the question: %q", r.Text())
+	}
 	// A second question the article cannot answer still gets its "I don't know".
 	r = e.Answer("when did Pakistan strike back? and did they sign any agreement?")
 	if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {

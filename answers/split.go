@@ -325,6 +325,13 @@ func splitConjoined(s string) []string {
 				return []string{s[:i], s[i+2:]}
 			}
 		}
+		// "what does the SCO have to do with this, the article goes on about it at the
+		// end": a remark on the article after the question, which asks nothing.
+		for _, sep := range []string{", the article ", ", this article ", ", the piece ", ", the author ", ", the writer ", ", it says "} {
+			if i := strings.Index(lower, sep); i > 0 && startsQuestion(s[:i]) && whWords[firstWord(s[:i])] && !strings.Contains(s[i:], "?") {
+				return []string{s[:i] + "?", s[i+2:] + "."}
+			}
+		}
 		// "who's rouzbeh parsi, is he with crisis group?": a yes-or-no question of whom
 		// the first asks about.
 		if i := strings.Index(s, ", "); i > 0 {
@@ -372,6 +379,14 @@ func splitConjoined(s string) []string {
 		return append([]string{strings.TrimRight(first, ",;")}, splitConjoined(strings.Join(rest, " "))...)
 	}
 	return []string{s}
+}
+
+// firstWord returns the first of a text's words, folded, or "".
+func firstWord(s string) string {
+	if ws := words(s); len(ws) > 0 {
+		return ws[0]
+	}
+	return ""
 }
 
 // detailRequests are the details a second request after "and the" asks for.
