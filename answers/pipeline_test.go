@@ -1315,6 +1315,8 @@ func TestAStatementPutToTheBotIsChecked(t *testing.T) {
 		{"FM visit is 29 february, put it in the calendar", "29 January"},
 		{"no you're wrong, pakistan struck FIRST and iran retaliated. read the article", "16 January"},
 		{"@mara no, pakistan hit first, iran was retaliating. right bot?", "16 January"},
+		// A clause of what the claimant makes of it is no part of the claim.
+		{"the US killed that IRGC guy mousavi outside damascus on christmas, which is part of why iran was on edge no?", "Israel killed Sayyed Razi Mousavi"},
 		// The day's killing is told, of another man.
 		{"israel killed soleimani on 25 december, wild", "Sayyed Razi Mousavi"},
 	}

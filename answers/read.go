@@ -322,6 +322,17 @@ func frameTypo(w string) string {
 	return frameTypos[w]
 }
 
+// dropRelative cuts from a claim the clause that ", which" adds to it: "the US killed
+// mousavi on christmas, which is part of why iran was on edge" claims the killing; the
+// clause says what the claimant makes of it.
+func dropRelative(s string) string {
+	i := strings.Index(strings.ToLower(s), ", which ")
+	if i < 0 || len(strings.Fields(s[:i])) < 4 {
+		return s
+	}
+	return s[:i]
+}
+
 // deedWorked finds "did it work", "has the strike really worked": a thing, not a person,
 // that worked, which asks whether it succeeded.
 var deedWorked = regexp.MustCompile(`(?i)\b(did|does|has|have)\s+(it|that|this|the \w+|\w+'s \w+|its \w+)(?:\s+(?:actually|even|really|ever))?\s+work(?:ed)?\b`)
@@ -330,7 +341,7 @@ var deedWorked = regexp.MustCompile(`(?i)\b(did|does|has|have)\s+(it|that|this|t
 // detail it asks for.
 func readAsk(a Ask, quoted string) Query {
 	if a.Claim && !a.byPerson {
-		a.Text = stripTag(stripFraming(a.Text))
+		a.Text = dropRelative(stripTag(stripFraming(a.Text)))
 	} else if a.Claim {
 		a.Text = stripTag(a.Text)
 	}

@@ -264,6 +264,9 @@ func splitEmbedded(s string) []string {
 	}
 	for i := 3; i+2 < len(ws); i++ {
 		w, next := strings.ToLower(strings.Trim(ws[i], ",;:")), strings.ToLower(strings.Trim(ws[i+1], ",;:"))
+		if w == "which" && strings.HasSuffix(ws[i-1], ",") {
+			continue // "the US killed mousavi, which is part of why…": a clause of the statement
+		}
 		if whWords[w] && yesNoOpeners[next] {
 			return []string{strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")}
 		}
