@@ -59,7 +59,7 @@ var questionSets = []questionSet{
 	{"blind-chat-aa.jsonl", 0.94, 0.93},
 	{"blind-chat-ab.jsonl", 0.93, 0.93},
 	{"blind-chat-ac.jsonl", 0.93, 0.94},
-	{"blind-chat-ad.jsonl", 0.85, 0.95},
+	{"blind-chat-ad.jsonl", 0.87, 0.95},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
