@@ -2733,10 +2733,7 @@ const premiseSays = "The article says otherwise: "
 // the premise is not left standing under another entry's reasons. The No must come from
 // the entry that best covers the question itself: the one its premise is about.
 func (e *Engine) falsePremise(rk ranking, q Query, quoted string, given, near map[string]bool) (Reply, bool) {
-	if q.Intent != IntentFact || q.Type != knowledge.TypeWhy || q.Negated || len(q.Words) < 4 || len(rk.scores) == 0 {
-		return Reply{}, false
-	}
-	if q.Words[0] != "why" {
+	if q.Intent != IntentFact || q.Type != knowledge.TypeWhy || q.Negated || len(q.Words) < 4 || q.Words[0] != "why" || len(rk.scores) == 0 {
 		return Reply{}, false
 	}
 	rest := q.Words[1:] // "why did X…" → "did X…"

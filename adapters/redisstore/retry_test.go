@@ -33,6 +33,7 @@ type breakingProxy struct {
 	next breakMode
 }
 
+// newBreakingProxy listens on a free local port and forwards to upstream until the test ends.
 func newBreakingProxy(t *testing.T, upstream string) *breakingProxy {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -52,6 +53,7 @@ func (p *breakingProxy) breakNext(m breakMode) {
 	p.mu.Unlock()
 }
 
+// take returns what the next command meets, and resets it.
 func (p *breakingProxy) take() breakMode {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -60,6 +62,7 @@ func (p *breakingProxy) take() breakMode {
 	return m
 }
 
+// serve accepts connections until the listener closes.
 func (p *breakingProxy) serve() {
 	for {
 		c, err := p.ln.Accept()

@@ -214,6 +214,8 @@ func (s *Store) callTwice(ctx context.Context, op string, f func(ctx context.Con
 	return s.run(ctx, op, f, true)
 }
 
+// run is call, and callTwice when again is set: f once or twice within OpTimeout each, the
+// outcome recorded in the store's health and its fallback counts.
 func (s *Store) run(ctx context.Context, op string, f func(ctx context.Context) error, again bool) bool {
 	if !s.Healthy() {
 		s.fallbacks.WithLabelValues(op).Inc()
