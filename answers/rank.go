@@ -981,7 +981,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// due, not of how it went.
 		return false, "what came of it"
 	}
-	if memberNouns[q.Focus] && len(q.Words) > 0 && (q.Words[0] == "which" || q.Words[0] == "what") && !e.namesCountryBesides(d, q.Text) {
+	if memberNouns[q.Focus] && len(q.Words) > 0 && (q.Words[0] == "which" || q.Words[0] == "what") && e.countriesBesides(d, q.Text) == 0 {
 		// "which members?" of the UN Security Council that condemned the Rask attack: an
 		// entry that names no country but those asked of does not say which.
 		return false, "which " + q.Focus
@@ -1087,12 +1087,6 @@ func asksOutcome(ws []string) bool {
 // memberNouns name the states of a body or a side: "which members", "which countries".
 var memberNouns = map[string]bool{"members": true, "member": true, "states": true, "countries": true,
 	"nations": true, "governments": true}
-
-// namesCountryBesides reports whether an entry's answer names a country the question
-// does not.
-func (e *Engine) namesCountryBesides(d doc, question string) bool {
-	return e.countriesBesides(d, question) > 0
-}
 
 // countriesBesides counts the countries an entry's answer names that the question does not.
 func (e *Engine) countriesBesides(d doc, question string) int {
