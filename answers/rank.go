@@ -171,6 +171,13 @@ func (e *Engine) agent(toks []token) string {
 			if i > 0 && timePrepositions[toks[i-1].word] {
 				continue // "killed a day after Iran's strike": a time, not the doer
 			}
+			if k := i - 1; !toks[i].owner && (k > 0 && articles[toks[k].word] && placePrepositions[toks[k-1].word] || k >= 0 && placePrepositions[toks[k].word]) &&
+				toks[i+1].term != "alias:strike" && toks[i+1].term != "alias:retaliate" &&
+				slices.ContainsFunc(toks[:i], func(t token) bool { return t.term == "alias:kill" }) {
+				// "the death toll on the Pakistani side": where the dead were, not who
+				// killed them; "died in the Iranian strike" keeps its doer.
+				continue
+			}
 			if k, place := e.placeKind[toks[i].term]; place && k != "container" {
 				continue // "the Rask police attack": a town is where, not who
 			}
@@ -216,6 +223,13 @@ func (e *Engine) agent(toks []token) string {
 	}
 	return doer(false)
 }
+
+// placePrepositions put the name after them, with or without an article, as a place:
+// "on the Pakistani side", "in Iran".
+var placePrepositions = map[string]bool{"on": true, "in": true, "inside": true, "within": true, "at": true, "into": true}
+
+// articles are the words that may stand between a preposition and its noun.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // timePrepositions put the event after them as a time: "after Iran's strike".
 var timePrepositions = map[string]bool{"after": true, "before": true, "since": true, "until": true, "during": true, "following": true}

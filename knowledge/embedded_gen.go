@@ -1184,6 +1184,7 @@ var generated = &Base{
 				"second reason for optimism",
 				"no iranians killed offramps",
 				"Why did it matter that no Iranians died?",
+				"Was the death toll on the Pakistani side high or low?",
 			},
 			Keywords: []string{
 				"second",
