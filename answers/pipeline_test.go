@@ -469,6 +469,7 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 		"> Unforced error on Tehran's part. whose line is that",
 		"> unforced error on Tehran's part\n\nsource? i wanna cite it properly",
 		"someone pasted “unforced error on Tehran's part” in the news channel, who used those words?",
+		`"unforced error on Tehran's part" whose take is that`,
 	} {
 		r := e.Answer(q)
 		if !r.Answered || r.Kind != answers.KindQuote || len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Dr Rouzbeh Parsi" {
@@ -499,7 +500,7 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 
 func TestOpinionsTakeNoSide(t *testing.T) {
 	e := newEngine(t)
-	for _, q := range []string{"ok real talk, who's in the right here, iran or pakistan?", "was Pakistan right to retaliate? wdyt"} {
+	for _, q := range []string{"ok real talk, who's in the right here, iran or pakistan?", "was Pakistan right to retaliate? wdyt", "was it a bad move by iran?"} {
 		r := e.Answer(q)
 		if !r.Answered || !strings.HasPrefix(r.Text(), "I don't take sides") {
 			t.Errorf("%q: %q", q, r.Text())
@@ -507,6 +508,10 @@ func TestOpinionsTakeNoSide(t *testing.T) {
 		if !strings.Contains(r.Text(), "Vaez") || !strings.Contains(r.Text(), "Akhtar") {
 			t.Errorf("%q: the experts' views are missing from %q", q, r.Text())
 		}
+	}
+	// Who judged it a "bad move" is who called it a mistake.
+	if r := e.Answer("who does the article quote as saying it was a bad move?"); !r.Answered || !strings.Contains(r.Text(), "unforced error") {
+		t.Errorf("who does the article quote as saying it was a bad move?: %q", r.Text())
 	}
 	// What should have been done asks for a judgement: the experts', never a Yes or No.
 	if r := e.Answer("should iran have warned pakistan?"); r.Verdict != answers.VerdictOpen || !strings.Contains(r.Answer, "I don't take sides") || !strings.Contains(r.Answer, "Vaez said Iran should and could have shared") {

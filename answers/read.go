@@ -165,7 +165,7 @@ var opinionPhrases = [][]string{
 	{"who", "is", "to", "blame"}, {"whos", "to", "blame"}, {"at", "fault"}, {"whose", "fault"},
 	{"who", "is", "wrong"}, {"legitimate"}, {"moral"},
 	{"should", "have"}, {"was", "it", "worth"}, {"worth", "it"}, {"overreact"}, {"overreaction"},
-	{"good", "or", "bad"}, {"a", "mistake"}, {"ur", "thoughts"},
+	{"good", "or", "bad"}, {"a", "mistake"}, {"ur", "thoughts"}, {"bad", "move"}, {"wrong", "move"}, {"bad", "call"},
 	{"whats", "your"}, {"do", "you", "agree"}, {"better", "side"}, {"wdyt"}, {"your", "thoughts"},
 	{"bad", "guy"}, {"bad", "guys"}, {"good", "guy"}, {"good", "guys"}, {"villain"}, {"proportionate"},
 	{"disproportionate"}, {"fair"}, {"unfair"}, {"lose", "more"}, {"gained"}, {"useful"},
@@ -190,6 +190,9 @@ var whoSaidPhrases = [][]string{
 	{"who", "was", "that"}, {"who", "said", "this"}, {"said", "by"}, {"words", "of"}, {"whos", "line"},
 	{"who", "described"}, {"who", "mentioned"}, {"who", "talked", "about"}, {"who", "spoke", "about"},
 	{"who", "spoke", "of"}, {"who", "brought", "up"}, {"who", "referred", "to"}, {"who", "put", "it"}, {"who", "used"}, {"who", "coined"}, {"whose", "phrase"}, {"who", "s", "that"}, {"whos", "that"}, {"who", "is", "this"},
+	{"whose", "take"}, {"whose", "view"}, {"whose", "opinion"}, {"whose", "argument"}, {"whose", "claim"},
+	{"whose", "point"}, {"whose", "assessment"}, {"whose", "statement"}, {"whose", "comment"}, {"whose", "idea"},
+	{"whose", "analysis"}, {"whose", "remark"},
 }
 
 // instructionPhrases tell the bot what to say instead of asking it.
@@ -985,10 +988,16 @@ var detailNouns = map[string]bool{
 	"names": true, "books": true, "book": true,
 }
 
+// determiners stand before a noun: "what make", "the make of the drones".
+var determiners = map[string]bool{"what": true, "whats": true, "which": true, "the": true, "its": true, "their": true}
+
 // focusWord returns the detail a question asks for by name, when it names one: the noun
 // after "what/which", "how much", "what kind of" ("which model", "what cost").
 func focusWord(ws []string) string {
-	for _, w := range ws {
+	for i, w := range ws {
+		if w == "make" && (i == 0 || !determiners[ws[i-1]]) {
+			continue // "did iran make a mistake": the verb, not the make of a thing
+		}
 		if detailNouns[w] {
 			return w
 		}
