@@ -63,6 +63,7 @@ type Engine struct {
 	eventToks   [][]token                         // each timeline event's label and text, analysed
 	eventNames  map[string]int                    // by name: how many timeline events name it
 	placeTerms  map[string]bool                   // the terms of the map's places and what they are in
+	countries   map[string]bool                   // the terms of the states the base names, as its aliases mark them
 	placeKind   map[string]string                 // by the term of a place the base names: "town" for Saravan or Riyadh, "province" for Idlib, "container" for a country; "" when it never says
 	placeIn     map[string]string                 // by place term: the terms of what it is in, space-separated
 	personNames []personName                      // every name and alias of every person, as folded words
@@ -250,6 +251,16 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 		}
 	}
 	e.placeKind = e.kindsOfPlaces(b)
+	e.countries = map[string]bool{}
+	for _, a := range b.Aliases {
+		if a.Kind == knowledge.AliasCountry {
+			for _, t := range e.an.analyze(a.Terms[0], false) {
+				if !t.stop && e.isName(t.term) {
+					e.countries[t.term] = true
+				}
+			}
+		}
+	}
 	e.givePlaces()
 	e.eventNames = map[string]int{}
 	for _, ev := range b.Events {
@@ -351,6 +362,7 @@ func (e *Engine) kindsOfPlaces(b *knowledge.Base) map[string]string {
 			}
 		}
 	}
+
 	for t, kind := range called {
 		if kinds[t] != "container" || kind != "town" {
 			kinds[t] = kind

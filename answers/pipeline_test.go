@@ -274,6 +274,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 	// The same shapes, where the entry gives the detail.
 	for _, tt := range []struct{ q, want string }{
 		{"which countries did iran strike in january?", "Syria"},
+		// China and Russia are states the base marks as such, though it places nothing in them.
+		{"which countries have leverage over iran and pakistan", "China and Russia"},
 		{"how long did it take pakistan to retaliate?", "Two days"},
 		{"when is the FM visiting pakistan?", "29 January 2024"},
 		// "where else" is answered by the entry that lists the other countries.

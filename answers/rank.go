@@ -1110,7 +1110,7 @@ func (e *Engine) countriesBesides(d doc, question string) int {
 	}
 	n := 0
 	for _, t := range e.an.analyze(d.entry.Answer, false) {
-		if e.placeKind[t.term] == "container" && !asked[t.term] {
+		if (e.placeKind[t.term] == "container" || e.countries[t.term]) && !asked[t.term] {
 			asked[t.term] = true
 			n++
 		}

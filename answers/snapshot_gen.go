@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotFingerprint is the fingerprint of the base the snapshot was made of.
-const snapshotFingerprint = 0x766e9a146540579b
+const snapshotFingerprint = 0xcb03c09a09cb31ac
 
 // snapshot returns the Engine that build makes of that base, with the default weights,
 // but for the fields New sets itself.
@@ -34,12 +34,13 @@ func snapshot() *Engine {
 		eventToks:   snapshotSlice4025[:],
 		eventNames:  mapOf(snapshotKeys640[:], snapshotValues640[:]),
 		placeTerms:  mapOf(snapshotKeys641[:], snapshotValues641[:]),
-		placeKind:   mapOf(snapshotKeys642[:], snapshotValues642[:]),
-		placeIn:     mapOf(snapshotKeys643[:], snapshotValues643[:]),
+		countries:   mapOf(snapshotKeys642[:], snapshotValues642[:]),
+		placeKind:   mapOf(snapshotKeys643[:], snapshotValues643[:]),
+		placeIn:     mapOf(snapshotKeys644[:], snapshotValues644[:]),
 		personNames: snapshotSlice4070[:],
-		firstPerson: mapOf(snapshotKeys644[:], snapshotValues644[:]),
-		offices:     mapOf(snapshotKeys645[:], snapshotValues645[:]),
-		personTerms: mapOf(snapshotKeys646[:], snapshotValues646[:]),
+		firstPerson: mapOf(snapshotKeys645[:], snapshotValues645[:]),
+		offices:     mapOf(snapshotKeys646[:], snapshotValues646[:]),
+		personTerms: mapOf(snapshotKeys647[:], snapshotValues647[:]),
 	}
 }
 
@@ -5353,10 +5354,12 @@ var snapshotKeys640 = [...]string{"alias:balochistan", "alias:bla", "alias:blf",
 var snapshotValues640 = [...]int{1, 1, 1, 1, 4, 1, 2, 1, 2, 3, 3, 1, 1, 2, 2, 1, 1, 1, 1, 3, 1, 2, 1}
 var snapshotKeys641 = [...]string{"alias:balochistan", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "capit", "damascus", "idlib", "kerman", "northern", "outsid", "rask", "saravan", "villag"}
 var snapshotValues641 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
-var snapshotKeys642 = [...]string{"alias:balochistan", "alias:davo", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "idlib", "kerman", "rask", "riyadh", "saravan"}
-var snapshotValues642 = [...]string{"province", "", "container", "container", "container", "province", "container", "province", "", "town", "", "town"}
-var snapshotKeys643 = [...]string{"alias:balochistan", "alias:iraq", "alias:sistan_and_baluchistan", "idlib", "kerman", "rask", "saravan"}
-var snapshotValues643 = [...]string{"alias:pakistan", "alias:iraq", "alias:iran", "alias:syria", "alias:iran", "alias:sistan_and_baluchistan alias:iran", "alias:sistan_and_baluchistan alias:iran"}
+var snapshotKeys642 = [...]string{"alias:china", "alias:iran", "alias:iraq", "alias:israel", "alias:pakistan", "alias:russia", "alias:saudi_arabia", "alias:syria", "alias:unit_state"}
+var snapshotValues642 = [...]bool{true, true, true, true, true, true, true, true, true}
+var snapshotKeys643 = [...]string{"alias:balochistan", "alias:davo", "alias:iran", "alias:iraq", "alias:pakistan", "alias:sistan_and_baluchistan", "alias:syria", "idlib", "kerman", "rask", "riyadh", "saravan"}
+var snapshotValues643 = [...]string{"province", "", "container", "container", "container", "province", "container", "province", "", "town", "", "town"}
+var snapshotKeys644 = [...]string{"alias:balochistan", "alias:iraq", "alias:sistan_and_baluchistan", "idlib", "kerman", "rask", "saravan"}
+var snapshotValues644 = [...]string{"alias:pakistan", "alias:iraq", "alias:iran", "alias:syria", "alias:iran", "alias:sistan_and_baluchistan alias:iran", "alias:sistan_and_baluchistan alias:iran"}
 var snapshotSlice4026 = [...]string{"rouzbeh", "parsi"}
 var snapshotSlice4027 = [...]string{"parsi"}
 var snapshotSlice4028 = [...]string{"rouzbeh"}
@@ -5402,9 +5405,9 @@ var snapshotSlice4067 = [...]string{"soleimani"}
 var snapshotSlice4068 = [...]string{"suleimani"}
 var snapshotSlice4069 = [...]string{"soleymani"}
 var snapshotSlice4070 = [...]personName{{name: "Rouzbeh Parsi", words: snapshotSlice4026[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice4027[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice4028[:]}, {name: "Rouzbeh Parsi", words: snapshotSlice4029[:]}, {name: "Umer Karim", words: snapshotSlice4030[:]}, {name: "Umer Karim", words: snapshotSlice4031[:]}, {name: "Umer Karim", words: snapshotSlice4032[:]}, {name: "Umer Karim", words: snapshotSlice4033[:]}, {name: "Umer Karim", words: snapshotSlice4034[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice4035[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice4036[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice4037[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice4038[:]}, {name: "Tehmina Aslam Ranjha", words: snapshotSlice4039[:]}, {name: "Ali Vaez", words: snapshotSlice4040[:]}, {name: "Ali Vaez", words: snapshotSlice4041[:]}, {name: "Ali Vaez", words: snapshotSlice4042[:]}, {name: "Rabia Akhtar", words: snapshotSlice4043[:]}, {name: "Rabia Akhtar", words: snapshotSlice4044[:]}, {name: "Rabia Akhtar", words: snapshotSlice4045[:]}, {name: "Rabia Akhtar", words: snapshotSlice4046[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice4047[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice4048[:]}, {name: "Hossein Amir Abdollahian", words: snapshotSlice4049[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4050[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4051[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4052[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4053[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4054[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4055[:]}, {name: "Sayyed Razi Mousavi", words: snapshotSlice4056[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice4057[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice4058[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice4059[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice4060[:]}, {name: "Hossein Ali Javidanfar", words: snapshotSlice4061[:]}, {name: "Qassem Soleimani", words: snapshotSlice4062[:]}, {name: "Qassem Soleimani", words: snapshotSlice4063[:]}, {name: "Qassem Soleimani", words: snapshotSlice4064[:]}, {name: "Qassem Soleimani", words: snapshotSlice4065[:]}, {name: "Qassem Soleimani", words: snapshotSlice4066[:]}, {name: "Qassem Soleimani", words: snapshotSlice4067[:]}, {name: "Qassem Soleimani", words: snapshotSlice4068[:]}, {name: "Qassem Soleimani", words: snapshotSlice4069[:]}}
-var snapshotKeys644 = [...]string{"abdollahian", "akhtar-goodwill", "akhtar-tension", "akhtar-uplifting", "deterrence-failure", "expert-akhtar", "expert-karim", "expert-parsi", "expert-ranjha", "expert-vaez", "experts-quoted", "experts-views", "first-attack-since-1988", "fm-visit", "iran-reputation-pakistan", "iran-strike", "iran-strike-target", "iran-strike-why", "iran-vulnerable", "javidanfar-killing", "karim-brazen", "karim-surprise", "kerman-attack", "kerman-blame", "mousavi-killing", "pakistan-nuclear-deterrence", "pakistan-strike-why", "parsi-degrading", "parsi-deterrence", "parsi-military-strikes", "parsi-unforced-error", "ranjha-message", "ranjha-timing", "ranjha-underestimated", "timeline", "vaez-brink", "vaez-intelligence", "vaez-unprecedented"}
-var snapshotValues644 = [...]string{"Hossein Amir Abdollahian", "Rabia Akhtar", "Rabia Akhtar", "Rabia Akhtar", "Hossein Ali Javidanfar", "Rabia Akhtar", "Umer Karim", "Rouzbeh Parsi", "Tehmina Aslam Ranjha", "Ali Vaez", "Rouzbeh Parsi", "Ali Vaez", "Ali Vaez", "Hossein Amir Abdollahian", "Umer Karim", "Hossein Amir Abdollahian", "Hossein Amir Abdollahian", "Sayyed Razi Mousavi", "Sayyed Razi Mousavi", "Hossein Ali Javidanfar", "Umer Karim", "Umer Karim", "Qassem Soleimani", "Qassem Soleimani", "Sayyed Razi Mousavi", "Umer Karim", "Umer Karim", "Rouzbeh Parsi", "Rouzbeh Parsi", "Rouzbeh Parsi", "Rouzbeh Parsi", "Tehmina Aslam Ranjha", "Tehmina Aslam Ranjha", "Tehmina Aslam Ranjha", "Sayyed Razi Mousavi", "Ali Vaez", "Ali Vaez", "Ali Vaez"}
-var snapshotKeys645 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
-var snapshotValues645 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
-var snapshotKeys646 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
-var snapshotValues646 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
+var snapshotKeys645 = [...]string{"abdollahian", "akhtar-goodwill", "akhtar-tension", "akhtar-uplifting", "deterrence-failure", "expert-akhtar", "expert-karim", "expert-parsi", "expert-ranjha", "expert-vaez", "experts-quoted", "experts-views", "first-attack-since-1988", "fm-visit", "iran-reputation-pakistan", "iran-strike", "iran-strike-target", "iran-strike-why", "iran-vulnerable", "javidanfar-killing", "karim-brazen", "karim-surprise", "kerman-attack", "kerman-blame", "mousavi-killing", "pakistan-nuclear-deterrence", "pakistan-strike-why", "parsi-degrading", "parsi-deterrence", "parsi-military-strikes", "parsi-unforced-error", "ranjha-message", "ranjha-timing", "ranjha-underestimated", "timeline", "vaez-brink", "vaez-intelligence", "vaez-unprecedented"}
+var snapshotValues645 = [...]string{"Hossein Amir Abdollahian", "Rabia Akhtar", "Rabia Akhtar", "Rabia Akhtar", "Hossein Ali Javidanfar", "Rabia Akhtar", "Umer Karim", "Rouzbeh Parsi", "Tehmina Aslam Ranjha", "Ali Vaez", "Rouzbeh Parsi", "Ali Vaez", "Ali Vaez", "Hossein Amir Abdollahian", "Umer Karim", "Hossein Amir Abdollahian", "Hossein Amir Abdollahian", "Sayyed Razi Mousavi", "Sayyed Razi Mousavi", "Hossein Ali Javidanfar", "Umer Karim", "Umer Karim", "Qassem Soleimani", "Qassem Soleimani", "Sayyed Razi Mousavi", "Umer Karim", "Umer Karim", "Rouzbeh Parsi", "Rouzbeh Parsi", "Rouzbeh Parsi", "Rouzbeh Parsi", "Tehmina Aslam Ranjha", "Tehmina Aslam Ranjha", "Tehmina Aslam Ranjha", "Sayyed Razi Mousavi", "Ali Vaez", "Ali Vaez", "Ali Vaez"}
+var snapshotKeys646 = [...]string{"advisor", "alias:expert", "alias:foreign_minist", "alias:memori", "associ", "director", "fellow", "head", "member", "nation", "programm", "secur", "senior"}
+var snapshotValues646 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
+var snapshotKeys647 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
+var snapshotValues647 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}

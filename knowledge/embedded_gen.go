@@ -3780,6 +3780,7 @@ var generated = &Base{
 				"Tehran",
 				"Islamic Republic of Iran",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3788,6 +3789,7 @@ var generated = &Base{
 				"Islamabad",
 				"Pak",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3796,6 +3798,7 @@ var generated = &Base{
 				"Beijing",
 				"Chinese",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3804,6 +3807,7 @@ var generated = &Base{
 				"Moscow",
 				"Russian",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3811,6 +3815,7 @@ var generated = &Base{
 				"Syria",
 				"Syrian",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3818,6 +3823,7 @@ var generated = &Base{
 				"Iraq",
 				"Iraqi",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3826,6 +3832,7 @@ var generated = &Base{
 				"Israeli",
 				"Israelis",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -3842,6 +3849,7 @@ var generated = &Base{
 				"Americans",
 				"Washington",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{
@@ -4021,6 +4029,7 @@ var generated = &Base{
 				"KSA",
 				"Saudi Arabian",
 			},
+			Kind: "country",
 			File: "aliases.toml",
 		},
 		{

@@ -101,10 +101,20 @@ func (e Event) Time() time.Time {
 
 // Alias is a group of terms that mean the same thing to the bot; the first is canonical.
 type Alias struct {
-	Terms []string `toml:"terms"`
+	Terms []string  `toml:"terms"`
+	Kind  AliasKind `toml:"kind"` // what the terms name, when that matters: a country
 
 	File string `toml:"-"`
 }
+
+// AliasKind is what the terms of an alias group name.
+type AliasKind string
+
+// The alias kinds the base accepts; most groups have none.
+const (
+	AliasNone    AliasKind = ""
+	AliasCountry AliasKind = "country" // a state: "which countries…" is answered by naming it
+)
 
 // Kind is what an entry is about: an event, a group, a person, a reason…
 type Kind string

@@ -267,6 +267,9 @@ func (b *Base) index() error {
 		if len(a.Terms) < 2 {
 			bad(a.File, "alias", strings.Join(a.Terms, "/"), "needs at least two terms")
 		}
+		if a.Kind != AliasNone && a.Kind != AliasCountry {
+			bad(a.File, "alias", strings.Join(a.Terms, "/"), "kind %q is not %q", a.Kind, AliasCountry)
+		}
 		for _, t := range a.Terms {
 			text(a.File, "alias", strings.Join(a.Terms, "/"), "term", t, true)
 		}

@@ -97,6 +97,9 @@ kind = "fact"
 title = "Broken"
 answer = "Dr Parsi told °®Âţµş."
 questions = ["Broken?"]`, []string{`entry "mojibake"`, "wrong encoding"}},
+		{"unknown alias kind", "more.toml", `[[alias]]
+terms = ["Atlantis", "Lost City"]
+kind = "continent"`, []string{"more.toml", "Atlantis/Lost City", `kind "continent"`}},
 		{"bad date", "more.toml", `[[event]]
 date = "16 January 2024"
 text = "Iran strikes."`, []string{"more.toml", "not YYYY-MM-DD"}},
