@@ -991,6 +991,10 @@ func TestLeadInsAndAsidesCostNothing(t *testing.T) {
 	if r := e.Answer("what does the SCO have to do with any of this, the article goes on about it at the end"); !r.Answered || !strings.Contains(r.Text(), "Shanghai Cooperation Organisation") {
 		t.Errorf("a remark on the article after the question: %q", r.Text())
 	}
+	// Asking whether the bot has read the article is no question of the article's.
+	if r := e.Answer("u read the article? what did iran's foreign minister call jaish al adl"); r.Kind == answers.KindSeveral || !strings.Contains(r.Text(), "Iranian terrorist organisation") {
+		t.Errorf("whether the bot read it: kind %q, %q", r.Kind, r.Text())
+	}
 	// A second question the article cannot answer still gets its "I don't know".
 	r = e.Answer("when did Pakistan strike back? and did they sign any agreement?")
 	if r.Kind != answers.KindSeveral || len(r.Parts) != 2 {

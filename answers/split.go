@@ -497,6 +497,11 @@ var chatterPhrases = []string{
 	// Retorts around a claim: what is claimed is in the sentences beside them.
 	"read the article", "read it", "check the article", "look it up", "google it", "youre wrong",
 	"ur wrong", "no youre wrong", "no ur wrong", "you are wrong", "wrong",
+	// Whether the bot has read it: it has, and the question after says what to answer.
+	"u read the article", "you read the article", "did you read the article", "did u read the article",
+	"have you read the article", "have u read the article", "read the article yet", "you read it",
+	"u read it", "did you read it", "have you read it", "seen the article", "you seen the article",
+	"u seen the article", "have you seen the article",
 }
 
 // opinionTags are the sentences that only ask the bot's view of the one before.
