@@ -180,16 +180,22 @@ func joinFields(s string) string {
 
 // containsFold reports whether s holds sub, a lower-case ASCII word, in any case.
 func containsFold(s, sub string) bool {
+	return indexFold(s, sub) >= 0
+}
+
+// indexFold returns where s first holds sub, a lower-case ASCII word, in any case; -1
+// when it does not.
+func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		j := 0
 		for j < len(sub) && s[i+j]|0x20 == sub[j] {
 			j++
 		}
 		if j == len(sub) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // dropSpaceBefore removes the space before a comma, stop, question or exclamation mark,

@@ -959,6 +959,10 @@ func TestMessagesAreReadForWhatTheyAsk(t *testing.T) {
 	if r := e.Answer("umer karim works at a think tank in islamabad right?"); !r.Answered || !strings.Contains(r.Text(), "Riyadh") {
 		t.Errorf("a think tank in islamabad: %q", r.Text())
 	}
+	// "does the article say who…" asks who, of no one's words.
+	if r := e.Answer("does the article say who javidanfar was?"); !r.Answered || !strings.Contains(r.Text(), "IRGC Colonel") {
+		t.Errorf("does the article say who javidanfar was?: answered %v, %q", r.Answered, r.Text())
+	}
 	// A number alone asks what the article says of it.
 	if r := e.Answer("284?"); !r.Answered || !strings.Contains(r.Text(), "284 injured") {
 		t.Errorf("284?: %q", r.Text())

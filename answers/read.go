@@ -387,6 +387,7 @@ func readAsk(a Ask, quoted string) Query {
 	if !a.Claim {
 		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
 	}
+	a.Text = dropAskingTheArticle(a.Text)
 	q := Query{Text: a.Text, asserted: a.asserted, put: a.Claim, byPerson: a.byPerson}
 	ws := normalize(words(a.Text))
 	q.Words = ws
@@ -741,6 +742,27 @@ var claimCheckSet = phraseIndex([][]string{{"true"}, {"right"}, {"correct"}, {"a
 var articleFramings = []string{"according to the article", "per the article", "in the article",
 	"in this article", "in this piece", "in the piece", "the article says", "does the article say",
 	"per the piece", "according to the piece"}
+
+// askingTheArticle ask the article a question it may answer: "does the article say
+// which group…" asks which group, of no one's words.
+var askingTheArticle = []string{"does the article say", "does the article tell", "does the article mention",
+	"does the article tell us", "does the piece say", "does it say"}
+
+// dropAskingTheArticle removes a frame of askingTheArticle that stands before a wh-word.
+func dropAskingTheArticle(s string) string {
+	for _, f := range askingTheArticle {
+		i := indexFold(s, f)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(s[i+len(f):], " ,")
+		next, _, _ := strings.Cut(rest, " ")
+		if whWords[strings.ToLower(next)] || next == "whether" || next == "if" {
+			return strings.TrimSpace(s[:i] + rest)
+		}
+	}
+	return s
+}
 
 // talkedAbout are the ways to say that someone spoke of a subject.
 var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke about", "speaks about",
