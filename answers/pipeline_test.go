@@ -1070,6 +1070,9 @@ func TestChatShorthandIsRead(t *testing.T) {
 	if r := e.Answer("heyyy bot :wave: quick q who's the author"); !r.Answered || !strings.Contains(r.Text(), "Giorgio Cafiero") {
 		t.Errorf("heyyy … quick q: %q", r.Text())
 	}
+	if r := e.Answer("quick check - is pakistan described as nuclear-armed in the article?"); r.Verdict != answers.VerdictYes || !strings.Contains(r.Text(), "nuclear-armed") {
+		t.Errorf("quick check: verdict %v, %q", r.Verdict, r.Text())
+	}
 	// "there'll" is "there will", not a name the article never uses.
 	if r := e.Answer("do experts think there'll be a war? 😬"); !r.Answered || !strings.Contains(r.Text(), "unlikely") {
 		t.Errorf("there'll: %q", r.Text())

@@ -615,7 +615,7 @@ var namedWants = map[string]bool{"need": true}
 const maxLookups = 12
 
 // questionNouns name a question as the asker calls it: "quick q", "random question".
-var questionNouns = map[string]bool{"q": true, "qq": true, "qn": true, "question": true, "questions": true, "one": true, "ques": true}
+var questionNouns = map[string]bool{"q": true, "qq": true, "qn": true, "question": true, "questions": true, "one": true, "ques": true, "check": true, "sanity": true}
 
 // squeezed returns a word typed with a letter held down ("heyyy", "pleaseee", "goood")
 // as the word it stretches, the first of its runs cut to two letters or to one that the
