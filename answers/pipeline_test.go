@@ -260,6 +260,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"did the 29 jan visit actually happen? how did it go", "The article does not say whether the 29 jan visit actually happened"},
 		// The year a war ended is not how long it lasted.
 		{"how long did the iran-iraq war last?", "The article does not say how long the iran-iraq war lasted. What it does say: "},
+		{"what exactly was discussed at the davos meeting between iran and pakistan", "The article does not say what exactly was discussed at the davos meeting between iran and pakistan. What it does say: "},
 	}
 	for _, tt := range tests {
 		r := e.Answer(tt.q)
@@ -274,6 +275,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 	// The same shapes, where the entry gives the detail.
 	for _, tt := range []struct{ q, want string }{
 		{"which countries did iran strike in january?", "Syria"},
+		// What experts discussed is what they said, not the agenda of talks.
+		{"what did the experts discuss", "five analysts"},
 		// China and Russia are states the base marks as such, though it places nothing in them.
 		{"which countries have leverage over iran and pakistan", "China and Russia"},
 		{"how long did it take pakistan to retaliate?", "Two days"},

@@ -995,6 +995,11 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// due, not of how it went.
 		return false, "what came of it"
 	}
+	if asksWhatWasDiscussed(q.Words) && e.personIn(q.Text) == "" && !slices.ContainsFunc(discussionWords, func(w string) bool { return d.facts.terms[stem(w)] }) {
+		// "what was discussed at the davos meeting?": an entry that tells of meetings but
+		// not of what was said at them.
+		return false, "what was discussed"
+	}
 	if memberNouns[q.Focus] && len(q.Words) > 0 && (q.Words[0] == "which" || q.Words[0] == "what") && e.countriesBesides(d, q.Text) == 0 {
 		// "which members?" of the UN Security Council that condemned the Rask attack: an
 		// entry that names no country but those asked of does not say which.
@@ -1091,6 +1096,30 @@ func asksOutcome(ws []string) bool {
 		case "go", "went":
 			// "how did the visit go?", "how'd it go", not "did it go ahead?".
 			if i == len(ws)-1 && slices.Contains(ws[:i], "how") || i+1 < len(ws) && ws[i+1] == "well" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// discussionWords tell what talks were about.
+var discussionWords = []string{"discussed", "discussion", "agenda", "agreed", "agreement"}
+
+// asksWhatWasDiscussed reports whether a question asks what talks were about: "what was
+// discussed at davos", "what will they discuss there", "what did they talk about".
+func asksWhatWasDiscussed(ws []string) bool {
+	if len(ws) == 0 || ws[0] != "what" && ws[0] != "whats" {
+		return false
+	}
+	for i, w := range ws {
+		switch w {
+		case "we", "you", "u", "i", "expert", "experts", "analyst", "analysts", "author", "article":
+			return false // "what are we talking about", "what did the experts discuss": words, not talks
+		case "discuss", "discussed", "discussing":
+			return true
+		case "talk", "talked", "talking":
+			if i+1 < len(ws) && ws[i+1] == "about" {
 				return true
 			}
 		}
