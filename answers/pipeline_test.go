@@ -1033,6 +1033,18 @@ func TestWhereTheDeadWereIsNotWhoKilledThem(t *testing.T) {
 	}
 }
 
+func TestHowThingsAreCountedIsNoPartOfWhatIsCounted(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"how many of javidanfar's guards were killed along with him?": "two of his guards",
+		"how many different experts does the article quote?":          "five analysts",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q; want %q", q, r.Answered, r.Text(), want)
+		}
+	}
+}
+
 func TestChatShorthandIsRead(t *testing.T) {
 	e := newEngine(t)
 	// "rep" is reputation, not a word the article never uses.

@@ -702,6 +702,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			// where "hey bot" speaks to this one.
 			t = token{term: a.stem(w), word: w}
 		}
+		if fix && (w == "along" || w == "together") && i+1 < len(ws) && ws[i+1] == "with" {
+			// "killed along with him": "with" says it, and the base's "along the border"
+			// is no part of it.
+			t = token{term: "~" + w, word: w, stop: true}
+		}
 		if fix && (w == "quick" || w == "random" || w == "dumb" || w == "silly") && i+1 < len(ws) && questionNouns[ws[i+1]] {
 			// "quick q who's the author": of the asking, not of anything quick.
 			t = token{term: "~" + w, word: w, stop: true} // a term no alias starts with
@@ -887,6 +892,10 @@ func counted(toks []token) map[string]bool {
 	return out
 }
 
+// countModifiers say how things are counted, not what: "how many different experts".
+var countModifiers = map[string]bool{"different": true, "separate": true, "distinct": true,
+	"individual": true, "total": true, "exact": true, "actual": true, "overall": true}
+
 // countedNoun returns the words a "how many" question counts: the content words after
 // "many", "much" or "number of" up to the first preposition, leaving out names ("how many
 // Jaish al-Adl fighters were killed" counts fighters and killed); nil when it names none
@@ -917,7 +926,7 @@ func countedNoun(toks []token) []string {
 			if w := toks[j].word; len(out) > 0 && w != "" && isAdverb(w) && !isNoun(w) && !isVerb(w) {
 				break // "how many guards died alongside him": what follows is no part of what is counted
 			}
-			if !toks[j].known && !toks[j].name {
+			if !toks[j].known && !toks[j].name && !countModifiers[toks[j].word] {
 				out = append(out, toks[j].term)
 			}
 			// "how many factors point to…": the verb ends the counted phrase, unless
