@@ -60,6 +60,8 @@ var questionSets = []questionSet{
 	{"blind-chat-ab.jsonl", 0.93, 0.93},
 	{"blind-chat-ac.jsonl", 0.93, 0.94},
 	{"blind-chat-ad.jsonl", 0.87, 0.95},
+	{"blind-chat-ae.jsonl", 0.91, 0.88},
+	{"blind-chat-af.jsonl", 0.91, 0.90},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -86,6 +88,7 @@ var questionSets = []questionSet{
 	{"blind-conv-x.jsonl", 0.91, 0.75},
 	{"blind-conv-v.jsonl", 0.92, 0.72},
 	{"blind-conv-y.jsonl", 0.93, 0.82},
+	{"blind-conv-z.jsonl", 0.92, 0.83},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
