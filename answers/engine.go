@@ -362,7 +362,6 @@ func (e *Engine) kindsOfPlaces(b *knowledge.Base) map[string]string {
 			}
 		}
 	}
-
 	for t, kind := range called {
 		if kinds[t] != "container" || kind != "town" {
 			kinds[t] = kind

@@ -614,7 +614,8 @@ var namedWants = map[string]bool{"need": true}
 // maxLookups is how many distinct unknown words of one text are looked up in the lexicon.
 const maxLookups = 12
 
-// questionNouns name a question as the asker calls it: "quick q", "random question".
+// questionNouns name a question as the asker calls it: "quick q", "random question",
+// "quick check".
 var questionNouns = map[string]bool{"q": true, "qq": true, "qn": true, "question": true, "questions": true, "one": true, "ques": true, "check": true, "sanity": true}
 
 // squeezed returns a word typed with a letter held down ("heyyy", "pleaseee", "goood")
