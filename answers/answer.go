@@ -2630,6 +2630,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks whether there was any " + w + ", and the entry tells of none")
 			return e.nearMiss(d, q, best)
 		}
+		if doer := e.unknownDoer(toks); doer != "" && q.Type == knowledge.TypeYesNo && !q.asserted {
+			// "did the US strike anything in response?": no entry tells of a strike of theirs.
+			ex.decided("near miss: the question asks of a strike by " + doer + ", and the article tells of none")
+			return e.nearMiss(d, q, best)
+		}
 		if month, ok := e.laterEvent(q.Words, toks); ok {
 			// "did Iran strike Pakistan again in February?": the article ends in January.
 			ex.decided("near miss: the claim is of another event, in " + month + ", which the article does not cover")
@@ -2646,6 +2651,12 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			return r
 		}
 		v, why, firm := e.decide(q, toks, d.facts)
+		if owner, ok := e.anotherDeed(toks, q, d.facts, contradicted(why)); ok && q.Type == knowledge.TypeYesNo && !q.asserted {
+			// "did the UNSC condemn iran's january strike?": the entry tells of its
+			// condemning another's attack, not of what it did about Iran's.
+			ex.decided("near miss: the claim is of " + owner + "'s deed, and " + d.entry.ID + " tells of another's")
+			return e.nearMiss(d, q, best)
+		}
 		if contradictOnly && (v != VerdictNo && v != VerdictPartly || !firm) {
 			return e.unknown(rk, ex, "no entry scores over the threshold, and the best one for the claim's subject does not contradict it")
 		}

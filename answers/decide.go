@@ -151,7 +151,7 @@ func (e *Engine) saidApart(toks []token, claim Query, f fact) string {
 		return ""
 	}
 	for _, t := range toks {
-		if t.stop || t.number || t.term == subject || strings.HasPrefix(t.term, "alias:") || e.isName(t.term) || !f.terms[t.term] ||
+		if t.stop || t.number || t.term == subject || e.isName(t.term) || !f.terms[t.term] ||
 			askersVerbs[t.word] || !isNoun(t.word) && !isVerb(t.word) || isAdjective(t.word) || isAdverb(t.word) {
 			continue
 		}
@@ -561,7 +561,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		if w := e.saidApart(toks, claim, f); w != "" {
 			// "iran hit a city in pakistan, right?": the facts tell of a city, but not
 			// of Iran's hitting one.
-			return VerdictOpen, "not said of the subject: " + w, false
+			return VerdictOpen, apartWhy + w, false
 		}
 		if w := e.unheld(toks, f); w != "" {
 			// "the UNSC praised the Rask attack": the facts tell of the attack and the
@@ -624,6 +624,9 @@ var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "ha
 
 // unconfirmedWhy begins decide's reason for a claim that says what no fact does.
 const unconfirmedWhy = "unconfirmed: "
+
+// apartWhy is decide's reason for a claim whose deed the facts tell, but not of its subject.
+const apartWhy = "not said of the subject: "
 
 // hedgedWhy is decide's reason for a claim the facts say only could be so.
 const hedgedWhy = "the facts say only that it could be so"
@@ -894,6 +897,21 @@ func (e *Engine) claimDoer(toks []token) string {
 				continue // "the Rask attack", "the Saravan strikes": where, not who
 			}
 			return doer
+		}
+	}
+	return ""
+}
+
+// unknownDoer returns the name a claim makes the doer of a strike where no entry makes
+// it one ("did the US strike anything in response?"), or "": the article tells of no
+// strike of theirs.
+func (e *Engine) unknownDoer(toks []token) string {
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (toks[i+1].term == "alias:strike" || toks[i+1].term == "alias:retali") {
+			if _, place := e.placeKind[toks[i].term]; place || e.isAgent(strings.TrimPrefix(toks[i].term, "alias:")) {
+				return ""
+			}
+			return toks[i].word
 		}
 	}
 	return ""

@@ -210,6 +210,10 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// The article dates the strikes to the day, never to the hour.
 		{"what was the exact time iran's missiles hit?", "The article does not say what the exact time iran's missiles hit was. What it does say: "},
 		{"what time did pakistan strike back", "The article does not say what time pakistan struck back. What it does say: "},
+		// No entry makes the US the doer of a strike: the article tells of none of theirs.
+		{"did the US strike anything in response", "The article does not say whether the US struck anything in response. What it does say: "},
+		// The council condemned Jaish al-Adl's attack; of Iran's strike the article is silent.
+		{"did the UN security council condemn iran's january strike?", "The article does not say whether the UN security council condemned iran's january strike. What it does say: On 16 December 2023"},
 		{"i am wondering what time the missiles hit", "The article does not say what time the missiles hit. What it does say: "},
 		{"what dates were the iran-pakistan naval drills", "The article does not say what dates the iran-pakistan naval drills were. What it does say: "},
 		// A rate is a measure the article never gives.
@@ -322,6 +326,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"saravan is a pakistani town right", answers.VerdictNo, "Saravan"},
 		{"is rask in pakistani balochistan?", answers.VerdictNo, "Rask"},
 		{"saravan is in iran right?", answers.VerdictYes, "Iranian city"},
+		// The deed the council's entry tells of, whoever's it is called.
+		{"did the unsc condemn jaish al-adl's attack", answers.VerdictYes, "cowardly"},
 		// A country the facts name by its people ("Iranian officials") is named; a name the
 		// facts never say with the claim's subject is not its deed.
 		{"did iran blame israel for kerman?", answers.VerdictYes, "blamed Israel"},

@@ -1,6 +1,9 @@
 package answers
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // possessions maps each term that a name owns in text to its owners: "Iran's foreign
 // minister" gives foreign minister → iran. It is how the engine tells one country's
@@ -396,4 +399,46 @@ func (e *Engine) claimedWhereabouts(toks []token) (place, country string) {
 		}
 	}
 	return "", ""
+}
+
+// anotherDeed returns the owner a claim gives the thing its subject acts on, where the
+// facts hold the subject but make that thing another's, and the rest that contradicts the
+// claim is only when: "did the UNSC condemn iran's january strike?", where the council
+// condemned Jaish al-Adl's attack in December. The claim is then of a deed the facts do
+// not tell, not one they deny.
+func (e *Engine) anotherDeed(toks []token, q Query, f fact, conflicts []string) (string, bool) {
+	subject := e.claimSubject(toks, q)
+	if subject == "" || !f.terms[subject] || len(conflicts) == 0 {
+		return "", false
+	}
+	whose, names := "", map[string]bool{}
+	for _, c := range conflicts {
+		switch term, ok := strings.CutPrefix(c, "whose "); {
+		case ok:
+			whose = term
+		case months[c[strings.LastIndexByte(c, ' ')+1:]]: // a date, "januari" or "16 januari"
+		case !strings.Contains(c, " "):
+			names[c] = true // the owner, whom the facts may not name at all
+		default:
+			return "", false
+		}
+	}
+	if whose == "" {
+		return "", false
+	}
+	seenSubject := false
+	for i, t := range toks {
+		if t.term == subject {
+			seenSubject = true
+			continue
+		}
+		if !seenSubject || !t.owner {
+			continue // "a pakistani terrorist group" says what the thing is, not whose deed
+		}
+		delete(names, t.term)
+		if len(names) == 0 && slices.ContainsFunc(toks[i+1:], func(h token) bool { return h.term == whose }) {
+			return t.word, true
+		}
+	}
+	return "", false
 }
