@@ -337,6 +337,21 @@ func indirect(q string) string {
 		return "that"
 	}
 	lw := func(i int) string { return strings.ToLower(strings.Trim(ws[i], ",")) }
+	// "did it go ahead or did it get delayed" → "whether it went ahead or it got delayed":
+	// each outcome is put in the past.
+	if auxiliaries[lw(0)] {
+		for i := 2; i+1 < len(ws); i++ {
+			if lw(i) != "or" {
+				continue
+			}
+			switch second := lw(i + 1); {
+			case auxiliaries[second] && i+2 < len(ws):
+				return indirect(strings.Join(ws[:i], " ")) + " or " + strings.TrimPrefix(indirect(strings.Join(ws[i+1:], " ")), "whether ")
+			case pastTense[second] != "":
+				return indirect(strings.Join(ws[:i], " ")) + " or " + pastTense[second] + " " + strings.Join(ws[i+2:], " ")
+			}
+		}
+	}
 	// Find the question word; what stands before it is framing.
 	start := -1
 	for i := range ws {
@@ -492,7 +507,7 @@ func indirect(q string) string {
 				if k+1 < len(rest) {
 					next = strings.ToLower(strings.Trim(rest[k+1], "?!.,"))
 				}
-				nounBefore := isNoun(v) && next != "" && !particles[next] && !isStop(next) && isVerb(next) && (!isNoun(next) || k+2 == len(rest))
+				nounBefore := isNoun(v) && next != "" && !particles[next] && !isStop(next) && isVerb(next) && (!isNoun(next) || k+2 == len(rest) || pastTense[next] != "")
 				// "how did the 29 jan visit go", "did the visit actually happen": the verb is
 				// the last word, or comes after adverbs.
 				j := k + 1
@@ -501,7 +516,10 @@ func indirect(q string) string {
 				}
 				if isNoun(v) && j < len(rest) && (j > k+1 || clauseEnds(rest, j)) {
 					w := strings.ToLower(strings.Trim(rest[j], "?!.,"))
-					nounBefore = nounBefore || isVerb(w) && !isNoun(w) || clauseEnds(rest, j) && isVerb(w) && !particles[w]
+					nounBefore = nounBefore || isVerb(w) && (!isNoun(w) || pastTense[w] != "") || clauseEnds(rest, j) && isVerb(w) && !particles[w]
+				}
+				if subject := strings.ToLower(rest[k-1]); ok && nounBefore && isNoun(v) && !pronouns[subject] && subject != "it" && subject != "they" {
+					ok = false // "did the strike kill anyone": "strike" is the subject's noun
 				}
 				if !ok && !plural && !nounBefore && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true

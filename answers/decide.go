@@ -523,22 +523,8 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	// Hedges: "did China end up mediating?", a claim of what happened, where the facts
 	// say only that it could.
-	if len(conflict) == 0 && slices.ContainsFunc(claim.Words, func(w string) bool { return happenedWords[w] }) &&
-		!slices.ContainsFunc(claim.Words, func(w string) bool { return hedges[w] }) && !modalPerfect(claim.Words) {
-		rare, hedgedRare := 0, 0
-		for _, term := range inFacts {
-			// What is said of a name is hedged, not the name: "did he bring up the US?"
-			// is not hedged by "he is sceptical when states claim they can…".
-			if e.idfOf(term) > e.maxIDF/3 && !e.isName(term) {
-				rare++
-				if f.hedged[term] > 0 {
-					hedgedRare++
-				}
-			}
-		}
-		if hedgedRare > 0 && hedgedRare*2 >= rare {
-			return VerdictOpen, hedgedWhy, false
-		}
+	if len(conflict) == 0 && e.hedgedDeed(claim.Words, toks, f) {
+		return VerdictOpen, hedgedWhy, false
 	}
 	if origin != "" && len(conflict) == 0 {
 		return VerdictOpen, unconfirmedWhy + origin, false
@@ -577,6 +563,27 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		return VerdictYes, "said together in one sentence", false
 	}
 	return VerdictOpen, "nothing to weigh", false
+}
+
+// hedgedDeed reports whether words ask what happened ("did China end up mediating?",
+// "did they actually go back?") of what the facts say only could, or were due to, be so.
+func (e *Engine) hedgedDeed(ws []string, toks []token, f fact) bool {
+	if !slices.ContainsFunc(ws, func(w string) bool { return happenedWords[w] }) ||
+		slices.ContainsFunc(ws, func(w string) bool { return hedges[w] }) || modalPerfect(ws) {
+		return false
+	}
+	rare, hedgedRare := 0, 0
+	for _, t := range toks {
+		// What is said of a name is hedged, not the name: "did he bring up the US?" is
+		// not hedged by "he is sceptical when states claim they can…".
+		if !t.stop && !t.number && f.terms[t.term] && e.idfOf(t.term) > e.maxIDF/3 && !e.isName(t.term) {
+			rare++
+			if f.hedged[t.term] > 0 {
+				hedgedRare++
+			}
+		}
+	}
+	return hedgedRare > 0 && hedgedRare*2 >= rare
 }
 
 // sharesAThing reports whether the facts use a name or a thing of the claim, not only

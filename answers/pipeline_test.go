@@ -1143,6 +1143,15 @@ func TestWhatCouldBeIsNotWhatHappened(t *testing.T) {
 	if r := e.Answer("has china mediated anything like this before?"); r.Answered || !strings.Contains(r.Text(), "whether china has mediated") {
 		t.Errorf("has china mediated: answered %v: %q", r.Answered, r.Text())
 	}
+	// Asked which of two outcomes came about, facts of what was due settle neither; two
+	// names joined by "or" are not two outcomes.
+	r = e.Answer("did the ambassadors actually go back on the 26th or did it get delayed")
+	if r.Answered || !strings.Contains(r.Text(), "whether the ambassadors actually went back on the 26th or it got delayed") {
+		t.Errorf("did the ambassadors go back or was it delayed: answered %v: %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("did any iranian or pakistani official use inflammatory rhetoric?"); !r.Answered || !strings.Contains(r.Text(), "inflammatory") {
+		t.Errorf("did any iranian or pakistani official use inflammatory rhetoric: answered %v: %q", r.Answered, r.Text())
+	}
 	// Asked what could be, the same facts answer.
 	if r := e.Answer("could china mediate between iran and pakistan?"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
 		t.Errorf("could china mediate: answered %v: %q", r.Answered, r.Text())

@@ -26,8 +26,11 @@ func TestJoinFields(t *testing.T) {
 
 func TestIndirectPutsTheVerbInThePast(t *testing.T) {
 	for q, want := range map[string]string{
-		"why did tehran feel it had to strike?": "why tehran felt it had to strike",
-		"when did the envoys return?":           "when the envoys returned",
+		"why did tehran feel it had to strike?":            "why tehran felt it had to strike",
+		"when did the envoys return?":                      "when the envoys returned",
+		"did the strike kill anyone":                       "whether the strike killed anyone",
+		"did the visit actually go ahead or get cancelled": "whether the visit actually went ahead or got cancelled",
+		"did they go back or did it get delayed":           "whether they went back or it got delayed",
 	} {
 		if got := indirect(q); got != want {
 			t.Errorf("indirect(%q) = %q, want %q", q, got, want)

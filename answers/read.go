@@ -899,6 +899,21 @@ func asksAChoice(ws []string) bool {
 	return false
 }
 
+// asksWhichHappened reports whether a question offers two outcomes as clauses, "did
+// it go ahead or did it get delayed?", not two names of one clause, "did any iranian
+// or pakistani official…".
+func asksWhichHappened(ws []string) bool {
+	for i, w := range ws {
+		if w == "or" && i > 1 && i+1 < len(ws) {
+			switch ws[i+1] {
+			case "did", "was", "were", "is", "has", "had", "get", "got", "gets", "it", "they", "end":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // asksTheBot reports whether a question asks the bot itself: "do you think", "ur take".
 func asksTheBot(ws []string) bool {
 	for _, w := range ws {
