@@ -92,7 +92,14 @@ func (e *Engine) answerIn(conv Context, message string, explain bool) (Reply, *E
 			step = &ex.Asks[len(ex.Asks)-1]
 		}
 		p, q := e.answerInConversation(conv, a, c.Quoted, step, given)
-		if ws := words(a.Text); i > 0 && !parts[len(parts)-1].Answered && len(words(asks[i-1].Text)) >= 3 && p.Answered &&
+		if a.premise {
+			if !p.Answered || p.Verdict != VerdictNo || !p.denied {
+				step.decided("a premise the facts do not contradict: the question after it is answered")
+				continue
+			}
+			p.Answer = premiseSays + strings.TrimPrefix(p.Answer, VerdictNo.Prefix())
+		}
+		if ws := words(a.Text); i > 0 && len(parts) > 0 && !parts[len(parts)-1].Answered && len(words(asks[i-1].Text)) >= 3 && p.Answered &&
 			(e.pointsBackOnly(ws) || hasPronoun(ws) && conv.Person == "" && e.personIn(a.Text) == "") {
 			// "who won pakistan's election in february? did this affect it?": what the
 			// second asks of is what the article could not tell of; an answer to it
@@ -2688,7 +2695,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: " + why)
 			return e.nearMiss(d, q, best)
 		}
-		r.Verdict, r.firm = v, firm && v == VerdictNo && e.deedContradicted(contradicted(why), toks, d.facts)
+		r.Verdict, r.firm, r.denied = v, firm && v == VerdictNo && e.deedContradicted(contradicted(why), toks, d.facts), firm && v == VerdictNo
 		r.Answer = v.Prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {

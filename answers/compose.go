@@ -304,6 +304,7 @@ var pastTense = map[string]string{
 	"agree": "agreed", "die": "died", "react": "reacted", "respond": "responded",
 	"feel": "felt", "hear": "heard", "stand": "stood", "fall": "fell", "rise": "rose",
 	"become": "became", "forget": "forgot", "catch": "caught", "teach": "taught", "seek": "sought",
+	"cut": "cut", "hurt": "hurt", "shut": "shut", "spread": "spread", "quit": "quit", "let": "let",
 	"sit": "sat", "understand": "understood", "draw": "drew", "grow": "grew", "throw": "threw",
 }
 

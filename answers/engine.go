@@ -436,7 +436,11 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 	if en.Kind != knowledge.KindOpinion && en.Kind != knowledge.KindPerson {
 		d.agent = e.agent(title)
 	}
-	d.facts.agent = d.agent
+	if en.Kind != knowledge.KindGroup {
+		// A group's profile tells of the strikes on it as of its own attacks: its name
+		// is not the doer of every deed its facts tell of.
+		d.facts.agent = d.agent
+	}
 	d.owned = e.possessions(title) // an answer tells of both sides; its title, of one
 	// An office the title leaves unowned, the answer may own: "Iran's Foreign Minister"
 	// in the answer of an entry titled for the strike is Iran's, not Pakistan's. Other

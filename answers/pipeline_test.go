@@ -1425,6 +1425,37 @@ func TestAFalsePremiseIsCorrected(t *testing.T) {
 	}
 }
 
+// A premise a message takes for granted, in a sentence before its question or in a
+// clause of it, is corrected when the facts deny it, and costs nothing when they hold.
+func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, correction, answer string }{
+		{"since pakistan's strikes killed a bunch of iranian soldiers, how is iran responding?", "not Iranian nationals", ""},
+		{"the kerman attack was claimed by jaish al-adl, so thats why iran went after them?", "Islamic State", ""},
+		{"so iran hit pakistan on jan 18 and pakistan answered on the 16th, got it. what did pakistan use?", "16 January", "drones"},
+		{"after iran and pakistan cut diplomatic ties completely, who's talking to who now?", "did not result in any severance", ""},
+	} {
+		r := e.Answer(tt.q)
+		if !r.Answered || !strings.Contains(r.Text(), "The article says otherwise: ") || !strings.Contains(r.Text(), tt.correction) || !strings.Contains(r.Text(), tt.answer) {
+			t.Errorf("%s: answered %v, %q; want the premise corrected with %q and %q", tt.q, r.Answered, r.Text(), tt.correction, tt.answer)
+		}
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"since iran struck jaish al-adl bases on 16 january, how did pakistan respond?", "Saravan"},
+		{"the ambassadors were recalled. when do they go back?", "26 January"},
+		{"vaez works at the crisis group. what did he say?", "unwise"},
+	} {
+		r := e.Answer(tt.q)
+		if strings.Contains(r.Text(), "says otherwise") || !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: %q; want the question answered with %q and its true premise left alone", tt.q, r.Text(), tt.want)
+		}
+	}
+	// On its own, the statement that was read as another's deed is confirmed, not denied.
+	if r := e.Answer("iran struck jaish al-adl bases on 16 january, right?"); r.Verdict == answers.VerdictNo {
+		t.Errorf("iran struck jaish al-adl bases, right: %q", r.Text())
+	}
+}
+
 // "Did X start it?" asks who struck first; a thing that started is asked of itself.
 func TestWhoStartedItIsNotWhenAThingStarted(t *testing.T) {
 	e := newEngine(t)

@@ -47,6 +47,9 @@ type Reply struct {
 	// another doer, date or count, or another name on the day the facts date; not a name
 	// of the base the facts leave out, which may be of another matter.
 	firm bool
+	// denied marks a No whose conflict the facts state, of a name as of the deed: what a
+	// premise needs to be corrected.
+	denied bool
 	// readAs is the question as the engine read it, with the conversation.
 	readAs string
 }

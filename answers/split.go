@@ -55,6 +55,10 @@ type Ask struct {
 	// byPerson marks a claim of what someone the article quotes said ("Akhtar says
 	// Pakistan hit five targets?"): the claimant is part of what is checked.
 	byPerson bool
+	// premise marks a statement that the question after it takes for granted ("since
+	// pakistan's strikes killed iranian soldiers, how is iran responding?"): it is
+	// answered only when the facts contradict it, so that it is not left standing.
+	premise bool
 }
 
 // titles are the abbreviated titles a full stop follows within a sentence: "Col. Javidanfar".
@@ -875,6 +879,18 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 			if text != sg.Text {
 				ws = normalize(words(text))
 			}
+			// What the question takes for granted, before it or in a clause of it, is
+			// checked: "since X, …?", "X, so that's why …?".
+			for _, p := range pending {
+				if asserts(p) {
+					asks = append(asks, Ask{Text: p, Claim: true, asserted: true, premise: true})
+				}
+			}
+			pending = nil
+			if premise, rest, ok := premiseClause(text); ok {
+				asks = append(asks, Ask{Text: premise, Claim: true, asserted: true, premise: true})
+				text, ws = rest, normalize(words(rest))
+			}
 			if parts := plusParts(text); parts != nil {
 				// "ambassadors return date + FM visit date?": one question of each.
 				for _, p := range parts {
@@ -897,6 +913,49 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 	}
 	return asks, false
 }
+
+// premiseClause cuts from a question the clause it takes for granted: "since pakistan's
+// strikes killed iranian soldiers, how is iran responding?" → "pakistan's strikes killed
+// iranian soldiers" and "how is iran responding?"; "the kerman attack was claimed by
+// jaish al-adl, so that's why iran went after them?" → "the kerman attack was claimed
+// by jaish al-adl" and "why iran went after them?". The clause must assert something.
+func premiseClause(text string) (premise, question string, ok bool) {
+	head, tail, found := strings.Cut(text, ",")
+	if !found {
+		return "", "", false
+	}
+	hw, tw := normalize(words(head)), normalize(words(tail))
+	if len(hw) == 0 || len(tw) < 2 {
+		return "", "", false
+	}
+	switch {
+	case premiseOpeners[hw[0]] || len(hw) > 1 && hw[0] == "now" && hw[1] == "that":
+		n := 1
+		if hw[0] == "now" || len(hw) > 1 && hw[1] == "that" {
+			n = 2 // "now that …", "given that …"
+		}
+		premise = strings.Join(strings.Fields(head)[n:], " ")
+		question = strings.TrimSpace(tail)
+		if !whWords[tw[0]] && !yesNoOpeners[tw[0]] {
+			return "", "", false // "since the strike, …": a time, not a premise, when nothing is asked after it
+		}
+	default:
+		// "…, so that's why …?", "…, is that why …?", "…, which is why …?"
+		at := slices.Index(tw, "why")
+		if at < 1 || at > 3 || !slices.ContainsFunc(tw[:at], func(w string) bool { return w == "that" || w == "thats" || w == "which" }) {
+			return "", "", false
+		}
+		premise = strings.TrimSpace(head)
+		question = strings.Join(append([]string{"why"}, tw[at+1:]...), " ") + "?"
+	}
+	if !asserts(premise) {
+		return "", "", false
+	}
+	return premise, question, true
+}
+
+// premiseOpeners open a clause that a question after it takes for granted.
+var premiseOpeners = map[string]bool{"since": true, "given": true, "after": true, "because": true, "bc": true, "cuz": true, "seeing": true}
 
 // formatRequest reports whether a sentence only asks for a form of answer: "keep it under
 // 10 words", "answer in one line pls", "make it short".
