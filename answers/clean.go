@@ -16,15 +16,16 @@ type Cleaned struct {
 }
 
 var (
-	codeFence = regexp.MustCompile("(?s)```(?:[a-zA-Z]*\n)?(.*?)```")
-	shortcode = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
-	link      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
-	atName    = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
-	hashName  = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
-	hashPlace = regexp.MustCompile(`(^|[\s(])#(\d{1,2})\b`)
-	markdown  = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
-	quotation = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
-	codeSpan  = regexp.MustCompile("`([^`]{8,})`")
+	codeFence  = regexp.MustCompile("(?s)```(?:[a-zA-Z]*\n)?(.*?)```")
+	shortcode  = regexp.MustCompile(`:[a-z0-9_+\-]{2,40}:`)
+	link       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	atName     = regexp.MustCompile(`(^|[\s(])@[\p{L}\p{N}_.\-]+`)
+	hashName   = regexp.MustCompile(`(^|[\s(])#[\p{L}\p{N}_\-]+`)
+	hashPlace  = regexp.MustCompile(`(^|[\s(])#(\d{1,2})\b`)
+	markdown   = regexp.MustCompile(`\*\*|__|~~|\|\||[*_` + "`" + `]`)
+	quotation  = regexp.MustCompile(`[“"]([^“”"]{8,})[”"]|(?:^|[\s(:])'((?:[^']|'\pL){8,}?)'(?:[^\pL]|$)|‘([^‘’]{8,})’`)
+	codeSpan   = regexp.MustCompile("`([^`]{8,})`")
+	wiseSuffix = regexp.MustCompile(`(?i)(\pL)-wise\b`)
 	// shortQuoted is a word or two in quotation marks: "a 'surprise'", "“truly uplifting”".
 	shortQuoted = regexp.MustCompile(`(?:^|[\s(])['‘"“]([\pL\-]+(?: [\pL\-]+)?)['’"”](?:[^\pL]|$)`)
 	tldr        = regexp.MustCompile(`(?i)\btl\s*;\s*dr\b|\btl;?dr\b`)
@@ -101,6 +102,10 @@ func Clean(s string) Cleaned {
 		// "what about #4": a place in a list, not a channel.
 		s = hashPlace.ReplaceAllString(s, "${1}number $2")
 		s = hashName.ReplaceAllString(s, "$1 ")
+	}
+	if containsFold(s, "-wise") {
+		// "where is vaez from, org-wise": the word before "-wise" is what is asked of.
+		s = wiseSuffix.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, "%") {
 		// "what % of pakistanis…", "50%": the sign is the word.

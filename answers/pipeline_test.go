@@ -24,6 +24,7 @@ func TestCleanRemovesWhatAllChatShares(t *testing.T) {
 		{"ppl in #news say https://example.com/x is wrong", "ppl in say is wrong", ""},
 		{"where did they land , pls ?", "where did they land, pls?", ""},
 		{"tl;dr?", "tldr?", ""},
+		{"where is vaez from, org-wise", "where is vaez from, org", ""},
 		{"when did iran hit pakistan question mark", "when did iran hit pakistan?", ""},
 		{"> Deterrence is the obsession of all states\nwho said this?", "who said this?", "Deterrence is the obsession of all states"},
 		{"> unforced error on Tehran's part — who said that?", "who said that?", "unforced error on Tehran's part"},
@@ -176,6 +177,14 @@ func TestChatNoiseDoesNotChangeTheAnswer(t *testing.T) {
 				t.Errorf("%q: answered %s %q, want %s as for %q", noisy, r.ID, r.Answer, plain.ID, q)
 			}
 		}
+	}
+}
+
+// "The name of the city near where…" asks the city's name, which the answer gives.
+func TestTheNameOfAThingNearAnotherIsTheThings(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("name of the iranian city near where pakistan struck? cant find it"); !r.Answered || !strings.Contains(r.Text(), "Saravan") {
+		t.Errorf("the name of the city near where pakistan struck: answered %v: %q", r.Answered, r.Text())
 	}
 }
 

@@ -227,6 +227,10 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 var namingWords = map[string]bool{"name": true, "names": true, "named": true, "called": true,
 	"codename": true, "call": true, "title": true}
 
+// nearWords place what follows them beside what comes before: "the city near where…".
+var nearWords = map[string]bool{"near": true, "nearby": true, "around": true, "outside": true, "inside": true,
+	"beside": true, "close": true, "next": true, "across": true, "along": true, "behind": true, "within": true}
+
 // askedName returns the term a question asks the name of, or "" when it asks none: the
 // last word of "the name of the village", the word before "names" in "the kids' names",
 // the subject of "what was the operation called".
@@ -248,8 +252,8 @@ func (e *Engine) askedName(toks []token) string {
 			if i+1 < len(toks) && toks[i+1].term == "of" {
 				last := ""
 				for _, n := range toks[i+2:] {
-					if last != "" && participle(n.word) {
-						break // "the names of the two kids killed in…" asks the kids' names
+					if last != "" && (participle(n.word) || nearWords[n.word]) {
+						break // "the names of the two kids killed in…" asks the kids' names; "the city near…", the city's
 					}
 					if content(n) {
 						last = n.term
