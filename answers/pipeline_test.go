@@ -197,6 +197,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		// A range is a measure, which "long-range missiles" does not give.
 		{"what was the range of the missiles iran fired into balochistan", "The article does not say what the range of the missiles iran fired into balochistan was. What it does say: "},
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},
+		{"who ordered pakistan's retaliation?", "The article does not say who ordered pakistan's retaliation. What it does say: "},
+		{"who commanded the iranian missile strike on pakistan?", "The article does not say who commanded the iranian missile strike on pakistan. What it does say: "},
 		{"who's Iran's ambassador to Pakistan?", "The article does not say who Iran's ambassador to Pakistan is. What it does say: "},
 		{"What was the name of the village Iran hit?", "The article does not say what the name of the village Iran hit was. What it does say: "},
 		{"which base in iran launched the missiles at pakistan", "The article does not say which base in iran launched the missiles at pakistan. What it does say: "},

@@ -708,7 +708,10 @@ func officeVerb(noun string) string {
 
 // officeVerbs say who holds an office: "who leads", "who runs", "who commands".
 var officeVerbs = map[string]bool{"leads": true, "lead": true, "runs": true, "run": true, "heads": true,
-	"head": true, "commands": true, "command": true, "chairs": true, "directs": true, "manages": true}
+	"head": true, "commands": true, "command": true, "chairs": true, "directs": true, "manages": true,
+	// Whose say a deed was done by: "who commanded the strike?", "who ordered it?".
+	"led": true, "headed": true, "commanded": true, "directed": true, "ordered": true, "authorised": true,
+	"authorized": true, "approved": true, "planned": true, "masterminded": true, "oversaw": true}
 
 // asksOrigin reports whether a question asks where someone is from: their nationality,
 // citizenship or ethnicity, or "originally from".
