@@ -315,6 +315,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Is it true Iran's strike killed two children?", answers.VerdictYes, "Two children"},
 		{"did Pakistan hit back within a couple of days?", answers.VerdictYes, "Two days after"},
 		{"Pakistan struck Iran on 18 February, right?", answers.VerdictNo, "18 January 2024"},
+		// A doer the article never makes one does not hide the entry of the real one.
+		{"so mousavi was killed by the US in iraq? crazy", answers.VerdictNo, "Israel killed Sayyed Razi Mousavi"},
 		{"Is Dr Vaez with the Swedish Institute?", answers.VerdictNo, "International Crisis Group"},
 		{"Did the strikes lead to a break in diplomatic ties?", answers.VerdictNo, "did not result in any severance"},
 		{"someone said Pakistan's strike killed Iranian soldiers, true?", answers.VerdictNo, "not Iranian nationals"},

@@ -540,6 +540,8 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			}
 		}
 	}
+	strangeDoer := q.Intent == IntentClaim && agent != "" && !e.isAgent(agent) &&
+		slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:kill" || t.term == "alias:strike" })
 	ownSpeaker := "" // the person the speaker asked about is, as entries' titles name them
 	if p := e.personTerms[speaker]; p != "" {
 		ownSpeaker = e.personOf[p]
@@ -580,7 +582,10 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			fit *= w.MissingName
 		}
 		// "The Iranian strike" is not Pakistan's strike.
-		if agent != "" && d.agent != "" && !sameAgent(agent, d.agent) {
+		if agent != "" && d.agent != "" && !sameAgent(agent, d.agent) && !(strangeDoer && !d.facts.terms["alias:"+agent]) {
+			// A claim's doer of a killing or a strike, that no entry makes one and this one
+			// never names, is no sign of another deed: "Mousavi was killed by the US" is
+			// settled by the entry of Israel's killing of him.
 			fit *= w.OtherAgent
 			s.otherAgent = true
 		}
