@@ -2596,6 +2596,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// settles it, not a why-entry that only asks of it and never names Syria.
 			ex.decided(fmt.Sprintf("%s does not name what the claim ties to it; %s does", d.entry.ID, e.docs[alt.doc].entry.ID))
 			best, d = alt, e.docs[alt.doc]
+		} else if alt, ok := e.entryWithToll(rk, best, toks); ok {
+			// "the iranian strike killed like 7 militants?": the entry that counts its
+			// dead settles it, not one that counts its targets.
+			ex.decided(fmt.Sprintf("%s counts no dead; %s does", d.entry.ID, e.docs[alt.doc].entry.ID))
+			best, d = alt, e.docs[alt.doc]
 		}
 	}
 	r := e.reply(d, q.Text)
@@ -2806,6 +2811,27 @@ func (e *Engine) entryWithNames(rk ranking, best scored, q Query, toks []token) 
 		}
 		if v, _, _ := e.decide(q, toks, alt.facts); v != VerdictNo {
 			return s, true
+		}
+	}
+	return scored{}, false
+}
+
+// entryWithToll returns, for a claim that counts the dead or the injured where its best
+// entry counts neither, the next entry over the threshold, nearly as good, that does:
+// another count of other things is no answer to a toll.
+func (e *Engine) entryWithToll(rk ranking, best scored, toks []token) (scored, bool) {
+	claimed := tolls(toks)
+	if len(claimed) == 0 || len(e.docs[best.doc].facts.tolls) > 0 {
+		return scored{}, false
+	}
+	for _, s := range rk.scores {
+		if s.score < e.opts.MinConfidence || s.score < best.score*0.9 {
+			break
+		}
+		for _, kind := range e.docs[s.doc].facts.tolls {
+			if slices.Contains(slices.Collect(maps.Values(claimed)), kind) && s.doc != best.doc {
+				return s, true
+			}
 		}
 	}
 	return scored{}, false

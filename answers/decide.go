@@ -861,6 +861,13 @@ func tolls(toks []token) map[int]string {
 				}
 			}
 		}
+		// "two children were killed": the dead, then a form of "be", then the verb.
+		if k := i + 3; k < len(toks) && out[n] == "" && beForms[toks[i+2].word] && (toks[k].term == "alias:kill" || toks[k].term == "alias:injur") {
+			if out == nil {
+				out = map[int]string{}
+			}
+			out[n] = toks[k].term
+		}
 	}
 	return out
 }
