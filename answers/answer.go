@@ -2625,7 +2625,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks whether something the article never names was mentioned")
 			return e.nearMiss(d, q, best)
 		}
-		if at := repeatAt(q.Words); q.Type == knowledge.TypeYesNo && at > 0 && !d.facts.terms["again"] &&
+		if at := repeatAt(q.Words); (q.Type == knowledge.TypeYesNo || q.put && !q.asserted && at > 0 && repeatedDeeds[q.Words[at-1]]) && at > 0 && !d.facts.terms["again"] &&
 			!slices.ContainsFunc(q.Words[:at], func(w string) bool { return w == "if" || w == "when" || w == "unless" || w == "should" }) {
 			// "did Iran strike Pakistan again later in 2024?": the entry tells of the once.
 			ex.decided("near miss: the question asks of a second time, which " + d.entry.ID + " does not tell of")

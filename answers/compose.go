@@ -332,7 +332,7 @@ func indirect(q string) string {
 	if i := strings.IndexAny(q, "?!"); i > 0 {
 		q = q[:i] // the question, without what follows it ("… in this article? name pls")
 	}
-	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), "?!. "))
+	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), "?!., "))
 	ws := strings.Fields(q)
 	if len(ws) == 0 {
 		return "that"
@@ -388,6 +388,15 @@ func indirect(q string) string {
 				named := j > 1 && ws[j-1] != "" && unicode.IsUpper(rune(ws[j-1][0])) // "is Rouzbeh Parsi iranian": a name, then what is said of it
 				if w == "a" || w == "an" || w == "the" || participle(last) || isAdjective(last) && (!isNoun(last) || named) || demonyms[stem(last)] != "" {
 					out := append(append(append([]string{}, ws[1:j]...), be), ws[j:]...)
+					return "whether " + lowerFirst(strings.Join(out, " "))
+				}
+			}
+		}
+		if modal := lw(0); len(ws) > 2 && modals[modal] {
+			// "will iran strike again" → "whether iran will strike again".
+			for j := 2; j < len(ws); j++ {
+				if w := strings.ToLower(strings.Trim(ws[j], ",?!.")); isVerb(w) && (!isNoun(w) || pastTense[w] != "") {
+					out := append(append(append([]string{}, ws[1:j]...), modal), ws[j:]...)
 					return "whether " + lowerFirst(strings.Join(out, " "))
 				}
 			}

@@ -1471,6 +1471,25 @@ func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
 	}
 }
 
+// "Does the article say X?" and "is the author saying X?" ask X of the article, which
+// every answer tells; a second strike it never tells of is not confirmed by the first.
+func TestWhetherTheArticleSaysSomethingAsksTheThing(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"is the article saying the GCC still funds jaish al-adl today?", "stopped"},
+		{"does the piece say china's reputation is on the line here?", "China's image"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v: %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
+		}
+	}
+	for _, q := range []string{"is the author saying iran will strike again?", "iran will strike again, right?"} {
+		if r := e.Answer(q); r.Answered || !strings.Contains(r.Text(), "whether iran will strike again.") {
+			t.Errorf("%s: answered %v: %q", q, r.Answered, r.Text())
+		}
+	}
+}
+
 // "Did X start it?" asks who struck first; a thing that started is asked of itself.
 func TestWhoStartedItIsNotWhenAThingStarted(t *testing.T) {
 	e := newEngine(t)

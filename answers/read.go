@@ -382,7 +382,12 @@ func readAsk(a Ask, quoted string) Query {
 		containsFold(a.Text, "writer") || containsFold(a.Text, "piece") {
 		// His full name, as a follow-up's "he" is rewritten, is his surname.
 		a.Text = replacePhrases(a.Text, []string{"giorgio cafiero", "mr cafiero", "dr cafiero"}, "cafiero")
+		before := a.Text
 		a.Text = strings.Join(strings.Fields(dropPhrases(a.Text, authorVoice)), " ")
+		if ws := normalize(words(before)); a.Text != before && len(ws) > 0 && yesNoOpeners[ws[0]] && asserts(a.Text) {
+			// "is the article saying the GCC still funds them?": the claim it asks of.
+			a.Claim = true
+		}
 	}
 	if !a.Claim {
 		a.Text = dropUsedTo(a.Text) // a claim's "used to" is what it claims
@@ -794,6 +799,8 @@ func dropUsedTo(s string) string {
 
 // authorVoice asks what the article itself holds, which is what every answer gives.
 var authorVoice = []string{"does the author think", "does the author say", "does the author argue",
+	"is the article saying", "is the author saying", "is cafiero saying", "is the piece saying",
+	"does the article say that", "does the piece say that", "does the article say", "does the piece say",
 	"does the author believe", "does cafiero think", "does cafiero say", "does the article think",
 	"does the article argue", "the author thinks", "the author says", "the author argues",
 	"the author believes", "the author suggests", "the author concludes", "the writer thinks",
