@@ -1198,6 +1198,10 @@ func TestACountIsOfTheEventAsked(t *testing.T) {
 	if r := e.Answer("how many people were wounded in the saravan strikes?"); r.Answered || !strings.Contains(r.Text(), "does not say how many people were wounded in the saravan strikes") {
 		t.Errorf("wounded at Saravan: %q", r.Text())
 	}
+	// An entry that tells of no casualty counts none, whatever else it counts.
+	if r := e.Answer("how many people did iran's missiles kill in idlib and iraq?"); r.Answered {
+		t.Errorf("killed in idlib and iraq: %q", r.Text())
+	}
 	// "how many of the injured were kids" counts kids, which the Kerman entry does not.
 	if r := e.Answer("how many of the kerman injured were kids"); r.Answered || !strings.HasPrefix(r.Text(), "The article does not say how many of the kerman injured were kids.") {
 		t.Errorf("how many of the kerman injured were kids: answered %v, %q", r.Answered, r.Text())
