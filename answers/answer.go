@@ -629,9 +629,18 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 	if how == pointsAtThing {
 		// "who said it was unwise?" may stand alone; "were they Iranian?" leans on what
 		// came before. The reading that answers better wins, the conversation's on a tie.
-		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, e.nearOf(conv), ws); ok &&
-			(follow.Confidence >= alone.Confidence || !alone.Answered) {
+		// "how many were wounded in that?" names nothing: read alone, it is answered of
+		// whatever counts the wounded, which is no answer of what "that" is.
+		near := e.nearOf(conv)
+		if follow, ok := e.readFollowUp(conv, a, text, quoted, ex, given, near, ws); ok &&
+			(follow.Confidence >= alone.Confidence || !alone.Answered || !e.namesSomething(ws) && !near[alone.ID] && alone.Kind != KindQuote) {
 			return follow, text
+		}
+		if last, ok := e.docOf(e.lastEntry(conv)); ok && alone.Answered && !e.namesSomething(ws) && !near[alone.ID] && alone.Kind != KindQuote {
+			if q := readAsk(a, quoted); !e.checks(last, q, a.Text) {
+				ex.decided("read with the conversation, a near miss: " + last.entry.ID)
+				return e.nearMiss(last, q, scored{score: alone.Confidence}), a.Text
+			}
 		}
 		return alone, a.Text
 	}
@@ -646,7 +655,7 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 			// "how many police officers were killed?" after the Rask attack: what the
 			// article says of the attack talked about, not of another killing.
 			q := readAsk(a, quoted)
-			if okCheck, _ := e.check(last, q, e.an.analyze(a.Text, true)); !okCheck {
+			if !e.checks(last, q, a.Text) {
 				ex.decided("read with the conversation, a near miss: " + last.entry.ID)
 				return e.nearMiss(last, q, scored{score: alone.Confidence}), a.Text
 			}
@@ -664,6 +673,12 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		return follow, text
 	}
 	return alone, a.Text
+}
+
+// checks reports whether an entry gives the detail a question, in its own words, asks.
+func (e *Engine) checks(d doc, q Query, text string) bool {
+	ok, _ := e.check(d, q, e.an.analyze(text, true))
+	return ok
 }
 
 // saysMostOf reports whether an entry's facts hold most of a passage's content words,

@@ -1700,6 +1700,28 @@ func TestAConversationOpenedByANearMissIsAboutItsSubject(t *testing.T) {
 	}
 }
 
+// "How many were wounded in that?" asks of what the conversation is about: read alone,
+// it would be answered with the one event whose wounded the article counts.
+func TestAFollowUpThatPointsBackIsNotAnsweredOfAnotherEvent(t *testing.T) {
+	e := newEngine(t)
+	var c answers.Context
+	for _, q := range []string{"how did pakistan respond to iran's strike", "what weapons did they use"} {
+		_, c = e.AnswerIn(c, q)
+	}
+	if r, _ := e.AnswerIn(c, "how many ppl were wounded in that?"); r.Answered || strings.Contains(r.Text(), "284") {
+		t.Errorf("wounded in that, after Pakistan's strike: answered %v, %q", r.Answered, r.Text())
+	}
+	// A quote attributed in the conversation is still attributed, and what it is of
+	// is then asked of its speaker.
+	c = answers.Context{}
+	for _, q := range []string{`who said "neither side has an interest in further escalation"`, "who said it was 'truly uplifting'"} {
+		_, c = e.AnswerIn(c, q)
+	}
+	if r, _ := e.AnswerIn(c, "what was uplifting"); !r.Answered || !strings.Contains(r.Text(), "calm") {
+		t.Errorf("what was uplifting, after Akhtar's quote: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
 func TestALaterQuestionOfAMessageFollowsUpTheEarlierOnes(t *testing.T) {
 	e := newEngine(t)
 	r := e.Answer("3 qs (1) how many reasons for optimism (2) what's the first (3) what's the last")

@@ -926,8 +926,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	case knowledge.TypeHowMany:
 		// "how many were wounded in Saravan?": an entry that counts only the dead does not
 		// count the injured.
-		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) == 0 && !d.facts.terms[kind] && !d.facts.terms["alias:kill"] {
-			// Nor does one whose facts tell of no casualty ("the two countries' ties").
+		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) == 0 && !d.facts.terms[kind] {
+			// Nor does one whose facts never tell of such casualties ("the two countries'
+			// ties", "seven people … were killed" asked how many were wounded).
 			return false, "count of " + strings.TrimPrefix(kind, "alias:")
 		}
 		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) > 0 && !slices.Contains(slices.Collect(maps.Values(d.facts.tolls)), kind) {
