@@ -1475,6 +1475,14 @@ func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
 	}
 }
 
+// "Back down" and "climb down" are everyday words for de-escalating.
+func TestBackingDownIsDeEscalating(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("why was it easier for both to back down"); !r.Answered || !strings.Contains(r.Text(), "death toll") {
+		t.Errorf("why was it easier to back down: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
 // "Does the article say X?" and "is the author saying X?" ask X of the article, which
 // every answer tells; a second strike it never tells of is not confirmed by the first.
 func TestWhetherTheArticleSaysSomethingAsksTheThing(t *testing.T) {
