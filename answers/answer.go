@@ -2519,9 +2519,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	// entry that answers it, if one does: "who is Vaez, and what did he think of it?";
 	// so does "where else…", which asks for something other than the first answer.
 	other := len(given) == 0 && slices.Contains(q.Words, "else")
-	if other && ok && q.Type == knowledge.TypeWhere && e.countriesBesides(e.docs[best.doc], q.Text) >= 3 {
-		// "where else did iran fire missiles?": the entry that lists the countries struck
-		// names the others already.
+	if other && ok && (q.Type == knowledge.TypeWhere || q.Type == knowledge.TypeYesNo || q.Type == knowledge.TypeWho) && e.countriesBesides(e.docs[best.doc], q.Text) >= 3 {
+		// "where else did iran fire missiles?", "did iran strike anyone else?": the entry
+		// that lists the countries struck names the others already.
 		other = false
 	}
 	if ok && (given[e.docs[best.doc].entry.ID] || other) {

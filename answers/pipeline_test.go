@@ -317,6 +317,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Pakistan struck Iran on 18 February, right?", answers.VerdictNo, "18 January 2024"},
 		// A toll is settled by the entry that counts the dead, not the one that counts targets.
 		{"the iranian strike killed like 7 militants in balochistan right? brutal", answers.VerdictNo, "Two children were killed"},
+		// "anyone else" is answered by the entry that lists the others struck.
+		{"did iran strike anyone else around the same time", answers.VerdictYes, "Syria, Iraq and Pakistan"},
 		// A doer the article never makes one does not hide the entry of the real one.
 		{"so mousavi was killed by the US in iraq? crazy", answers.VerdictNo, "Israel killed Sayyed Razi Mousavi"},
 		{"Is Dr Vaez with the Swedish Institute?", answers.VerdictNo, "International Crisis Group"},
