@@ -2339,7 +2339,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 	}
-	toks := e.an.analyze(q.Text, true)
+	toks := e.asItsExpert(e.an.analyze(q.Text, true))
 	q.Owns, q.Naming, q.Subtype, q.Victims = e.possessions(toks), e.askedName(toks), askedSubtype(toks), e.victims(toks)
 	q.identity, q.asksIdentity = e.identityAsked(toks)
 	q.asksClock = asksClockTime(q.Words)

@@ -70,6 +70,7 @@ type Engine struct {
 	firstPerson map[string]string                 // entry id → the person its answer names first, where it names one
 	offices     map[string]bool                   // the terms of the people's roles: foreign minister, director, colonel
 	personTerms map[string]string                 // the terms that name a person → the entry that describes them, or ""
+	staffOf     map[string]string                 // the name of an institution one expert speaks for → a term of the expert's name
 	scratch     sync.Pool                         // of *scratch, the rankings' working memory
 }
 
@@ -186,6 +187,33 @@ func build(b *knowledge.Base, opts Options, w Weights) *Engine {
 				e.offices[t.term] = true
 			}
 		}
+	}
+	// Who speaks for each institution the experts work at, where only one does: "the
+	// crisis group guy" is Vaez.
+	e.staffOf = map[string]string{}
+	shared := map[string]bool{}
+	for _, p := range b.People {
+		name := ""
+		for _, t := range e.an.analyze(p.Name, false) {
+			if _, ok := e.personTerms[t.term]; ok && name == "" {
+				name = t.term
+			}
+		}
+		if !p.Expert || name == "" {
+			continue
+		}
+		for _, t := range e.an.analyze(p.Affiliation, false) {
+			if _, person := e.personTerms[t.term]; t.stop || !e.isName(t.term) || person {
+				continue
+			}
+			if _, ok := e.staffOf[t.term]; ok && e.staffOf[t.term] != name {
+				shared[t.term] = true
+			}
+			e.staffOf[t.term] = name
+		}
+	}
+	for t := range shared {
+		delete(e.staffOf, t)
 	}
 	// Whose each office is, where the base's one holder of it has a country's: the
 	// foreign minister the article names is Iran's.

@@ -1477,6 +1477,21 @@ func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
 	}
 }
 
+// An institution named as someone ("the crisis group guy") is the one expert the
+// article quotes from it.
+func TestAnInstitutionsGuyIsItsExpert(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"what did the crisis group guy say about stepping back", "step back from the brink"},
+		{"what does rouzbeh parsi from the international crisis group think about using military strikes?", "Parsi"},
+		{"the lahore university lady, what centre does she run", "Centre for Security, Strategy and Policy Research"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v: %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
+		}
+	}
+}
+
 // "Back down" and "climb down" are everyday words for de-escalating.
 func TestBackingDownIsDeEscalating(t *testing.T) {
 	e := newEngine(t)

@@ -525,13 +525,19 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 				speaker = toks[i].term
 				break
 			}
+			// "what did the crisis group guy say": the one expert it has.
+			if staff, ok := e.staffOf[toks[i].term]; ok && !toks[i].stop && (sayWords[toks[i+1].word] || i+2 < len(toks) && sayWords[toks[i+2].word]) {
+				speaker = staff
+				break
+			}
 		}
 	}
 	if speaker == "" {
 		// "according to karim, what did the attack do to…": Karim's words answer.
 		for i := 1; i < len(toks); i++ {
 			_, person := e.personTerms[toks[i].term]
-			if person && (toks[i-1].word == "per" || i >= 2 && toks[i-2].word == "according" && toks[i-1].word == "to") {
+			if person && (toks[i-1].word == "per" || i >= 2 && toks[i-2].word == "according" && toks[i-1].word == "to" ||
+				i >= 3 && toks[i-3].word == "according" && toks[i-2].word == "to" && toks[i-1].word == "the") { // "according to the crisis group guy"
 				speaker = toks[i].term
 				if sameAgent(agent, strings.TrimPrefix(speaker, "alias:")) {
 					agent = ""

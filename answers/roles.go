@@ -167,6 +167,35 @@ func askedSubtype(toks []token) string {
 // demonstratives point at a thing already named: "this kind of problem".
 var demonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true, "such": true}
 
+// asItsExpert reads an institution named as someone, "the crisis group guy", or as
+// saying something, "what does the crisis group say", as the one expert the article
+// quotes from it.
+func (e *Engine) asItsExpert(toks []token) []token {
+	for i, t := range toks {
+		person, ok := e.staffOf[t.term]
+		if !ok || t.stop || t.part {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			if toks[k].part {
+				continue // the other words of the institution's name
+			}
+			if personNouns[toks[k].word] {
+				toks[i].term, toks[k].stop = person, true
+			} else if sayWords[toks[k].word] {
+				toks[i].term = person
+			}
+			break
+		}
+	}
+	return toks
+}
+
+// personNouns name someone by what they are: "the crisis group guy".
+var personNouns = map[string]bool{"guy": true, "person": true, "expert": true, "analyst": true, "lady": true,
+	"woman": true, "man": true, "dude": true, "fellow": true, "researcher": true, "scholar": true,
+	"prof": true, "professor": true, "one": true, "director": true, "head": true}
+
 // speakerOf returns whose words a "what did X say" question asks for, as a term: the
 // name just before the verb of saying ("what did Parsi say", "what did the US say about
 // it"), or "" when it names none.
@@ -191,6 +220,9 @@ func (e *Engine) speakerOf(toks []token) string {
 			if !toks[k].stop && e.isName(toks[k].term) {
 				if country, ok := demonyms[toks[k].term]; ok {
 					return "alias:" + country // "Pakistani officials" speak for Pakistan
+				}
+				if person, ok := e.staffOf[toks[k].term]; ok {
+					return person // "what did the crisis group guy say": Vaez
 				}
 				return toks[k].term
 			}

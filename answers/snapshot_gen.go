@@ -41,6 +41,7 @@ func snapshot() *Engine {
 		firstPerson: mapOf(snapshotKeys647[:], snapshotValues647[:]),
 		offices:     mapOf(snapshotKeys648[:], snapshotValues648[:]),
 		personTerms: mapOf(snapshotKeys649[:], snapshotValues649[:]),
+		staffOf:     mapOf(snapshotKeys650[:], snapshotValues650[:]),
 	}
 }
 
@@ -5426,3 +5427,5 @@ var snapshotKeys648 = [...]string{"advisor", "alias:expert", "alias:foreign_mini
 var snapshotValues648 = [...]bool{true, true, true, true, true, true, true, true, true, true, true, true, true}
 var snapshotKeys649 = [...]string{"alias:ali_vaez", "alias:hossein_ali_javidanfar", "alias:hossein_amir_abdollahian", "alias:qassem_soleimani", "alias:rabia_akhtar", "alias:rouzbeh_parsi", "alias:sayi_razi_mousavi", "alias:tehmina_aslam_ranjha", "alias:umer_karim"}
 var snapshotValues649 = [...]string{"expert-vaez", "javidanfar-killing", "abdollahian", "", "expert-akhtar", "expert-parsi", "mousavi-killing", "expert-ranjha", "expert-karim"}
+var snapshotKeys650 = [...]string{"alias:intern_crisi_group", "alias:king_faisal_centr_for_research_and_islam_studi", "alias:swedish_institut_of_intern_affair", "alias:univers_of_lahor", "alias:women_peac_council"}
+var snapshotValues650 = [...]string{"alias:ali_vaez", "alias:umer_karim", "alias:rouzbeh_parsi", "alias:rabia_akhtar", "alias:tehmina_aslam_ranjha"}
