@@ -492,6 +492,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		conflict = append(conflict, "order "+o)
 		firm = true
 	}
+	// "The first time ever" where the facts say the first since a year.
+	if firstEver(claim.Words) && f.terms[stem("first")] && f.terms[stem("since")] {
+		conflict = append(conflict, "first since")
+		firm = true
+	}
 	// Owners: "Iran's army" where the facts speak only of Pakistan's.
 	if term, ok := otherOwner(e.possessions(toks), f.owned); ok {
 		conflict = append(conflict, "whose "+term)
@@ -870,6 +875,13 @@ func tolls(toks []token) map[int]string {
 		}
 	}
 	return out
+}
+
+// firstEver reports whether a claim says something happened for the first time ever:
+// "the first time iran was ever attacked", "a first in history".
+func firstEver(ws []string) bool {
+	return slices.Contains(ws, "first") && !slices.Contains(ws, "since") &&
+		slices.ContainsFunc(ws, func(w string) bool { return w == "ever" || w == "history" || w == "evr" })
 }
 
 // modalPerfect reports whether words say what should, could or would have been ("Iran

@@ -317,6 +317,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Pakistan struck Iran on 18 February, right?", answers.VerdictNo, "18 January 2024"},
 		// A toll is settled by the entry that counts the dead, not the one that counts targets.
 		{"the iranian strike killed like 7 militants in balochistan right? brutal", answers.VerdictNo, "Two children were killed"},
+		// The first since 1988 is not the first ever.
+		{"was this the first time iran's territory was ever attacked by a foreign country?", answers.VerdictNo, "since the end of the Iran-Iraq war in 1988"},
 		// "anyone else" is answered by the entry that lists the others struck.
 		{"did iran strike anyone else around the same time", answers.VerdictYes, "Syria, Iraq and Pakistan"},
 		// A doer the article never makes one does not hide the entry of the real one.
@@ -1455,6 +1457,7 @@ func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
 		{"the kerman attack was claimed by jaish al-adl, so thats why iran went after them?", "Islamic State", ""},
 		{"so iran hit pakistan on jan 18 and pakistan answered on the 16th, got it. what did pakistan use?", "16 January", "drones"},
 		{"after iran and pakistan cut diplomatic ties completely, who's talking to who now?", "did not result in any severance", ""},
+		{"this was the first time iran's territory was ever attacked by a foreign country, wild. why did pakistan risk it?", "since the end of the Iran-Iraq war in 1988", ""},
 	} {
 		r := e.Answer(tt.q)
 		if !r.Answered || !strings.Contains(r.Text(), "The article says otherwise: ") || !strings.Contains(r.Text(), tt.correction) || !strings.Contains(r.Text(), tt.answer) {

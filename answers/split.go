@@ -1098,7 +1098,10 @@ var hintLeads = [][]string{{"something", "about"}, {"smth", "about"}, {"sth", "a
 // israel". One about the user ("i'm writing a paper on this") asserts nothing to check.
 func asserts(s string) bool {
 	ws := trimChatter(normalize(words(s)))
-	if len(ws) < 4 || contextOpeners[ws[0]] || requestWords[ws[0]] || opinionTagSet[strings.Join(ws, " ")] ||
+	// "this was the first time…" says something of what is talked about; "this is for
+	// my class" says why the asker asks.
+	of := len(ws) > 3 && ws[0] == "this" && beForms[ws[1]] && (ws[2] == "the" || ws[2] == "a" || ws[2] == "an")
+	if len(ws) < 4 || contextOpeners[ws[0]] && !of || requestWords[ws[0]] || opinionTagSet[strings.Join(ws, " ")] ||
 		slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
 		return false
 	}
