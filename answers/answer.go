@@ -2709,7 +2709,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"
 		}
-		if (why == hedgedWhy || strings.HasPrefix(why, unconfirmedWhy)) && q.Type == knowledge.TypeYesNo {
+		if (why == hedgedWhy || strings.HasPrefix(why, unconfirmedWhy)) && q.Type == knowledge.TypeYesNo ||
+			strings.HasPrefix(why, unconfirmedWhy) && q.put && !q.asserted && unsaidThing(q.Words, strings.TrimPrefix(why, unconfirmedWhy)) {
+			// "jaish al-adl is an offshoot of… something?": what no fact says is not
+			// told; a name no fact uses ("in geneva, right?") the facts answer instead.
 			// "did China end up mediating?": the article says only that it could;
 			// "were the drones Chinese-made?": it does not say where they were made.
 			ex.decided("near miss: " + why)

@@ -1232,3 +1232,13 @@ func (e *Engine) tellsOfTheRest(toks []token, f fact) bool {
 func countsWhatIsNotGiven(toks []token) bool {
 	return slices.ContainsFunc(toks, func(t token) bool { return t.number && !months[t.term] })
 }
+
+// unsaidThing reports whether a claim's word that no fact confirms is an everyday thing
+// the lexicon knows ("an offshoot of…"), not a name or a place ("in geneva").
+func unsaidThing(ws []string, w string) bool {
+	if e, ok := lookup(w); !ok || e.Proper {
+		return false
+	}
+	i := slices.Index(ws, w)
+	return i >= 0 && (i == 0 || !prepositions[ws[i-1]])
+}

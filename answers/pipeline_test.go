@@ -1515,6 +1515,10 @@ func TestWhetherTheArticleSaysSomethingAsksTheThing(t *testing.T) {
 			t.Errorf("%s: answered %v: %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
 		}
 	}
+	// What the article's copy lost, it does not say: "an offshoot of … something?"
+	if r := e.Answer("article says jaish al-adl is an offshoot of... something? what's the parent group"); r.Answered {
+		t.Errorf("jaish al-adl's parent group: %q", r.Text())
+	}
 	for _, q := range []string{"is the author saying iran will strike again?", "iran will strike again, right?"} {
 		if r := e.Answer(q); r.Answered || !strings.Contains(r.Text(), "whether iran will strike again.") {
 			t.Errorf("%s: answered %v: %q", q, r.Answered, r.Text())
