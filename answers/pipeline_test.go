@@ -1495,6 +1495,17 @@ func TestAnInstitutionsGuyIsItsExpert(t *testing.T) {
 	}
 }
 
+// Agreeing that something is so is saying it; agreeing to do something is not.
+func TestAgreeingThatIsSaying(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("did vaez agree pakistan had to hit back?"); !r.Answered || !strings.Contains(r.Text(), "impossible for Pakistan not to retaliate") {
+		t.Errorf("did vaez agree pakistan had to hit back: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("did iran and pakistan agree to talk?"); r.Answered {
+		t.Errorf("did iran and pakistan agree to talk: %q", r.Text())
+	}
+}
+
 // "Back down" and "climb down" are everyday words for de-escalating.
 func TestBackingDownIsDeEscalating(t *testing.T) {
 	e := newEngine(t)

@@ -368,6 +368,7 @@ func readAsk(a Ask, quoted string) Query {
 	a.Text = replacePhrases(a.Text, []string{"between the two countries", "between both countries", "between the two nations", "between the two neighbours", "between the two neighbors"}, "between Iran and Pakistan")
 	a.Text = hurtAsDamage(a.Text)
 	a.Text = comesIn(a.Text)
+	a.Text = agreeingSays(a.Text)
 	// "is there going to be a war?": a future, not someone going to a place.
 	a.Text = replacePhrases(a.Text, []string{"going to be", "gonna be", "going to happen", "gonna happen"}, "will be")
 	a.Text = withWhat(a.Text)
@@ -772,6 +773,34 @@ func dropAskingTheArticle(s string) string {
 // talkedAbout are the ways to say that someone spoke of a subject.
 var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke about", "speaks about",
 	"spoken about", "discussed", "talked of", "spoke of", "brought up", "touched on"}
+
+// agreeingSays reads agreeing that something is so as saying it: "did vaez agree
+// pakistan had to hit back?" asks what Vaez said; "did they agree to talk?" and "do the
+// experts agree?" keep theirs.
+func agreeingSays(s string) string {
+	f := strings.Fields(s)
+	for i := 1; i+2 < len(f); i++ {
+		switch strings.ToLower(f[i]) {
+		case "agree", "agreed", "agrees":
+		default:
+			continue
+		}
+		next := strings.ToLower(strings.Trim(f[i+1], "?!.,"))
+		if agreeing[next] || isNumber(next) {
+			continue
+		}
+		if next == "that" {
+			f = slices.Delete(f, i+1, i+2)
+		}
+		f[i] = "say"
+		return strings.Join(f, " ")
+	}
+	return s
+}
+
+// agreeing are the words after "agree" of an agreement, not of a view: "agree to talk".
+var agreeing = map[string]bool{"to": true, "with": true, "on": true, "about": true, "upon": true, "or": true,
+	"and": true, "in": true, "at": true, "for": true}
 
 // dropUsedTo removes the "used to" of a habit ("how did pakistanis use to see iran") so
 // that it is not read as a use of weapons; "what did Pakistan use to hit back" and "the
