@@ -277,7 +277,7 @@ func (e *Engine) namesMoreThan(d, than doc, toks []token, place bool) bool {
 // strangePredicate returns the verb of a yes/no question when no word of the base, nor
 // a synonym of one, says it ("did Iran apologize", "did Pakistan shoot down"), or "".
 func (e *Engine) strangePredicate(toks []token) string {
-	seenName := false
+	seenName, owned := false, false
 	did := len(toks) > 0 && auxiliaries[toks[0].word] // "did X sanction…": a verb after the subject
 	for i, t := range toks {
 		if t.stop || t.number {
@@ -285,8 +285,16 @@ func (e *Engine) strangePredicate(toks []token) string {
 		}
 		if e.isName(t.term) {
 			seenName = true
+			owned = t.owner
 			continue
 		}
+		if owned && !did && isNoun(t.word) && !participle(t.word) {
+			// "were jaish al-adl's bases destroyed": what the name owns is the subject
+			// of the passive, whose participle is the predicate.
+			owned = false
+			continue
+		}
+		owned = false
 		// "was anyone arrested for…": a participle is the predicate, names or none.
 		participleFirst := !seenName && strings.HasSuffix(t.word, "ed") && isVerb(t.word)
 		if !seenName && !participleFirst {
