@@ -528,8 +528,8 @@ func indirect(q string) string {
 					w := strings.ToLower(strings.Trim(rest[j], "?!.,"))
 					nounBefore = nounBefore || isVerb(w) && (!isNoun(w) || pastTense[w] != "") || clauseEnds(rest, j) && isVerb(w) && !particles[w]
 				}
-				if subject := strings.ToLower(rest[k-1]); ok && nounBefore && isNoun(v) && !pronouns[subject] && subject != "it" && subject != "they" {
-					ok = false // "did the strike kill anyone": "strike" is the subject's noun
+				if subject := strings.ToLower(rest[k-1]); ok && isNoun(v) && (nounBefore && !pronouns[subject] && subject != "it" && subject != "they" || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s")) {
+					ok = false // "did the strike kill anyone", "did Iran's strike…": "strike" is the subject's noun
 				}
 				if !ok && !plural && !nounBefore && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {
 					p, ok = regularPast(v), true

@@ -198,6 +198,7 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what was the range of the missiles iran fired into balochistan", "The article does not say what the range of the missiles iran fired into balochistan was. What it does say: "},
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},
 		{"were jaish al-adl's bases actually destroyed?", "The article does not say whether jaish al-adl's bases actually were destroyed. What it does say: "},
+		{"what did Iran's strike in Syria target specifically", "The article does not say what Iran's strike in Syria targeted specifically. What it does say: "},
 		{"who ordered pakistan's retaliation?", "The article does not say who ordered pakistan's retaliation. What it does say: "},
 		{"who commanded the iranian missile strike on pakistan?", "The article does not say who commanded the iranian missile strike on pakistan. What it does say: "},
 		{"who's Iran's ambassador to Pakistan?", "The article does not say who Iran's ambassador to Pakistan is. What it does say: "},

@@ -29,6 +29,7 @@ func TestIndirectPutsTheVerbInThePast(t *testing.T) {
 		"why did tehran feel it had to strike?":            "why tehran felt it had to strike",
 		"when did the envoys return?":                      "when the envoys returned",
 		"did the strike kill anyone":                       "whether the strike killed anyone",
+		"what did Iran's strike in Syria target":           "what Iran's strike in Syria targeted",
 		"will iran strike again?":                          "whether iran will strike again",
 		"iran will strike again,":                          "whether iran will strike again",
 		"did the visit actually go ahead or get cancelled": "whether the visit actually went ahead or got cancelled",

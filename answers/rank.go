@@ -1054,9 +1054,10 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	if q.Intent == IntentFact && q.Type == knowledge.TypeWhat && len(q.Words) > 0 && (q.Words[0] == "what" || q.Words[0] == "which") &&
 		(q.Focus == "" || targetNouns[q.Focus]) &&
-		asksTarget(q.Words) && e.namesAPlace(toks) && !e.namesBesidesPlaces(d, toks) {
+		asksTarget(q.Words) && e.namesAPlace(toks) && (!e.namesBesidesPlaces(d, toks) || !d.facts.terms[e.placeAsked(toks)]) {
 		// "what did iran target in northern iraq?": an entry that names only the places
-		// struck does not say what was struck there.
+		// struck does not say what was struck there; one that never names the place, not
+		// what was struck there either.
 		return false, "what was targeted"
 	}
 	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
@@ -1251,15 +1252,20 @@ func asksTarget(ws []string) bool {
 // namesAPlace reports whether tokens name where something happened: a place of the
 // base, a country among them, after "in" ("in northern Iraq", "in Syria").
 func (e *Engine) namesAPlace(toks []token) bool {
+	return e.placeAsked(toks) != ""
+}
+
+// placeAsked returns the place a question asks of after "in" ("in northern iraq"), or "".
+func (e *Engine) placeAsked(toks []token) string {
 	for i := 1; i < len(toks); i++ {
 		if toks[i-1].word != "in" && (i < 2 || toks[i-2].word != "in") {
 			continue
 		}
 		if _, ok := e.placeKind[toks[i].term]; ok || e.placeTerms[toks[i].term] {
-			return true
+			return toks[i].term
 		}
 	}
-	return false
+	return ""
 }
 
 // targetNouns ask what was struck: "which group did iran target in northern iraq".
