@@ -480,6 +480,11 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 				}
 			}
 		}
+		// "what rank was javidanfar, general or smth?": a guess at the answer after the
+		// question is no part of what it asks.
+		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && guessClause(words(tail)) {
+			asks[i].Text = head
+		}
 		// "who's razi mousavi, name came up in a thread": a clause after the question
 		// that names nothing of the base, and points at nothing, says why it is asked.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && !strings.Contains(tail, "?") &&
@@ -511,6 +516,17 @@ func cutLast(s, sep string) (before, after string, found bool) {
 		return s[:i], s[i+len(sep):], true
 	}
 	return s, "", false
+}
+
+// guessClause reports whether words only guess at an answer: "general or smth",
+// "sarawan or something"; "like which model" asks more, and stays.
+func guessClause(ws []string) bool {
+	n := len(ws)
+	if n < 3 || n > 5 || slices.ContainsFunc(ws, func(w string) bool { return whWords[w] }) {
+		return false
+	}
+	return ws[n-2] == "or" && (ws[n-1] == "smth" || ws[n-1] == "something" || ws[n-1] == "sth" ||
+		ws[n-1] == "whatever" || ws[n-1] == "sumn" || ws[n-1] == "smthn")
 }
 
 // statementBefore returns the last statement of a message that names something of the

@@ -1497,6 +1497,22 @@ func TestAnInstitutionsGuyIsItsExpert(t *testing.T) {
 	}
 }
 
+// A guess after the question ("…, general or smth?") is no part of what it asks.
+func TestAGuessAfterTheQuestionIsNotAsked(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"what rank was javidanfar, general or smth?", "Colonel"},
+		{"near which iranian city were pakistans strikes, sarawan or smth?", "Saravan"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
+		}
+	}
+	if r := e.Answer("what kind of missiles did iran use, like which model?"); r.Answered {
+		t.Errorf("which model of missile: %q", r.Text())
+	}
+}
+
 // Agreeing that something is so is saying it; agreeing to do something is not.
 func TestAgreeingThatIsSaying(t *testing.T) {
 	e := newEngine(t)
