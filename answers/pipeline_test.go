@@ -1497,6 +1497,15 @@ func TestAnInstitutionsGuyIsItsExpert(t *testing.T) {
 	}
 }
 
+// "why does that matter?" after a question is a second question, not a refinement of it.
+func TestAShortQuestionWithItsOwnVerbIsAnotherQuestion(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("which countries lead the sco according to the article, and why does that matter?")
+	if !r.Answered || !strings.Contains(r.Text(), "China and Russia") || !strings.Contains(r.Text(), "leverage") {
+		t.Errorf("who leads the sco and why it matters: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
 // A guess after the question ("…, general or smth?") is no part of what it asks.
 func TestAGuessAfterTheQuestionIsNotAsked(t *testing.T) {
 	e := newEngine(t)

@@ -847,7 +847,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Text = strings.TrimRight(asks[len(asks)-1].Text, ":;-–— ") + ", " + sg.Text
 				continue
 			}
-			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) {
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) && !ownClause(sg.words) {
 				// "like a general? a diplomat?": after one guess, the next fragment is
 				// another.
 				if guessing = guessing && !slices.ContainsFunc(sg.words, func(w string) bool { return whWords[w] || referents[w] }) ||
@@ -1147,6 +1147,17 @@ func contentWords(s string) int {
 	return n
 }
 
+// ownClause reports whether a short question has a clause of its own, "why does that
+// matter?", whose verb follows its own auxiliary: a second question, not a refinement.
+func ownClause(ws []string) bool {
+	return len(ws) >= 4 && whWords[ws[0]] && (auxiliaries[ws[1]] || modals[ws[1]]) &&
+		!slices.ContainsFunc(ws, func(w string) bool { return personalPronouns[w] }) // "what did it say?" is of what came before
+}
+
+// personalPronouns stand for someone or something named before them.
+var personalPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "them": true,
+	"him": true, "her": true, "its": true, "his": true, "their": true}
+
 // isFragment reports whether a question is too short to stand alone: it refines the one
 // before it ("like which model?", "and when?").
 func isFragment(s string) bool {
@@ -1160,6 +1171,7 @@ func isFragment(s string) bool {
 	if len(ws) >= 3 && whWords[ws[0]] && slices.ContainsFunc(ws[1:], func(w string) bool { return isVerb(w) && !isNoun(w) && !copulas[w] && !auxiliaries[w] }) {
 		return false // "who condemned it?", a question of its own of what came before
 	}
+
 	for _, w := range ws {
 		if referents[w] {
 			return true
