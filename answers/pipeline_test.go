@@ -1506,6 +1506,14 @@ func TestAShortQuestionWithItsOwnVerbIsAnotherQuestion(t *testing.T) {
 	}
 }
 
+// "What activity…" asks what was going on, not the name of an activity.
+func TestAVagueHeadAsksNoName(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("What joint military activity was going on between Iran and Pakistan before the raids?"); !r.Answered || !strings.Contains(r.Text(), "naval exercises") {
+		t.Errorf("joint military activity before the raids: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
 // A guess after the question ("…, general or smth?") is no part of what it asks.
 func TestAGuessAfterTheQuestionIsNotAsked(t *testing.T) {
 	e := newEngine(t)

@@ -1125,12 +1125,17 @@ func focusWord(ws []string) string {
 				break
 			}
 		}
-		if head != "" {
+		if head != "" && !vagueHeads[head] {
 			return head
 		}
 	}
 	return ""
 }
+
+// vagueHeads name no particular detail: "what joint military activity" asks what was
+// going on, not the name of an activity.
+var vagueHeads = map[string]bool{"activity": true, "activities": true, "thing": true, "things": true,
+	"stuff": true, "event": true, "events": true, "action": true, "actions": true, "happening": true}
 
 // hasPredicate reports whether words say something of their subject: a form of "be" or
 // "do", a verb in the past, or a word that can only be a verb.
