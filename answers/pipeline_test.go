@@ -319,6 +319,8 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"Pakistan struck Iran on 18 February, right?", answers.VerdictNo, "18 January 2024"},
 		// A toll is settled by the entry that counts the dead, not the one that counts targets.
 		{"the iranian strike killed like 7 militants in balochistan right? brutal", answers.VerdictNo, "Two children were killed"},
+		// Iran's army is what the claim says was struck, not whose the strike was.
+		{"Did Pakistan target Iran's army?", answers.VerdictNo, "Baloch Liberation Front"},
 		// The first since 1988 is not the first ever.
 		{"was this the first time iran's territory was ever attacked by a foreign country?", answers.VerdictNo, "since the end of the Iran-Iraq war in 1988"},
 		// "anyone else" is answered by the entry that lists the others struck.

@@ -459,8 +459,8 @@ func (e *Engine) anotherDeed(toks []token, q Query, f fact, conflicts []string) 
 			return "", false
 		}
 	}
-	if whose == "" {
-		return "", false
+	if whose != "alias:strike" && whose != "alias:retali" && whose != "alias:kill" {
+		return "", false // "did pakistan target iran's army?": iran's army is no deed of iran's
 	}
 	seenSubject := false
 	for i, t := range toks {
