@@ -62,6 +62,7 @@ var questionSets = []questionSet{
 	{"blind-chat-ad.jsonl", 0.87, 0.95},
 	{"blind-chat-ae.jsonl", 0.91, 0.88},
 	{"blind-chat-af.jsonl", 0.91, 0.90},
+	{"blind-chat-ag.jsonl", 0.93, 0.96}, // with the held-out set ah after it
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -89,6 +90,7 @@ var questionSets = []questionSet{
 	{"blind-conv-v.jsonl", 0.92, 0.72},
 	{"blind-conv-y.jsonl", 0.93, 0.82},
 	{"blind-conv-z.jsonl", 0.92, 0.83},
+	{"blind-conv-aa.jsonl", 0.94, 0.88},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
