@@ -1702,6 +1702,31 @@ var deadliestPhrases = [][]string{{"most", "deadly"}, {"most", "people", "killed
 var sequenceWords = map[string]bool{"first": true, "earlier": true, "before": true, "sooner": true,
 	"last": true, "later": true, "after": true, "second": true, "earliest": true, "latest": true}
 
+// daysBetween answers "how many days between rask and iran's strike?" with the two
+// events of the timeline in order, each with its date, and the days between them.
+func (e *Engine) daysBetween(ws []string) (Reply, bool) {
+	at := slices.Index(ws, "between")
+	if at < 1 || !slices.ContainsFunc(ws[:at], func(w string) bool { return w == "days" || w == "long" || w == "time" || w == "weeks" }) {
+		return Reply{}, false
+	}
+	and := slices.Index(ws[at:], "and")
+	if and < 2 {
+		return Reply{}, false
+	}
+	drop := func(w string) bool {
+		return intervalWords[w] || w == "many" || w == "much" || w == "long" || w == "time"
+	}
+	a, b := e.eventOfSide(ws[at+1:at+and], drop), e.eventOfSide(ws[at+and+1:], drop)
+	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
+		return Reply{}, false
+	}
+	first, then := e.base.Events[a], e.base.Events[b]
+	if first.Date > then.Date {
+		first, then = then, first
+	}
+	return e.orderReply(first, then)
+}
+
 // eventBetween answers "what came between Rask and Kerman?" with the events the timeline
 // has between the two the words name, each the event whose words in the timeline fit best.
 func (e *Engine) eventBetween(ws []string) (Reply, bool) {
@@ -2340,6 +2365,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	}
 	if r, ok := e.firstOfTwo(q.Words); ok {
 		ex.decided("the earlier of the two events asked of, from the timeline: " + r.ID)
+		r.moved = true
+		return r
+	}
+	if r, ok := e.daysBetween(q.Words); ok {
+		ex.decided("the days between the two events asked of, from the timeline: " + r.ID)
 		r.moved = true
 		return r
 	}
