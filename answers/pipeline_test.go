@@ -1543,11 +1543,17 @@ func TestAgreeingThatIsSaying(t *testing.T) {
 	}
 }
 
-// "Back down" and "climb down" are everyday words for de-escalating.
-func TestBackingDownIsDeEscalating(t *testing.T) {
+// "Back down" and "climb down" are everyday words for de-escalating; "own up" and
+// "admit", for acknowledging.
+func TestEverydayWordsForTheArticlesDeeds(t *testing.T) {
 	e := newEngine(t)
-	if r := e.Answer("why was it easier for both to back down"); !r.Answered || !strings.Contains(r.Text(), "death toll") {
-		t.Errorf("why was it easier to back down: answered %v, %q", r.Answered, r.Text())
+	for _, tt := range []struct{ q, want string }{
+		{"why was it easier for both to back down", "death toll"},
+		{"did iran actually own up to the strike on pakistan or deny it?", "openly acknowledging"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
+		}
 	}
 }
 

@@ -4818,6 +4818,20 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"acknowledge",
+				"acknowledged",
+				"acknowledging",
+				"admit",
+				"admitted",
+				"admitting",
+				"own up",
+				"owned up",
+				"owning up",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"recover",
 				"recovers",
 				"recovered",
