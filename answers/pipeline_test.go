@@ -2076,6 +2076,8 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 		"did pakistan do anything after the iranian strike": "18 January 2024",
 		// Which of two came first: two events, or the two strikes, either way round.
 		"was mousavi killed before or after the kerman attack": "The first of the two was on 25 December 2023",
+		// The choice named before the dash is what "which was first?" asks of.
+		"mousavi airstrike vs kerman memorial blast — which was first?": "The first of the two was on 25 December 2023",
 		// The days between two events are told with them.
 		"how many days between kerman and iran's strike on pakistan?": "The first of the two was on 3 January 2024, 13 days earlier",
 		"how long between mousavi's killing and the kerman bombing?":  "25 December 2023, nine days earlier",

@@ -867,7 +867,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				!framing(segs[i-1]) && (isFragment(sg.Text) || len(segs[i-1].words) <= 4 &&
 				(!aboutTheAsker[segs[i-1].words[0]] || quotes(segs[i-1].Text)) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] || w == "then" }) ||
 				verbless(segs[i-1].words) && slices.ContainsFunc(sg.words, func(w string) bool { return referents[w] }) ||
-				topicLabel(segs[i-1].words) || colonLabel(segs[i-1])) {
+				topicLabel(segs[i-1].words) || colonLabel(segs[i-1]) ||
+				verbless(segs[i-1].words) && choiceOf(segs[i-1].words) && slices.Contains(sg.words, "which") &&
+					slices.ContainsFunc(sg.words, func(w string) bool { return orderOrTollWords[w] })) {
+				// "mousavi airstrike vs kerman memorial blast — which was first?": the
+				// choice the question asks of.
 				text = pending[n-1] + " " + text
 				pending = pending[:n-1]
 			} else if n > 0 && i > 0 && segs[i-1].Kind == SegmentStatement && attribution(segs[i-1].words) {
@@ -1216,6 +1220,16 @@ func verbless(ws []string) bool {
 	}
 	return true
 }
+
+// choiceOf reports whether words name two things to choose between: "a vs b", "a or b".
+func choiceOf(ws []string) bool {
+	at := slices.IndexFunc(ws, func(w string) bool { return w == "vs" || w == "versus" || w == "or" })
+	return at > 0 && at+1 < len(ws)
+}
+
+// orderOrTollWords ask which of two events came first or killed more.
+var orderOrTollWords = map[string]bool{"first": true, "earlier": true, "sooner": true, "later": true,
+	"last": true, "deadlier": true, "bloodier": true, "worse": true}
 
 // labelWords end a topic label.
 var labelWords = map[string]bool{"part": true, "side": true, "bit": true, "thing": true, "stuff": true, "question": true}
