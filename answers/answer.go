@@ -2142,7 +2142,9 @@ func (e *Engine) docOf(id string) (doc, bool) {
 var writingWords = map[string]bool{"wrote": true, "write": true, "writes": true, "written": true, "authored": true, "penned": true}
 
 func (e *Engine) whoSaidThat(conv Context, ws []string) (Reply, bool) {
-	if len(ws) > 5 || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "who" || w == "whose" || w == "whos" }) ||
+	// "who's the expert who brought that up": a role noun may stand for "who".
+	long := slices.ContainsFunc(ws, func(w string) bool { return personNouns[w] }) && len(ws) <= 8
+	if len(ws) > 5 && !long || len(conv.Given) == 0 || !slices.ContainsFunc(ws, func(w string) bool { return w == "who" || w == "whose" || w == "whos" }) ||
 		!slices.ContainsFunc(ws, func(w string) bool { return speechWords[w] && !writingWords[w] }) ||
 		!slices.ContainsFunc(ws, func(w string) bool { return referents[w] }) && !(len(ws) == 2 && ws[0] == "says") {
 		return Reply{}, false
@@ -2193,7 +2195,7 @@ func (e *Engine) accordingTo(id string) (Reply, bool) {
 // speechWords ask whose words something was.
 var speechWords = map[string]bool{"said": true, "says": true, "say": true, "saying": true,
 	"pointed": true, "quoted": true, "quote": true, "words": true, "claimed": true, "wrote": true,
-	"argued": true, "called": true, "argues": true, "thinks": true,
+	"argued": true, "called": true, "argues": true, "thinks": true, "raised": true, "brought": true,
 	// "whose take is that?", "whose view was it?", "whose line is that?"
 	"take": true, "view": true, "opinion": true, "argument": true, "line": true, "claim": true}
 

@@ -640,6 +640,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"deter", "No.", "Javidanfar"}},
 		{[]string{"what was the 16 jan strike meant to do", "did it work", "how come"},
 			[]string{"deter", "No.", "Javidanfar"}},
+		// "the expert who brought that up" is the one whose words the last answer told.
+		{[]string{"were iran and pakistan cooperating before the strikes?", "davos? what happened there", "who's the expert who brought that up"},
+			[]string{"naval", "Davos", "Those are the words of Dr Tehmina Aslam Ranjha"}},
 		// "and about propaganda?" asks the last question of another subject.
 		{[]string{"what did akhtar say about economic opportunities?", "and about propaganda?"},
 			[]string{"economic and trade benefits", "misinformation"}},
