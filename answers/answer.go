@@ -480,6 +480,20 @@ func (e *Engine) dropFraming(asks []Ask) []Ask {
 				}
 			}
 		}
+		// "what about the group iran hit, where's that one active": the topic first, then
+		// the question that points back at it.
+		if head, tail, ok := strings.Cut(asks[i].Text, ", "); ok && startsQuestion(tail) {
+			hw, tf := words(head), strings.Fields(tail)
+			at := slices.IndexFunc(tf, func(f string) bool { return referents[foldWord(f)] })
+			if len(hw) > 2 && (hw[0] == "what" || hw[0] == "how") && hw[1] == "about" && at > 0 {
+				end := at + 1
+				if end < len(tf) && foldWord(tf[end]) == "one" {
+					end++ // "that one"
+				}
+				topic := strings.Join(strings.Fields(head)[2:], " ")
+				asks[i].Text = strings.Join(append(append(slices.Clone(tf[:at]), topic), tf[end:]...), " ")
+			}
+		}
 		// "what rank was javidanfar, general or smth?": a guess at the answer after the
 		// question is no part of what it asks.
 		if head, tail, ok := cutLast(asks[i].Text, ", "); ok && startsQuestion(head) && guessClause(words(tail)) {

@@ -199,6 +199,8 @@ func TestNearMissSaysWhatTheArticleDoesAndDoesNotSay(t *testing.T) {
 		{"what's the population of Saravan?", "The article does not say what the population of Saravan is. What it does say: "},
 		{"were jaish al-adl's bases actually destroyed?", "The article does not say whether jaish al-adl's bases actually were destroyed. What it does say: "},
 		{"what did Iran's strike in Syria target specifically", "The article does not say what Iran's strike in Syria targeted specifically. What it does say: "},
+		// The topic named first is what the question after it points back at.
+		{"what about the naval drills, when were those?", "The article does not say when the naval drills were. What it does say: "},
 		{"who ordered pakistan's retaliation?", "The article does not say who ordered pakistan's retaliation. What it does say: "},
 		{"who commanded the iranian missile strike on pakistan?", "The article does not say who commanded the iranian missile strike on pakistan. What it does say: "},
 		{"who's Iran's ambassador to Pakistan?", "The article does not say who Iran's ambassador to Pakistan is. What it does say: "},
