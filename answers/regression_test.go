@@ -63,6 +63,7 @@ var questionSets = []questionSet{
 	{"blind-chat-ae.jsonl", 0.91, 0.88},
 	{"blind-chat-af.jsonl", 0.91, 0.90},
 	{"blind-chat-ag.jsonl", 0.93, 0.96}, // with the held-out set ah after it
+	{"blind-chat-ai.jsonl", 0.91, 0.96},
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
