@@ -2710,7 +2710,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks whether something the article never names was mentioned")
 			return e.nearMiss(d, q, best)
 		}
-		if at := repeatAt(q.Words); (q.Type == knowledge.TypeYesNo || q.put && !q.asserted && at > 0 && repeatedDeeds[q.Words[at-1]]) && at > 0 && !d.facts.terms["again"] &&
+		if at := repeatAt(q.Words); at > 0 && (q.Type == knowledge.TypeYesNo || q.put && !q.asserted && repeatedDeeds[q.Words[at-1]]) && !d.facts.terms["again"] &&
 			!slices.ContainsFunc(q.Words[:at], func(w string) bool { return w == "if" || w == "when" || w == "unless" || w == "should" }) {
 			// "did Iran strike Pakistan again later in 2024?": the entry tells of the once.
 			ex.decided("near miss: the question asks of a second time, which " + d.entry.ID + " does not tell of")
@@ -2781,10 +2781,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		}
 		if (why == hedgedWhy || strings.HasPrefix(why, unconfirmedWhy)) && q.Type == knowledge.TypeYesNo ||
 			strings.HasPrefix(why, unconfirmedWhy) && q.put && !q.asserted && unsaidThing(q.Words, strings.TrimPrefix(why, unconfirmedWhy)) {
-			// "jaish al-adl is an offshoot of… something?": what no fact says is not
-			// told; a name no fact uses ("in geneva, right?") the facts answer instead.
 			// "did China end up mediating?": the article says only that it could;
-			// "were the drones Chinese-made?": it does not say where they were made.
+			// "were the drones Chinese-made?": it does not say where they were made;
+			// "jaish al-adl is an offshoot of… something?", put to the bot: what no fact
+			// says is not told (a name no fact uses, "in geneva, right?", the facts
+			// answer instead).
 			ex.decided("near miss: " + why)
 			return e.nearMiss(d, q, best)
 		}
