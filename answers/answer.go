@@ -2303,12 +2303,16 @@ func (e *Engine) reasonOfEvent(ev doc, toks []token) (int, bool) {
 func (e *Engine) claimedByPerson(s string) bool {
 	fs := strings.Fields(s)
 	for i := 1; i < len(fs) && i <= 4; i++ {
-		if reportVerbs[foldWord(fs[i])] {
+		if w := foldWord(fs[i]); reportVerbs[w] || describeVerbs[w] {
 			return e.personIn(strings.Join(fs[:i], " ")) != ""
 		}
 	}
 	return false
 }
+
+// describeVerbs report what someone called a thing: "vaez called the strike smart".
+var describeVerbs = map[string]bool{"called": true, "calls": true, "described": true, "describes": true,
+	"labelled": true, "labeled": true, "dubbed": true, "termed": true}
 
 // answerAsk answers one question of a message.
 func (e *Engine) answerAsk(a Ask, quoted string, ex *AskExplanation, given map[string]bool) Reply {

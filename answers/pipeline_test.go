@@ -1489,6 +1489,22 @@ func TestAPremiseBeforeTheQuestionIsChecked(t *testing.T) {
 	}
 }
 
+// A claim of what an expert said or called something is settled by that expert's words.
+func TestAClaimOfAnExpertsWordsIsSettledByTheirs(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"vaez called the iranian strike a smart calculated move didnt he", "unprecedented and unwise"},
+		{"parsi said the strike was a genius move by tehran, right?", "unforced error"},
+	} {
+		if r := e.Answer(tt.q); !r.Answered || r.Verdict == answers.VerdictYes || !strings.Contains(r.Text(), tt.want) {
+			t.Errorf("%s: answered %v, verdict %q, %q; want %q", tt.q, r.Answered, r.Verdict, r.Text(), tt.want)
+		}
+	}
+	if r := e.Answer("rouzbeh parsi wrote this article"); !strings.Contains(r.Text(), "Giorgio Cafiero") {
+		t.Errorf("parsi wrote this article: %q", r.Text())
+	}
+}
+
 // An institution named as someone ("the crisis group guy") is the one expert the
 // article quotes from it.
 func TestAnInstitutionsGuyIsItsExpert(t *testing.T) {

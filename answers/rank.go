@@ -532,6 +532,16 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 			}
 		}
 	}
+	if speaker == "" && q.byPerson && !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:author" }) {
+		// "vaez called the strike a smart move, didn't he": his words settle it ("parsi
+		// wrote this article" is a claim of authorship, which the source settles).
+		if i := slices.IndexFunc(toks, func(t token) bool { _, person := e.personTerms[t.term]; return person && !t.stop }); i >= 0 {
+			speaker = toks[i].term
+			if sameAgent(agent, strings.TrimPrefix(speaker, "alias:")) {
+				agent = ""
+			}
+		}
+	}
 	if speaker == "" {
 		// "according to karim, what did the attack do to…": Karim's words answer.
 		for i := 1; i < len(toks); i++ {
