@@ -337,7 +337,7 @@ func TestClaimsAreDecidedFromTheFacts(t *testing.T) {
 		{"was iran's strike meant to deter jaish al-adl?", answers.VerdictYes, "meant to"},
 		// "the Iranian strike" is Iran's: the facts need not say "Iranian".
 		{"did karim find the iranian strike surprising?", answers.VerdictYes, "surprise"},
-		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "surprising"},
+		{"Was the Iranian strike in Pakistan a surprise?", answers.VerdictYes, "did not expect"},
 		{"did any kids die in the iranian attack", answers.VerdictYes, "Two children"},
 		// "did it work?" where the facts tell of a failure.
 		{"did iran's 16 january strike work?", answers.VerdictNo, "failure"},
@@ -1565,12 +1565,15 @@ func TestAgreeingThatIsSaying(t *testing.T) {
 }
 
 // "Back down" and "climb down" are everyday words for de-escalating; "own up" and
-// "admit", for acknowledging.
+// "admit", for acknowledging; "going on", for ongoing.
 func TestEverydayWordsForTheArticlesDeeds(t *testing.T) {
 	e := newEngine(t)
 	for _, tt := range []struct{ q, want string }{
 		{"why was it easier for both to back down", "death toll"},
 		{"did iran actually own up to the strike on pakistan or deny it?", "openly acknowledging"},
+		// "going on" and "happening" are what was ongoing.
+		{"what did ranjha say was going on between the 2 countries when the strike happened", "joint naval exercises"},
+		{"What was happening diplomatically between Iran and Pakistan before the strikes?", "joint naval exercises"},
 	} {
 		if r := e.Answer(tt.q); !r.Answered || !strings.Contains(r.Text(), tt.want) {
 			t.Errorf("%s: answered %v, %q; want %q", tt.q, r.Answered, r.Text(), tt.want)

@@ -4809,6 +4809,17 @@ var generated = &Base{
 		},
 		{
 			Terms: []string{
+				"ongoing",
+				"going on",
+				"underway",
+				"under way",
+				"in progress",
+				"happening",
+			},
+			File: "aliases.toml",
+		},
+		{
+			Terms: []string{
 				"blame",
 				"point the finger",
 				"accuse",
