@@ -1593,6 +1593,10 @@ func TestWhetherTheArticleSaysSomethingAsksTheThing(t *testing.T) {
 			t.Errorf("%s: answered %v: %q; want %q", tt.q, r.Answered, r.Text(), tt.want)
 		}
 	}
+	// A part of the text says what the article says: "the bit at the end" is no speaker.
+	if r := e.Answer("what's the bit about china at the end saying"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("the bit about china at the end: answered %v, %q", r.Answered, r.Text())
+	}
 	// What the article's copy lost, it does not say: "an offshoot of … something?"
 	if r := e.Answer("article says jaish al-adl is an offshoot of... something? what's the parent group"); r.Answered {
 		t.Errorf("jaish al-adl's parent group: %q", r.Text())

@@ -412,6 +412,10 @@ func readAsk(a Ask, quoted string) Query {
 	}
 	// "per the article", "in this piece": every question is about the article.
 	q.Text = dropPhrases(q.Text, articleFramings)
+	if textSays(ws) {
+		// "the bit about china at the end": where in the text, not what it is about.
+		q.Text = dropPhrases(q.Text, textPlaces)
+	}
 	q.Text = dropAsWell(q.Text)
 	summary := asksSummary(ws)
 	if summary && hasWhQuestion(ws) {
@@ -442,7 +446,7 @@ func readAsk(a Ask, quoted string) Query {
 	case (a.Opinion || opinionSet.in(ws) || judges(ws)) && (!asksWhatWasSaid(ws) || asksTheBot(ws)):
 		q.Intent = IntentOpinion
 		q.Text = dropWords(q.Text, opinionWords) // what it asks a view of, not the asking
-	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && (onlyReports(ws) || reportsSaying(ws))):
+	case asksWhatWasSaid(ws) && q.Type != knowledge.TypeWho && !(a.Claim && (onlyReports(ws) || reportsSaying(ws))) && !textSays(ws):
 		q.Intent = IntentSaid
 		// "Akhtar's view on Pakistan's retaliation": what she said of it; "view" is the
 		// asking, not a word her words must hold.
@@ -773,6 +777,29 @@ func dropAskingTheArticle(s string) string {
 // talkedAbout are the ways to say that someone spoke of a subject.
 var talkedAbout = []string{"talked about", "talks about", "talk about", "spoke about", "speaks about",
 	"spoken about", "discussed", "talked of", "spoke of", "brought up", "touched on"}
+
+// textSays reports whether what says something is a part of the text, not a person:
+// "what's the bit about china at the end saying" asks what the article says of China.
+func textSays(ws []string) bool {
+	for i, w := range ws {
+		if !textParts[w] {
+			continue
+		}
+		for _, n := range ws[i+1:] {
+			if n == "say" || n == "says" || n == "saying" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textPlaces say where in the text a part stands.
+var textPlaces = []string{"at the end", "at the start", "at the beginning", "in the middle", "near the end", "towards the end", "toward the end"}
+
+// textParts are the parts of a text that may be said to say something.
+var textParts = map[string]bool{"bit": true, "part": true, "section": true, "paragraph": true,
+	"passage": true, "line": true, "sentence": true, "ending": true, "conclusion": true}
 
 // agreeingSays reads agreeing that something is so as saying it: "did vaez agree
 // pakistan had to hit back?" asks what Vaez said; "did they agree to talk?" and "do the
