@@ -2913,7 +2913,7 @@ func (e *Engine) entryWithNames(rk ranking, best scored, q Query, toks []token) 
 // entry counts neither, the next entry over the threshold, nearly as good, that does:
 // another count of other things is no answer to a toll.
 func (e *Engine) entryWithToll(rk ranking, best scored, toks []token) (scored, bool) {
-	claimed := tolls(toks)
+	claimed := slices.Collect(maps.Values(tolls(toks)))
 	if len(claimed) == 0 || len(e.docs[best.doc].facts.tolls) > 0 {
 		return scored{}, false
 	}
@@ -2922,7 +2922,7 @@ func (e *Engine) entryWithToll(rk ranking, best scored, toks []token) (scored, b
 			break
 		}
 		for _, kind := range e.docs[s.doc].facts.tolls {
-			if slices.Contains(slices.Collect(maps.Values(claimed)), kind) && s.doc != best.doc {
+			if slices.Contains(claimed, kind) && s.doc != best.doc {
 				return s, true
 			}
 		}

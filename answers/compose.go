@@ -528,7 +528,7 @@ func indirect(q string) string {
 					w := strings.ToLower(strings.Trim(rest[j], "?!.,"))
 					nounBefore = nounBefore || isVerb(w) && (!isNoun(w) || pastTense[w] != "") || clauseEnds(rest, j) && isVerb(w) && !particles[w]
 				}
-				if subject := strings.ToLower(rest[k-1]); ok && isNoun(v) && (nounBefore && !pronouns[subject] && subject != "it" && subject != "they" || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s")) {
+				if subject := strings.ToLower(rest[k-1]); ok && isNoun(v) && (nounBefore && !personalPronouns[subject] || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s")) {
 					ok = false // "did the strike kill anyone", "did Iran's strike…": "strike" is the subject's noun
 				}
 				if !ok && !plural && !nounBefore && isVerb(v) && (!isNoun(v) || rest[k-1] != "the" && rest[k-1] != "a" && !strings.HasSuffix(rest[k-1], "'s") && !isAdjective(v)) && !isAdverb(v) {

@@ -942,12 +942,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	case knowledge.TypeHowMany:
 		// "how many were wounded in Saravan?": an entry that counts only the dead does not
 		// count the injured.
-		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) == 0 && !d.facts.terms[kind] {
+		kind := casualtyAsked(toks)
+		if kind != "" && len(d.facts.tolls) == 0 && !d.facts.terms[kind] {
 			// Nor does one whose facts never tell of such casualties ("the two countries'
 			// ties", "seven people … were killed" asked how many were wounded).
 			return false, "count of " + strings.TrimPrefix(kind, "alias:")
 		}
-		if kind := casualtyAsked(toks); kind != "" && len(d.facts.tolls) > 0 && !slices.Contains(slices.Collect(maps.Values(d.facts.tolls)), kind) {
+		if kind != "" && len(d.facts.tolls) > 0 && !slices.Contains(slices.Collect(maps.Values(d.facts.tolls)), kind) {
 			return false, "count of " + strings.TrimPrefix(kind, "alias:")
 		}
 		if counted := countedNoun(toks); len(counted) > 0 {
@@ -1064,11 +1065,13 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 	}
 	if q.Intent == IntentFact && q.Type == knowledge.TypeWhat && len(q.Words) > 0 && (q.Words[0] == "what" || q.Words[0] == "which") &&
 		(q.Focus == "" || targetNouns[q.Focus]) &&
-		asksTarget(q.Words) && e.namesAPlace(toks) && (!e.namesBesidesPlaces(d, toks) || !d.facts.terms[e.placeAsked(toks)]) {
+		asksTarget(q.Words) {
 		// "what did iran target in northern iraq?": an entry that names only the places
 		// struck does not say what was struck there; one that never names the place, not
 		// what was struck there either.
-		return false, "what was targeted"
+		if place := e.placeAsked(toks); place != "" && (!e.namesBesidesPlaces(d, toks) || !d.facts.terms[place]) {
+			return false, "what was targeted"
+		}
 	}
 	if kind := settlementKind(q.Focus); kind != "" && !e.namesPlaceOf(d, kind, toks) {
 		// "which city in northern Iraq did Iran strike?": the entry names Idlib, a
@@ -1259,13 +1262,8 @@ func asksTarget(ws []string) bool {
 	return false
 }
 
-// namesAPlace reports whether tokens name where something happened: a place of the
-// base, a country among them, after "in" ("in northern Iraq", "in Syria").
-func (e *Engine) namesAPlace(toks []token) bool {
-	return e.placeAsked(toks) != ""
-}
-
-// placeAsked returns the place a question asks of after "in" ("in northern iraq"), or "".
+// placeAsked returns where a question asks something happened, a place of the base or a
+// country after "in" ("in northern iraq", "in syria"), or "".
 func (e *Engine) placeAsked(toks []token) string {
 	for i := 1; i < len(toks); i++ {
 		if toks[i-1].word != "in" && (i < 2 || toks[i-2].word != "in") {
