@@ -554,6 +554,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// of Iran's hitting one.
 			return VerdictOpen, apartWhy + w, false
 		}
+		if e.onlyASubject(toks) {
+			// "did china help?", where "help" is the asker's word as often as the claim's:
+			// a name alone claims nothing the facts could confirm.
+			return VerdictOpen, onlySubjectWhy, false
+		}
 		if w := e.unheld(toks, f); w != "" {
 			// "the UNSC praised the Rask attack": the facts tell of the attack and the
 			// council, and never of praise, so they are given as they are, with no Yes.
@@ -633,6 +638,28 @@ var hedges = map[string]bool{"could": true, "might": true, "may": true, "would":
 // happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
 	"have": true, "havent": true, "had": true, "ended": true, "end": true, "yet": true, "already": true}
+
+// onlySubjectWhy is decide's reason for a claim that says nothing of its one name.
+const onlySubjectWhy = "nothing claimed of the subject"
+
+// onlyASubject reports whether every content word of a claim is one name, so that it
+// says nothing of it: "did china help?", once "help" is read as the asker's.
+func (e *Engine) onlyASubject(toks []token) bool {
+	name := ""
+	for _, t := range toks {
+		if t.number {
+			return false
+		}
+		if t.stop {
+			continue
+		}
+		if !e.isName(t.term) || name != "" && name != t.term {
+			return false
+		}
+		name = t.term
+	}
+	return name != ""
+}
 
 // unconfirmedWhy begins decide's reason for a claim that says what no fact does.
 const unconfirmedWhy = "unconfirmed: "

@@ -1180,6 +1180,10 @@ func TestWhatCouldBeIsNotWhatHappened(t *testing.T) {
 	if r := e.Answer("did any iranian or pakistani official use inflammatory rhetoric?"); !r.Answered || !strings.Contains(r.Text(), "inflammatory") {
 		t.Errorf("did any iranian or pakistani official use inflammatory rhetoric: answered %v: %q", r.Answered, r.Text())
 	}
+	// A name alone, its verb read as the asker's ("help me"), claims nothing: no Yes.
+	if r := e.Answer("did china help?"); strings.HasPrefix(r.Text(), "Yes") || !strings.Contains(r.Text(), "mediator") {
+		t.Errorf("did china help: answered %v: %q", r.Answered, r.Text())
+	}
 	// Asked what could be, the same facts answer.
 	if r := e.Answer("could china mediate between iran and pakistan?"); !r.Answered || !strings.Contains(r.Text(), "mediator") {
 		t.Errorf("could china mediate: answered %v: %q", r.Answered, r.Text())
