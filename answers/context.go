@@ -82,6 +82,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	if p, ok := swapTopic(ws, c.Question); ok {
 		return p, swapsWord
 	}
+	// "and pakistan with its retaliation?" after "what did iran want to achieve with the
+	// strike?": the name swapped, and what follows the same preposition.
+	if p, ok := e.swapWithPhrase(ws, c.Question); ok {
+		return p, swapsWord
+	}
 	// "and Pakistan?", "what about the third?": the last question, with its word of the
 	// same kind swapped for the new one.
 	swap, ok := swapWord(ws)
@@ -301,6 +306,24 @@ func swapWord(ws []string) (string, bool) {
 	return rest[0], true
 }
 
+// swapWithPhrase returns the last question with its name swapped for the one of "and X
+// with Y?" and its phrase of the same preposition for "with Y", or false.
+func (e *Engine) swapWithPhrase(ws []string, last string) (string, bool) {
+	if len(ws) < 4 || len(ws) > 6 || ws[0] != "and" || !swapFillers[ws[2]] || ws[2] == "the" {
+		return "", false
+	}
+	p, ok := e.swapInto(last, ws[1])
+	if !ok {
+		return "", false
+	}
+	fields := strings.Fields(strings.TrimRight(p, "?!. "))
+	at := slices.IndexFunc(fields, func(f string) bool { return strings.EqualFold(f, ws[2]) })
+	if at < 0 {
+		return "", false
+	}
+	return strings.Join(append(fields[:at], ws[2:]...), " ") + "?", true
+}
+
 // swapTopic returns the last question with what it was about replaced, for a follow-up
 // "and about X?" or "about X?": "what did she say about economic opportunities?", then
 // "and about propaganda?".
@@ -339,6 +362,9 @@ var swapFillers = map[string]bool{"the": true, "for": true, "in": true, "on": tr
 // for its first name, an ordinal for its ordinal.
 func (e *Engine) swapInto(q, w string) (string, bool) {
 	isName := func(x string) bool {
+		if isStop(x) {
+			return false // "who", which a dictionary also has as the WHO
+		}
 		if e.an.names[x] || e.an.nameGroups["alias:"+stem(x)] {
 			return true
 		}

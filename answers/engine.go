@@ -425,7 +425,13 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 		}
 	}
 	for _, q := range en.Questions {
-		d.phrased = append(d.phrased, contentTerms(e.an.analyze(q, false)))
+		terms := contentTerms(e.an.analyze(q, false))
+		if noun := askedTimeNoun(q); noun != "" {
+			// "What day did Iran fire missiles…" is phrased as "when did…" is asked: its
+			// "day" says what is asked, not what it is about.
+			terms = slices.DeleteFunc(terms, func(t string) bool { return t == stem(noun) })
+		}
+		d.phrased = append(d.phrased, terms)
 		add(q, w.Question)
 	}
 	for _, k := range en.Keywords {
@@ -651,6 +657,19 @@ func (e *Engine) buildPostings() {
 		}
 		d.weights, d.phrased = nil, nil
 	}
+}
+
+// askedTimeNoun returns the noun that makes a question ask when ("day" in "What day
+// did…"), or "".
+func askedTimeNoun(q string) string {
+	ws := words(q)
+	if len(ws) > 2 && (ws[0] == "what" || ws[0] == "which") && questionType(ws) == knowledge.TypeWhen {
+		switch ws[1] {
+		case "date", "dates", "day", "days", "year", "month":
+			return ws[1]
+		}
+	}
+	return ""
 }
 
 // contentTerms returns the terms of the tokens that carry a topic, in order.

@@ -616,6 +616,16 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 			[]string{"Sunni", "BLA"}},
 		{[]string{"What is the second reason for optimism about de-escalation?", "and the third?"},
 			[]string{"death toll", "terrorist"}},
+		// "who" is no name to swap, whatever a dictionary says of the WHO; "and X with Y"
+		// swaps the name and what follows the preposition.
+		{[]string{"who did iran hit", "and pakistan?", "how many died in that one"},
+			[]string{"Jaish al-Adl", "Balochistan Liberation Army", "seven"}},
+		{[]string{"what did iran want to achieve with the strike?", "and pakistan with its retaliation?"},
+			[]string{"deter", "nuclear-armed"}},
+		// "What day did Iran fire missiles…" is phrased as "when" is asked, and the
+		// strike on Pakistan, not the list of countries struck, answers where.
+		{[]string{"when did iran fire missiles into pakistan", "where exactly"},
+			[]string{"16 January", "Balochistan"}},
 		// "who wrote this?" asks for the article's author, whatever the last answer quoted.
 		{[]string{"what does the article say about trust btwn them", "btw who wrote this"},
 			[]string{"eroded", "Giorgio Cafiero"}},
@@ -2408,6 +2418,17 @@ func TestWhatTheFactsKeepFromHappeningIsDenied(t *testing.T) {
 	} {
 		if r := e.Answer(q); r.Verdict != answers.VerdictNo {
 			t.Errorf("%q: got verdict %v, %q; want No", q, r.Verdict, r.Answer)
+		}
+	}
+}
+
+func TestWhatMadeSomeoneActAsksWhy(t *testing.T) {
+	e := newEngine(t)
+	// "what pushed pakistan to…" asks for a cause, as "why did pakistan…" does; "that's
+	// what triggered it" claims one.
+	for _, q := range []string{"so what pushed pakistan to retaliate anyway?", "what drove pakistan to hit back?"} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), "deter") {
+			t.Errorf("%q: answered %v, %q", q, r.Answered, r.Text())
 		}
 	}
 }

@@ -481,6 +481,11 @@ func readAsk(a Ask, quoted string) Query {
 	if q.Type == knowledge.TypeWhat && asksPurpose(ws) {
 		q.Type = knowledge.TypeWhy // "what was the point of the 16 jan strike" asks why
 	}
+	if q.Type == knowledge.TypeWhy && asksCause(ws) {
+		// "what drove pakistan to hit back?": the verb asks why, as "why" would, and is
+		// no detail of its own.
+		q.Text, q.Focus = dropWords(q.Text, causeVerbs), ""
+	}
 	if q.Type == knowledge.TypeWhy {
 		// "why did Iran do this, whats the logic": the logic is the why, no detail more.
 		q.Text = dropWords(q.Text, reasonNouns)
@@ -489,6 +494,16 @@ func readAsk(a Ask, quoted string) Query {
 		}
 	}
 	return q
+}
+
+// asksCause reports whether words ask "what made…", "what pushed…": why.
+func asksCause(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "what" && causeVerbs[ws[i+1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // withWhat reads "with what" that ends a question or opens one ("what did pakistan hit

@@ -1026,6 +1026,12 @@ var requesters = map[string]bool{"someone": true, "somebody": true, "anyone": tr
 var requestVerbs = map[string]bool{"give": true, "tell": true, "explain": true, "list": true, "summarize": true,
 	"summarise": true, "share": true, "show": true, "post": true, "send": true, "break": true, "walk": true}
 
+// causeVerbs after "what" ask why: "what made them…", "what triggered the strike?".
+var causeVerbs = map[string]bool{"made": true, "makes": true, "pushed": true, "pushes": true, "drove": true,
+	"drives": true, "prompted": true, "prompts": true, "led": true,
+	"motivated": true, "motivates": true, "forced": true, "sparked": true,
+	"provoked": true, "compelled": true}
+
 // exactWords ask for a detail precisely, and ask nothing of their own: "what exact date".
 var exactWords = map[string]bool{"exact": true, "precise": true, "specific": true, "actual": true}
 
@@ -1076,6 +1082,10 @@ func questionType(ws []string) knowledge.QuestionType {
 			}
 			if next == "date" || next == "dates" || next == "day" || next == "days" || next == "year" || next == "month" {
 				return knowledge.TypeWhen
+			}
+			if w == "what" && causeVerbs[next] && (i == 0 || !copulas[ws[i-1]] && ws[i-1] != "s" && ws[i-1] != "thats") {
+				// "that's what triggered it" claims a cause, and asks nothing.
+				return knowledge.TypeWhy // "what pushed pakistan to retaliate?", "what led to it?"
 			}
 			// "what was the date of the meetings in davos?", "what's the exact date…"
 			for j := i + 1; j < len(ws) && j <= i+4; j++ {
