@@ -626,6 +626,10 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// strike on Pakistan, not the list of countries struck, answers where.
 		{[]string{"when did iran fire missiles into pakistan", "where exactly"},
 			[]string{"16 January", "Balochistan"}},
+		// "us" before a noun, after a preposition, is the US; "switching topics" is
+		// chatter, and the question after it stands alone.
+		{[]string{"what did the swedish institute guy say about deterrence", "whats his view on us policy", "switching topics, whos javidanfar"},
+			[]string{"obsession", "decades", "Colonel"}},
 		// "who wrote this?" asks for the article's author, whatever the last answer quoted.
 		{[]string{"what does the article say about trust btwn them", "btw who wrote this"},
 			[]string{"eroded", "Giorgio Cafiero"}},

@@ -493,6 +493,11 @@ var chatterPhrases = []string{
 	"real talk", "ok real talk", "so", "um", "uh", "wait", "ok so", "so like", "hey all",
 	"first", "ok so first", "so first", "firstly", "first of all", "first off",
 	"hi all", "hey everyone", "hi everyone", "hey guys", "hi guys", "cheers", "ta", "much appreciated",
+	// Turns to a new subject: the question after says which.
+	"switching topics", "switching topic", "switching gears", "change of topic", "changing topics",
+	"changing topic", "changing the subject", "new topic", "different topic", "other topic",
+	"different question", "new question", "another question", "next question", "moving on",
+	"ok moving on", "unrelated", "unrelated but", "on another note", "on a different note", "ok next", "next",
 	// Salutations, in English and in the greetings of the region's languages.
 	"dear", "dear all", "colleagues", "friends", "sir", "madam", "team", "good day", "greetings",
 	"good afternoon", "good evening", "salam", "salaam", "salam alaikum", "assalamualaikum",

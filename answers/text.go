@@ -597,6 +597,15 @@ func swapped(a, b string) bool {
 func (a *analyzer) analyze(s string, fix bool) []token {
 	toks := a.canonicalize(a.tokens(s, fix))
 	if fix {
+		// "his view on us policy": "us" before a noun, after a preposition, is the US.
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].word == "us" && toks[i].stop && (i == 0 || usPrepositions[toks[i-1].word]) && !toks[i+1].stop && isNoun(toks[i+1].word) {
+				if us := a.canonicalize(a.tokens("the US", false)); len(us) > 0 {
+					us[len(us)-1].word = toks[i].word
+					toks[i] = us[len(us)-1]
+				}
+			}
+		}
 		// "the Iranian strike" is Iran's strike, as the base says it.
 		for i := 0; i+1 < len(toks); i++ {
 			if c := demonyms[toks[i].term]; c != "" && toks[i+1].term == "alias:strike" && a.nameGroups["alias:"+c] {
@@ -606,6 +615,10 @@ func (a *analyzer) analyze(s string, fix bool) []token {
 	}
 	return toks
 }
+
+// usPrepositions before "us" and a noun make it the US: "about us strikes".
+var usPrepositions = map[string]bool{"on": true, "about": true, "of": true, "from": true, "by": true,
+	"against": true, "and": true, "with": true, "toward": true, "towards": true, "regarding": true}
 
 // namedWants are the asker's fillers ("I need…") that after a name say what the named
 // one needs; "want" is left a filler, as the base never says what anyone wants.

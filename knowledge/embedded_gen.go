@@ -2229,6 +2229,9 @@ var generated = &Base{
 				"point to",
 				"failed",
 				"failure",
+				"US policy",
+				"policy",
+				"what the US has been doing",
 			},
 			Types: []QuestionType{
 				"what",
