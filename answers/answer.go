@@ -2469,6 +2469,9 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			}
 		}
 		strange := rk.hasUnknownName() && foreign < 2
+		// "explain quantum computing like im 5": every word of what to summarise is one
+		// the article never uses.
+		strange = strange || e.aboutSomethingElse(rk.terms)
 		if top := rk.top(); strange || slices.Contains(q.Words, "before") || slices.Contains(q.Words, "after") {
 			break // "a recap of what happened before Iran's strike" asks of an event, not the whole
 		} else if e.onlyGeneric(rk.terms) || top.topic < e.opts.MinConfidence {
@@ -2959,6 +2962,10 @@ func (e *Engine) instruction(q Query, ex *AskExplanation) Reply {
 func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 	var covered []string // for a count, the question's names that a better entry, which did not answer, uses
 	unnamed := -1.0      // the topic score of an entry that speaks of the place asked for and names none
+	doer := ""           // for a count, the doer of the deed asked of, where an entry makes them one
+	if a := e.agent(toks); q.Type == knowledge.TypeHowMany && a != "" && e.isAgent(a) {
+		doer = a
+	}
 	for _, s := range rk.scores {
 		if s.score < e.opts.MinConfidence {
 			break
@@ -2970,6 +2977,12 @@ func (e *Engine) pick(rk ranking, q Query, toks []token) (scored, bool) {
 		if slices.ContainsFunc(covered, func(n string) bool { return !d.facts.terms[n] }) {
 			// "how many were injured in Iran's strike on Pakistan?": the Kerman bombing's
 			// count of the injured is not of the strike on Pakistan.
+			continue
+		}
+		if doer != "" && d.entry.Kind == knowledge.KindEvent && !sameAgent(d.agent, doer) {
+			// "how many were injured in iran's strike?": the Kerman bombing's count is of
+			// another deed, whatever its words share (an expert's view of Iran's strike
+			// may count what it struck).
 			continue
 		}
 		ok, missing := e.check(d, q, toks)
@@ -3030,6 +3043,22 @@ func (e *Engine) onlyGeneric(qts []qterm) bool {
 		}
 	}
 	return true
+}
+
+// aboutSomethingElse reports whether a request names two or more things and the base
+// uses none of their words: "explain quantum computing like im 5". One such word ("a
+// recap of the fallout") is as likely the asker's own word for the story.
+func (e *Engine) aboutSomethingElse(qts []qterm) bool {
+	strange := 0
+	for _, qt := range qts {
+		if qt.id >= 0 {
+			return false
+		}
+		if qt.class == classNoun || qt.class == className || qt.class == classUnknown {
+			strange++
+		}
+	}
+	return strange >= 2
 }
 
 // wholeWords name the whole article in a summary request: "summarize the article".
