@@ -2456,3 +2456,12 @@ func TestASummaryOfSomethingElseIsNotTheArticle(t *testing.T) {
 		t.Errorf("eli5: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestAnEnglishWordOneSlipFromTheBasesPairIsCorrected(t *testing.T) {
+	e := newEngine(t)
+	// "minster" is an English word (a church), but beside "foreign" it is a slip of the
+	// base's "foreign minister".
+	if r := e.Answer("whos the iranian foreign minster mentioned in the article"); !r.Answered || !strings.Contains(r.Text(), "Abdollahian") {
+		t.Errorf("foreign minster: answered %v, %q", r.Answered, r.Text())
+	}
+}

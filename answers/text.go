@@ -346,6 +346,7 @@ type analyzer struct {
 	lemmas     map[string]bool        // the lexicon lemmas of the base's words
 	nameGroups map[string]bool        // the canonical terms of alias groups of names
 	nameStems  map[string]bool        // the stems of names, as terms carry them
+	pairs      map[string]bool        // "foreign minister": two words the base writes one after the other, space-joined
 	frozen     bool
 }
 
@@ -381,7 +382,7 @@ type aliasTerm struct {
 func newAnalyzer(aliasGroups [][]string) *analyzer {
 	a := &analyzer{aliases: map[string][]aliasTerm{}, vocab: map[string]bool{}, stems: map[string]bool{},
 		capitals: map[string]bool{}, lower: map[string]bool{}, names: map[string]bool{},
-		stemmed: map[string]string{}}
+		stemmed: map[string]string{}, pairs: map[string]bool{}}
 	a.nameGroups = map[string]bool{}
 	for _, group := range aliasGroups {
 		canonical := "alias:" + strings.Join(stemAll(words(group[0])), "_")
@@ -419,10 +420,14 @@ func stemAll(ws []string) []string {
 // correction and, for text written with care (cased), notes which words it writes
 // capitalised and which in lower case.
 func (a *analyzer) learn(s string, cased bool) {
-	for _, w := range words(s) {
+	ws := words(s)
+	for i, w := range ws {
 		if !a.vocab[w] {
 			a.vocab[w] = true
 			a.stems[a.stem(w)] = true
+		}
+		if i > 0 && !isStop(w) && !isStop(ws[i-1]) {
+			a.pairs[ws[i-1]+" "+w] = true
 		}
 	}
 	if !cased {
@@ -741,8 +746,14 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 				if resolved == nil {
 					resolved = map[string]token{}
 				}
-				t = a.resolve(w, t)
-				resolved[w] = t
+				if c := a.pairedSlip(ws, i, w); c != "" {
+					// "the iranian foreign minster": an English word, but one slip from
+					// the base's word that its neighbour goes with.
+					t = token{term: a.stem(c), corrected: true, known: a.names[c], word: c}
+				} else {
+					t = a.resolve(w, t)
+					resolved[w] = t
+				}
 			} else {
 				t.class = classUnknown
 			}
@@ -751,6 +762,20 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// pairedSlip returns the base word that a word of ws at i is one slip from, where the
+// base writes it next to the word beside it ("foreign minster" for "foreign minister"),
+// or "".
+func (a *analyzer) pairedSlip(ws []string, i int, w string) string {
+	c := a.correct(w)
+	if c == "" || levenshtein.ComputeDistance(w, c) > 1 && !swapped(w, c) {
+		return ""
+	}
+	if i > 0 && a.pairs[ws[i-1]+" "+c] || i+1 < len(ws) && a.pairs[c+" "+ws[i+1]] {
+		return c
+	}
+	return ""
 }
 
 // namesABot reports whether the word before "bot" makes it a bot of some kind ("a
