@@ -58,6 +58,9 @@ func TestPlanFindsTheQuestionsAndDropsChatter(t *testing.T) {
 		// question asks, is no part of the question; a description of whom it asks of is.
 		{"who said iran's military invincibility took a hit? ranjha?", []string{"who said iran's military invincibility took a hit?"}, []bool{false}, false},
 		{"what was razi mousavi? like a general? a diplomat?", []string{"what was razi mousavi?"}, []bool{false}, false},
+		// A place guessed for where a question asks; a place a "when" question asks of.
+		{"where was mousavi killed? iraq?", []string{"where was mousavi killed?"}, []bool{false}, false},
+		{"when did iran strike? syria?", []string{"when did iran strike? syria?"}, []bool{false}, false},
 		{"who was killed the day after iran fired at pakistan? some colonel?", []string{"who was killed the day after iran fired at pakistan? some colonel?"}, []bool{false}, false},
 		// A yes-or-no question after a comma asks of whom the first question is about.
 		{"who's rouzbeh parsi, is he with crisis group?", []string{"who's rouzbeh parsi", "is he with crisis group?"}, []bool{false, false}, false},

@@ -1256,8 +1256,10 @@ func guessesAnswer(question string, fragment []string) bool {
 	// "whose rights does it stand up for? the kurds?", "who said it took a hit? ranjha?":
 	// a name guessed for whom a question already whole asks; "some colonel?" describes
 	// whom it asks of, and helps find them.
+	// "where was mousavi killed? iraq?": a place guessed for where a question already
+	// whole asks ("when did iran strike? syria?" asks of Syria).
 	if at := slices.IndexFunc(qw, func(w string) bool { return !fillerWords[w] }); at >= 0 && len(qw)-at >= 3 &&
-		(qw[at] == "who" || qw[at] == "whose" || qw[at] == "whos") && len(fragment) <= 3 && namesOnly(fragment) {
+		(qw[at] == "who" || qw[at] == "whose" || qw[at] == "whos" || qw[at] == "where") && len(fragment) <= 3 && namesOnly(fragment) {
 		return true
 	}
 	// "how long after? hrs? days?": a unit of what a time question asks. A guess at a
