@@ -2468,3 +2468,14 @@ func TestAnEnglishWordOneSlipFromTheBasesPairIsCorrected(t *testing.T) {
 		t.Errorf("foreign minster: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestAnEventTimedByAnotherIsAskedOfItself(t *testing.T) {
+	e := newEngine(t)
+	// "relative to Iran's strike" times the colonel's killing: Iran is not its doer, and
+	// "relative" is no relation.
+	for _, q := range []string{"when did the colonel get killed relative to iran's strike on pakistan", "when was javidanfar killed compared to iran's strike"} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), "One day after") {
+			t.Errorf("%q: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+}

@@ -168,8 +168,8 @@ func (e *Engine) agent(toks []token) string {
 			if toks[i].stop || !e.isName(toks[i].term) {
 				continue
 			}
-			if i > 0 && timePrepositions[toks[i-1].word] {
-				continue // "killed a day after Iran's strike": a time, not the doer
+			if i > 0 && timePrepositions[toks[i-1].word] || i > 1 && (toks[i-1].word == "to" || toks[i-1].word == "with") && referenceWords[toks[i-2].word] {
+				continue // "killed a day after Iran's strike", "relative to Iran's strike": a time, not the doer
 			}
 			if k := i - 1; !toks[i].owner && (k > 0 && articles[toks[k].word] && placePrepositions[toks[k-1].word] || k >= 0 && placePrepositions[toks[k].word]) &&
 				toks[i+1].term != "alias:strike" && toks[i+1].term != "alias:retaliate" &&
@@ -233,6 +233,10 @@ var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // timePrepositions put the event after them as a time: "after Iran's strike".
 var timePrepositions = map[string]bool{"after": true, "before": true, "since": true, "until": true, "during": true, "following": true}
+
+// referenceWords before "to" or "with" make what follows the event another is timed or
+// weighed by: "relative to Iran's strike", "compared with Pakistan's".
+var referenceWords = map[string]bool{"relative": true, "compared": true, "comparison": true, "relation": true, "prior": true, "next": true}
 
 // sameAgent reports whether two agents are the same name, a country and its people
 // alike ("iran" and "iranian").

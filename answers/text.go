@@ -721,6 +721,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			// where "hey bot" speaks to this one.
 			t = token{term: a.stem(w), word: w}
 		}
+		if fix && (w == "relative" || w == "compared" || w == "relation") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "with") {
+			// "killed relative to Iran's strike": the event it is timed or weighed by
+			// follows; the word is no relation of the base's "relations".
+			t = token{term: "~" + w, word: w, stop: true}
+		}
 		if fix && (w == "along" || w == "together") && i+1 < len(ws) && ws[i+1] == "with" {
 			// "killed along with him": "with" says it, and the base's "along the border"
 			// is no part of it.
