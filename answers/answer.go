@@ -2526,8 +2526,8 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 	// "jaish al-adl claimed the kerman bombing": a claim that names an event, answered by
 	// an entry that does not tell of it, is read from its last name, the event.
 	missesEvent := ok && q.Intent == IntentClaim && slices.ContainsFunc(toks, func(t token) bool {
-		k, place := e.placeKind[t.term] // a town, the place of one event: "Kerman", "Rask"
-		return !t.stop && place && k != "container" && k != "province" && e.eventNames[t.term] == 1 && !e.docs[best.doc].facts.terms[t.term]
+		k, place := e.placeKind[t.term] // a town, the place of one event or two of it: "Kerman", "Rask" (its attack, its condemnation)
+		return !t.stop && place && k != "container" && k != "province" && e.eventNames[t.term] >= 1 && e.eventNames[t.term] <= 2 && !e.docs[best.doc].facts.terms[t.term]
 	})
 	if (!ok || missesEvent) && q.Intent == IntentClaim {
 		// "it was the Islamic State that attacked the police station in Rask": a claim

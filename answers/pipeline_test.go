@@ -1335,6 +1335,10 @@ func TestAClaimReadTheOtherWayRound(t *testing.T) {
 	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Jaish al-Adl attacked") {
 		t.Errorf("IS attacked Rask: verdict %q, %q", r.Verdict, r.Text())
 	}
+	// So is a town the timeline names in two events (the attack, its condemnation).
+	if r := e.Answer("isis did the rask attack in december ya?"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Jaish al-Adl attacked") {
+		t.Errorf("isis did the rask attack: verdict %q, %q", r.Verdict, r.Text())
+	}
 	// A name the base knows only through its aliases still contradicts the facts.
 	if r := e.Answer("The americans killed Mousavi, no?"); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Israel") {
 		t.Errorf("the americans killed Mousavi: verdict %q, %q", r.Verdict, r.Text())
