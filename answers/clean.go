@@ -72,6 +72,12 @@ func Clean(s string) Cleaned {
 				rest = append(rest, q[i+2:])
 				q = q[:i+1]
 			}
+			// "> quoted words who said this?", typed on one line: the question of whose
+			// words they are begins where the quote ends.
+			if before, after, ok := cutAttribution(q); ok {
+				q = before
+				rest = append(rest, after)
+			}
 			if c.Quoted == "" {
 				c.Quoted = q
 			} else {
@@ -319,4 +325,25 @@ func isSymbol(r rune) bool {
 		return true // tag characters of flag sequences
 	}
 	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Co, r)
+}
+
+// attributionOpeners open a question of whose words a passage is.
+var attributionOpeners = []string{"who said", "who says", "who wrote", "whose words", "whose quote",
+	"whose line", "which expert", "who is this", "whos this", "who's this", "source?", "source pls", "source plz"}
+
+// cutAttribution splits a quoted line typed with its question ("deterrence is the
+// obsession of all states who said this") into the quote and the question, where the
+// question opens with words asking whose it is after three words or more.
+func cutAttribution(q string) (quote, question string, ok bool) {
+	lower := strings.ToLower(q)
+	for _, o := range attributionOpeners {
+		i := strings.Index(lower, " "+o)
+		if i < 0 {
+			continue
+		}
+		if len(strings.Fields(q[:i])) >= 3 {
+			return strings.TrimRight(q[:i], " ,.;:"), q[i+1:], true
+		}
+	}
+	return q, "", false
 }

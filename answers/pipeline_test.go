@@ -509,6 +509,7 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 		"> unforced error on Tehran's part\n\nsource? i wanna cite it properly",
 		"someone pasted “unforced error on Tehran's part” in the news channel, who used those words?",
 		`"unforced error on Tehran's part" whose take is that`,
+		"> unforced error on Tehran's part who said this",
 	} {
 		r := e.Answer(q)
 		if !r.Answered || r.Kind != answers.KindQuote || len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Dr Rouzbeh Parsi" {
@@ -521,6 +522,11 @@ func TestPastedQuoteIsAttributedVerbatim(t *testing.T) {
 	}
 	if r := e.Answer("> Iran will rebuild the village by March — who said that?"); r.Answered {
 		t.Errorf("words no one in the article said were attributed: %q", r.Text())
+	}
+	// A quote typed on one line with two questions: each is answered, the second of the
+	// speaker the first finds.
+	if r := e.Answer("> Deterrence is the obsession of all states who said this and who did he compare iran to?"); !strings.Contains(r.Text(), "Those are the words of Dr Rouzbeh Parsi") || !strings.Contains(r.Text(), "what the US has been doing") {
+		t.Errorf("deterrence quote, and whom he compared iran to: %q", r.Text())
 	}
 	// "which analyst said that" asks who said the words quoted, like "who said that".
 	if r := e.Answer(`"quite brazen from Iran" - which analyst said that`); !strings.HasPrefix(r.Text(), "Those are the words of Dr Umer Karim") {

@@ -2232,6 +2232,11 @@ var generated = &Base{
 				"US policy",
 				"policy",
 				"what the US has been doing",
+				"compare",
+				"compares",
+				"comparison",
+				"likened",
+				"cautionary",
 			},
 			Types: []QuestionType{
 				"what",
