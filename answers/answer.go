@@ -2805,7 +2805,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the question asks when it began, and " + d.entry.ID + " dates only its end")
 			return e.nearMiss(d, q, best)
 		}
-		if q.Type == knowledge.TypeYesNo && asksWhichHappened(q.Words) && e.hedgedDeed(q.Words, toks, d.facts) {
+		if q.Type == knowledge.TypeYesNo && asksWhichHappened(q.Words) && !slices.ContainsFunc(q.Words, func(w string) bool { return futureWords[w] }) && e.hedgedDeed(q.Words, toks, d.facts) {
 			// "did the ambassadors actually go back on the 26th or did it get delayed?":
 			// the facts say only that they were due to, which settles neither.
 			ex.decided("near miss: the question asks which happened, and " + hedgedWhy)

@@ -144,7 +144,7 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	// "what weapons did they use?", "were they Iranian?": they, it and that stand for
 	// what was talked about; a question naming nothing takes the last question's names.
 	if changed == standsAlone && slices.ContainsFunc(ws, func(w string) bool { return thingPronouns[w] }) {
-		if !e.namesSomething(ws) {
+		if !e.namesSomething(ws) && !namesBothSides(ws) {
 			// They, it and that are not the person talked about: "and around which city
 			// were they?" after what Akhtar said of the targets asks of the targets.
 			names := slices.DeleteFunc(e.namesOf(words(c.Question)), func(w string) bool { return e.personIn(w) != "" })
@@ -174,6 +174,18 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 		return q, pointsAtThing
 	}
 	return q, changed
+}
+
+// namesBothSides reports whether words name Iran and Pakistan together ("both sides",
+// "each other's military"), whom "they" then stands for.
+func namesBothSides(ws []string) bool {
+	for _, p := range [][]string{{"both", "sides"}, {"both", "countries"}, {"both", "governments"}, {"each", "other"},
+		{"each", "others"}, {"neither", "side"}, {"either", "side"}, {"the", "two", "countries"}} {
+		if hasPhrase(ws, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // deedOf returns the verb a question asks of its subject's deed, "use" in "which weapons

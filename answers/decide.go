@@ -63,6 +63,7 @@ type fact struct {
 	negated map[string]int      // by term: sentences that say "not", "no" or "never" of it, less those that say it plainly: at least 0 for a term denied as often as said
 	denials [][]string          // the terms of each clause a negation denies: "Iranian", "nationals" of "not Iranian nationals"
 	hedged  map[string]int      // by term: sentences that say it only could, might or would be, less those that say it plainly
+	guessed map[string]int      // as hedged, of sentences that guess, not of those that tell a plan ("was due to visit")
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 	agent   string              // whose deed the entry tells of, as its title makes the doer
@@ -79,7 +80,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -87,10 +88,11 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 	for _, text := range texts {
 		for _, sentence := range strings.SplitAfter(text, ". ") {
 			toks := e.an.analyze(sentence, false)
-			hedge := false
+			hedge, guess := false, false
 			ws := words(sentence)
 			for _, w := range ws {
 				hedge = hedge || hedges[w]
+				guess = guess || hedges[w] && !plans[w]
 			}
 			if text == answer {
 				f.order = orderOf(f.order, ws)
@@ -132,6 +134,11 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 					f.hedged[t.term]++
 				} else {
 					f.hedged[t.term]--
+				}
+				if guess {
+					f.guessed[t.term]++
+				} else {
+					f.guessed[t.term]--
 				}
 				f.terms[t.term] = true
 			}
@@ -512,7 +519,7 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	}
 	denied, content := 0, len(inFacts)
 	for _, term := range inFacts {
-		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1) && e.deniedOf(f, term, toks) {
+		if f.negated[term] >= 0 && (e.idfOf(term) > e.maxIDF/3 || content == 1 || possessed(toks, term)) && e.deniedOf(f, term, toks) {
 			denied++
 		}
 	}
@@ -529,6 +536,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 	// Hedges: "did China end up mediating?", a claim of what happened, where the facts
 	// say only that it could.
 	if len(conflict) == 0 && e.hedgedDeed(claim.Words, toks, f) {
+		if slices.ContainsFunc(claim.Words, func(w string) bool { return futureWords[w] }) {
+			// "will they go to war?", where the facts say a war is unlikely: how likely
+			// it is answers, with no Yes.
+			return VerdictOpen, forecastWhy, false
+		}
 		return VerdictOpen, hedgedWhy, false
 	}
 	if origin != "" && len(conflict) == 0 {
@@ -578,9 +590,15 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 // hedgedDeed reports whether words ask what happened ("did China end up mediating?",
 // "did they actually go back?") of what the facts say only could, or were due to, be so.
 func (e *Engine) hedgedDeed(ws []string, toks []token, f fact) bool {
-	if !slices.ContainsFunc(ws, func(w string) bool { return happenedWords[w] }) ||
+	if !slices.ContainsFunc(ws, func(w string) bool { return happenedWords[w] || futureWords[w] }) ||
 		slices.ContainsFunc(ws, func(w string) bool { return hedges[w] }) || modalPerfect(ws) {
 		return false
+	}
+	// What will be is confirmed by a plan ("is he going to pakistan?": he was due to),
+	// not by a guess ("will they go to war?": a war is unlikely).
+	hedged := f.hedged
+	if slices.ContainsFunc(ws, func(w string) bool { return futureWords[w] }) {
+		hedged = f.guessed
 	}
 	rare, hedgedRare := 0, 0
 	for _, t := range toks {
@@ -588,7 +606,7 @@ func (e *Engine) hedgedDeed(ws []string, toks []token, f fact) bool {
 		// not hedged by "he is sceptical when states claim they can…".
 		if !t.stop && !t.number && f.terms[t.term] && e.idfOf(t.term) > e.maxIDF/3 && !e.isName(t.term) {
 			rare++
-			if f.hedged[t.term] > 0 {
+			if hedged[t.term] > 0 {
 				hedgedRare++
 			}
 		}
@@ -635,9 +653,27 @@ var hedges = map[string]bool{"could": true, "might": true, "may": true, "would":
 	// Aims are not outcomes: "was meant to deter Jaish al-Adl".
 	"meant": true, "intended": true}
 
+// plans among hedges tell what was to be, not what might be.
+var plans = map[string]bool{"due": true, "expected": true, "planned": true, "scheduled": true}
+
+// futureWords make a claim one of what will happen: "will they go to war?", which facts
+// that say it is unlikely, or only could be, do not confirm.
+var futureWords = map[string]bool{"will": true, "gonna": true, "going": true, "wont": true}
+
 // happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
 	"have": true, "havent": true, "had": true, "ended": true, "end": true, "yet": true, "already": true}
+
+// possessed reports whether a claim's term follows a possessive: "military" in "did
+// iran target pakistan's military?", what the deed was done to, however common a word.
+func possessed(toks []token, term string) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].term == term && toks[i-1].owner {
+			return true
+		}
+	}
+	return false
+}
 
 // onlySubjectWhy is decide's reason for a claim that says nothing of its one name.
 const onlySubjectWhy = "nothing claimed of the subject"
@@ -666,6 +702,10 @@ const unconfirmedWhy = "unconfirmed: "
 
 // apartWhy is decide's reason for a claim whose deed the facts tell, but not of its subject.
 const apartWhy = "not said of the subject: "
+
+// forecastWhy is decide's reason for a claim of what will be, which the facts say only
+// could, or is unlikely to, be so.
+const forecastWhy = "the facts say how likely it is"
 
 // hedgedWhy is decide's reason for a claim the facts say only could be so.
 const hedgedWhy = "the facts say only that it could be so"

@@ -2489,3 +2489,36 @@ func TestAnEventTimedByAnotherIsAskedOfItself(t *testing.T) {
 		}
 	}
 }
+
+func TestAFutureIsDecidedByAPlanNotAGuess(t *testing.T) {
+	e := newEngine(t)
+	// "A war is unlikely" is no Yes to "will they go to war?", and it answers.
+	for _, q := range []string{"will iran and pakistan go to war?", "are iran and pakistan going to war?"} {
+		r := e.Answer(q)
+		if !r.Answered || r.Verdict == answers.VerdictYes || !strings.Contains(r.Text(), "unlikely") {
+			t.Errorf("%q: answered %v, verdict %q, %q", q, r.Answered, r.Verdict, r.Text())
+		}
+	}
+	// A visit he was due to make is one he is going to make.
+	if r := e.Answer("is abdollahian going to pakistan?"); r.Verdict != answers.VerdictYes || !strings.Contains(r.Text(), "29 January") {
+		t.Errorf("is abdollahian going to pakistan: verdict %q, %q", r.Verdict, r.Text())
+	}
+	if r := e.Answer("is china actually gonna be a good mediator or is that cope"); !r.Answered || !strings.Contains(r.Text(), "could make it an effective mediator") {
+		t.Errorf("china gonna be a good mediator: answered %v, %q", r.Answered, r.Text())
+	}
+}
+
+func TestWhatADeedWasDoneToIsDeniedHoweverCommonItsWord(t *testing.T) {
+	e := newEngine(t)
+	// The facts deny that either side targeted the other's armed forces or military; a
+	// subject before its question ("and iran, did it…") is the doer.
+	for _, q := range []string{"did iran target pakistan's military?", "and iran, did it target pakistan's military?", "did pakistan target iran's army?"} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictNo {
+			t.Errorf("%q: verdict %q, %q", q, r.Verdict, r.Text())
+		}
+	}
+	// "militarily" is the adverb of "military": the naval exercise was military cooperation.
+	if r := e.Answer("were iran and pakistan cooperating militarily b4 this"); r.Verdict != answers.VerdictYes || !strings.Contains(r.Text(), "naval") {
+		t.Errorf("cooperating militarily: verdict %q, %q", r.Verdict, r.Text())
+	}
+}

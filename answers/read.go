@@ -366,6 +366,11 @@ func readAsk(a Ask, quoted string) Query {
 	a.Text = replacePhrases(a.Text, []string{"buy the idea", "buy the argument", "buy the claim", "buy that", "buy it", "buys the idea", "buys that"}, "believe")
 	// "trust between the two countries": the two of this story are Iran and Pakistan.
 	a.Text = replacePhrases(a.Text, []string{"between the two countries", "between both countries", "between the two nations", "between the two neighbours", "between the two neighbors"}, "between Iran and Pakistan")
+	a.Text = undislocate(a.Text)
+	// "and did both sides say…", "so why did they…": the question after the conjunction.
+	if first, rest, ok := strings.Cut(strings.TrimSpace(a.Text), " "); ok && leadingConjunctions[strings.ToLower(first)] && startsQuestion(rest) {
+		a.Text = rest
+	}
 	a.Text = hurtAsDamage(a.Text)
 	a.Text = comesIn(a.Text)
 	a.Text = agreeingSays(a.Text)
@@ -504,6 +509,27 @@ func asksCause(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// leadingConjunctions open a question that goes on from the last: "and did…".
+var leadingConjunctions = map[string]bool{"and": true, "so": true, "but": true, "also": true, "then": true, "plus": true}
+
+// dislocated matches a question whose subject stands before it, taken up by a pronoun:
+// "and iran, did it target pakistan's military?".
+var dislocated = regexp.MustCompile(`(?i)^(?:(?:and|so|now|ok|okay|what about)\s+)*([\pL'’\-]+(?:\s+[\pL'’\-]+){0,2}),\s*(did|does|do|is|was|were|are|has|have|had|will|would|could|can)\s+(?:it|they|he|she)\b`)
+
+// undislocate puts a subject that stands before its question in the place of the pronoun
+// that takes it up: "and iran, did it target…" asks "did iran target…".
+func undislocate(s string) string {
+	m := dislocated.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	subject := s[m[2]:m[3]]
+	if sw := words(subject); len(sw) == 0 || slices.ContainsFunc(sw, func(w string) bool { return fillerWords[w] || isStop(w) && w != "the" }) {
+		return s // "ok so, did it work?": no subject, only chatter
+	}
+	return s[m[4]:m[5]] + " " + subject + s[m[1]:]
 }
 
 // withWhat reads "with what" that ends a question or opens one ("what did pakistan hit

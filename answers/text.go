@@ -313,7 +313,19 @@ func stem(w string) string {
 	if r, _ := utf8.DecodeRuneInString(w); len(w) < 3 || unicode.IsDigit(r) {
 		return w
 	}
-	return snowballStem(w)
+	return snowballStem(adjectiveOf(w))
+}
+
+// adjectiveOf returns the adjective an adverb is made of, "militarily" → "military",
+// "diplomatically" → "diplomatic", so that both stem alike; any other word as it is.
+func adjectiveOf(w string) string {
+	switch {
+	case len(w) > 8 && strings.HasSuffix(w, "ically"):
+		return strings.TrimSuffix(w, "ally")
+	case len(w) > 7 && strings.HasSuffix(w, "arily"):
+		return strings.TrimSuffix(w, "ily") + "y"
+	}
+	return w
 }
 
 // token is one word of analysed text.

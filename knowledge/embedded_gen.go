@@ -3420,7 +3420,7 @@ var generated = &Base{
 			ID:     "strike-not-armed-forces",
 			Kind:   "fact",
 			Title:  "Both sides said they hit “terrorist” groups, not each other's forces",
-			Answer: "The lack of coordination contributed to major tension and prompted Islamabad to decide it had to retaliate, but both Tehran and Islamabad were keen to stress that their strikes targeted “terrorist” organisations rather than the other country's armed forces: Iran hit Jaish al-Adl, which its foreign minister called an “Iranian terrorist organisation”, and Pakistan hit the BLA and BLF separatists. The article counts this as the third reason to expect de-escalation.",
+			Answer: "The lack of coordination contributed to major tension and prompted Islamabad to decide it had to retaliate, but both Tehran and Islamabad were keen to stress that their strikes targeted “terrorist” organisations rather than the other country's armed forces or military: Iran hit Jaish al-Adl, which its foreign minister called an “Iranian terrorist organisation”, and Pakistan hit the BLA and BLF separatists. The article counts this as the third reason to expect de-escalation.",
 			Questions: []string{
 				"Did Iran and Pakistan attack each other's militaries?",
 				"Were the strikes aimed at the armed forces of the other country?",
