@@ -64,6 +64,7 @@ type fact struct {
 	denials [][]string          // the terms of each clause a negation denies: "Iranian", "nationals" of "not Iranian nationals"
 	hedged  map[string]int      // by term: sentences that say it only could, might or would be, less those that say it plainly
 	guessed map[string]int      // as hedged, of sentences that guess, not of those that tell a plan ("was due to visit")
+	years   map[int]bool        // the years it names, in dates or alone ("since 1988")
 	owned   map[string][]string // what names own in it: army → pakistan in "Pakistan's army"
 	spans   map[int]bool        // the spans of time it gives, in days: "two days later" is 2
 	agent   string              // whose deed the entry tells of, as its title makes the doer
@@ -80,7 +81,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, years: map[int]bool{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -113,6 +114,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			}
 			for n := range numbers(toks) {
 				f.numbers[n] = true
+			}
+			for y := range years(toks) {
+				f.years[y] = true
 			}
 			for n, kind := range tolls(toks) {
 				f.tolls[n] = kind
@@ -396,6 +400,17 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			}
 		}
 	}
+	// Years: "the first since 1979" where the facts say since 1988.
+	if len(f.years) > 0 && e.sharesAThing(toks, f) {
+		for y := range years(toks) {
+			if f.years[y] {
+				hold = append(hold, strconv.Itoa(y))
+			} else {
+				conflict = append(conflict, strconv.Itoa(y))
+				firm = true
+			}
+		}
+	}
 	// Spans of time: "a week after" where the facts say "one day after".
 	if len(f.spans) > 0 {
 		for _, d := range spans(claim.Words) {
@@ -543,6 +558,9 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 		}
 		return VerdictOpen, hedgedWhy, false
 	}
+	if len(conflict) == 0 && e.guessedNow(claim.Words, toks, f) {
+		return VerdictOpen, forecastWhy, false
+	}
 	if origin != "" && len(conflict) == 0 {
 		return VerdictOpen, unconfirmedWhy + origin, false
 	}
@@ -570,6 +588,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "did china help?", where "help" is the asker's word as often as the claim's:
 			// a name alone claims nothing the facts could confirm.
 			return VerdictOpen, onlySubjectWhy, false
+		}
+		if n := unconfirmedNumber(toks, f); n != "" {
+			// "the first attack since 1979, didn't he say?", where his words give no
+			// year: the facts cannot confirm it.
+			return VerdictOpen, unconfirmedWhy + n, false
 		}
 		if w := e.unheld(toks, f); w != "" {
 			// "the UNSC praised the Rask attack": the facts tell of the attack and the
@@ -600,6 +623,22 @@ func (e *Engine) hedgedDeed(ws []string, toks []token, f fact) bool {
 	if slices.ContainsFunc(ws, func(w string) bool { return futureWords[w] }) {
 		hedged = f.guessed
 	}
+	return e.mostlyHedged(toks, f, hedged)
+}
+
+// guessedNow reports whether a claim of what is so ("china is the one mediating
+// between them rn"), neither of what happened nor of what will, says plainly what the
+// facts only guess at.
+func (e *Engine) guessedNow(ws []string, toks []token, f fact) bool {
+	if slices.ContainsFunc(ws, func(w string) bool { return happenedWords[w] || futureWords[w] || hedges[w] }) || modalPerfect(ws) {
+		return false
+	}
+	return e.mostlyHedged(toks, f, f.guessed)
+}
+
+// mostlyHedged reports whether half or more of a claim's rare words the facts use, names
+// aside, stand in sentences hedged by the given count.
+func (e *Engine) mostlyHedged(toks []token, f fact, hedged map[string]int) bool {
 	rare, hedgedRare := 0, 0
 	for _, t := range toks {
 		// What is said of a name is hedged, not the name: "did he bring up the US?" is
@@ -658,7 +697,7 @@ var plans = map[string]bool{"due": true, "expected": true, "planned": true, "sch
 
 // futureWords make a claim one of what will happen: "will they go to war?", which facts
 // that say it is unlikely, or only could be, do not confirm.
-var futureWords = map[string]bool{"will": true, "gonna": true, "going": true, "wont": true}
+var futureWords = map[string]bool{"will": true, "gonna": true, "going": true, "wont": true, "coming": true}
 
 // happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
@@ -673,6 +712,35 @@ func possessed(toks []token, term string) bool {
 		}
 	}
 	return false
+}
+
+// unconfirmedNumber returns a number of a claim that the facts do not give, or "".
+func unconfirmedNumber(toks []token, f fact) string {
+	for n := range numbers(toks) {
+		if !f.numbers[n] {
+			return strconv.Itoa(n)
+		}
+	}
+	for y := range years(toks) {
+		if !f.years[y] {
+			return strconv.Itoa(y) // "attacked on its own soil like 2020", where the facts give no year
+		}
+	}
+	return ""
+}
+
+// years returns the years tokens name: four digits from 1900 to 2100.
+func years(toks []token) map[int]bool {
+	out := map[int]bool{}
+	for _, t := range toks {
+		if !t.number || len(t.term) != 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(t.term); err == nil && y >= 1900 && y <= 2100 {
+			out[y] = true
+		}
+	}
+	return out
 }
 
 // onlySubjectWhy is decide's reason for a claim that says nothing of its one name.
@@ -983,6 +1051,16 @@ func (e *Engine) strangeWord(t token) bool {
 // claimDoer returns the name a claim makes the doer of a strike ("Iran struck Pakistan"),
 // or "".
 func (e *Engine) claimDoer(toks []token) string {
+	// "javidanfar was killed by pakistan's strike": the doer after "by", of a killing.
+	if slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:kill" }) {
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].word == "by" && !toks[i+1].stop && e.isName(toks[i+1].term) {
+				if doer := strings.TrimPrefix(toks[i+1].term, "alias:"); e.isAgent(doer) {
+					return doer
+				}
+			}
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (toks[i+1].term == "alias:strike" || toks[i+1].term == "alias:retali") {
 			doer := strings.TrimPrefix(toks[i].term, "alias:")

@@ -2522,3 +2522,25 @@ func TestWhatADeedWasDoneToIsDeniedHoweverCommonItsWord(t *testing.T) {
 		t.Errorf("cooperating militarily: verdict %q, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestAYesNeedsWhatTheClaimSaysNotOnlyItsNames(t *testing.T) {
+	e := newEngine(t)
+	for _, c := range []struct {
+		q    string
+		want answers.Verdict
+		text string
+	}{
+		// The doer after "by" is the claim's doer.
+		{"colonel javidanfar was killed by pakistan's strike right?", answers.VerdictNo, "Jaish al-Adl killed"},
+		// A year the facts do not give, or another than theirs.
+		{"vaez said it was the first foreign attack on iran since 1979 didnt he", answers.VerdictNo, "1988"},
+		{"was it the first attack on iran since 1988?", answers.VerdictYes, "1988"},
+		// What is so now, where the facts only guess, and what is coming.
+		{"china is the one mediating between them rn, isn't it?", answers.VerdictOpen, "could make it an effective mediator"},
+		{"is a war between iran and pakistan coming? yes or no", answers.VerdictOpen, "unlikely"},
+	} {
+		if r := e.Answer(c.q); r.Verdict != c.want || !strings.Contains(r.Text(), c.text) {
+			t.Errorf("%q: verdict %q, want %q; %q", c.q, r.Verdict, c.want, r.Text())
+		}
+	}
+}
