@@ -589,6 +589,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// a name alone claims nothing the facts could confirm.
 			return VerdictOpen, onlySubjectWhy, false
 		}
+		if exclusive(claim.Words) {
+			// "pakistan only used drones", "russia is the one who'll mediate": facts that
+			// tell of drones, or of Russia, say nothing of what else there was.
+			return VerdictOpen, exclusiveWhy, false
+		}
 		if n := unconfirmedNumber(toks, f); n != "" {
 			// "the first attack since 1979, didn't he say?", where his words give no
 			// year: the facts cannot confirm it.
@@ -708,6 +713,26 @@ var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "ha
 func possessed(toks []token, term string) bool {
 	for i := 1; i < len(toks); i++ {
 		if toks[i].term == term && toks[i-1].owner {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusiveWhy is decide's reason for a claim that something was the only one, which
+// facts that tell of it alone do not confirm: they are given as they are.
+const exclusiveWhy = "the facts do not say it was the only one"
+
+// exclusive reports whether a claim says its subject or object is the only one: "only",
+// "solely", "the one who".
+func exclusive(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case w == "solely" || w == "exclusively":
+			return true
+		case w == "only" && (i == 0 || ws[i-1] != "not" && ws[i-1] != "the"):
+			return true // "not only", "the only": no claim that there is no other
+		case w == "one" && i > 0 && ws[i-1] == "the" && i+1 < len(ws) && (ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "wholl" || ws[i+1] == "mediating"):
 			return true
 		}
 	}

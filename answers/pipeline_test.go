@@ -2538,6 +2538,9 @@ func TestAYesNeedsWhatTheClaimSaysNotOnlyItsNames(t *testing.T) {
 		// What is so now, where the facts only guess, and what is coming.
 		{"china is the one mediating between them rn, isn't it?", answers.VerdictOpen, "could make it an effective mediator"},
 		{"is a war between iran and pakistan coming? yes or no", answers.VerdictOpen, "unlikely"},
+		// Facts that tell of drones say nothing of there being nothing else.
+		{"bro in the vc says pakistan only used drones. that right?", answers.VerdictOpen, "rockets"},
+		{"jaish al-adl only operates inside iran right?", answers.VerdictOpen, "presence in Pakistan"},
 	} {
 		if r := e.Answer(c.q); r.Verdict != c.want || !strings.Contains(r.Text(), c.text) {
 			t.Errorf("%q: verdict %q, want %q; %q", c.q, r.Verdict, c.want, r.Text())
