@@ -1087,7 +1087,11 @@ func (e *Engine) claimDoer(toks []token) string {
 		}
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (toks[i+1].term == "alias:strike" || toks[i+1].term == "alias:retali") {
+		next := toks[i+1]
+		if beForms[next.word] && i+2 < len(toks) && strings.HasSuffix(toks[i+2].word, "ing") {
+			next = toks[i+2] // "iran was targeting pakistan's army": the doer of a deed in progress
+		}
+		if !toks[i].stop && e.isName(toks[i].term) && !toks[i].owner && (next.term == "alias:strike" || next.term == "alias:retali") {
 			doer := strings.TrimPrefix(toks[i].term, "alias:")
 			if !e.isAgent(doer) {
 				continue // "the Rask attack", "the Saravan strikes": where, not who

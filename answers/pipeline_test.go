@@ -2532,6 +2532,9 @@ func TestAYesNeedsWhatTheClaimSaysNotOnlyItsNames(t *testing.T) {
 	}{
 		// The doer after "by" is the claim's doer.
 		{"colonel javidanfar was killed by pakistan's strike right?", answers.VerdictNo, "Jaish al-Adl killed"},
+		// The doer of a deed in progress, and one a report's pronoun stands for.
+		{"iran was targeting pakistan's army?", answers.VerdictNo, "Pakistan's army retaliated"},
+		{"iran said it was targeting pakistans army lol", answers.VerdictNo, "Pakistan's army retaliated"},
 		// A year the facts do not give, or another than theirs.
 		{"vaez said it was the first foreign attack on iran since 1979 didnt he", answers.VerdictNo, "1988"},
 		{"was it the first attack on iran since 1988?", answers.VerdictYes, "1988"},

@@ -752,10 +752,21 @@ func stripFraming(s string) string {
 		if w := words(rest[0]); len(w) > 0 && (w[0] == "that" || w[0] == "me") {
 			rest = rest[1:]
 		}
+		// "iran said it was targeting pakistan's army": the claimant, one name, is whom
+		// the report's pronoun stands for; "someone said it was…" names no one.
+		if claimant := lower(0); i == 1 && len(rest) > 0 && !isStop(claimant) && !fillerWords[claimant] && !requesters[claimant] && !crowdWords[claimant] {
+			if p := foldWord(rest[0]); p == "it" || p == "they" || p == "he" || p == "she" {
+				rest = append([]string{ws[0]}, rest[1:]...)
+			}
+		}
 		return strings.Join(rest, " ")
 	}
 	return s
 }
+
+// crowdWords report what no one in particular said: "people said it was…".
+var crowdWords = map[string]bool{"people": true, "ppl": true, "everyone": true, "everybody": true, "many": true,
+	"some": true, "others": true, "folks": true, "twitter": true, "reddit": true, "media": true, "news": true}
 
 // reportsAClause reports whether the words after a verb of claiming are what was claimed,
 // a clause ("that…", "iran hit…"), not what was claimed responsibility for ("the bombing").
