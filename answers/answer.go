@@ -2211,7 +2211,10 @@ var speechWords = map[string]bool{"said": true, "says": true, "say": true, "sayi
 	"pointed": true, "quoted": true, "quote": true, "words": true, "claimed": true, "wrote": true,
 	"argued": true, "called": true, "argues": true, "thinks": true, "raised": true, "brought": true,
 	// "whose take is that?", "whose view was it?", "whose line is that?"
-	"take": true, "view": true, "opinion": true, "argument": true, "line": true, "claim": true}
+	"take": true, "view": true, "opinion": true, "argument": true, "line": true, "claim": true,
+	// "who made that point?", "who noted that?"
+	"point": true, "mentioned": true, "noted": true, "stated": true, "suggested": true, "warned": true,
+	"believes": true, "reckons": true, "asserted": true, "observed": true}
 
 // nearOf returns the entries a conversation is about: the last two answers given and the
 // entries related to them.

@@ -635,6 +635,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// strike on Pakistan, not the list of countries struck, answers where.
 		{[]string{"when did iran fire missiles into pakistan", "where exactly"},
 			[]string{"16 January", "Balochistan"}},
+		// "who made that point?" asks whose words the last answer gave.
+		{[]string{"was irans territory attacked by a foreign country before this", "who made that point"},
+			[]string{"1988", "Dr Ali Vaez"}},
 		// "us" before a noun, after a preposition, is the US; "switching topics" is
 		// chatter, and the question after it stands alone.
 		{[]string{"what did the swedish institute guy say about deterrence", "whats his view on us policy", "switching topics, whos javidanfar"},
