@@ -645,9 +645,10 @@ func (e *Engine) answerInConversation(conv Context, a Ask, quoted string, ex *As
 		}
 		return missed, text
 	}
-	if how == pointsBack && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person {
+	if how == pointsBack && alone.Answered && e.personOf[alone.ID] != "" && e.personOf[alone.ID] != conv.Person && len(e.peopleIn(alone.Answer)) <= 2 {
 		// "what was his role?" about Mousavi is not answered with Vaez's profile: read
-		// alone, the pronoun stands for no one, so the answer is about someone else.
+		// alone, the pronoun stands for no one, so the answer is about someone else. A
+		// list of the experts ("how many experts did he quote?") is about none of them.
 		ex.decided("read alone, the answer is about " + e.personOf[alone.ID] + ", not " + conv.Person + ": not given")
 		return missed, text
 	}

@@ -635,6 +635,9 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// strike on Pakistan, not the list of countries struck, answers where.
 		{[]string{"when did iran fire missiles into pakistan", "where exactly"},
 			[]string{"16 January", "Balochistan"}},
+		// The list of the experts the author quotes is about none of them.
+		{[]string{"who wrote this article", "how many experts did he quote"},
+			[]string{"Giorgio Cafiero", "five analysts"}},
 		// "who made that point?" asks whose words the last answer gave.
 		{[]string{"was irans territory attacked by a foreign country before this", "who made that point"},
 			[]string{"1988", "Dr Ali Vaez"}},
