@@ -2828,6 +2828,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		}
 		ex.decided("answered " + d.entry.ID)
 	}
+	if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer); ok {
+		// "add up the deaths from both strikes": the article's counts, added.
+		ex.decided("the counts it gives, added: " + sum)
+		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
+	}
 	if second, ok := e.runnerUp(rk, best, q, toks); ok {
 		other := e.docs[second.doc].entry
 		r.DidYouMean = &Suggestion{ID: other.ID, Question: other.Questions[0]}
@@ -3486,4 +3491,53 @@ func pointsAtTheStory(ws []string, qts []qterm) bool {
 	return slices.ContainsFunc(qts, func(t qterm) bool { return t.id >= 0 }) ||
 		slices.ContainsFunc(ws, func(w string) bool { return referents[w] || w == "both" || w == "sides" }) ||
 		len(qts) == 0 // "who's right in ur opinion?" names nothing else: the story it is asked in
+}
+
+// totalWords ask for counts added up: "in total", "add up", "combined", "plus".
+var totalWords = map[string]bool{"total": true, "totals": true, "altogether": true, "combined": true,
+	"sum": true, "plus": true, "add": true, "adding": true, "overall": true}
+
+// totalOf returns, for a question that asks for counts added up, the sentence that adds
+// the counts of the asked kinds (the dead, the injured) that the facts give, when they
+// give two or more: "The article's figures add up to 9 (2 + 7)." A count the text gives
+// as "almost" or "about" makes the total about as much.
+func totalOf(ws []string, f fact, answer string) (string, bool) {
+	if !slices.ContainsFunc(ws, func(w string) bool { return totalWords[w] }) {
+		return "", false
+	}
+	kinds := map[string]bool{}
+	for _, w := range ws {
+		switch w {
+		case "died", "dead", "death", "deaths", "killed", "kill", "die", "fatalities":
+			kinds["alias:kill"] = true
+		case "injured", "wounded", "hurt", "injuries":
+			kinds["alias:injur"] = true
+		case "casualties":
+			kinds["alias:kill"], kinds["alias:injur"] = true, true
+		}
+	}
+	if len(kinds) == 0 {
+		return "", false
+	}
+	var counts []int
+	for n, kind := range f.tolls {
+		if kinds[kind] {
+			counts = append(counts, n)
+		}
+	}
+	if len(counts) < 2 {
+		return "", false
+	}
+	slices.Sort(counts)
+	sum, parts, about := 0, make([]string, len(counts)), ""
+	for i, n := range counts {
+		sum += n
+		parts[i] = strconv.Itoa(n)
+		for _, h := range []string{"almost ", "about ", "nearly ", "around ", "some "} {
+			if strings.Contains(answer, h+parts[i]) {
+				about = "about "
+			}
+		}
+	}
+	return fmt.Sprintf("The article's figures add up to %s%d (%s).", about, sum, strings.Join(parts, " + ")), true
 }

@@ -2556,3 +2556,20 @@ func TestAYesNeedsWhatTheClaimSaysNotOnlyItsNames(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsAskedInTotalAreAdded(t *testing.T) {
+	e := newEngine(t)
+	for _, c := range []struct{ q, want string }{
+		{"how many people died in total in both strikes", "add up to 9 (2 + 7)"},
+		// "almost 100" dead and 284 injured make about 384.
+		{"kerman attack: total dead plus injured, roughly?", "add up to about 384 (100 + 284)"},
+	} {
+		if r := e.Answer(c.q); !r.Answered || !strings.Contains(r.Text(), c.want) {
+			t.Errorf("%q: answered %v, %q; want %q", c.q, r.Answered, r.Text(), c.want)
+		}
+	}
+	// One count is no total to add.
+	if r := e.Answer("how many died in kerman in total"); strings.Contains(r.Text(), "add up") {
+		t.Errorf("one count added: %q", r.Text())
+	}
+}
