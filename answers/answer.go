@@ -1717,14 +1717,23 @@ var deadliestPhrases = [][]string{{"most", "deadly"}, {"most", "people", "killed
 var sequenceWords = map[string]bool{"first": true, "earlier": true, "before": true, "sooner": true,
 	"last": true, "later": true, "after": true, "second": true, "earliest": true, "latest": true}
 
-// daysBetween answers "how many days between rask and iran's strike?" with the two
+// daysBetween answers "how many days between rask and iran's strike?" or "from rask to
+// iran's strike" with the two
 // events of the timeline in order, each with its date, and the days between them.
 func (e *Engine) daysBetween(ws []string) (Reply, bool) {
-	at := slices.Index(ws, "between")
+	// "between A and B", or "from A to B" ("how many days from pakistan's strikes to
+	// the FM visit?").
+	at, joiner := slices.Index(ws, "between"), "and"
+	if at < 0 {
+		at, joiner = slices.Index(ws, "from"), "to"
+		if at >= 0 && !slices.Contains(ws[at:], "to") {
+			joiner = "until"
+		}
+	}
 	if at < 1 || !slices.ContainsFunc(ws[:at], func(w string) bool { return w == "days" || w == "long" || w == "time" || w == "weeks" }) {
 		return Reply{}, false
 	}
-	and := slices.Index(ws[at:], "and")
+	and := slices.Index(ws[at:], joiner)
 	if and < 2 {
 		return Reply{}, false
 	}

@@ -2155,6 +2155,7 @@ func TestWhatHappenedAfterAnEventIsTheTimelinesNext(t *testing.T) {
 		"mousavi airstrike vs kerman memorial blast — which was first?": "The first of the two was on 25 December 2023",
 		// The days between two events are told with them.
 		"how many days between kerman and iran's strike on pakistan?": "The first of the two was on 3 January 2024, 13 days earlier",
+		"how long from the kerman attack to iran's strike":            "The first of the two was on 3 January 2024, 13 days earlier",
 		"how long between mousavi's killing and the kerman bombing?":  "25 December 2023, nine days earlier",
 		"which came first, iran strike or pakistan strike":            "The first of the two was on 16 January 2024",
 		// The retaliation is the later strike.
