@@ -635,6 +635,12 @@ func TestFollowUpsAreReadWithTheConversation(t *testing.T) {
 		// strike on Pakistan, not the list of countries struck, answers where.
 		{[]string{"when did iran fire missiles into pakistan", "where exactly"},
 			[]string{"16 January", "Balochistan"}},
+		// "sorry i meant injured" puts the last question right; Pakistan's hurting of
+		// Iran's military image is Akhtar's point.
+		{[]string{"what happened in kerman on jan 3", "how many died", "sorry i meant injured"},
+			[]string{"Soleimani", "almost 100", "284"}},
+		{[]string{"did pakistans response hurt irans image militarily", "who argued that"},
+			[]string{"vulnerabilities", "Dr Rabia Akhtar"}},
 		// The list of the experts the author quotes is about none of them.
 		{[]string{"who wrote this article", "how many experts did he quote"},
 			[]string{"Giorgio Cafiero", "five analysts"}},

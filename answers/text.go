@@ -733,6 +733,11 @@ func (a *analyzer) tokens(s string, fix bool) []token {
 			// where "hey bot" speaks to this one.
 			t = token{term: a.stem(w), word: w}
 		}
+		if fix && (w == "meant" || w == "mean") && i > 0 && (ws[i-1] == "i" || ws[i-1] == "u" || ws[i-1] == "you") {
+			// "sorry i meant injured": the asker putting their question right, not what
+			// something was meant to do.
+			t = token{term: "~" + w, word: w, stop: true}
+		}
 		if fix && (w == "relative" || w == "compared" || w == "relation") && i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "with") {
 			// "killed relative to Iran's strike": the event it is timed or weighed by
 			// follows; the word is no relation of the base's "relations".

@@ -2745,6 +2745,7 @@ var generated = &Base{
 				"Is the Iranian military invincible?",
 				"How many legitimate military targets did Pakistan hit, per Akhtar?",
 				"Is Pakistan Iran's nemesis?",
+				"Did Pakistan's response hurt the perceived invincibility of Iran's military?",
 			},
 			Keywords: []string{
 				"goodwill",
