@@ -1754,6 +1754,7 @@ var generated = &Base{
 				"jaish al adl goals",
 				"Why does Jaish al-Adl fight Iran?",
 				"Who does Jaish al-Adl claim to represent?",
+				"Who are the Baloch in Iran?",
 			},
 			Keywords: []string{
 				"goals",
