@@ -64,6 +64,8 @@ var questionSets = []questionSet{
 	{"blind-chat-af.jsonl", 0.91, 0.90},
 	{"blind-chat-ag.jsonl", 0.93, 0.96}, // with the held-out set ah after it
 	{"blind-chat-ai.jsonl", 0.91, 0.96},
+	{"blind-chat-aj.jsonl", 0.96, 0.98},
+	{"blind-chat-ak.jsonl", 0.92, 0.92}, // held out until the round's fixes were done
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -92,6 +94,7 @@ var questionSets = []questionSet{
 	{"blind-conv-y.jsonl", 0.93, 0.82},
 	{"blind-conv-z.jsonl", 0.92, 0.83},
 	{"blind-conv-aa.jsonl", 0.94, 0.88},
+	{"blind-conv-ab.jsonl", 0.92, 0.82},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
