@@ -732,7 +732,7 @@ func exclusive(ws []string) bool {
 			return true
 		case w == "only" && (i == 0 || ws[i-1] != "not" && ws[i-1] != "the"):
 			return true // "not only", "the only": no claim that there is no other
-		case w == "one" && i > 0 && ws[i-1] == "the" && i+1 < len(ws) && (ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "wholl" || ws[i+1] == "mediating"):
+		case w == "one" && i > 0 && ws[i-1] == "the" && i+1 < len(ws) && (ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "wholl" || strings.HasSuffix(ws[i+1], "ing")):
 			return true
 		}
 	}
@@ -741,12 +741,12 @@ func exclusive(ws []string) bool {
 
 // unconfirmedNumber returns a number of a claim that the facts do not give, or "".
 func unconfirmedNumber(toks []token, f fact) string {
-	for n := range numbers(toks) {
+	for _, n := range slices.Sorted(maps.Keys(numbers(toks))) {
 		if !f.numbers[n] {
 			return strconv.Itoa(n)
 		}
 	}
-	for y := range years(toks) {
+	for _, y := range slices.Sorted(maps.Keys(years(toks))) {
 		if !f.years[y] {
 			return strconv.Itoa(y) // "attacked on its own soil like 2020", where the facts give no year
 		}
