@@ -2837,7 +2837,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		}
 		ex.decided("answered " + d.entry.ID)
 	}
-	if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer); ok {
+	if apart, ok := yearsApart(q.Words, toks, d.facts); ok {
+		// "how many years between the end of the iran-iraq war and these strikes?"
+		ex.decided("the years it gives, apart: " + apart)
+		r.Answer = apart + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
+	} else if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer); ok {
 		// "add up the deaths from both strikes": the article's counts, added.
 		ex.decided("the counts it gives, added: " + sum)
 		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
@@ -3549,4 +3553,20 @@ func totalOf(ws []string, f fact, answer string) (string, bool) {
 		}
 	}
 	return fmt.Sprintf("The article's figures add up to %s%d (%s).", about, sum, strings.Join(parts, " + ")), true
+}
+
+// yearsApart returns, for "how many years between…" or "how long since…, in years", the
+// sentence that gives how far apart the two years are that the facts, with any year the
+// question names, give: "1988 and 2024 are 36 years apart."
+func yearsApart(ws []string, toks []token, f fact) (string, bool) {
+	if !slices.Contains(ws, "years") || !slices.ContainsFunc(ws, func(w string) bool { return w == "between" || w == "since" || w == "from" }) {
+		return "", false
+	}
+	all := maps.Clone(f.years)
+	maps.Copy(all, years(toks))
+	if len(all) != 2 {
+		return "", false
+	}
+	ys := slices.Sorted(maps.Keys(all))
+	return fmt.Sprintf("%d and %d are %d years apart.", ys[0], ys[1], ys[1]-ys[0]), true
 }

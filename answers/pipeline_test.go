@@ -2575,6 +2575,10 @@ func TestCountsAskedInTotalAreAdded(t *testing.T) {
 			t.Errorf("%q: answered %v, %q; want %q", c.q, r.Answered, r.Text(), c.want)
 		}
 	}
+	// Two years the facts give are so many years apart.
+	if r := e.Answer("how many years between the end of the iran-iraq war and these 2024 strikes"); !r.Answered || !strings.Contains(r.Text(), "1988 and 2024 are 36 years apart") {
+		t.Errorf("years since the iran-iraq war: answered %v, %q", r.Answered, r.Text())
+	}
 	// One count is no total to add.
 	if r := e.Answer("how many died in kerman in total"); strings.Contains(r.Text(), "add up") {
 		t.Errorf("one count added: %q", r.Text())

@@ -944,6 +944,9 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		}
 		return false, "measure"
 	case knowledge.TypeHowMany:
+		if _, ok := yearsApart(q.Words, toks, d.facts); ok {
+			return true, "" // "how many years between the iran-iraq war and these strikes": two years it gives
+		}
 		// "how many were wounded in Saravan?": an entry that counts only the dead does not
 		// count the injured.
 		kind := casualtyAsked(toks)
