@@ -2841,7 +2841,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		// "how many years between the end of the iran-iraq war and these strikes?"
 		ex.decided("the years it gives, apart: " + apart)
 		r.Answer = apart + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
-	} else if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer); ok {
+	} else if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer, e.agent(toks) != ""); ok {
 		// "add up the deaths from both strikes": the article's counts, added.
 		ex.decided("the counts it gives, added: " + sum)
 		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
@@ -3506,6 +3506,10 @@ func pointsAtTheStory(ws []string, qts []qterm) bool {
 		len(qts) == 0 // "who's right in ur opinion?" names nothing else: the story it is asked in
 }
 
+// bothWords make a question one of more than one deed: "both strikes", "all of them".
+var bothWords = map[string]bool{"both": true, "all": true, "altogether": true, "combined": true,
+	"overall": true, "together": true, "strikes": true, "attacks": true, "each": true}
+
 // totalWords ask for counts added up: "in total", "add up", "combined", "plus".
 var totalWords = map[string]bool{"total": true, "totals": true, "altogether": true, "combined": true,
 	"sum": true, "plus": true, "add": true, "adding": true, "overall": true}
@@ -3513,8 +3517,10 @@ var totalWords = map[string]bool{"total": true, "totals": true, "altogether": tr
 // totalOf returns, for a question that asks for counts added up, the sentence that adds
 // the counts of the asked kinds (the dead, the injured) that the facts give, when they
 // give two or more: "The article's figures add up to 9 (2 + 7)." A count the text gives
-// as "almost" or "about" makes the total about as much.
-func totalOf(ws []string, f fact, answer string) (string, bool) {
+// as "almost" or "about" makes the total about as much. Counts of one kind are added
+// only for a question of more than one deed ("both strikes"), never for one side's
+// ("in total in pakistan's strike"): the facts may count another's beside it.
+func totalOf(ws []string, f fact, answer string, oneSide bool) (string, bool) {
 	if !slices.ContainsFunc(ws, func(w string) bool { return totalWords[w] }) {
 		return "", false
 	}
@@ -3539,6 +3545,10 @@ func totalOf(ws []string, f fact, answer string) (string, bool) {
 		}
 	}
 	if len(counts) < 2 {
+		return "", false
+	}
+	severalDeeds := !oneSide && slices.ContainsFunc(ws, func(w string) bool { return bothWords[w] })
+	if len(kinds) < 2 && !severalDeeds {
 		return "", false
 	}
 	slices.Sort(counts)

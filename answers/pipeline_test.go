@@ -2579,6 +2579,10 @@ func TestCountsAskedInTotalAreAdded(t *testing.T) {
 	if r := e.Answer("how many years between the end of the iran-iraq war and these 2024 strikes"); !r.Answered || !strings.Contains(r.Text(), "1988 and 2024 are 36 years apart") {
 		t.Errorf("years since the iran-iraq war: answered %v, %q", r.Answered, r.Text())
 	}
+	// One side's strike is no sum of both sides' dead.
+	if r := e.Answer("how many died in total in pakistan's strike"); strings.Contains(r.Text(), "add up") {
+		t.Errorf("one side's toll added to the other's: %q", r.Text())
+	}
 	// One count is no total to add.
 	if r := e.Answer("how many died in kerman in total"); strings.Contains(r.Text(), "add up") {
 		t.Errorf("one count added: %q", r.Text())
