@@ -3578,5 +3578,8 @@ func yearsApart(ws []string, toks []token, f fact) (string, bool) {
 		return "", false
 	}
 	ys := slices.Sorted(maps.Keys(all))
+	if ys[1]-ys[0] < 2 {
+		return "", false // "december 2023 and january 2024" are weeks apart, not a year
+	}
 	return fmt.Sprintf("%d and %d are %d years apart.", ys[0], ys[1], ys[1]-ys[0]), true
 }
