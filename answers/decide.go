@@ -589,6 +589,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// a name alone claims nothing the facts could confirm.
 			return VerdictOpen, onlySubjectWhy, false
 		}
+		if w := e.unheldObject(toks, f); w != "" {
+			// "was pakistan's retaliation aimed at iran's army?": what the claim says was
+			// struck, named by whose it is, the facts never name, however common its word.
+			return VerdictOpen, "not said in these words: " + w, false
+		}
 		if exclusive(claim.Words) {
 			// "pakistan only used drones", "russia is the one who'll mediate": facts that
 			// tell of drones, or of Russia, say nothing of what else there was.
@@ -707,6 +712,20 @@ var futureWords = map[string]bool{"will": true, "gonna": true, "going": true, "w
 // happenedWords make a claim one of what happened: "did", "has … yet", "ended up".
 var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "hasnt": true,
 	"have": true, "havent": true, "had": true, "ended": true, "end": true, "yet": true, "already": true}
+
+// unheldObject returns a common noun of a claim that follows a possessive ("army" in
+// "iran's army") and that the facts never use, or "".
+func (e *Engine) unheldObject(toks []token, f fact) string {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if toks[i-1].owner && !t.stop && !t.number && !e.isName(t.term) && !f.terms[t.term] && !strings.HasPrefix(t.term, "alias:") && isNoun(t.word) {
+			if _, inBase := e.terms[t.term]; inBase {
+				return t.word
+			}
+		}
+	}
+	return ""
+}
 
 // possessed reports whether a claim's term follows a possessive: "military" in "did
 // iran target pakistan's military?", what the deed was done to, however common a word.

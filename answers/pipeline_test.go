@@ -2554,6 +2554,9 @@ func TestAYesNeedsWhatTheClaimSaysNotOnlyItsNames(t *testing.T) {
 		// What is so now, where the facts only guess, and what is coming.
 		{"china is the one mediating between them rn, isn't it?", answers.VerdictOpen, "could make it an effective mediator"},
 		{"is a war between iran and pakistan coming? yes or no", answers.VerdictOpen, "unlikely"},
+		// What a claim says was struck, named by whose it is, must be in the facts: the
+		// BLA's name holds no Iranian army.
+		{"was pakistan's retaliation aimed at iran's army?", answers.VerdictOpen, "Balochistan Liberation Army"},
 		// Facts that tell of drones say nothing of there being nothing else.
 		{"bro in the vc says pakistan only used drones. that right?", answers.VerdictOpen, "rockets"},
 		{"jaish al-adl only operates inside iran right?", answers.VerdictOpen, "presence in Pakistan"},
