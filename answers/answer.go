@@ -2841,7 +2841,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		// "how many years between the end of the iran-iraq war and these strikes?"
 		ex.decided("the years it gives, apart: " + apart)
 		r.Answer = apart + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
-	} else if sum, ok := totalOf(q.Words, d.facts, d.entry.Answer, e.agent(toks) != ""); ok {
+	} else if sum, ok := totalOf(q.Words, toks, d.facts, d.entry.Answer, e.agent(toks) != ""); ok {
 		// "add up the deaths from both strikes": the article's counts, added.
 		ex.decided("the counts it gives, added: " + sum)
 		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
@@ -3520,18 +3520,16 @@ var totalWords = map[string]bool{"total": true, "totals": true, "altogether": tr
 // as "almost" or "about" makes the total about as much. Counts of one kind are added
 // only for a question of more than one deed ("both strikes"), never for one side's
 // ("in total in pakistan's strike"): the facts may count another's beside it.
-func totalOf(ws []string, f fact, answer string, oneSide bool) (string, bool) {
+func totalOf(ws []string, toks []token, f fact, answer string, oneSide bool) (string, bool) {
 	if !slices.ContainsFunc(ws, func(w string) bool { return totalWords[w] }) {
 		return "", false
 	}
-	kinds := map[string]bool{}
-	for _, w := range ws {
-		switch w {
-		case "died", "dead", "death", "deaths", "killed", "kill", "die", "fatalities":
-			kinds["alias:kill"] = true
-		case "injured", "wounded", "hurt", "injuries":
-			kinds["alias:injur"] = true
-		case "casualties":
+	kinds := map[string]bool{} // the dead and the injured, as the aliases read them
+	for _, t := range toks {
+		switch t.term {
+		case "alias:kill", "alias:injur":
+			kinds[t.term] = true
+		case stem("casualties"):
 			kinds["alias:kill"], kinds["alias:injur"] = true, true
 		}
 	}

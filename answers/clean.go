@@ -335,7 +335,14 @@ var attributionOpeners = []string{"who said", "who says", "who wrote", "whose wo
 // obsession of all states who said this") into the quote and the question, where the
 // question opens with words asking whose it is after three words or more.
 func cutAttribution(q string) (quote, question string, ok bool) {
-	lower := strings.ToLower(q)
+	// ASCII case only, so that an index into it is one into q: the openers are ASCII,
+	// and lowering "İ" would change the text's length.
+	lower := strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, q)
 	for _, o := range attributionOpeners {
 		i := strings.Index(lower, " "+o)
 		if i < 0 {

@@ -716,9 +716,8 @@ var happenedWords = map[string]bool{"did": true, "didnt": true, "has": true, "ha
 // unheldObject returns a common noun of a claim that follows a possessive ("army" in
 // "iran's army") and that the facts never use, or "".
 func (e *Engine) unheldObject(toks []token, f fact) string {
-	for i := 1; i < len(toks); i++ {
-		t := toks[i]
-		if toks[i-1].owner && !t.stop && !t.number && !e.isName(t.term) && !f.terms[t.term] && !strings.HasPrefix(t.term, "alias:") && isNoun(t.word) {
+	for _, t := range objects(toks) {
+		if !t.stop && !t.number && !e.isName(t.term) && !f.terms[t.term] && !strings.HasPrefix(t.term, "alias:") && isNoun(t.word) {
 			if _, inBase := e.terms[t.term]; inBase {
 				return t.word
 			}
@@ -730,12 +729,18 @@ func (e *Engine) unheldObject(toks []token, f fact) string {
 // possessed reports whether a claim's term follows a possessive: "military" in "did
 // iran target pakistan's military?", what the deed was done to, however common a word.
 func possessed(toks []token, term string) bool {
+	return slices.ContainsFunc(objects(toks), func(t token) bool { return t.term == term })
+}
+
+// objects returns the tokens of a claim that follow a possessive: "army" in "iran's army".
+func objects(toks []token) []token {
+	var out []token
 	for i := 1; i < len(toks); i++ {
-		if toks[i].term == term && toks[i-1].owner {
-			return true
+		if toks[i-1].owner {
+			out = append(out, toks[i])
 		}
 	}
-	return false
+	return out
 }
 
 // exclusiveWhy is decide's reason for a claim that something was the only one, which

@@ -28,6 +28,9 @@ func TestCleanRemovesWhatAllChatShares(t *testing.T) {
 		{"when did iran hit pakistan question mark", "when did iran hit pakistan?", ""},
 		{"> Deterrence is the obsession of all states\nwho said this?", "who said this?", "Deterrence is the obsession of all states"},
 		{"> unforced error on Tehran's part — who said that?", "who said that?", "unforced error on Tehran's part"},
+		// Typed on one line, the question begins where it asks whose the words are,
+		// whatever letters whose lower case is longer stand before it.
+		{"> İstanbul İİİİ deterrence is the obsession of all states who said this", "who said this", "İstanbul İİİİ deterrence is the obsession of all states"},
 		{"someone pasted “quite brazen from Iran” in #news, whose words?", "someone pasted “quite brazen from Iran” in, whose words?", "quite brazen from Iran"},
 		{"Iran's strike and Pakistan's reply", "Iran's strike and Pakistan's reply", ""},
 		{"\xff\xfe bad bytes", "bad bytes", ""},
