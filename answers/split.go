@@ -780,6 +780,11 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 		}
 		switch sg.Kind {
 		case SegmentChatter:
+			// "what time did the missiles land? morning? night?": a guess read as a
+			// greeting is still a guess, and the next fragment another.
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && len(sg.words) == 1 {
+				guessing = guessesAnswer(asks[len(asks)-1].Text, sg.words)
+			}
 		case SegmentStatement:
 			if formatRequest(sg.words) {
 				// "from now on keep it under 10 words.": how to answer, not what; the
@@ -852,7 +857,7 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 				asks[len(asks)-1].Text = strings.TrimRight(asks[len(asks)-1].Text, ":;-–— ") + ", " + sg.Text
 				continue
 			}
-			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && isFragment(sg.Text) && !ownClause(sg.words) {
+			if len(asks) > 0 && i > 0 && (segs[i-1].Kind == SegmentQuestion || guessing && segs[i-1].Kind == SegmentChatter) && isFragment(sg.Text) && !ownClause(sg.words) {
 				// "like a general? a diplomat?": after one guess, the next fragment is
 				// another.
 				if guessing = guessing && !slices.ContainsFunc(sg.words, func(w string) bool { return whWords[w] || referents[w] }) ||
@@ -1264,14 +1269,22 @@ func guessesAnswer(question string, fragment []string) bool {
 	}
 	// "how long after? hrs? days?": a unit of what a time question asks. A guess at a
 	// name ("which city? saravan?", "which missile? fateh?") says what is asked after.
+	asksWhen := slices.Contains(qw, "when") || slices.Contains(qw, "time")
+	if len(fragment) == 1 && asksWhen && partsOfDay[fragment[0]] {
+		return true // "what time did they land? morning?"
+	}
 	if len(fragment) != 1 || len(qw) < 2 || whWords[fragment[0]] || prepositions[fragment[0]] || referents[fragment[0]] || isStop(fragment[0]) {
 		return false
 	}
 	if e, ok := lexicon.Lookup(fragment[0]); !ok || e.Proper || e.POS&lexicon.Noun == 0 {
 		return false // a name, or no everyday noun: "when did iran strike? syria?"
 	}
-	return slices.Contains(qw, "when") || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
+	return asksWhen || qw[0] == "how" && (qw[1] == "long" || qw[1] == "soon")
 }
+
+// partsOfDay are guesses at when in a day something happened.
+var partsOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true,
+	"dawn": true, "dusk": true, "noon": true, "midnight": true, "daytime": true, "nighttime": true, "overnight": true}
 
 // namesOnly reports whether words are names, past an article: words no English lexicon
 // has ("ranjha") or that it has as names ("kurds").
