@@ -987,7 +987,7 @@ func countedNoun(toks []token) []string {
 			if w := toks[j].word; len(out) > 0 && w != "" && isAdverb(w) && !isNoun(w) && !isVerb(w) {
 				break // "how many guards died alongside him": what follows is no part of what is counted
 			}
-			if !toks[j].known && !toks[j].name && !countModifiers[toks[j].word] {
+			if !toks[j].known && !toks[j].name && !countModifiers[toks[j].word] && !describesNext(toks, j) {
 				out = append(out, toks[j].term)
 			}
 			// "how many factors point to…": the verb ends the counted phrase, unless
@@ -1007,6 +1007,19 @@ func countedNoun(toks []token) []string {
 		return out
 	}
 	return nil
+}
+
+// describesNext reports whether the counted word at i only describes the noun after it,
+// an adjective that is no participle: "how many key factors" counts factors, where "how
+// many injured kids" still counts the injured.
+func describesNext(toks []token, i int) bool {
+	w := toks[i].word
+	if i+1 >= len(toks) || toks[i+1].stop || toks[i+1].number || !isAdjective(w) ||
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	next := toks[i+1].word
+	return next != "" && isNoun(next)
 }
 
 // allGeneric reports whether every counted term is one any count of people answers.
