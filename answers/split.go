@@ -248,12 +248,35 @@ func splitTrailingContext(s string) []string {
 	}
 	head, tail := s[:i], s[i+2:]
 	tw := words(tail)
+	if listRequest(tw) && startsQuestion(head) {
+		return []string{head, tail} // "which groups did pakistan hit, can u list them"
+	}
 	// A clause about the asker, or thanks: "…, my english not so good", "…, thx".
 	if len(tw) == 0 || !aboutTheAsker[tw[0]] && !chatterSet[tw[0]] || !startsQuestion(head) || slices.ContainsFunc(tw, func(w string) bool { return whWords[w] }) {
 		return []string{s}
 	}
 	return []string{head, tail}
 }
+
+// listRequest reports whether words only ask for what was asked before to be listed or
+// named: "can u list them", "name them pls".
+func listRequest(ws []string) bool {
+	asked := false
+	for _, w := range ws {
+		switch {
+		case w == "list" || w == "name":
+			asked = true
+		case !listRequestFillers[w] && !chatterSet[w]:
+			return false
+		}
+	}
+	return asked
+}
+
+// listRequestFillers are the other words of a request to list: "could you list them all".
+var listRequestFillers = map[string]bool{"can": true, "could": true, "would": true, "will": true,
+	"u": true, "you": true, "ya": true, "them": true, "those": true, "these": true, "all": true,
+	"for": true, "me": true, "just": true, "quickly": true, "out": true, "pls": true, "please": true, "plz": true}
 
 // splitEmbedded cuts a sentence that runs on into a direct question ("gamer here, saw
 // this in a stream chat when did pakistan hit back"): a question word and an auxiliary
@@ -845,6 +868,9 @@ func Plan(segs []Segment) (asks []Ask, more bool) {
 					asks = append(asks, Ask{Text: wh + ": " + strings.TrimRight(of, "?!. ") + "?"})
 				}
 				continue
+			}
+			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && listRequest(sg.words) && whWords[firstWord(asks[len(asks)-1].Text)] {
+				continue // "which groups did pakistan hit? can u list them": the same question
 			}
 			if len(asks) > 0 && i > 0 && segs[i-1].Kind == SegmentQuestion && guessesACount(asks[len(asks)-1].Text, sg.words) {
 				// "how many missiles did iran fire? was it like 5 or 50": a guess at the
