@@ -2767,6 +2767,16 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
 			return r
 		}
+		if where, country, ok := e.strikeElsewhere(toks, e.claimSubject(toks, q)); ok {
+			// "iran also bombed afghanistan that week right?": the article names every
+			// country Iran struck, and that one is not among them.
+			ex.decided(fmt.Sprintf("answered %s; verdict no (%s is no country the article has the doer strike)", where.entry.ID, country))
+			r := e.reply(where, q.Text)
+			r.Confidence, r.Verdict, r.firm, r.denied, r.listed = round(math.Min(1, best.score)), VerdictNo, true, true, true
+			r.Answer = VerdictNo.Prefix() + r.Answer
+			r.Quotes = fitQuotes(r.Answer, r.Quotes, 0)
+			return r
+		}
 		v, why, firm := e.decide(q, toks, d.facts)
 		if owner, ok := e.anotherDeed(toks, q, d.facts, contradicted(why)); ok && q.Type == knowledge.TypeYesNo && !q.asserted {
 			// "did the UNSC condemn iran's january strike?": the entry tells of its
@@ -2888,7 +2898,7 @@ func (e *Engine) falsePremise(rk ranking, q Query, quoted string, given, near ma
 		rest = append([]string{"did"}, rest...) // "how come X killed…", read as "why X killed…"
 	}
 	r := e.answerAskNear(Ask{Text: strings.Join(rest, " ") + "?"}, quoted, nil, given, near)
-	if !r.Answered || r.Verdict != VerdictNo || !r.firm || r.ID != e.docs[rk.top().doc].entry.ID {
+	if !r.Answered || r.Verdict != VerdictNo || !r.firm || r.ID != e.docs[rk.top().doc].entry.ID && !r.listed {
 		return Reply{}, false
 	}
 	r.Answer = premiseSays + strings.TrimPrefix(r.Answer, VerdictNo.Prefix())
@@ -3138,6 +3148,47 @@ func (e *Engine) strikeOfAnother(toks []token, subject string) (doc, string, boo
 		}
 	}
 	return doc{}, "", false
+}
+
+// strikeElsewhere returns, for a claim that the subject struck a country the article
+// never names ("iran bombed afghanistan"), the entry that names the most countries the
+// subject struck, and the country claimed; the article's list settles the claim.
+func (e *Engine) strikeElsewhere(toks []token, subject string) (doc, string, bool) {
+	agent := e.agent(toks)
+	if agent == "" {
+		agent = strings.TrimPrefix(subject, "alias:") // "iran also bombed…": the subject did it
+	}
+	if agent == "" || !sameAgent(agent, strings.TrimPrefix(subject, "alias:")) || !slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:strike" }) ||
+		slices.ContainsFunc(toks, func(t token) bool { return months[t.term] }) {
+		return doc{}, "", false // "…on jan 16?": the strike of that day settles it
+	}
+	country := ""
+	for _, t := range toks {
+		if en, ok := lookup(t.word); ok && en.Country && !e.countries[t.term] && !e.isName(t.term) {
+			country = t.word
+			break
+		}
+	}
+	if country == "" {
+		return doc{}, "", false
+	}
+	var best doc
+	most := 1
+	for _, d := range e.docs {
+		if !d.facts.terms["alias:strike"] || !sameAgent(agent, d.agent) {
+			continue
+		}
+		n := 0
+		for c := range e.countries {
+			if d.facts.terms[c] && !sameAgent(agent, strings.TrimPrefix(c, "alias:")) {
+				n++
+			}
+		}
+		if n > most {
+			best, most = d, n
+		}
+	}
+	return best, country, most > 1
 }
 
 // mentionVerbs ask whether something was spoken of.

@@ -1110,6 +1110,8 @@ func TestHowThingsAreCountedIsNoPartOfWhatIsCounted(t *testing.T) {
 	for q, want := range map[string]string{
 		"how many of javidanfar's guards were killed along with him?": "two of his guards",
 		"how many different experts does the article quote?":          "five analysts",
+		// "key" only describes the factors counted.
+		"how many key factors does the article give for optimism": "five factors",
 	} {
 		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
 			t.Errorf("%s: answered %v, %q; want %q", q, r.Answered, r.Text(), want)
@@ -2592,5 +2594,33 @@ func TestCountsAskedInTotalAreAdded(t *testing.T) {
 	// One count is no total to add.
 	if r := e.Answer("how many died in kerman in total"); strings.Contains(r.Text(), "add up") {
 		t.Errorf("one count added: %q", r.Text())
+	}
+}
+
+func TestAStrikeOnACountryTheArticleNeverNamesIsCorrectedByTheList(t *testing.T) {
+	e := newEngine(t)
+	// The article names every country Iran struck; a claim of another is a No, and the
+	// list settles it.
+	for _, q := range []string{"iran also bombed afghanistan that same week right?", "did iran strike turkey too?"} {
+		r := e.Answer(q)
+		if !r.Answered || !strings.HasPrefix(r.Text(), "No.") && !strings.HasPrefix(r.Text(), "The article says otherwise") || !strings.Contains(r.Text(), "Syria, Iraq and Pakistan") {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+	// A country it does name is no such claim.
+	if r := e.Answer("iran struck iraq too right?"); r.Verdict != answers.VerdictYes {
+		t.Errorf("iran struck iraq: verdict %v, %q", r.Verdict, r.Text())
+	}
+}
+
+func TestARequestToListIsTheQuestionBeforeIt(t *testing.T) {
+	e := newEngine(t)
+	// "can u list them" asks for what the question asks, not for the article's list of
+	// reasons; a guess at the part of day is no question of its own.
+	if r := e.Answer("@someone asked me which groups pakistan went after, can u list them"); !r.Answered || !strings.Contains(r.Text(), "Balochistan Liberation Army") {
+		t.Errorf("list them: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("what time of day did the iranian missiles land? morning? night?"); r.Answered || len(r.Parts) > 0 {
+		t.Errorf("morning? night?: answered %v, %d parts, %q", r.Answered, len(r.Parts), r.Text())
 	}
 }

@@ -50,6 +50,9 @@ type Reply struct {
 	// denied marks a No whose conflict the facts state, of a name as of the deed: what a
 	// premise needs to be corrected.
 	denied bool
+	// listed marks a No settled by the entry that lists everywhere the doer struck, not
+	// by the entry the question ranks first: "iran bombed afghanistan".
+	listed bool
 	// readAs is the question as the engine read it, with the conversation.
 	readAs string
 }
