@@ -2624,3 +2624,15 @@ func TestARequestToListIsTheQuestionBeforeIt(t *testing.T) {
 		t.Errorf("morning? night?: answered %v, %d parts, %q", r.Answered, len(r.Parts), r.Text())
 	}
 }
+
+func TestACondemnationOfAnotherAttackIsNoNoToThisOne(t *testing.T) {
+	e := newEngine(t)
+	// The UNSC condemned the Rask attack of December; of the January strikes on Pakistan
+	// the article says nothing, which is not a No.
+	if r := e.Answer("did the un security council condemn the january strikes on pakistan?"); r.Answered || !strings.Contains(r.Text(), "does not say") {
+		t.Errorf("unsc january: answered %v, %q", r.Answered, r.Text())
+	}
+	if r := e.Answer("did the UNSC condemn the december attack on iranian police?"); r.Verdict != answers.VerdictYes {
+		t.Errorf("unsc december: verdict %v, %q", r.Verdict, r.Text())
+	}
+}

@@ -447,16 +447,27 @@ func (e *Engine) anotherDeed(toks []token, q Query, f fact, conflicts []string) 
 	if subject == "" || !f.terms[subject] || len(conflicts) == 0 {
 		return "", false
 	}
-	whose, names := "", map[string]bool{}
+	whose, names, dated := "", map[string]bool{}, false
 	for _, c := range conflicts {
 		switch term, ok := strings.CutPrefix(c, "whose "); {
 		case ok:
 			whose = term
 		case months[c[strings.LastIndexByte(c, ' ')+1:]]: // a date, "januari" or "16 januari"
+			dated = true
 		case !strings.Contains(c, " "):
 			names[c] = true // the owner, whom the facts may not name at all
 		default:
 			return "", false
+		}
+	}
+	if whose == "" && dated {
+		// "did the UNSC condemn the january strikes on pakistan?": the facts date what it
+		// condemned otherwise, and the strikes it is asked of, named after it with their
+		// month and their target, are a deed the facts do not tell it of.
+		at := slices.IndexFunc(toks, func(t token) bool { return t.term == subject })
+		deed := slices.IndexFunc(toks, func(t token) bool { return t.term == "alias:strike" })
+		if at >= 0 && deed > at && slices.ContainsFunc(toks[at+1:deed], func(t token) bool { return !t.stop && !t.name && isVerb(t.word) }) && !slices.ContainsFunc(toks[:deed], func(t token) bool { return names[t.term] }) {
+			return "another", true
 		}
 	}
 	if whose != "alias:strike" && whose != "alias:retali" && whose != "alias:kill" {
