@@ -92,8 +92,10 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			hedge, guess := false, false
 			ws := words(sentence)
 			for _, w := range ws {
-				hedge = hedge || hedges[w]
-				guess = guess || hedges[w] && !plans[w]
+				// "…bonds that are potentially strategic": an adverb hedges what follows
+				// it, not what the sentence said before it ("she praised…").
+				hedge = hedge || hedges[w] && !hedgingAdverbs[w]
+				guess = guess || hedges[w] && !plans[w] && !hedgingAdverbs[w]
 			}
 			if text == answer {
 				f.order = orderOf(f.order, ws)
@@ -123,6 +125,9 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			}
 			var clause []string
 			for _, t := range toks {
+				if hedgingAdverbs[t.word] {
+					hedge, guess = true, true
+				}
 				if t.stop {
 					continue
 				}
@@ -691,6 +696,9 @@ func (e *Engine) claimSaidTogether(toks []token, f fact) bool {
 		return !slices.ContainsFunc(terms, func(t string) bool { return !slices.Contains(c, t) })
 	})
 }
+
+// hedgingAdverbs hedge what follows them in a sentence: "potentially strategic bonds".
+var hedgingAdverbs = map[string]bool{"likely": true, "unlikely": true, "possibly": true, "perhaps": true, "potentially": true}
 
 // hedges say that something could be, or was to be, not that it is: "China could make an
 // effective mediator".

@@ -2636,3 +2636,11 @@ func TestACondemnationOfAnotherAttackIsNoNoToThisOne(t *testing.T) {
 		t.Errorf("unsc december: verdict %v, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestAHedgingAdverbHedgesOnlyWhatFollowsIt(t *testing.T) {
+	e := newEngine(t)
+	// Akhtar praised the response; only the bonds are "potentially strategic".
+	if r := e.Answer("did anyone praise how the 2 govts handled it"); !r.Answered || !strings.Contains(r.Text(), "praised") {
+		t.Errorf("praise: answered %v, %q", r.Answered, r.Text())
+	}
+}
