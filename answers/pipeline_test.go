@@ -2644,3 +2644,12 @@ func TestAHedgingAdverbHedgesOnlyWhatFollowsIt(t *testing.T) {
 		t.Errorf("praise: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestWhoPublishedItIsTheOutlet(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"who published this", "ok last q - who published this"} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), "The New Arab") {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+}

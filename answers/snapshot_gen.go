@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotFingerprint is the fingerprint of the base the snapshot was made of.
-const snapshotFingerprint = 0x74ecf2ab9ffbacc8
+const snapshotFingerprint = 0xf24ba43da8d18c72
 
 // snapshot returns the Engine that build makes of that base, with the default weights,
 // but for the fields New sets itself.
@@ -1256,11 +1256,11 @@ var snapshotKeys21 = [...]string{"2024", "alias:outlet", "alias:the_new_arab", "
 var snapshotValues21 = [...]bool{true, true, true, true, true, true, true, true, true}
 var snapshotSlice1165 = [...]string{"Where was this published?", "What is your source?", "Which outlet ran the analysis?", "source new arab", "When was the article published?", "Where does your information come from?", "What kind of article is it?"}
 var snapshotSlice1166 = [...]string{"source", "The New Arab", "TNA", "outlet", "site", "website", "publication", "published", "analysis", "January 2024", "sources", "reference", "article", "come from", "experts", "analysts", "spoke", "speak", "talked", "interviewed", "newspaper", "news", "stand for", "stands for", "acronym", "abbreviation", "short for", "full name"}
-var snapshotSlice1167 = [...]knowledge.QuestionType{"what", "where", "when"}
+var snapshotSlice1167 = [...]knowledge.QuestionType{"what", "where", "when", "who"}
 var snapshotSlice1168 = [...]string{"source-author", "experts-quoted", "overview"}
 var snapshotSlice1169 = [...]int32{6, 7, 8, 9, 10, 11, 12}
-var snapshotKeys22 = [...]knowledge.QuestionType{"howmany", "what", "when", "where"}
-var snapshotValues22 = [...]bool{true, true, true, true}
+var snapshotKeys22 = [...]knowledge.QuestionType{"howmany", "what", "when", "where", "who"}
+var snapshotValues22 = [...]bool{true, true, true, true, true}
 var snapshotKeys23 = [...]string{"alias:expert", "alias:interview", "alias:outlet", "alias:the_new_arab", "analysi", "come", "know", "quot"}
 var snapshotValues23 = [...]bool{true, true, true, true, true, true, true, true}
 var snapshotSlice1170 = [...]date{{month: "januari"}}
@@ -5572,7 +5572,7 @@ var snapshotSlice4031 = [...]bool{false, false, false, false, false, true, false
 var snapshotSlice4032 = [...]bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
 var snapshotSlice4033 = [...]bool{false, true, true, true, true, false, true, true, true, true, true, false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, true}
 var snapshotSlice4034 = [...]bool{false, true, false, true, true, false, true, false, true, true, false, false, false, false, false, false, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, false, false, false, true, false, true, true, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, true, true, false, true, false, false, true, false, false, false, false, false, false, false, false, false}
-var snapshotSlice4035 = [...]bool{true, false, false, false, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, true, true, false, true, true, true, true, true, true, true, false, false, true, true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, true, true, true, false, true, true, false, false, false, true, false, false, false, false}
+var snapshotSlice4035 = [...]bool{true, true, false, false, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, true, true, false, true, true, true, true, true, true, true, false, false, true, true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, true, true, true, false, true, true, false, false, false, true, false, false, false, false}
 var snapshotSlice4036 = [...]bool{false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, false, true, true, true, true, false, false, false, false, false, false, false, false, true, false, false, true, true, false, true, true, false, false, true, true, false, false, true, true, true, false, true, true, true, false, false, false, true, false, false, false, false, false, false, false, false, false, false, true, true, false, true, false, true, false}
 var snapshotSlice4037 = [...]bool{false, false, false, false, false, true, false, false, false, false, false, true, false, true, true, true, false, false, true, false, true, true, false, false, false, false, false, false, false, false, true, true, true, false, false, false, false, false, false, false, true, false, true, true, false, false, true, false, false, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true}
 var snapshotKeys746 = [...]knowledge.QuestionType{"how", "howmany", "opinion", "say", "what", "when", "where", "who", "why", "yesno"}

@@ -660,7 +660,10 @@ var announcing = map[string]bool{"qs": true, "questions": true, "question": true
 // countsOnlyChatter reports whether a sentence holds only greetings, fillers and the
 // "2 qs" that announce questions.
 func countsOnlyChatter(ws []string) bool {
-	for _, w := range ws {
+	for i, w := range ws {
+		if (w == "last" || w == "final") && i+1 < len(ws) && (ws[i+1] == "q" || ws[i+1] == "question" || ws[i+1] == "thing") {
+			continue // "ok last q -": the question follows
+		}
 		if !chatterSet[w] && !isNumber(w) && !announcing[w] {
 			return false
 		}

@@ -478,6 +478,7 @@ var generated = &Base{
 				"what",
 				"where",
 				"when",
+				"who",
 			},
 			Related: []string{
 				"source-author",
