@@ -339,6 +339,9 @@ func (e *Engine) absentThing(toks []token, d doc) string {
 		if t.stop {
 			return ""
 		}
+		if (t.word == "date" || t.word == "day") && slices.ContainsFunc(f.dates, func(x date) bool { return x.day > 0 }) {
+			return "" // "is there a date for the FM's visit?": the facts date it
+		}
 		if f.terms[t.term] {
 			if place := e.placeOf(toks); place != "" && !e.saidTogether(d, t.term, place) {
 				return t.word // "any kids among those killed in Saravan?": the children died elsewhere

@@ -2653,3 +2653,17 @@ func TestWhoPublishedItIsTheOutlet(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatAnAnswerIsForCostsNothing(t *testing.T) {
+	e := newEngine(t)
+	// "need it for the timeline" says what the answer is for; "is there a date" is asked
+	// of a visit the facts date.
+	for q, want := range map[string]string{
+		"u know what date iran's missiles hit balochistan? need it for the timeline 📅": "16 January 2024",
+		"is there a date for when iran's foreign minister is visiting pakistan?":       "29 January 2024",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+}

@@ -564,7 +564,7 @@ func classify(s string, ws []string) SegmentKind {
 	switch {
 	case len(ws) > 0 && len(ws) <= 5 && strings.HasSuffix(s, "?") && asksAPlace(ws):
 		return SegmentQuestion // "first one?" after a list asks for its first item
-	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws) || asksAForm(ws):
+	case len(ws) == 0 || chatterSet[key] || countsOnlyChatter(ws) || asksAForm(ws) || saysWhatItIsFor(ws):
 		return SegmentChatter
 	case key != "" && (claimTagSet[key] || claimTagSet[strings.TrimPrefix(key, "but ")] || claimTagSet[strings.TrimPrefix(key, "so ")]):
 		return SegmentClaimTag
@@ -637,6 +637,21 @@ func asksAForm(ws []string) bool {
 		}
 	}
 	return named && len(ws) <= 8
+}
+
+// saysWhatItIsFor reports whether a short sentence only says what the answer is for:
+// "need it for the timeline", "its for my essay".
+func saysWhatItIsFor(ws []string) bool {
+	if len(ws) < 3 || len(ws) > 7 {
+		return false
+	}
+	switch {
+	case (ws[0] == "need" || ws[0] == "needed" || ws[0] == "want") && (ws[1] == "it" || ws[1] == "this" || ws[1] == "that") && ws[2] == "for":
+		return true
+	case (ws[0] == "its" || ws[0] == "it's") && ws[1] == "for":
+		return true
+	}
+	return false
 }
 
 // asksAPlace reports whether words ask only for a place in a list: "first one?", "and
