@@ -1112,6 +1112,8 @@ func TestHowThingsAreCountedIsNoPartOfWhatIsCounted(t *testing.T) {
 		"how many different experts does the article quote?":          "five analysts",
 		// "key" only describes the factors counted.
 		"how many key factors does the article give for optimism": "five factors",
+		// How exact the answer may be is no part of what is asked.
+		"how many different experts does the article quote, roughly?": "five analysts",
 	} {
 		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
 			t.Errorf("%s: answered %v, %q; want %q", q, r.Answered, r.Text(), want)

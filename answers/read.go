@@ -113,6 +113,8 @@ var fillerWords = map[string]bool{
 	"smh": true, "tho": true, "though": true, "ok": true, "okay": true, "k": true, "kk": true, "pls": true,
 	"please": true, "hey": true, "hi": true, "hello": true, "morning": true, "mornin": true, "gm": true, "evening": true, "thanks": true, "thx": true, "ty": true, "tysm": true, "tyvm": true, "thnx": true, "thanx": true,
 	"bro": true, "dude": true, "man": true, "folks": true, "guys": true, "everyone": true,
+	// "how many experts does it quote, roughly?": how exact the answer may be, not what.
+	"roughly": true, "approximately": true, "approx": true, "ish": true,
 	"anyone": true, "anybody": true, "someone": true, "somebody": true, "quick": true,
 	"q": true, "qs": true, "question": true, "questions": true, "even": true, "just": true,
 	"bit":  true, // "the propaganda bit", "a bit confused"
