@@ -2720,8 +2720,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
-		if q.Type == knowledge.TypeYesNo && slices.Contains(q.Words, "else") && slices.ContainsFunc(q.Words, func(w string) bool { return casualtyWords[w] }) &&
-			len(d.facts.tolls) == 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(d.victims)), func(v string) bool { return !q.Victims[v] }) {
+		if q.Type == knowledge.TypeYesNo && asksOfOthers(q.Words) && slices.ContainsFunc(q.Words, func(w string) bool { return casualtyWords[w] }) &&
+			len(d.facts.tolls) == 0 && len(d.facts.numbers) == 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(d.victims)), func(v string) bool {
+			return !q.Victims[v] && !slices.ContainsFunc(toks, func(t token) bool { return t.term == v }) // "killed with mousavi"
+		}) {
 			// "was anyone else killed in the strike that killed mousavi?": the entry tells
 			// of no dead but the one asked of.
 			ex.decided("near miss: the question asks of other dead, and " + d.entry.ID + " tells of none")
@@ -3151,6 +3153,14 @@ func (e *Engine) strikeOfAnother(toks []token, subject string) (doc, string, boo
 		}
 	}
 	return doc{}, "", false
+}
+
+// asksOfOthers reports whether a question asks of someone or something else than it
+// names ("was anyone else killed?"), not whether it was another than the one it guesses
+// ("killed by the US or someone else?").
+func asksOfOthers(ws []string) bool {
+	at := slices.Index(ws, "else")
+	return at >= 0 && !slices.Contains(ws[max(0, at-4):at], "or")
 }
 
 // strikeElsewhere returns, for a claim that the subject struck a country the article

@@ -2669,3 +2669,18 @@ func TestWhatAnAnswerIsForCostsNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestAnOpenAlternativeIsNoChoice(t *testing.T) {
+	e := newEngine(t)
+	// "by the US or someone else?" guesses the doer and leaves the rest open: the facts
+	// say who it was.
+	for _, q := range []string{"was razi mousavi killed by the US or was it someone else?", "was razi mousavi killed by the US or someone else?"} {
+		if r := e.Answer(q); r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "Israel killed") {
+			t.Errorf("%s: verdict %v, %q", q, r.Verdict, r.Text())
+		}
+	}
+	// Of others killed with him the article says nothing; that is no Yes.
+	if r := e.Answer("was anyone else killed with mousavi?"); r.Answered {
+		t.Errorf("anyone else killed with mousavi: answered %q", r.Text())
+	}
+}

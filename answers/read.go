@@ -1007,8 +1007,11 @@ func asksAChoice(ws []string) bool {
 	for i, w := range ws {
 		if w == "or" && i > 1 && i+1 < len(ws) {
 			switch ws[i+1] {
-			case "not", "nah", "no", "what", "something", "smth", "anything":
-				continue // "…, or not?", "or what?"
+			case "not", "nah", "no", "what", "something", "smth", "anything", "someone", "somebody", "anyone":
+				continue // "…, or not?", "or what?", "by the US or someone else?"
+			}
+			if slices.Contains(ws[i+1:min(len(ws), i+5)], "else") {
+				continue // "…or was it someone else?": no other choice named
 			}
 			return true
 		}
