@@ -71,6 +71,10 @@ type fact struct {
 	tolls   map[int]string      // by number: the casualty it counts, "alias:kill" or "alias:injur"
 	order   string              // "after" or "before" when the answer places its event only one way from another ("one day after Iran fired"), else ""
 	clauses [][]string          // the terms of each sentence, for what is said together
+	// undated holds the deeds told only in sentences whose dates belong to another
+	// deed: "recalled" in "the ambassadors they recalled were due to return by 26
+	// January"; a deed also told in a sentence with no date, or dated, is not in it.
+	undated map[string]bool
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -81,7 +85,8 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, years: map[int]bool{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, years: map[int]bool{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}, undated: map[string]bool{}}
+	toldBare := map[string]bool{} // deeds told with no date, or with their own
 	texts := []string{answer}
 	for _, q := range quotes {
 		texts = append(texts, q.Text)
@@ -152,9 +157,91 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 				f.terms[t.term] = true
 			}
 			f.clauses = append(f.clauses, clause)
+			datedDeeds(toks, f.undated, toldBare)
 		}
 	}
+	for term := range toldBare {
+		delete(f.undated, term)
+	}
 	return f
+}
+
+// datedDeeds reads which deeds of a sentence its dates belong to: each date to the verb
+// nearest it ("on 16 January 2024, Iran's military fired…", "…due to return by 26
+// January"). The other verbs of a dated sentence go into undated, and every verb the
+// sentence tells with its own date, or with none, into bare.
+func datedDeeds(toks []token, undated, bare map[string]bool) {
+	var verbs, dates []int
+	for i, t := range toks {
+		switch {
+		case months[t.term]:
+			dates = append(dates, i)
+		case verbal(toks, i):
+			verbs = append(verbs, i)
+		}
+	}
+	if len(dates) == 0 {
+		for _, i := range verbs {
+			bare[toks[i].term] = true
+		}
+		return
+	}
+	own := map[int]bool{}
+	var owners []int
+	for _, d := range dates {
+		near := -1
+		for _, v := range verbs {
+			if near < 0 || abs(v-d) < abs(near-d) {
+				near = v
+			}
+		}
+		if near >= 0 {
+			own[near] = true
+			owners = append(owners, near)
+		}
+	}
+	// "two children were killed when Iran's military fired… on 16 January": a deed
+	// joined to a dated one by "when" happened the same day.
+	when := func(v int) bool {
+		return slices.ContainsFunc(owners, func(o int) bool {
+			lo, hi := min(v, o), max(v, o)
+			return slices.ContainsFunc(toks[lo:hi], func(t token) bool { return t.word == "when" })
+		})
+	}
+	for _, v := range verbs {
+		if own[v] || strings.HasSuffix(toks[v].word, "ing") || when(v) {
+			bare[toks[v].term] = true // "…fired missiles, killing two children": the same day
+		} else {
+			undated[toks[v].term] = true
+		}
+	}
+}
+
+// verbal reports whether the token at i is a verb as the sentence uses it: no name, no
+// number, and not a noun after a determiner or an owner ("the strike", "Iran's strike").
+func verbal(toks []token, i int) bool {
+	t := toks[i]
+	if t.stop || t.name || t.known || t.number || t.word == "" || !isVerb(t.word) {
+		return false
+	}
+	if i > 0 && (articles[toks[i-1].word] || determiners[toks[i-1].word] || toks[i-1].owner || possessives[toks[i-1].word] || toks[i-1].number) {
+		return false
+	}
+	// "the recalled ambassadors": a participle before a noun describes it.
+	if n := i + 1; strings.HasSuffix(t.word, "ed") && n < len(toks) && !toks[n].stop && toks[n].word != "" && isNoun(toks[n].word) && !isVerb(toks[n].word) {
+		return false
+	}
+	return true
+}
+
+// possessives own the noun after them: "their posts", "his guards".
+var possessives = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // saidApart returns a common noun or verb of a claim that the facts say, but never in a

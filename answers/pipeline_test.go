@@ -2684,3 +2684,27 @@ func TestAnOpenAlternativeIsNoChoice(t *testing.T) {
 		t.Errorf("anyone else killed with mousavi: answered %q", r.Text())
 	}
 }
+
+func TestADateIsOfTheDeedItBelongsTo(t *testing.T) {
+	e := newEngine(t)
+	// The facts date the ambassadors' return, not their recall: asked when they were
+	// recalled, the bot says it does not know, and what the article does say.
+	for _, q := range []string{"when were the ambassadors recalled", "what exact date did they recall the ambassadors", "on what date did the ambassadors get recalled"} {
+		if r := e.Answer(q); r.Answered || !strings.Contains(r.Text(), "26 January 2024") {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+	// A deed joined to the dated one by "when", or told with its own date, is dated.
+	for q, want := range map[string]string{
+		"when are the ambassadors returning":                 "26 January 2024",
+		"when were the two children killed":                  "16 January 2024",
+		"when was javidanfar killed":                         "17 January 2024",
+		"when did pakistan strike iran":                      "18 January 2024",
+		"kerman attack: how many injured?":                   "284",
+		"did the recalled ambassadors go back? by what date": "26 January 2024",
+	} {
+		if r := e.Answer(q); !r.Answered && r.Kind != answers.KindSeveral || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+}

@@ -994,6 +994,25 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		if !d.gives[q.Type] {
 			return false, string(q.Type)
 		}
+		if q.Type == knowledge.TypeWhen {
+			// "when were the ambassadors recalled?": the facts date their return, not
+			// the recall they tell of.
+			// The deed the facts tell nearest the question's "when" or "date" is what
+			// it asks the date of: "they were called back home? and they return when?"
+			// asks of the return.
+			// A question's verb follows its "when": the first after it, else the last
+			// before ("they return when?").
+			at := slices.IndexFunc(toks, func(t token) bool { return t.word == "when" || t.word == "date" || t.word == "day" })
+			deed := -1
+			for i := range toks {
+				if i != at && verbal(toks, i) && (deed < 0 || deed < at || i < deed && i > at) {
+					deed = i
+				}
+			}
+			if deed >= 0 && d.facts.undated[toks[deed].term] {
+				return false, "the date of what it says was " + toks[deed].word
+			}
+		}
 		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && !slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day > 0 }) {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}

@@ -3043,6 +3043,7 @@ var generated = &Base{
 				"howmany",
 				"who",
 				"what",
+				"when",
 			},
 			Related: []string{
 				"iran-strike",
