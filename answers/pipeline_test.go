@@ -2708,3 +2708,11 @@ func TestADateIsOfTheDeedItBelongsTo(t *testing.T) {
 		}
 	}
 }
+
+func TestTheNameOfAThingAsksForThatThing(t *testing.T) {
+	e := newEngine(t)
+	// The article says IS claimed the Kerman attack, not which branch of it.
+	if r := e.Answer("what was the name of the IS branch that claimed kerman?"); r.Answered {
+		t.Errorf("IS branch: answered %q", r.Text())
+	}
+}

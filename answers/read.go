@@ -1171,8 +1171,20 @@ func focusWord(ws []string) string {
 				if rest[0] == "the" || rest[0] == "a" || rest[0] == "an" {
 					rest = rest[1:]
 				}
-				if len(rest) > 0 && !isStop(rest[0]) && isNoun(rest[0]) {
-					return rest[0]
+				// The head of the phrase: "the IS branch that claimed it" names the branch.
+				head := ""
+				for _, n := range rest[:min(len(rest), 4)] {
+					if n == "that" || n == "which" || n == "who" || prepositions[n] || whWords[n] {
+						break
+					}
+					if !isStop(n) && isNoun(n) && (head == "" || !namesOnly([]string{n})) {
+						head = n
+					} else if head != "" {
+						break // "the village iran hit": the phrase ended at the village
+					}
+				}
+				if head != "" {
+					return head
 				}
 			}
 		}
