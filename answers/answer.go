@@ -2856,10 +2856,17 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		// "how many years between the end of the iran-iraq war and these strikes?"
 		ex.decided("the years it gives, apart: " + apart)
 		r.Answer = apart + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
-	} else if sum, ok := totalOf(q.Words, toks, d.facts, d.entry.Answer, e.agent(toks) != ""); ok {
+	} else if sum, ok := totalOf(q.Words, toks, d.facts, d.entry.Answer, oneSide(e.agent(toks), toks)); ok {
 		// "add up the deaths from both strikes": the article's counts, added.
 		ex.decided("the counts it gives, added: " + sum)
 		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
+	} else if alt, sum, ok := e.totalElsewhere(rk, q, toks); ok {
+		// "total deaths across both strikes, combined?": the entry that gives every
+		// count to add, where the best one gives only some.
+		ex.decided("the counts " + alt.entry.ID + " gives, added: " + sum)
+		r = e.reply(alt, q.Text)
+		r.Confidence = round(math.Min(1, best.score))
+		r.Answer = sum + " " + r.Answer
 	}
 	if second, ok := e.runnerUp(rk, best, q, toks); ok {
 		other := e.docs[second.doc].entry
@@ -3577,6 +3584,29 @@ var bothWords = map[string]bool{"both": true, "all": true, "altogether": true, "
 // totalWords ask for counts added up: "in total", "add up", "combined", "plus".
 var totalWords = map[string]bool{"total": true, "totals": true, "altogether": true, "combined": true,
 	"sum": true, "plus": true, "add": true, "adding": true, "overall": true}
+
+// oneSide reports whether a question asks of one side's deed: it has a doer, and does
+// not name both Iran and Pakistan ("iran's and pakistan's combined").
+func oneSide(agent string, toks []token) bool {
+	both := slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:iran" }) &&
+		slices.ContainsFunc(toks, func(t token) bool { return t.term == "alias:pakistan" })
+	return agent != "" && !both
+}
+
+// totalElsewhere returns, for a question that asks for counts added up, the first of the
+// five best entries whose facts give the counts to add, and their sum.
+func (e *Engine) totalElsewhere(rk ranking, q Query, toks []token) (doc, string, bool) {
+	if !slices.ContainsFunc(q.Words, func(w string) bool { return totalWords[w] }) {
+		return doc{}, "", false
+	}
+	for _, s := range rk.scores[:min(len(rk.scores), 5)] {
+		d := e.docs[s.doc]
+		if sum, ok := totalOf(q.Words, toks, d.facts, d.entry.Answer, oneSide(e.agent(toks), toks)); ok {
+			return d, sum, true
+		}
+	}
+	return doc{}, "", false
+}
 
 // totalOf returns, for a question that asks for counts added up, the sentence that adds
 // the counts of the asked kinds (the dead, the injured) that the facts give, when they

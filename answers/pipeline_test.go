@@ -2716,3 +2716,14 @@ func TestTheNameOfAThingAsksForThatThing(t *testing.T) {
 		t.Errorf("IS branch: answered %q", r.Text())
 	}
 }
+
+func TestATotalOfBothSidesIsAdded(t *testing.T) {
+	e := newEngine(t)
+	// Naming both sides' strikes asks for both sides' dead, added from the entry that
+	// counts them all, whichever entry scores best.
+	for _, q := range []string{"total deaths across both cross-border strikes, iran's and pakistan's combined?", "add up the deaths from both cross-border strikes, iran's and pakistan's. total?"} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), "add up to 9 (2 + 7)") {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+}
