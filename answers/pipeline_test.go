@@ -2727,3 +2727,13 @@ func TestATotalOfBothSidesIsAdded(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatWasAgreedIsNotTold(t *testing.T) {
+	e := newEngine(t)
+	// The article tells of the visit that was due, not of what was agreed at it.
+	for _, q := range []string{"what did they agree on during the fm visit", "what did iran and pakistan agree"} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%s: answered %q", q, r.Text())
+		}
+	}
+}

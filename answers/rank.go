@@ -1175,8 +1175,8 @@ func asksWhatWasDiscussed(ws []string) bool {
 		switch w {
 		case "we", "you", "u", "i", "expert", "experts", "analyst", "analysts", "author", "article":
 			return false // "what are we talking about", "what did the experts discuss": words, not talks
-		case "discuss", "discussed", "discussing":
-			return true
+		case "discuss", "discussed", "discussing", "agenda", "agree", "agreed":
+			return true // "what did they agree on during the visit", "what's on the agenda"
 		case "talk", "talked", "talking":
 			if i+1 < len(ws) && ws[i+1] == "about" {
 				return true
