@@ -2737,3 +2737,16 @@ func TestWhatWasAgreedIsNotTold(t *testing.T) {
 		}
 	}
 }
+
+func TestAskingForSpecificsTheFactsLeaveOutIsANearMiss(t *testing.T) {
+	e := newEngine(t)
+	// The article names the economic problems and domestic crises only as such.
+	for _, q := range []string{"what domestic crises exactly", "how bad are the economic problems exactly, like numbers?"} {
+		if r := e.Answer(q); r.Answered || !strings.Contains(r.Text(), "catastrophic") {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+	if r := e.Answer("what exactly is jaish al-adl"); !r.Answered {
+		t.Errorf("what exactly is jaish al-adl: %q", r.Text())
+	}
+}

@@ -1051,6 +1051,17 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// due, not of how it went.
 		return false, "what came of it"
 	}
+	if q.Intent == IntentFact && (q.Type == knowledge.TypeWhat || q.Type == knowledge.TypeHow) && len(d.facts.numbers) == 0 {
+		// "how bad are the economic problems exactly, like numbers?": no figure is given;
+		// "what domestic crises exactly?": the facts name the crises only as such.
+		if slices.ContainsFunc(q.Words, func(w string) bool { return figureWords[w] }) {
+			return false, "the figures"
+		}
+		if f := stem(q.Focus); slices.ContainsFunc(q.Words, func(w string) bool { return w == "exactly" || w == "specifically" || w == "precisely" }) &&
+			strings.HasSuffix(q.Focus, "s") && d.facts.terms[f] && !e.isName(f) {
+			return false, "which " + q.Focus + " exactly"
+		}
+	}
 	if asksWhatWasDiscussed(q.Words) && e.personIn(q.Text) == "" && !slices.ContainsFunc(discussionWords, func(w string) bool { return d.facts.terms[stem(w)] }) {
 		// "what was discussed at the davos meeting?": an entry that tells of meetings but
 		// not of what was said at them.
@@ -1185,6 +1196,9 @@ func asksWhatWasDiscussed(ws []string) bool {
 	}
 	return false
 }
+
+// figureWords ask for figures: "like numbers?", "any stats".
+var figureWords = map[string]bool{"numbers": true, "figures": true, "stats": true, "statistics": true, "data": true}
 
 // memberNouns name the states of a body or a side: "which members", "which countries".
 var memberNouns = map[string]bool{"members": true, "member": true, "states": true, "countries": true,
