@@ -2750,3 +2750,11 @@ func TestAskingForSpecificsTheFactsLeaveOutIsANearMiss(t *testing.T) {
 		t.Errorf("what exactly is jaish al-adl: %q", r.Text())
 	}
 }
+
+func TestWhoseViewIsNoDoer(t *testing.T) {
+	e := newEngine(t)
+	// "seen by Pakistanis" says whose view is asked, not who struck.
+	if r := e.Answer("How was Iran seen by Pakistanis before the strikes?"); !r.Answered || !strings.Contains(r.Text(), "repute") {
+		t.Errorf("seen by pakistanis: answered %v, %q", r.Answered, r.Text())
+	}
+}

@@ -160,6 +160,9 @@ func (r ranking) top() scored {
 func (e *Engine) agent(toks []token) string {
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].term == "by" && e.isName(toks[i+1].term) {
+			if i > 0 && perceptionVerbs[toks[i-1].word] {
+				break // "how was iran seen by pakistanis": whose view, not whose deed
+			}
 			return strings.TrimPrefix(toks[i+1].term, "alias:")
 		}
 	}
@@ -673,7 +676,8 @@ func (e *Engine) rank(toks []token, q Query) ranking {
 var perceptionVerbs = map[string]bool{"see": true, "sees": true, "saw": true, "view": true, "views": true,
 	"viewed": true, "think": true, "thinks": true, "thought": true, "feel": true, "feels": true,
 	"felt": true, "regard": true, "regards": true, "perceive": true, "perceives": true,
-	"consider": true, "considers": true, "believe": true, "believes": true}
+	"consider": true, "considers": true, "believe": true, "believes": true,
+	"seen": true, "regarded": true, "perceived": true, "considered": true, "liked": true, "disliked": true, "hated": true}
 
 // placeNouns are the kinds of place a "which X" question asks the name of.
 var placeNouns = map[string]bool{
