@@ -2634,6 +2634,13 @@ func TestACondemnationOfAnotherAttackIsNoNoToThisOne(t *testing.T) {
 	if r := e.Answer("did the un security council condemn the january strikes on pakistan?"); r.Answered || !strings.Contains(r.Text(), "does not say") {
 		t.Errorf("unsc january: answered %v, %q", r.Answered, r.Text())
 	}
+	if r := e.Answer("did the UN security council condemn iran's january strike on pakistan?"); r.Answered {
+		t.Errorf("unsc iran's january strike: answered %q", r.Text())
+	}
+	// Nor does any entry tell of a response of the US government's.
+	if r := e.Answer("did the us government respond to irans strike on pakistan"); r.Answered {
+		t.Errorf("us government respond: answered %q", r.Text())
+	}
 	if r := e.Answer("did the UNSC condemn the december attack on iranian police?"); r.Verdict != answers.VerdictYes {
 		t.Errorf("unsc december: verdict %v, %q", r.Verdict, r.Text())
 	}

@@ -773,12 +773,22 @@ func reactor(toks []token) string {
 	for i := 1; i < len(toks); i++ {
 		// "Pakistan's response capabilities" names no response: the noun modifies another.
 		modifies := (toks[i].word == "response" || toks[i].word == "reaction") && i+1 < len(toks) && !toks[i+1].stop
-		if toks[i].term == "alias:respond" && !modifies && !toks[i-1].stop && strings.HasPrefix(toks[i-1].term, "alias:") && toks[i-1].known {
-			return toks[i-1].term
+		if toks[i].term != "alias:respond" || modifies {
+			continue
+		}
+		by := i - 1
+		if by > 0 && institutionWords[toks[by].word] {
+			by-- // "did the us government respond": the US, by its government
+		}
+		if !toks[by].stop && strings.HasPrefix(toks[by].term, "alias:") && toks[by].known {
+			return toks[by].term
 		}
 	}
 	return ""
 }
+
+// institutionWords speak for a state: "the US government", "Israeli officials".
+var institutionWords = map[string]bool{"government": true, "govt": true, "officials": true, "authorities": true, "leaders": true, "leadership": true}
 
 // quotes reports whether an entry quotes the one a term names: its words, not the
 // names of its title ("Alleged links between Jaish al-Adl and Israel" quotes no Israeli).

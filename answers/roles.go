@@ -473,6 +473,14 @@ func (e *Engine) anotherDeed(toks []token, q Query, f fact, conflicts []string) 
 	if whose != "alias:strike" && whose != "alias:retali" && whose != "alias:kill" {
 		return "", false // "did pakistan target iran's army?": iran's army is no deed of iran's
 	}
+	// A name after the deed is whom it struck: "iran's january strike on pakistan".
+	if at := slices.IndexFunc(toks, func(t token) bool { return t.term == whose }); at >= 0 {
+		for _, t := range toks[at+1:] {
+			if names[t.term] && !slices.ContainsFunc(toks[:at], func(u token) bool { return u.term == t.term }) {
+				delete(names, t.term)
+			}
+		}
+	}
 	seenSubject := false
 	for i, t := range toks {
 		if t.term == subject {
