@@ -2720,10 +2720,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			ex.decided("near miss: the claim is about " + name + ", whom the article never names")
 			return e.nearMiss(d, q, best)
 		}
-		if q.Type == knowledge.TypeYesNo && asksOfOthers(q.Words) && slices.ContainsFunc(q.Words, func(w string) bool { return casualtyWords[w] }) &&
-			len(d.facts.tolls) == 0 && len(d.facts.numbers) == 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(d.victims)), func(v string) bool {
-			return !q.Victims[v] && !slices.ContainsFunc(toks, func(t token) bool { return t.term == v }) // "killed with mousavi"
-		}) {
+		if q.Type == knowledge.TypeYesNo && e.othersDeadUntold(q, toks, d) {
 			// "was anyone else killed in the strike that killed mousavi?": the entry tells
 			// of no dead but the one asked of.
 			ex.decided("near miss: the question asks of other dead, and " + d.entry.ID + " tells of none")
@@ -2828,6 +2825,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		r.Answer = v.Prefix() + r.Answer
 		ex.decided(fmt.Sprintf("answered %s; verdict %s (%s)", d.entry.ID, v, why))
 	} else {
+		if q.Type == knowledge.TypeWho && e.othersDeadUntold(q, toks, d) {
+			// "who else was killed in the airstrike on mousavi?": the entry tells of him.
+			ex.decided("near miss: the question asks of other dead, and " + d.entry.ID + " tells of none")
+			return e.nearMiss(d, q, best)
+		}
 		if q.Type == knowledge.TypeWhen && q.Intent == IntentFact && otherEnd(q.Words, d.facts) {
 			// "when did the Iran-Iraq war start?": the entry dates its end.
 			ex.decided("near miss: the question asks when it began, and " + d.entry.ID + " dates only its end")
@@ -3160,6 +3162,16 @@ func (e *Engine) strikeOfAnother(toks []token, subject string) (doc, string, boo
 		}
 	}
 	return doc{}, "", false
+}
+
+// othersDeadUntold reports whether a question asks of dead besides those it names ("was
+// anyone else killed with mousavi?") and the entry tells of no others: no count, and no
+// dead but those named.
+func (e *Engine) othersDeadUntold(q Query, toks []token, d doc) bool {
+	return asksOfOthers(q.Words) && slices.ContainsFunc(q.Words, func(w string) bool { return casualtyWords[w] }) &&
+		len(d.facts.tolls) == 0 && len(d.facts.numbers) == 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(d.victims)), func(v string) bool {
+		return !q.Victims[v] && !slices.ContainsFunc(toks, func(t token) bool { return t.term == v }) // "killed with mousavi"
+	})
 }
 
 // asksOfOthers reports whether a question asks of someone or something else than it

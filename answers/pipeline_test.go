@@ -2687,8 +2687,14 @@ func TestAnOpenAlternativeIsNoChoice(t *testing.T) {
 		}
 	}
 	// Of others killed with him the article says nothing; that is no Yes.
-	if r := e.Answer("was anyone else killed with mousavi?"); r.Answered {
-		t.Errorf("anyone else killed with mousavi: answered %q", r.Text())
+	for _, q := range []string{"was anyone else killed with mousavi?", "who else was killed in the airstrike on mousavi"} {
+		if r := e.Answer(q); r.Answered {
+			t.Errorf("%s: answered %q", q, r.Text())
+		}
+	}
+	// Javidanfar's guards were killed with him.
+	if r := e.Answer("who else was killed with javidanfar"); !r.Answered || !strings.Contains(r.Text(), "two of his guards") {
+		t.Errorf("who else was killed with javidanfar: answered %v, %q", r.Answered, r.Text())
 	}
 }
 
