@@ -2771,3 +2771,15 @@ func TestWhoseViewIsNoDoer(t *testing.T) {
 		t.Errorf("seen by pakistanis: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestTheCasualtyCountedIsTheOneAfterHowMany(t *testing.T) {
+	e := newEngine(t)
+	// The seven dead are given; of the wounded the article says nothing.
+	if r := e.Answer("apart from the seven dead, how many people were wounded in pakistan's strikes?"); r.Answered {
+		t.Errorf("wounded apart from the dead: answered %q", r.Text())
+	}
+	// The article dates itself to a month, not a day.
+	if r := e.Answer("what exact day was this article published?"); r.Answered || !strings.Contains(r.Text(), "January 2024") {
+		t.Errorf("exact day published: answered %v, %q", r.Answered, r.Text())
+	}
+}

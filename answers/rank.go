@@ -295,12 +295,27 @@ func casualtyAsked(toks []token) string {
 	for _, t := range toks {
 		if t.term == "alias:kill" || t.term == "alias:injur" {
 			if kind != "" && kind != t.term {
-				return ""
+				return countedCasualty(toks)
 			}
 			kind = t.term
 		}
 	}
 	return kind
+}
+
+// countedCasualty returns, of a question that speaks of the dead and the injured, the
+// one "how many" counts: "apart from the seven dead, how many were wounded?".
+func countedCasualty(toks []token) string {
+	at := slices.IndexFunc(toks, func(t token) bool { return t.word == "many" || t.word == "number" })
+	if at < 0 {
+		return ""
+	}
+	for _, t := range toks[at+1:] {
+		if t.term == "alias:kill" || t.term == "alias:injur" {
+			return t.term
+		}
+	}
+	return ""
 }
 
 // queryTerms weighs the question's distinct content terms. A word the base never uses gets
@@ -1027,7 +1042,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 				return false, "the date of what it says was " + toks[deed].word
 			}
 		}
-		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates") && !slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day > 0 }) {
+		if q.Type == knowledge.TypeWhen && (q.Focus == "date" || q.Focus == "dates" || q.Focus == "day") && !slices.ContainsFunc(d.facts.dates, func(x date) bool { return x.day > 0 }) {
 			return false, "a date" // "what dates were the drills?": a date, not "at the time"
 		}
 		if q.Type == knowledge.TypeWhen && asksHowLongItLasted(q.Words) && len(d.facts.spans) == 0 && len(d.facts.dates) < 2 {
