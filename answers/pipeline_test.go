@@ -2783,3 +2783,12 @@ func TestTheCasualtyCountedIsTheOneAfterHowMany(t *testing.T) {
 		t.Errorf("exact day published: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestTwoCountsShareTheirPlace(t *testing.T) {
+	e := newEngine(t)
+	// "in kerman" ends the second question and belongs to both.
+	r := e.Answer("how many died and how many were hurt in kerman")
+	if len(r.Parts) != 2 || !strings.Contains(r.Parts[0].Text(), "100") || !strings.Contains(r.Parts[1].Text(), "284") {
+		t.Errorf("kerman counts: %d parts, %q", len(r.Parts), r.Text())
+	}
+}

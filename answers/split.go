@@ -258,6 +258,21 @@ func splitTrailingContext(s string) []string {
 	return []string{head, tail}
 }
 
+// sharedPlace returns the phrase of place that ends the second of two parallel "how
+// many" questions, when the first, short, has none: "how many died" and "how many were
+// hurt in kerman" both ask of Kerman.
+func sharedPlace(first, second []string) string {
+	if len(first) < 3 || len(first) > 5 || len(second) < 4 || first[0] != "how" || second[0] != "how" || first[1] != second[1] ||
+		slices.ContainsFunc(first, func(w string) bool { return prepositions[w] }) {
+		return ""
+	}
+	at := slices.IndexFunc(second, func(w string) bool { return w == "in" || w == "at" || w == "during" })
+	if at < 2 || at+1 >= len(second) {
+		return ""
+	}
+	return strings.Join(second[at:], " ")
+}
+
 // listRequest reports whether words only ask for what was asked before to be listed or
 // named: "can u list them", "name them pls".
 func listRequest(ws []string) bool {
@@ -406,7 +421,11 @@ func splitConjoined(s string) []string {
 		if r := strings.ToLower(strings.Trim(rest[0], ",;")); r == "second" || r == "secondly" || r == "also" || r == "then" {
 			rest = rest[1:] // "…, and second, what…"
 		}
-		return append([]string{strings.TrimRight(first, ",;")}, splitConjoined(strings.Join(rest, " "))...)
+		first = strings.TrimRight(first, ",;")
+		if tail := sharedPlace(words(first), words(strings.Join(rest, " "))); tail != "" {
+			first += " " + tail // "how many died and how many were hurt in kerman": both in Kerman
+		}
+		return append([]string{first}, splitConjoined(strings.Join(rest, " "))...)
 	}
 	return []string{s}
 }
