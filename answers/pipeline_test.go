@@ -2792,3 +2792,18 @@ func TestTwoCountsShareTheirPlace(t *testing.T) {
 		t.Errorf("kerman counts: %d parts, %q", len(r.Parts), r.Text())
 	}
 }
+
+func TestAQuestionWithItsOwnVerbIsAQuestionOfItsOwn(t *testing.T) {
+	e := newEngine(t)
+	// "who took him out" asks who killed Mousavi; it is no guess at the first question.
+	r := e.Answer("who was Sayyed Razi Mousavi and who took him out")
+	if !r.Answered || !strings.Contains(r.Text(), "Israel killed") {
+		t.Errorf("mousavi and who took him out: answered %v, %q", r.Answered, r.Text())
+	}
+	// A member's profile does not say who founded the body she belongs to.
+	c := answers.Context{}
+	_, c = e.AnswerIn(c, "who is tehmina aslam ranjha")
+	if r, _ := e.AnswerIn(c, "who founded the women peace council"); r.Answered {
+		t.Errorf("who founded the council: answered %q", r.Text())
+	}
+}

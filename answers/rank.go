@@ -750,6 +750,10 @@ func officeVerb(noun string) string {
 	return noun
 }
 
+// foundingVerbs ask who made a body, which a member's profile does not tell: "who
+// founded it?".
+var foundingVerbs = map[string]bool{"founded": true, "found": true, "started": true, "created": true, "established": true, "set": true, "funds": true, "funded": true}
+
 // officeVerbs say who holds an office: "who leads", "who runs", "who commands".
 var officeVerbs = map[string]bool{"leads": true, "lead": true, "runs": true, "run": true, "heads": true,
 	"head": true, "commands": true, "command": true, "chairs": true, "directs": true, "manages": true,
@@ -1105,7 +1109,7 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// "from which air base did Pakistan launch?": an entry that tells of no base.
 		return false, "which " + q.Focus
 	}
-	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && d.entry.Kind != knowledge.KindPerson && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] {
+	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && (d.entry.Kind != knowledge.KindPerson || foundingVerbs[v.word]) && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] {
 		// "who leads them?": an entry on the groups that never tells of leading says
 		// nothing of their leaders; a person's profile says what they head.
 		return false, "who " + v.word

@@ -258,6 +258,13 @@ func splitTrailingContext(s string) []string {
 	return []string{head, tail}
 }
 
+// pastForm reports whether a word is a verb's past form, which no noun shares:
+// "killed", "took".
+func pastForm(w string) bool {
+	e, ok := lookup(w)
+	return ok && e.POS&lexicon.Verb != 0 && e.Lemma != w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
+}
+
 // sharedPlace returns the phrase of place that ends the second of two parallel "how
 // many" questions, when the first, short, has none: "how many died" and "how many were
 // hurt in kerman" both ask of Kerman.
@@ -1245,8 +1252,8 @@ func isFragment(s string) bool {
 	if len(ws) >= 4 && yesNoOpeners[ws[0]] || len(ws) >= 3 && whWords[ws[0]] && ws[len(ws)-1] == "there" {
 		return false // "is he going to Pakistan?", "how many died there?" ask questions of their own
 	}
-	if len(ws) >= 3 && whWords[ws[0]] && slices.ContainsFunc(ws[1:], func(w string) bool { return isVerb(w) && !isNoun(w) && !copulas[w] && !auxiliaries[w] }) {
-		return false // "who condemned it?", a question of its own of what came before
+	if len(ws) >= 3 && whWords[ws[0]] && slices.ContainsFunc(ws[1:], func(w string) bool { return (isVerb(w) && !isNoun(w) || pastForm(w)) && !copulas[w] && !auxiliaries[w] }) {
+		return false // "who condemned it?", "who killed him?": a question of its own of what came before
 	}
 
 	for _, w := range ws {
