@@ -342,6 +342,9 @@ func (e *Engine) absentThing(toks []token, d doc) string {
 		if (t.word == "date" || t.word == "day") && slices.ContainsFunc(f.dates, func(x date) bool { return x.day > 0 }) {
 			return "" // "is there a date for the FM's visit?": the facts date it
 		}
+		if framingNouns[t.word] && i+1 < len(toks) && toks[i+1].word == "that" {
+			return "" // "is there any suggestion that gulf states backed them?": the claim is what follows
+		}
 		if f.terms[t.term] {
 			if place := e.placeOf(toks); place != "" && !e.saidTogether(d, t.term, place) {
 				return t.word // "any kids among those killed in Saravan?": the children died elsewhere
@@ -355,6 +358,10 @@ func (e *Engine) absentThing(toks []token, d doc) string {
 	}
 	return ""
 }
+
+// framingNouns put a claim after "that" as something said or hinted: "any suggestion
+// that…", "any mention that…".
+var framingNouns = map[string]bool{"suggestion": true, "indication": true, "hint": true, "mention": true, "sign": true, "word": true, "talk": true, "claim": true, "claims": true, "idea": true}
 
 // placeOf returns the term of the place a question asks of, a town or a province the
 // base names, or "".
@@ -2807,6 +2814,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// names hold, but what the claim says of them is in no fact of the base, so
 			// the facts are given as they are, with no Yes.
 			v, why = VerdictOpen, why+"; but the facts never say "+w
+		}
+		if v == VerdictYes && onlyBelieved(q.Words, toks, d.facts) {
+			// "did israel back jaish al-adl?": the article reports only that many in Iran
+			// believe they are linked, which is no Yes.
+			v, why = VerdictOpen, why+"; but the facts report it only as a belief some hold"
 		}
 		if v == VerdictYes && q.asserted {
 			v, why = VerdictOpen, why+"; asserted, not asked: the facts are given as they are"

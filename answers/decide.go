@@ -75,6 +75,9 @@ type fact struct {
 	// deed: "recalled" in "the ambassadors they recalled were due to return by 26
 	// January"; a deed also told in a sentence with no date, or dated, is not in it.
 	undated map[string]bool
+	// believed counts, by term, the sentences that report it only as what some hold
+	// ("many in Iran believe…", "some in Iran maintain…"), less those that say it plainly.
+	believed map[string]int
 }
 
 // date is a day of a month; day 0 stands for the whole month.
@@ -85,7 +88,7 @@ type date struct {
 
 // readFact reads an entry's answer and quotes for the claim checker.
 func (e *Engine) readFact(answer string, quotes []Quote) fact {
-	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, years: map[int]bool{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}, undated: map[string]bool{}}
+	f := fact{numbers: map[int]bool{}, terms: map[string]bool{}, negated: map[string]int{}, hedged: map[string]int{}, guessed: map[string]int{}, years: map[int]bool{}, owned: map[string][]string{}, spans: map[int]bool{}, tolls: map[int]string{}, undated: map[string]bool{}, believed: map[string]int{}}
 	toldBare := map[string]bool{} // deeds told with no date, or with their own
 	texts := []string{answer}
 	for _, q := range quotes {
@@ -96,6 +99,7 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 			toks := e.an.analyze(sentence, false)
 			hedge, guess := false, false
 			ws := words(sentence)
+			belief := slices.ContainsFunc(ws, func(w string) bool { return beliefVerbs[w] })
 			for _, w := range ws {
 				// "…bonds that are potentially strategic": an adverb hedges what follows
 				// it, not what the sentence said before it ("she praised…").
@@ -153,6 +157,11 @@ func (e *Engine) readFact(answer string, quotes []Quote) fact {
 					f.guessed[t.term]++
 				} else {
 					f.guessed[t.term]--
+				}
+				if belief {
+					f.believed[t.term]++
+				} else {
+					f.believed[t.term]--
 				}
 				f.terms[t.term] = true
 			}
@@ -548,6 +557,11 @@ func (e *Engine) decide(claim Query, toks []token, f fact) (v Verdict, why strin
 			// "the Iranian strike" where the facts say "Iran's operation", "Pakistani
 			// officials" where they say Islamabad's: the same side, whose deed it was the
 			// doer's to settle; "Pakistani soldiers" are not Pakistan.
+		case !f.terms[t.term] && demonyms[t.term] != "" && f.terms["alias:"+demonyms[t.term]] && strings.HasSuffix(t.word, "s") &&
+			i+1 < len(toks) && (perceptionVerbs[toks[i+1].word] || beliefVerbs[toks[i+1].word] || toks[i+1].word == "blame" || toks[i+1].word == "say"):
+			// "do iranians believe…", where the facts say "many in Iran believe": a
+			// country's people are there in its name.
+			onTopic = append(onTopic, t.term)
 		case !f.terms[t.term] && i > 1 && toks[i-1].word == "for" && e.isName(t.term) && copulas[toks[0].word] && !participle(toks[i-2].word):
 			// "was the strike a surprise for Pakistan?": whom it was for, which the facts
 			// need not name; "is it fighting for Pakistan's Baloch" names whose they are.
@@ -782,6 +796,33 @@ func (e *Engine) claimSaidTogether(toks []token, f fact) bool {
 	return len(terms) >= 2 && slices.ContainsFunc(f.clauses, func(c []string) bool {
 		return !slices.ContainsFunc(terms, func(t string) bool { return !slices.Contains(c, t) })
 	})
+}
+
+// beliefVerbs report what some hold, not what is so: "many in Iran believe", "some in
+// Iran maintain that…".
+var beliefVerbs = map[string]bool{"believe": true, "believes": true, "maintain": true, "allegedly": true, "alleged": true}
+
+// onlyBelieved reports whether every term of a claim that the facts hold stands only in
+// sentences that report what some believe, and the claim does not itself ask what they
+// believe: "did israel back jaish al-adl?" against "many in Iran believe it is linked to
+// Israel".
+func onlyBelieved(ws []string, toks []token, f fact) bool {
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return beliefVerbs[w] || w == "think" || w == "thinks" || w == "say" || w == "says" || w == "claim" || w == "claims"
+	}) {
+		return false
+	}
+	held := 0
+	for _, t := range toks {
+		if t.stop || t.number || !f.terms[t.term] {
+			continue
+		}
+		if f.believed[t.term] <= 0 {
+			return false
+		}
+		held++
+	}
+	return held > 0
 }
 
 // hedgingAdverbs hedge what follows them in a sentence: "potentially strategic bonds".

@@ -2807,3 +2807,20 @@ func TestAQuestionWithItsOwnVerbIsAQuestionOfItsOwn(t *testing.T) {
 		t.Errorf("who founded the council: answered %q", r.Text())
 	}
 }
+
+func TestABeliefReportedIsNoYes(t *testing.T) {
+	e := newEngine(t)
+	// The article reports only what some in Iran believe or maintain: no Yes that it is so.
+	for _, q := range []string{"did israel back jaish al-adl?", "did the gcc ever support jaish al-adl?", "did gulf states ever back jaish al-adl?"} {
+		if r := e.Answer(q); r.Verdict == answers.VerdictYes || r.Verdict == answers.VerdictNo {
+			t.Errorf("%s: verdict %v, %q", q, r.Verdict, r.Text())
+		}
+	}
+	// Whether Iranians believe it is what the article does say.
+	if r := e.Answer("do iranians believe israel is linked to jaish al-adl?"); r.Verdict != answers.VerdictYes {
+		t.Errorf("do iranians believe: verdict %v, %q", r.Verdict, r.Text())
+	}
+	if r := e.Answer("is there any suggestion that gulf states ever backed jaish al-adl?"); !r.Answered || !strings.Contains(r.Text(), "Gulf Cooperation Council") {
+		t.Errorf("any suggestion: answered %v, %q", r.Answered, r.Text())
+	}
+}

@@ -856,6 +856,7 @@ var baseWords = [...]baseWord{
 	{"misstep", "misstep", true, "misstep", lexicon.Noun, false, false},
 	{"mistake", "mistak", true, "mistake", lexicon.Noun | lexicon.Verb, false, false},
 	{"mistrust", "mistrust", true, "mistrust", lexicon.Noun | lexicon.Verb, false, false},
+	{"monarchies", "monarchi", true, "monarchy", lexicon.Noun, false, false},
 	{"money", "money", true, "money", lexicon.Noun, false, false},
 	{"month", "month", true, "month", lexicon.Noun, false, false},
 	{"more", "more", true, "more", lexicon.Noun | lexicon.Adj | lexicon.Adv, false, false},
