@@ -505,6 +505,12 @@ func (e *Engine) index(en knowledge.Entry, officeOwners map[string][]string) doc
 		}
 	}
 	d.sorts = modified(e.an.withParts(en.Answer)) // "joint naval exercises", an alias, still gives the sort of exercises
+	for _, id := range en.Quotes {
+		// "what kind of cost does akhtar say iran paid?": her quote calls it intangible.
+		if q, ok := e.base.Quote(id); ok {
+			maps.Copy(d.sorts, modified(e.an.withParts(q.Text)))
+		}
+	}
 	d.speakers = map[string]bool{}
 	// Whose words it gives: its quotes' speakers, by name, role and affiliation ("the
 	// Crisis Group analyst"), and for an entry that reports speech, the names in its title.

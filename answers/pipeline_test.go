@@ -2824,3 +2824,11 @@ func TestABeliefReportedIsNoYes(t *testing.T) {
 		t.Errorf("any suggestion: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestTheSortOfAThingMayBeInAQuote(t *testing.T) {
+	e := newEngine(t)
+	// Akhtar's quote calls the cost intangible.
+	if r := e.Answer("what kind of cost does akhtar say iran paid?"); !r.Answered || !strings.Contains(r.Text(), "intangible cost") {
+		t.Errorf("kind of cost: answered %v, %q", r.Answered, r.Text())
+	}
+}
