@@ -2832,3 +2832,14 @@ func TestTheSortOfAThingMayBeInAQuote(t *testing.T) {
 		t.Errorf("kind of cost: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestAGuessAtWhenIsSettledByTheDate(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("when did israel kill mousavi, was it b4 or after new year"); !r.Answered || !strings.Contains(r.Text(), "25 December 2023") {
+		t.Errorf("mousavi b4 new year: answered %v, %q", r.Answered, r.Text())
+	}
+	// A guessed name stays part of what is asked: the article names no missile.
+	if r := e.Answer("which missile did pakistan fire, was it a fatah or something?"); r.Answered {
+		t.Errorf("fatah: answered %q", r.Text())
+	}
+}

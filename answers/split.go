@@ -384,9 +384,9 @@ func splitConjoined(s string) []string {
 				return []string{s[:i] + "?", s[i+2:] + "."}
 			}
 		}
-		// "when did israel kill mousavi, was it b4 or after new year": a guess at the
-		// answer, between two, that the answer settles.
-		if i := strings.Index(lower, ", was it "); i > 0 && whWords[firstWord(s[:i])] && strings.Contains(lower[i:], " or ") {
+		// "when did israel kill mousavi, was it b4 or after new year": a guess at when,
+		// between two, that the date settles.
+		if i := strings.Index(lower, ", was it "); i > 0 && firstWord(s[:i]) == "when" && strings.Contains(lower[i:], " or ") {
 			return []string{s[:i]}
 		}
 		// "who's rouzbeh parsi, is he with crisis group?": a yes-or-no question of whom
