@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderbot/borderbot/answers/lexicon"
 	"github.com/borderbot/borderbot/knowledge"
@@ -41,6 +42,33 @@ func (e *Engine) AnswerIn(c Context, message string) (Reply, Context) {
 	return r, e.remember(c, read, r)
 }
 
+// namedThing rewrites "that war", "this war" into the named one the last answer speaks
+// of: "the Iran-Iraq war" of "…since the end of the Iran-Iraq war in 1988".
+func (e *Engine) namedThing(c Context, ws []string) (string, bool) {
+	at := slices.IndexFunc(ws, func(w string) bool { return w == "that" || w == "this" })
+	if at < 0 || at+1 >= len(ws) || !namedThings[ws[at+1]] {
+		return "", false
+	}
+	en, ok := e.base.Entry(e.lastEntry(c))
+	if !ok {
+		return "", false
+	}
+	fields := strings.Fields(en.Answer)
+	for i := 1; i < len(fields); i++ {
+		noun := strings.ToLower(strings.Trim(fields[i], ".,;:()"))
+		name := strings.Trim(fields[i-1], "(“\"")
+		if noun != ws[at+1] || name == "" || !unicode.IsUpper([]rune(name)[0]) {
+			continue
+		}
+		out := slices.Concat(ws[:at], []string{"the", strings.ToLower(name), noun}, ws[at+2:])
+		return strings.Join(out, " "), true
+	}
+	return "", false
+}
+
+// namedThings are the nouns "that" points back with at something the last answer names.
+var namedThings = map[string]bool{"war": true}
+
 // followKind says how a question leans on the conversation.
 type followKind uint8
 
@@ -61,6 +89,11 @@ func (e *Engine) followUp(c Context, q string) (string, followKind) {
 	ws := words(q)
 	if slices.ContainsFunc(ws, func(w string) bool { return writingWords[w] }) && slices.Contains(ws, "who") && !e.namesSomething(ws) {
 		return q, standsAlone // "who wrote this?": this is the article, whatever was said last
+	}
+	if p, ok := e.namedThing(c, ws); ok {
+		// "when did that war start?" after Vaez's point on the Iran-Iraq war: the war
+		// the last answer names.
+		return p, pointsBack
 	}
 	changed := standsAlone
 	// He, she, his, her: the person the conversation is about.

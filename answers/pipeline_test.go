@@ -2843,3 +2843,16 @@ func TestAGuessAtWhenIsSettledByTheDate(t *testing.T) {
 		t.Errorf("fatah: answered %q", r.Text())
 	}
 }
+
+func TestThatWarIsTheWarTheLastAnswerNamed(t *testing.T) {
+	e := newEngine(t)
+	c := answers.Context{}
+	r, c := e.AnswerIn(c, "when was iran last attacked by a foreign country before this?")
+	if !strings.Contains(r.Text(), "Iran-Iraq war") {
+		t.Fatalf("last attacked: %q", r.Text())
+	}
+	// The article dates the end of the Iran-Iraq war, not its start.
+	if r, _ := e.AnswerIn(c, "when did that war start"); r.Answered || !strings.Contains(r.Text(), "iran-iraq war") {
+		t.Errorf("when did that war start: answered %v, %q", r.Answered, r.Text())
+	}
+}
