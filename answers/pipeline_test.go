@@ -2856,3 +2856,19 @@ func TestThatWarIsTheWarTheLastAnswerNamed(t *testing.T) {
 		t.Errorf("when did that war start: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestWhoRunsABodyIsWhoLeadsOrHeadsIt(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"who runs the sco": "China and Russia, which lead",
+		"who heads the iran project at the crisis group": "director of the Iran Project",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+	// An associate fellow does not run his centre, and the article says no one does.
+	if r := e.Answer("who runs the king faisal centre in riyadh?"); r.Answered {
+		t.Errorf("who runs the king faisal centre: answered %q", r.Text())
+	}
+}

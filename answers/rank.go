@@ -750,6 +750,10 @@ func officeVerb(noun string) string {
 	return noun
 }
 
+// leadingVerbs ask who is at the head of a body, which an entry that tells who leads,
+// heads or runs it answers in any of those words: "who runs the SCO?".
+var leadingVerbs = map[string]bool{"leads": true, "lead": true, "runs": true, "run": true, "heads": true, "head": true}
+
 // foundingVerbs ask who made a body, which a member's profile does not tell: "who
 // founded it?".
 var foundingVerbs = map[string]bool{"founded": true, "found": true, "started": true, "created": true, "established": true, "set": true, "funds": true, "funded": true}
@@ -1109,7 +1113,8 @@ func (e *Engine) check(d doc, q Query, toks []token) (ok bool, missing string) {
 		// "from which air base did Pakistan launch?": an entry that tells of no base.
 		return false, "which " + q.Focus
 	}
-	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && (d.entry.Kind != knowledge.KindPerson || foundingVerbs[v.word]) && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] {
+	if v, ok := e.whoVerb(toks); ok && q.Type == knowledge.TypeWho && (d.entry.Kind != knowledge.KindPerson || foundingVerbs[v.word] || leadingVerbs[v.word]) && !d.facts.terms[v.term] && !d.facts.terms[stem(officeVerb(v.word))] &&
+		!(leadingVerbs[v.word] && slices.ContainsFunc([]string{"lead", "head", "run", "direct", "director", "chair"}, func(w string) bool { return d.facts.terms[stem(w)] })) {
 		// "who leads them?": an entry on the groups that never tells of leading says
 		// nothing of their leaders; a person's profile says what they head.
 		return false, "who " + v.word
