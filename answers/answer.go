@@ -1334,7 +1334,11 @@ func (e *Engine) eventOfLast(conv Context, ws []string) (Reply, bool) {
 
 // eventNamed returns the index of the timeline event that words name, by the names of
 // few events they share with it ("the rask attack", "kerman"), or -1.
-func (e *Engine) eventNamed(side []string) int {
+func (e *Engine) eventNamed(side []string) int { return e.eventNamedBy(side, false) }
+
+// eventNamedBy is eventNamed, where loose lets a word only one event's text holds name
+// it as a name would ("how many days from pakistan's strikes to the FM visit?").
+func (e *Engine) eventNamedBy(side []string, loose bool) int {
 	asked := e.an.analyze(strings.Join(side, " "), true)
 	best, bestFit, second := -1, 0.0, 0.0
 	for i, ev := range e.base.Events {
@@ -1351,8 +1355,8 @@ func (e *Engine) eventNamed(side []string) int {
 				shared++
 				// A name of few events names one: Rask, Kerman; not Iran or Pakistan,
 				// "between Iran and Pakistan" asks of the two, not of a time.
-				if e.isName(u.term) && e.eventNames[u.term] <= 2 {
-					names++
+				if e.isName(u.term) && e.eventNames[u.term] <= 2 || loose && e.onlyEventWith(u.term) == i {
+					names++ // or, where two events are asked apart, a word of one alone: "the FM visit"
 				}
 			}
 		}
@@ -1368,6 +1372,21 @@ func (e *Engine) eventNamed(side []string) int {
 		return -1 // "between Iran and Pakistan" names no one event
 	}
 	return best
+}
+
+// onlyEventWith returns the index of the one timeline event whose words hold a term, or
+// -1 when none or several do.
+func (e *Engine) onlyEventWith(term string) int {
+	at := -1
+	for i, toks := range e.eventToks {
+		if slices.ContainsFunc(toks, func(t token) bool { return !t.stop && t.term == term }) {
+			if at >= 0 {
+				return -1
+			}
+			at = i
+		}
+	}
+	return at
 }
 
 // firstOfTwo answers "which came first, kerman or rask?" from the timeline: the two
@@ -1546,8 +1565,13 @@ func sideWords(part []string, drop func(string) bool) []string {
 // eventOfSide returns the timeline event one side of a choice or an order names, by its
 // words or as a strike ("iran's strike", "the retaliation"), or -1.
 func (e *Engine) eventOfSide(part []string, drop func(string) bool) int {
+	return e.eventOfSideBy(part, drop, false)
+}
+
+// eventOfSideBy is eventOfSide, named loosely as eventNamedBy says.
+func (e *Engine) eventOfSideBy(part []string, drop func(string) bool, loose bool) int {
 	ws := sideWords(part, drop)
-	if i := e.eventNamed(ws); i >= 0 {
+	if i := e.eventNamedBy(ws, loose); i >= 0 {
 		return i
 	}
 	return e.strikeNamed(ws)
@@ -1750,7 +1774,7 @@ func (e *Engine) daysBetween(ws []string) (Reply, bool) {
 	drop := func(w string) bool {
 		return intervalWords[w] || w == "many" || w == "much" || w == "long" || w == "time"
 	}
-	a, b := e.eventOfSide(ws[at+1:at+and], drop), e.eventOfSide(ws[at+and+1:], drop)
+	a, b := e.eventOfSideBy(ws[at+1:at+and], drop, true), e.eventOfSideBy(ws[at+and+1:], drop, true)
 	if a < 0 || b < 0 || a == b || e.base.Events[a].Date == e.base.Events[b].Date {
 		return Reply{}, false
 	}

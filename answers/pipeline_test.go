@@ -2872,3 +2872,20 @@ func TestWhoRunsABodyIsWhoLeadsOrHeadsIt(t *testing.T) {
 		t.Errorf("who runs the king faisal centre: answered %q", r.Text())
 	}
 }
+
+func TestDaysBetweenAStrikeAndTheVisit(t *testing.T) {
+	e := newEngine(t)
+	// "the FM visit" names the one event whose words speak of a visit.
+	for q, want := range map[string]string{
+		"how many days between irans strike and the FM visit to pakistan": "13 days",
+		"how many days from pakistan's strikes to the FM visit":           "11 days",
+	} {
+		if r := e.Answer(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("%s: answered %v, %q", q, r.Answered, r.Text())
+		}
+	}
+	// A claim of an envoy after the strike is no question of days apart.
+	if r := e.Answer("did the US send an envoy to calm things down after pakistan hit back?"); r.Answered {
+		t.Errorf("US envoy: answered %q", r.Text())
+	}
+}
