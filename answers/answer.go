@@ -2898,6 +2898,10 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 		// "add up the deaths from both strikes": the article's counts, added.
 		ex.decided("the counts it gives, added: " + sum)
 		r.Answer = sum + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
+	} else if diff, ok := differenceOf(q.Words, d.facts, d.entry.Answer); ok {
+		// "how many more people were injured than killed in kerman?"
+		ex.decided("the counts it gives, one taken from the other: " + diff)
+		r.Answer = diff + " " + strings.TrimPrefix(r.Answer, r.Verdict.Prefix())
 	} else if alt, sum, ok := e.totalElsewhere(rk, q, toks); ok {
 		// "total deaths across both strikes, combined?": the entry that gives every
 		// count to add, where the best one gives only some.
@@ -3632,6 +3636,34 @@ var bothWords = map[string]bool{"both": true, "all": true, "altogether": true, "
 // totalWords ask for counts added up: "in total", "add up", "combined", "plus".
 var totalWords = map[string]bool{"total": true, "totals": true, "altogether": true, "combined": true,
 	"sum": true, "plus": true, "add": true, "adding": true, "overall": true}
+
+// differenceOf returns, for a question that asks how many more were injured than killed
+// (or the other way), the sentence that takes one of the counts the facts give from the
+// other: "The article's figures differ by about 184 (284 − 100)."
+func differenceOf(ws []string, f fact, answer string) (string, bool) {
+	more := slices.IndexFunc(ws, func(w string) bool { return w == "more" || w == "fewer" || w == "less" })
+	if more < 1 || ws[more-1] != "many" || !slices.Contains(ws[more:], "than") {
+		return "", false
+	}
+	byKind := map[string][]int{}
+	for n, kind := range f.tolls {
+		byKind[kind] = append(byKind[kind], n)
+	}
+	dead, hurt := byKind["alias:kill"], byKind["alias:injur"]
+	if len(dead) != 1 || len(hurt) != 1 {
+		return "", false
+	}
+	a, b := max(dead[0], hurt[0]), min(dead[0], hurt[0])
+	about := ""
+	for _, n := range []int{a, b} {
+		for _, h := range []string{"almost ", "about ", "nearly ", "around ", "some "} {
+			if strings.Contains(answer, h+strconv.Itoa(n)) {
+				about = "about "
+			}
+		}
+	}
+	return fmt.Sprintf("The article's figures differ by %s%d (%d − %d).", about, a-b, a, b), true
+}
 
 // oneSide reports whether a question asks of one side's deed: it has a doer, and does
 // not name both Iran and Pakistan ("iran's and pakistan's combined").

@@ -2889,3 +2889,10 @@ func TestDaysBetweenAStrikeAndTheVisit(t *testing.T) {
 		t.Errorf("US envoy: answered %q", r.Text())
 	}
 }
+
+func TestHowManyMoreTakesOneCountFromTheOther(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("how many more people were injured than killed in the kerman attack?"); !r.Answered || !strings.Contains(r.Text(), "differ by about 184 (284 − 100)") {
+		t.Errorf("kerman difference: answered %v, %q", r.Answered, r.Text())
+	}
+}
