@@ -2740,6 +2740,11 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// dead settles it, not one that counts its targets.
 			ex.decided(fmt.Sprintf("%s counts no dead; %s does", d.entry.ID, e.docs[alt.doc].entry.ID))
 			best, d = alt, e.docs[alt.doc]
+		} else if alt, ok := e.entryWithDays(rk, best, toks); ok && !q.asserted {
+			// "iran struck on the 18th and pak hit back on the 16th?": the entry that
+			// dates both strikes settles both halves, not one that dates only one.
+			ex.decided(fmt.Sprintf("%s dates fewer of the claim's days than %s", d.entry.ID, e.docs[alt.doc].entry.ID))
+			best, d = alt, e.docs[alt.doc]
 		}
 	}
 	r := e.reply(d, q.Text)
@@ -2957,6 +2962,43 @@ func (e *Engine) falsePremise(rk ranking, q Query, quoted string, given, near ma
 	}
 	r.Answer = premiseSays + strings.TrimPrefix(r.Answer, VerdictNo.Prefix())
 	return r, true
+}
+
+// entryWithDays returns, for a claim that names two days or more, the entry over the
+// threshold whose facts date more of those days than the best one's do, when the best
+// one dates fewer than all.
+func (e *Engine) entryWithDays(rk ranking, best scored, toks []token) (scored, bool) {
+	var days []int
+	for i, t := range toks {
+		if n, err := strconv.Atoi(strings.TrimRight(t.word, "thsrdn")); err == nil && n >= 1 && n <= 31 && (t.number || i > 0 && toks[i-1].word == "the") {
+			days = append(days, n)
+		}
+	}
+	if len(days) < 2 {
+		return scored{}, false
+	}
+	dated := func(f fact) int {
+		n := 0
+		for _, day := range days {
+			if slices.ContainsFunc(f.dates, func(x date) bool { return x.day == day }) {
+				n++
+			}
+		}
+		return n
+	}
+	have := dated(e.docs[best.doc].facts)
+	if have == len(days) {
+		return scored{}, false
+	}
+	for _, s := range rk.scores {
+		if s.score < e.opts.MinConfidence {
+			break
+		}
+		if s.doc != best.doc && dated(e.docs[s.doc].facts) > have {
+			return s, true
+		}
+	}
+	return scored{}, false
 }
 
 // entryWithNames returns, for a claim whose best entry, no event's, would contradict it

@@ -2896,3 +2896,11 @@ func TestHowManyMoreTakesOneCountFromTheOther(t *testing.T) {
 		t.Errorf("kerman difference: answered %v, %q", r.Answered, r.Text())
 	}
 }
+
+func TestAClaimOfTwoDaysIsSettledByTheEntryThatDatesBoth(t *testing.T) {
+	e := newEngine(t)
+	r := e.Answer("iran struck on the 18th and pak hit back on the 16th yea?")
+	if r.Verdict != answers.VerdictNo || !strings.Contains(r.Text(), "16 January") || !strings.Contains(r.Text(), "18 January") {
+		t.Errorf("swapped days: verdict %v, %q", r.Verdict, r.Text())
+	}
+}
