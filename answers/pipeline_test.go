@@ -2904,3 +2904,13 @@ func TestAClaimOfTwoDaysIsSettledByTheEntryThatDatesBoth(t *testing.T) {
 		t.Errorf("swapped days: verdict %v, %q", r.Verdict, r.Text())
 	}
 }
+
+func TestARightOrderWithWrongDaysIsOnlyPartlyRight(t *testing.T) {
+	e := newEngine(t)
+	if r := e.Answer("iran hit first on jan 18 and pakistan answered on jan 16, right?"); r.Verdict != answers.VerdictPartly {
+		t.Errorf("right order, wrong days: verdict %v, %q", r.Verdict, r.Text())
+	}
+	if r := e.Answer("iran hit first on jan 16, right?"); r.Verdict != answers.VerdictYes {
+		t.Errorf("right order, right day: verdict %v, %q", r.Verdict, r.Text())
+	}
+}
