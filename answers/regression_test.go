@@ -66,6 +66,8 @@ var questionSets = []questionSet{
 	{"blind-chat-ai.jsonl", 0.91, 0.96},
 	{"blind-chat-aj.jsonl", 0.96, 0.98},
 	{"blind-chat-ak.jsonl", 0.92, 0.92}, // held out until the round's fixes were done
+	{"blind-chat-al.jsonl", 0.95, 0.96},
+	{"blind-chat-am.jsonl", 0.95, 0.92}, // held out until the round's fixes were done
 	// Conversations of two to five turns, written blind from the article.
 	{"blind-conv-a.jsonl", 0.89, 0.70},
 	{"blind-conv-b.jsonl", 0.92, 0.75},
@@ -95,6 +97,7 @@ var questionSets = []questionSet{
 	{"blind-conv-z.jsonl", 0.92, 0.83},
 	{"blind-conv-aa.jsonl", 0.94, 0.88},
 	{"blind-conv-ab.jsonl", 0.92, 0.82},
+	{"blind-conv-ac.jsonl", 0.91, 0.83},
 }
 
 // regressionCase is one line of testdata/regression.jsonl, in the scorer's format.
