@@ -2681,7 +2681,7 @@ func (e *Engine) answerAskNear(a Ask, quoted string, ex *AskExplanation, given, 
 			// the timeline's first strike settles it, however little of the claim's other
 			// words the entries use. Days the claim gives that the facts contradict ("iran
 			// hit first on jan 18") make a right order only part of it.
-			if _, days := e.claimedDays(toks); v == VerdictYes && len(days) > 0 {
+			if v == VerdictYes && len(claimedDays(toks)) > 0 {
 				if dv, _, _ := e.decide(q, toks, first.facts); dv == VerdictNo || dv == VerdictPartly {
 					v = VerdictPartly
 				}
@@ -2971,21 +2971,21 @@ func (e *Engine) falsePremise(rk ranking, q Query, quoted string, given, near ma
 }
 
 // claimedDays returns the days of a month a claim names: 18 of "on the 18th", "jan 18".
-func (e *Engine) claimedDays(toks []token) (int, []int) {
+func claimedDays(toks []token) []int {
 	var days []int
 	for i, t := range toks {
 		if n, err := strconv.Atoi(strings.TrimRight(t.word, "thsrdn")); err == nil && n >= 1 && n <= 31 && (t.number || i > 0 && toks[i-1].word == "the") {
 			days = append(days, n)
 		}
 	}
-	return len(days), days
+	return days
 }
 
 // entryWithDays returns, for a claim that names two days or more, the entry over the
 // threshold whose facts date more of those days than the best one's do, when the best
 // one dates fewer than all.
 func (e *Engine) entryWithDays(rk ranking, best scored, toks []token) (scored, bool) {
-	_, days := e.claimedDays(toks)
+	days := claimedDays(toks)
 	if len(days) < 2 {
 		return scored{}, false
 	}

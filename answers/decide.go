@@ -246,6 +246,7 @@ func verbal(toks []token, i int) bool {
 // possessives own the noun after them: "their posts", "his guards".
 var possessives = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
 
+// abs returns how far n is from zero.
 func abs(n int) int {
 	if n < 0 {
 		return -n
