@@ -3709,14 +3709,17 @@ func differenceOf(ws []string, f fact, answer string) (string, bool) {
 	}
 	a, b := max(dead[0], hurt[0]), min(dead[0], hurt[0])
 	about := ""
-	for _, n := range []int{a, b} {
-		for _, h := range []string{"almost ", "about ", "nearly ", "around ", "some "} {
-			if strings.Contains(answer, h+strconv.Itoa(n)) {
-				about = "about "
-			}
-		}
+	if approximate(answer, a) || approximate(answer, b) {
+		about = "about "
 	}
 	return fmt.Sprintf("The article's figures differ by %s%d (%d − %d).", about, a-b, a, b), true
+}
+
+// approximate reports whether the text gives a count only roughly: "almost 100".
+func approximate(text string, n int) bool {
+	return slices.ContainsFunc([]string{"almost ", "about ", "nearly ", "around ", "some "}, func(h string) bool {
+		return strings.Contains(text, h+strconv.Itoa(n))
+	})
 }
 
 // oneSide reports whether a question asks of one side's deed: it has a doer, and does
@@ -3782,10 +3785,8 @@ func totalOf(ws []string, toks []token, f fact, answer string, oneSide bool) (st
 	for i, n := range counts {
 		sum += n
 		parts[i] = strconv.Itoa(n)
-		for _, h := range []string{"almost ", "about ", "nearly ", "around ", "some "} {
-			if strings.Contains(answer, h+parts[i]) {
-				about = "about "
-			}
+		if approximate(answer, n) {
+			about = "about "
 		}
 	}
 	return fmt.Sprintf("The article's figures add up to %s%d (%s).", about, sum, strings.Join(parts, " + ")), true
